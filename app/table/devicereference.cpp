@@ -1,0 +1,69 @@
+#include "devicereference.h"
+
+#include "tabletext.h"
+
+namespace Volmap {
+
+namespace {
+
+// Linux dev_t: 12-bit major, 20-bit minor.
+constexpr quint64 MaxMajor = (1u << 12) - 1;
+constexpr quint64 MaxMinor = (1u << 20) - 1;
+constexpr qsizetype MaxPathLength = 4095;
+
+std::optional<QString> pathProblem(QStringView path)
+{
+    if (!path.startsWith(u"/dev/")) {
+        return QStringLiteral("must be major:minor or an absolute path under /dev");
+    }
+    if (path.size() > MaxPathLength) {
+        return QStringLiteral("path is too long");
+    }
+    for (const QChar c : path) {
+        if (c.unicode() <= 0x20 || c.unicode() >= 0x7f) {
+            return QStringLiteral("path may only contain printable ASCII without blanks");
+        }
+    }
+    const QStringView rest = path.sliced(5);
+    for (const QStringView component : rest.split(u'/')) {
+        if (component.isEmpty() || component == u"." || component == u"..") {
+            return QStringLiteral("path must not contain empty, '.' or '..' components");
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+QString DeviceReference::toString() const
+{
+    if (const auto *number = std::get_if<DeviceNumber>(&value)) {
+        return number->toString();
+    }
+    return std::get<QString>(value);
+}
+
+std::variant<DeviceReference, QString> parseDeviceReference(QStringView text)
+{
+    if (text.isEmpty()) {
+        return QStringLiteral("device is empty");
+    }
+    if (text.startsWith(u'/')) {
+        if (auto problem = pathProblem(text)) {
+            return QStringLiteral("device '%1': %2").arg(text, *problem);
+        }
+        return DeviceReference{text.toString()};
+    }
+    const qsizetype colon = text.indexOf(u':');
+    const auto major = colon > 0 ? parseDecimal(text.first(colon)) : std::nullopt;
+    const auto minor = colon > 0 ? parseDecimal(text.sliced(colon + 1)) : std::nullopt;
+    if (!major || !minor) {
+        return QStringLiteral("device '%1' must be major:minor or an absolute path under /dev").arg(text);
+    }
+    if (*major > MaxMajor || *minor > MaxMinor) {
+        return QStringLiteral("device '%1': device number out of range").arg(text);
+    }
+    return DeviceReference{DeviceNumber{quint32(*major), quint32(*minor)}};
+}
+
+} // namespace Volmap

@@ -1,0 +1,56 @@
+#include "mappingname.h"
+
+namespace Volmap {
+
+namespace {
+
+constexpr qsizetype MaxNameLength = 127;
+constexpr qsizetype MaxUuidLength = 128;
+
+bool isAlphanumeric(QChar c)
+{
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
+}
+
+std::optional<QString> charsetProblem(QStringView text, QStringView extra, const QString &what)
+{
+    for (const QChar c : text) {
+        if (!isAlphanumeric(c) && !extra.contains(c)) {
+            return QStringLiteral("%1 may only contain letters, digits and '%2'").arg(what, extra);
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<QString> mappingNameProblem(QStringView name)
+{
+    const QString what = QStringLiteral("a mapping name");
+    if (name.isEmpty()) {
+        return QStringLiteral("a mapping name must not be empty");
+    }
+    if (name.size() > MaxNameLength) {
+        return QStringLiteral("a mapping name may be at most %1 characters long").arg(MaxNameLength);
+    }
+    if (auto problem = charsetProblem(name, u"._+-", what)) {
+        return problem;
+    }
+    if (!isAlphanumeric(name.front())) {
+        return QStringLiteral("a mapping name must start with a letter or a digit");
+    }
+    return std::nullopt;
+}
+
+std::optional<QString> mappingUuidProblem(QStringView uuid)
+{
+    if (uuid.isEmpty()) {
+        return QStringLiteral("a mapping uuid must not be empty");
+    }
+    if (uuid.size() > MaxUuidLength) {
+        return QStringLiteral("a mapping uuid may be at most %1 characters long").arg(MaxUuidLength);
+    }
+    return charsetProblem(uuid, u"._+:-", QStringLiteral("a mapping uuid"));
+}
+
+} // namespace Volmap

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QString>
+#include <QStringView>
+
+#include <optional>
+
+namespace Volmap {
+
+/*
+ * Names and uuids of mappings. The kernel allows almost any byte; these
+ * rules are deliberately narrower so a name is safe as a /dev/mapper file
+ * name, in udev rules, in a shell and in a log line:
+ *  - name: 1-127 characters (DM_NAME_LEN less the NUL) of [A-Za-z0-9._+-],
+ *    starting with a letter or digit (so never '.', '..' or an option);
+ *  - uuid: 1-128 characters (DM_UUID_LEN less the NUL) of [A-Za-z0-9._+:-].
+ * Each returns why the text is refused, or std::nullopt when it is fine.
+ */
+std::optional<QString> mappingNameProblem(QStringView name);
+std::optional<QString> mappingUuidProblem(QStringView uuid);
+
+/* Mappings Volume Mapper creates carry this uuid prefix. */
+inline constexpr QStringView VolmapUuidPrefix = u"VOLMAP-";
+
+} // namespace Volmap

@@ -1,0 +1,164 @@
+#include "tabletext.h"
+
+#include <limits>
+
+namespace Volmap {
+
+namespace {
+
+constexpr qsizetype MaxTargetNameLength = 15; // DM_MAX_TYPE_NAME less the NUL
+
+bool isBlank(QChar c)
+{
+    return c == u' ' || c == u'\t' || c == u'\r';
+}
+
+QList<QStringView> splitFields(QStringView line)
+{
+    QList<QStringView> fields;
+    qsizetype i = 0;
+    while (i < line.size()) {
+        while (i < line.size() && isBlank(line[i])) {
+            ++i;
+        }
+        const qsizetype begin = i;
+        while (i < line.size() && !isBlank(line[i])) {
+            ++i;
+        }
+        if (i > begin) {
+            fields.append(line.sliced(begin, i - begin));
+        }
+    }
+    return fields;
+}
+
+bool isTargetName(QStringView name)
+{
+    if (name.isEmpty() || name.size() > MaxTargetNameLength) {
+        return false;
+    }
+    for (const QChar c : name) {
+        if (!((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'_' || c == u'-')) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool hasControlCharacter(QStringView text)
+{
+    for (const QChar c : text) {
+        if (c.unicode() < 0x20 && c != u'\t' && c != u'\r') {
+            return true;
+        }
+        if (c.unicode() == 0x7f) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+QString TableIssue::toString() const
+{
+    return line > 0 ? QStringLiteral("line %1: %2").arg(line).arg(message) : message;
+}
+
+std::optional<quint64> parseDecimal(QStringView text)
+{
+    if (text.isEmpty()) {
+        return std::nullopt;
+    }
+    quint64 value = 0;
+    for (const QChar c : text) {
+        if (c < u'0' || c > u'9') {
+            return std::nullopt;
+        }
+        const quint64 digit = c.unicode() - u'0';
+        if (value > (std::numeric_limits<quint64>::max() - digit) / 10) {
+            return std::nullopt;
+        }
+        value = value * 10 + digit;
+    }
+    return value;
+}
+
+ParsedTable parseTable(QStringView text)
+{
+    ParsedTable result;
+    int lineNumber = 0;
+    qsizetype lineStart = 0;
+    while (lineStart <= text.size()) {
+        qsizetype lineEnd = text.indexOf(u'\n', lineStart);
+        if (lineEnd < 0) {
+            lineEnd = text.size();
+        }
+        const QStringView line = text.sliced(lineStart, lineEnd - lineStart);
+        lineStart = lineEnd + 1;
+        ++lineNumber;
+
+        const QList<QStringView> fields = splitFields(line);
+        if (fields.isEmpty() || fields.first().startsWith(u'#')) {
+            continue;
+        }
+        auto problem = [&](const QString &message) {
+            result.issues.append({-1, lineNumber, message});
+        };
+        if (hasControlCharacter(line)) {
+            problem(QStringLiteral("contains a control character"));
+            continue;
+        }
+        if (fields.size() < 3) {
+            problem(QStringLiteral("expected <start> <length> <target> [arguments]"));
+            continue;
+        }
+        const auto start = parseDecimal(fields[0]);
+        const auto length = parseDecimal(fields[1]);
+        if (!start) {
+            problem(QStringLiteral("start '%1' is not a decimal sector number").arg(fields[0]));
+            continue;
+        }
+        if (!length) {
+            problem(QStringLiteral("length '%1' is not a decimal sector number").arg(fields[1]));
+            continue;
+        }
+        if (!isTargetName(fields[2])) {
+            problem(QStringLiteral("'%1' is not a target name").arg(fields[2]));
+            continue;
+        }
+        Segment segment;
+        segment.start = *start;
+        segment.length = *length;
+        segment.target = fields[2].toString();
+        segment.line = lineNumber;
+        for (qsizetype i = 3; i < fields.size(); ++i) {
+            segment.args.append(fields[i].toString());
+        }
+        result.table.segments.append(std::move(segment));
+    }
+    return result;
+}
+
+QString formatSegment(const Segment &segment)
+{
+    QString line = QString::number(segment.start) + u' ' + QString::number(segment.length) + u' ' + segment.target;
+    for (const QString &arg : segment.args) {
+        line += u' ';
+        line += arg;
+    }
+    return line;
+}
+
+QString formatTable(const MappingTable &table)
+{
+    QString text;
+    text.reserve(table.segments.size() * 48);
+    for (const Segment &segment : table.segments) {
+        text += formatSegment(segment);
+        text += u'\n';
+    }
+    return text;
+}
+
+} // namespace Volmap

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "segment.h"
+
+#include <QStringView>
+
+namespace Volmap {
+
+struct ParsedTable
+{
+    MappingTable table;
+    TableIssues issues;
+
+    bool ok() const { return issues.isEmpty(); }
+};
+
+/*
+ * The dmsetup table text format, as `dmsetup table` prints it and
+ * `dmsetup create --table` / table files accept it: one segment per line,
+ * fields separated by blanks, blank lines and lines starting with `#`
+ * ignored. Parsing is syntax only (any target, any arguments), so tables of
+ * foreign mappings read back too; validateTable() decides what may be
+ * created. Numbers are strict decimals: no sign, no base prefix.
+ */
+ParsedTable parseTable(QStringView text);
+QString formatTable(const MappingTable &table);
+QString formatSegment(const Segment &segment);
+
+/* A strict unsigned decimal that fits in 64 bits; std::nullopt otherwise. */
+std::optional<quint64> parseDecimal(QStringView text);
+
+} // namespace Volmap

@@ -1,0 +1,256 @@
+#include "tablevalidator.h"
+
+#include "tabletext.h"
+
+#include <QMap>
+
+#include <limits>
+
+namespace Volmap {
+
+namespace {
+
+constexpr quint64 SectorSize = 512;
+
+struct TargetGrammar
+{
+    QStringView name;
+    qsizetype argumentCount;
+    bool mapsDevice; // args are <device> <offset>
+};
+
+constexpr TargetGrammar Grammars[] = {
+    {u"basic_target", 2, true},
+    {u"linear", 2, true},
+    {u"zero", 0, false},
+    {u"error", 0, false},
+};
+
+const TargetGrammar *grammarOf(QStringView target)
+{
+    for (const TargetGrammar &grammar : Grammars) {
+        if (grammar.name == target) {
+            return &grammar;
+        }
+    }
+    return nullptr;
+}
+
+QString sectorRange(quint64 first, quint64 count)
+{
+    return QStringLiteral("sectors %1-%2").arg(first).arg(first + count - 1);
+}
+
+class Validator
+{
+public:
+    Validator(const MappingTable &table, const DeviceResolver &resolver, const TableLimits &limits)
+        : m_table(table)
+        , m_resolver(resolver)
+        , m_limits(limits)
+    {
+    }
+
+    TableIssues run()
+    {
+        if (m_table.segments.isEmpty()) {
+            m_issues.append({-1, 0, QStringLiteral("the table has no segments")});
+            return m_issues;
+        }
+        if (m_table.segments.size() > m_limits.maxSegments) {
+            m_issues.append({-1, 0,
+                             QStringLiteral("the table has %1 segments; at most %2 are allowed")
+                                 .arg(m_table.segments.size())
+                                 .arg(m_limits.maxSegments)});
+            return m_issues;
+        }
+        quint64 expectedStart = 0;
+        for (int index = 0; index < m_table.segments.size(); ++index) {
+            const Segment &segment = m_table.segments[index];
+            checkLayout(index, segment, expectedStart);
+            checkTarget(index, segment);
+            expectedStart = segment.start + segment.length;
+            if (expectedStart < segment.start) {
+                break; // already reported as overflow; later starts mean nothing
+            }
+        }
+        return m_issues;
+    }
+
+private:
+    void report(int index, const QString &message)
+    {
+        m_issues.append({index, m_table.segments[index].line, message});
+    }
+
+    void checkLayout(int index, const Segment &segment, quint64 expectedStart)
+    {
+        if (segment.length == 0) {
+            report(index, QStringLiteral("segment length must be at least one sector"));
+        }
+        if (segment.start + segment.length < segment.start) {
+            report(index, QStringLiteral("segment end overflows 64 bits"));
+        }
+        if (segment.start == expectedStart) {
+            return;
+        }
+        if (index == 0) {
+            report(index, QStringLiteral("the first segment must start at sector 0, not %1").arg(segment.start));
+        } else if (segment.start > expectedStart) {
+            report(index, QStringLiteral("gap: the previous segment ends at sector %1 but this one starts at %2")
+                              .arg(expectedStart)
+                              .arg(segment.start));
+        } else {
+            report(index, QStringLiteral("overlap: the previous segment ends at sector %1 but this one starts at %2")
+                              .arg(expectedStart)
+                              .arg(segment.start));
+        }
+    }
+
+    void checkTarget(int index, const Segment &segment)
+    {
+        const TargetGrammar *grammar = grammarOf(segment.target);
+        if (!grammar) {
+            report(index, QStringLiteral("unsupported target '%1'; Volume Mapper creates %2")
+                              .arg(segment.target, supportedTargets().join(QStringLiteral(", "))));
+            return;
+        }
+        if (segment.args.size() != grammar->argumentCount) {
+            report(index, grammar->mapsDevice
+                              ? QStringLiteral("%1 takes exactly 2 arguments: <device> <offset>").arg(segment.target)
+                              : QStringLiteral("%1 takes no arguments").arg(segment.target));
+            return;
+        }
+        if (grammar->mapsDevice) {
+            checkDeviceRange(index, segment);
+        }
+    }
+
+    void checkDeviceRange(int index, const Segment &segment)
+    {
+        auto parsed = parseDeviceReference(segment.args[0]);
+        if (const auto *problem = std::get_if<QString>(&parsed)) {
+            report(index, *problem);
+            return;
+        }
+        const auto offset = parseDecimal(segment.args[1]);
+        if (!offset) {
+            report(index, QStringLiteral("offset '%1' is not a decimal sector number").arg(segment.args[1]));
+            return;
+        }
+        if (*offset > std::numeric_limits<quint64>::max() - segment.length) {
+            report(index, QStringLiteral("offset plus length overflows 64 bits"));
+            return;
+        }
+        if (!m_resolver || segment.length == 0) {
+            return;
+        }
+        const auto resolved = m_resolver(std::get<DeviceReference>(parsed));
+        if (const auto *problem = std::get_if<QString>(&resolved)) {
+            report(index, *problem);
+            return;
+        }
+        const auto &device = std::get<BlockDeviceGeometry>(resolved);
+        if (*offset + segment.length > device.sizeInSectors) {
+            report(index, QStringLiteral("%1 of %2 lie past its end: it has %3 sectors")
+                              .arg(sectorRange(*offset, segment.length), device.displayName)
+                              .arg(device.sizeInSectors));
+            return;
+        }
+        const quint64 blockSectors = qMax<quint64>(1, device.logicalBlockSize / SectorSize);
+        if (segment.start % blockSectors || segment.length % blockSectors || *offset % blockSectors) {
+            report(index, QStringLiteral("%1 has %2-byte logical blocks: start, length and offset must be "
+                                         "multiples of %3 sectors")
+                              .arg(device.displayName)
+                              .arg(device.logicalBlockSize)
+                              .arg(blockSectors));
+        }
+        checkReuse(index, device, *offset, segment.length);
+    }
+
+    // Ranges already used per device, keyed by start offset.
+    void checkReuse(int index, const BlockDeviceGeometry &device, quint64 offset, quint64 length)
+    {
+        auto &used = m_used[device.number];
+        auto next = used.lowerBound(offset);
+        auto conflict = used.end();
+        if (next != used.end() && next.key() < offset + length) {
+            conflict = next;
+        } else if (next != used.begin()) {
+            auto previous = std::prev(next);
+            if (previous.key() + previous->length > offset) {
+                conflict = previous;
+            }
+        }
+        if (conflict != used.end()) {
+            report(index, QStringLiteral("%1 of %2 overlap the range segment %3 already uses")
+                              .arg(sectorRange(offset, length), device.displayName)
+                              .arg(conflict->segment + 1));
+            return;
+        }
+        used.insert(offset, {length, index});
+    }
+
+    struct Use
+    {
+        quint64 length;
+        int segment;
+    };
+
+    const MappingTable &m_table;
+    const DeviceResolver &m_resolver;
+    const TableLimits &m_limits;
+    TableIssues m_issues;
+    QMap<DeviceNumber, QMap<quint64, Use>> m_used;
+};
+
+} // namespace
+
+bool isSupportedTarget(QStringView target)
+{
+    return grammarOf(target) != nullptr;
+}
+
+QStringList supportedTargets()
+{
+    QStringList names;
+    for (const TargetGrammar &grammar : Grammars) {
+        names.append(grammar.name.toString());
+    }
+    return names;
+}
+
+TableIssues validateTable(const MappingTable &table, const DeviceResolver &resolver, const TableLimits &limits)
+{
+    return Validator(table, resolver, limits).run();
+}
+
+TableIssues validateTableText(QStringView text, const DeviceResolver &resolver, const TableLimits &limits)
+{
+    if (text.size() > limits.maxTextLength) {
+        return {{-1, 0, QStringLiteral("the table text is %1 characters long; at most %2 are allowed")
+                            .arg(text.size())
+                            .arg(limits.maxTextLength)}};
+    }
+    ParsedTable parsed = parseTable(text);
+    if (!parsed.ok()) {
+        return parsed.issues;
+    }
+    return validateTable(parsed.table, resolver, limits);
+}
+
+std::optional<DeviceRange> deviceRangeOf(const Segment &segment)
+{
+    const TargetGrammar *grammar = grammarOf(segment.target);
+    if (!grammar || !grammar->mapsDevice || segment.args.size() != 2) {
+        return std::nullopt;
+    }
+    auto device = parseDeviceReference(segment.args[0]);
+    const auto offset = parseDecimal(segment.args[1]);
+    if (!std::holds_alternative<DeviceReference>(device) || !offset) {
+        return std::nullopt;
+    }
+    return DeviceRange{std::get<DeviceReference>(std::move(device)), *offset, segment.length};
+}
+
+} // namespace Volmap

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "devicereference.h"
+#include "segment.h"
+
+#include <functional>
+#include <optional>
+
+namespace Volmap {
+
+/* Caps that keep a table within what the helper will hand to the kernel. */
+struct TableLimits
+{
+    qsizetype maxSegments = 100000;
+    qsizetype maxTextLength = 16 * 1024 * 1024;
+};
+
+/* What validation needs to know about a backing device. */
+struct BlockDeviceGeometry
+{
+    DeviceNumber number;
+    quint64 sizeInSectors = 0;
+    quint32 logicalBlockSize = 512;
+    QString displayName; // e.g. /dev/sdb1, used in messages
+};
+
+/*
+ * Resolves a reference to the device it names, or returns the reason it
+ * cannot (not found, not a block device, ...). The app answers from sysfs,
+ * the helper from stat() of the node; tests from a table of fakes.
+ */
+using DeviceResolver = std::function<std::variant<BlockDeviceGeometry, QString>(const DeviceReference &)>;
+
+/* Targets Volume Mapper creates, with their argument grammar. */
+bool isSupportedTarget(QStringView target);
+QStringList supportedTargets();
+
+/*
+ * Checks a parsed table before it may be created: only supported targets
+ * with exactly their arguments; segments from sector 0, contiguous, no
+ * gaps, overlaps, empty segments or 64-bit overflow; within TableLimits.
+ * With a resolver it also checks each device range lies inside its device,
+ * is aligned to the device's logical block size, and that no two segments
+ * use overlapping ranges of one device. Returns every problem found, each
+ * pointing at its segment.
+ */
+TableIssues validateTable(const MappingTable &table, const DeviceResolver &resolver = {},
+                          const TableLimits &limits = {});
+
+/* parseTable() + the text length cap + validateTable(). */
+TableIssues validateTableText(QStringView text, const DeviceResolver &resolver = {},
+                              const TableLimits &limits = {});
+
+/*
+ * The backing-device range a basic_target or linear segment uses (with the
+ * device as written in the table), for callers that check overlaps with
+ * other mappings. std::nullopt for zero/error or malformed segments.
+ */
+struct DeviceRange
+{
+    DeviceReference device;
+    quint64 offset = 0;
+    quint64 length = 0;
+};
+std::optional<DeviceRange> deviceRangeOf(const Segment &segment);
+
+} // namespace Volmap

@@ -1,0 +1,155 @@
+#include "tabletext.h"
+
+#include <QTest>
+
+using namespace Volmap;
+
+class TestTableText : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parsesDmsetupOutput();
+    void roundTripsLvmTables_data();
+    void roundTripsLvmTables();
+    void skipsCommentsAndBlankLines();
+    void refusesBadLines_data();
+    void refusesBadLines();
+    void keepsForeignTargets();
+    void parseDecimal_data();
+    void parseDecimal();
+    void formatsLargeTablesLinearly();
+};
+
+void TestTableText::parsesDmsetupOutput()
+{
+    const ParsedTable parsed = parseTable(u"0 2048 basic_target 1:0 100\n2048 4096 linear 8:16 0\n");
+    QVERIFY(parsed.ok());
+    QCOMPARE(parsed.table.segments.size(), 2);
+    const Segment &first = parsed.table.segments[0];
+    QCOMPARE(first.start, 0u);
+    QCOMPARE(first.length, 2048u);
+    QCOMPARE(first.target, QStringLiteral("basic_target"));
+    QCOMPARE(first.args, QStringList({QStringLiteral("1:0"), QStringLiteral("100")}));
+    QCOMPARE(first.line, 1);
+    QCOMPARE(parsed.table.segments[1].line, 2);
+    QCOMPARE(parsed.table.lengthInSectors(), 6144u);
+}
+
+void TestTableText::roundTripsLvmTables_data()
+{
+    QTest::addColumn<QString>("text");
+    // `dmsetup table` output of LVM volumes: a logical volume extended
+    // three times over two PVs, a striped volume, a snapshot origin stack.
+    QTest::newRow("lvm linear extended") << QStringLiteral(
+        "0 20971520 linear 8:2 2048\n"
+        "20971520 4194304 linear 8:17 2048\n"
+        "25165824 8388608 linear 8:2 20973568\n"
+        "33554432 1048576 linear 253:4 384\n");
+    QTest::newRow("lvm striped") << QStringLiteral("0 8388608 striped 2 128 8:17 2048 8:33 2048\n");
+    QTest::newRow("crypt") << QStringLiteral(
+        "0 1953519616 crypt aes-xts-plain64 :64:logon:cryptsetup:0b1f 0 259:2 32768 1 allow_discards\n");
+    QTest::newRow("thin pool") << QStringLiteral("0 409600 thin-pool 253:1 253:2 128 0 1 skip_block_zeroing\n");
+    QTest::newRow("zero and error") << QStringLiteral("0 100 zero\n100 100 error\n");
+}
+
+void TestTableText::roundTripsLvmTables()
+{
+    QFETCH(QString, text);
+    const ParsedTable parsed = parseTable(text);
+    QVERIFY2(parsed.ok(), qPrintable(parsed.issues.value(0).toString()));
+    QCOMPARE(formatTable(parsed.table), text);
+    QCOMPARE(parseTable(formatTable(parsed.table)).table, parsed.table);
+}
+
+void TestTableText::skipsCommentsAndBlankLines()
+{
+    const ParsedTable parsed = parseTable(u"# a table file\n\n   \n  # indented comment\n"
+                                          u"0 8 zero\r\n\t8\t8  error  \n");
+    QVERIFY(parsed.ok());
+    QCOMPARE(parsed.table.segments.size(), 2);
+    QCOMPARE(parsed.table.segments[0].line, 5);
+    QCOMPARE(parsed.table.segments[1].line, 6);
+    QCOMPARE(formatTable(parsed.table), QStringLiteral("0 8 zero\n8 8 error\n"));
+}
+
+void TestTableText::refusesBadLines_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("two fields") << QStringLiteral("0 8") << QStringLiteral("line 1: expected");
+    QTest::newRow("negative start") << QStringLiteral("-1 8 zero") << QStringLiteral("line 1: start '-1'");
+    QTest::newRow("plus length") << QStringLiteral("0 +8 zero") << QStringLiteral("line 1: length '+8'");
+    QTest::newRow("hex length") << QStringLiteral("0 0x8 zero") << QStringLiteral("line 1: length '0x8'");
+    QTest::newRow("2^64 length") << QStringLiteral("0 18446744073709551616 zero")
+                                 << QStringLiteral("line 1: length '18446744073709551616'");
+    QTest::newRow("upper-case target") << QStringLiteral("0 8 Linear 8:1 0") << QStringLiteral("'Linear' is not");
+    QTest::newRow("long target") << QStringLiteral("0 8 abcdefghijklmnop") << QStringLiteral("is not a target");
+    QTest::newRow("target with slash") << QStringLiteral("0 8 ../zero") << QStringLiteral("is not a target");
+    QTest::newRow("control character") << QStringLiteral("0 8 linear /dev/sda\x01 0")
+                                       << QStringLiteral("control character");
+    QTest::newRow("second line") << QStringLiteral("0 8 zero\n8 x zero") << QStringLiteral("line 2: length 'x'");
+}
+
+void TestTableText::refusesBadLines()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, message);
+    const ParsedTable parsed = parseTable(text);
+    QCOMPARE(parsed.issues.size(), 1);
+    QVERIFY2(parsed.issues[0].toString().startsWith(message) || parsed.issues[0].toString().contains(message),
+             qPrintable(parsed.issues[0].toString()));
+}
+
+void TestTableText::keepsForeignTargets()
+{
+    const ParsedTable parsed = parseTable(u"0 16 snapshot-origin 253:3\n");
+    QVERIFY(parsed.ok());
+    QCOMPARE(parsed.table.segments[0].target, QStringLiteral("snapshot-origin"));
+}
+
+void TestTableText::parseDecimal_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<quint64>("value");
+    QTest::newRow("zero") << QStringLiteral("0") << true << quint64(0);
+    QTest::newRow("leading zeros") << QStringLiteral("007") << true << quint64(7);
+    QTest::newRow("max") << QStringLiteral("18446744073709551615") << true << quint64(18446744073709551615ull);
+    QTest::newRow("max+1") << QStringLiteral("18446744073709551616") << false << quint64(0);
+    QTest::newRow("huge") << QStringLiteral("99999999999999999999999") << false << quint64(0);
+    QTest::newRow("empty") << QString() << false << quint64(0);
+    QTest::newRow("space") << QStringLiteral(" 1") << false << quint64(0);
+    QTest::newRow("minus") << QStringLiteral("-1") << false << quint64(0);
+    QTest::newRow("plus") << QStringLiteral("+1") << false << quint64(0);
+    QTest::newRow("exponent") << QStringLiteral("1e3") << false << quint64(0);
+    QTest::newRow("arabic-indic digit") << QStringLiteral("\u0661") << false << quint64(0);
+}
+
+void TestTableText::parseDecimal()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, valid);
+    QFETCH(quint64, value);
+    const auto parsed = Volmap::parseDecimal(text);
+    QCOMPARE(parsed.has_value(), valid);
+    if (valid) {
+        QCOMPARE(*parsed, value);
+    }
+}
+
+void TestTableText::formatsLargeTablesLinearly()
+{
+    MappingTable table;
+    for (int i = 0; i < 20000; ++i) {
+        table.segments.append({quint64(i) * 8, 8, QStringLiteral("linear"), {QStringLiteral("8:16"), QString::number(i * 8)}, 0});
+    }
+    const QString text = formatTable(table);
+    QCOMPARE(text.count(u'\n'), 20000);
+    const ParsedTable parsed = parseTable(text);
+    QVERIFY(parsed.ok());
+    QCOMPARE(parsed.table, table);
+}
+
+QTEST_APPLESS_MAIN(TestTableText)
+#include "tst_tabletext.moc"

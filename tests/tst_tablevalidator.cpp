@@ -1,0 +1,198 @@
+#include "tabletext.h"
+#include "tablevalidator.h"
+
+#include <QTest>
+
+using namespace Volmap;
+
+namespace {
+
+// Two fake disks: sda (8:0, 1 GiB, 512-byte blocks) and nvme (259:0,
+// 64 MiB, 4 KiB blocks). Paths resolve as a real resolver would.
+std::variant<BlockDeviceGeometry, QString> fakeResolve(const DeviceReference &reference)
+{
+    const BlockDeviceGeometry sda{{8, 0}, 2097152, 512, QStringLiteral("/dev/sda")};
+    const BlockDeviceGeometry nvme{{259, 0}, 131072, 4096, QStringLiteral("/dev/nvme0n1")};
+    const QString name = reference.toString();
+    if (name == u"8:0" || name == u"/dev/sda" || name == u"/dev/disk/by-id/ata-DISK") {
+        return sda;
+    }
+    if (name == u"259:0" || name == u"/dev/nvme0n1") {
+        return nvme;
+    }
+    if (name == u"/dev/null") {
+        return QStringLiteral("/dev/null is not a block device");
+    }
+    return QStringLiteral("%1 does not exist").arg(name);
+}
+
+QStringList messagesFor(const QString &text, const DeviceResolver &resolver = fakeResolve,
+                        const TableLimits &limits = {})
+{
+    QStringList messages;
+    for (const TableIssue &issue : validateTableText(text, resolver, limits)) {
+        messages.append(issue.toString());
+    }
+    return messages;
+}
+
+} // namespace
+
+class TestTableValidator : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void acceptsGoodTables_data();
+    void acceptsGoodTables();
+    void refusesBadTables_data();
+    void refusesBadTables();
+    void reportsEveryProblemWithItsLine();
+    void worksWithoutResolver();
+    void enforcesLimits();
+    void deviceRangeOf();
+};
+
+void TestTableValidator::acceptsGoodTables_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("one basic_target") << QStringLiteral("0 2048 basic_target /dev/sda 0");
+    QTest::newRow("mixed") << QStringLiteral("0 2048 basic_target 8:0 2048\n"
+                                             "2048 4096 linear /dev/nvme0n1 0\n"
+                                             "6144 8 zero\n"
+                                             "6152 8 error\n");
+    QTest::newRow("whole disk") << QStringLiteral("0 2097152 linear /dev/sda 0");
+    QTest::newRow("last sector") << QStringLiteral("0 1 basic_target 8:0 2097151");
+    QTest::newRow("same disk, adjacent ranges") << QStringLiteral("0 100 linear 8:0 0\n100 100 linear 8:0 100");
+    QTest::newRow("same disk, reordered") << QStringLiteral("0 100 linear 8:0 500\n100 100 linear 8:0 0");
+    QTest::newRow("comments") << QStringLiteral("# data volume\n0 16 zero\n");
+}
+
+void TestTableValidator::acceptsGoodTables()
+{
+    QFETCH(QString, text);
+    const QStringList messages = messagesFor(text);
+    QVERIFY2(messages.isEmpty(), qPrintable(messages.join(u'\n')));
+}
+
+void TestTableValidator::refusesBadTables_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("empty") << QString() << QStringLiteral("the table has no segments");
+    QTest::newRow("only comments") << QStringLiteral("# nothing\n") << QStringLiteral("the table has no segments");
+    QTest::newRow("not from zero") << QStringLiteral("8 8 zero")
+                                   << QStringLiteral("line 1: the first segment must start at sector 0, not 8");
+    QTest::newRow("gap") << QStringLiteral("0 8 zero\n16 8 zero")
+                         << QStringLiteral("line 2: gap: the previous segment ends at sector 8 but this one starts "
+                                           "at 16");
+    QTest::newRow("overlap") << QStringLiteral("0 8 zero\n4 8 zero")
+                             << QStringLiteral("line 2: overlap: the previous segment ends at sector 8 but this one "
+                                               "starts at 4");
+    QTest::newRow("zero length") << QStringLiteral("0 0 zero")
+                                 << QStringLiteral("line 1: segment length must be at least one sector");
+    QTest::newRow("end overflows") << QStringLiteral("0 18446744073709551615 zero\n18446744073709551615 2 zero")
+                                   << QStringLiteral("line 2: segment end overflows 64 bits");
+    QTest::newRow("unknown target") << QStringLiteral("0 8 crypt aes 0 8:0 0")
+                                    << QStringLiteral("line 1: unsupported target 'crypt'; Volume Mapper creates "
+                                                      "basic_target, linear, zero, error");
+    QTest::newRow("missing offset") << QStringLiteral("0 8 basic_target /dev/sda")
+                                    << QStringLiteral("line 1: basic_target takes exactly 2 arguments: <device> "
+                                                      "<offset>");
+    QTest::newRow("extra argument") << QStringLiteral("0 8 linear /dev/sda 0 1")
+                                    << QStringLiteral("line 1: linear takes exactly 2 arguments");
+    QTest::newRow("zero with args") << QStringLiteral("0 8 zero 1") << QStringLiteral("line 1: zero takes no arguments");
+    QTest::newRow("negative offset") << QStringLiteral("0 8 linear /dev/sda -8")
+                                     << QStringLiteral("line 1: offset '-8' is not a decimal sector number");
+    QTest::newRow("2^64 offset") << QStringLiteral("0 8 linear /dev/sda 18446744073709551616")
+                                 << QStringLiteral("line 1: offset '18446744073709551616' is not");
+    QTest::newRow("offset overflow") << QStringLiteral("0 8 linear /dev/sda 18446744073709551610")
+                                     << QStringLiteral("line 1: offset plus length overflows 64 bits");
+    QTest::newRow("outside /dev") << QStringLiteral("0 8 linear /tmp/disk 0")
+                                  << QStringLiteral("line 1: device '/tmp/disk': must be major:minor");
+    QTest::newRow("traversal") << QStringLiteral("0 8 linear /dev/../etc/passwd 0")
+                               << QStringLiteral("line 1: device '/dev/../etc/passwd': path must not contain");
+    QTest::newRow("not a block device") << QStringLiteral("0 8 linear /dev/null 0")
+                                        << QStringLiteral("line 1: /dev/null is not a block device");
+    QTest::newRow("missing device") << QStringLiteral("0 8 linear /dev/sdz 0")
+                                    << QStringLiteral("line 1: /dev/sdz does not exist");
+    QTest::newRow("past the end") << QStringLiteral("0 16 basic_target /dev/sda 2097144")
+                                  << QStringLiteral("line 1: sectors 2097144-2097159 of /dev/sda lie past its end: it "
+                                                    "has 2097152 sectors");
+    QTest::newRow("misaligned offset") << QStringLiteral("0 8 linear /dev/nvme0n1 4")
+                                       << QStringLiteral("line 1: /dev/nvme0n1 has 4096-byte logical blocks: start, "
+                                                         "length and offset must be multiples of 8 sectors");
+    QTest::newRow("misaligned length") << QStringLiteral("0 12 linear 259:0 0")
+                                       << QStringLiteral("line 1: /dev/nvme0n1 has 4096-byte logical blocks");
+    QTest::newRow("misaligned start") << QStringLiteral("0 4 zero\n4 8 linear 259:0 0")
+                                      << QStringLiteral("line 2: /dev/nvme0n1 has 4096-byte logical blocks");
+    QTest::newRow("range used twice") << QStringLiteral("0 100 linear /dev/sda 0\n100 100 basic_target 8:0 50")
+                                      << QStringLiteral("line 2: sectors 50-149 of /dev/sda overlap the range segment "
+                                                        "1 already uses");
+    QTest::newRow("range used twice, other order")
+        << QStringLiteral("0 100 linear /dev/sda 50\n100 100 basic_target /dev/disk/by-id/ata-DISK 0")
+        << QStringLiteral("line 2: sectors 0-99 of /dev/sda overlap the range segment 1 already uses");
+    QTest::newRow("range inside another") << QStringLiteral("0 100 linear 8:0 0\n100 10 linear 8:0 45")
+                                          << QStringLiteral("line 2: sectors 45-54 of /dev/sda overlap");
+    QTest::newRow("syntax error wins") << QStringLiteral("0 8 zero\n8 eight zero")
+                                       << QStringLiteral("line 2: length 'eight' is not a decimal sector number");
+}
+
+void TestTableValidator::refusesBadTables()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, message);
+    const QStringList messages = messagesFor(text);
+    QVERIFY2(!messages.isEmpty(), "accepted");
+    QVERIFY2(messages.first().startsWith(message), qPrintable(messages.join(u'\n')));
+}
+
+void TestTableValidator::reportsEveryProblemWithItsLine()
+{
+    const QString text = QStringLiteral("# header\n0 8 zero\n16 8 frobnicate\n24 0 linear /dev/sda 0\n");
+    const TableIssues issues = validateTableText(text, fakeResolve);
+    QCOMPARE(issues.size(), 3);
+    QCOMPARE(issues[0].segment, 1);
+    QCOMPARE(issues[0].line, 3);
+    QVERIFY(issues[0].message.startsWith(u"gap"));
+    QCOMPARE(issues[1].line, 3);
+    QVERIFY(issues[1].message.startsWith(u"unsupported target 'frobnicate'"));
+    QCOMPARE(issues[2].segment, 2);
+    QCOMPARE(issues[2].line, 4);
+    QVERIFY(issues[2].message.startsWith(u"segment length"));
+}
+
+void TestTableValidator::worksWithoutResolver()
+{
+    // Grammar and layout only: an unknown device is not an error here.
+    QVERIFY(messagesFor(QStringLiteral("0 8 linear /dev/sdz 0"), DeviceResolver()).isEmpty());
+    QVERIFY(!messagesFor(QStringLiteral("0 8 linear sdz 0"), DeviceResolver()).isEmpty());
+}
+
+void TestTableValidator::enforcesLimits()
+{
+    TableLimits limits;
+    limits.maxSegments = 3;
+    limits.maxTextLength = 64;
+    QVERIFY(messagesFor(QStringLiteral("0 8 zero\n8 8 zero\n16 8 zero"), fakeResolve, limits).isEmpty());
+    QCOMPARE(messagesFor(QStringLiteral("0 8 zero\n8 8 zero\n16 8 zero\n24 8 zero"), fakeResolve, limits),
+             QStringList(QStringLiteral("the table has 4 segments; at most 3 are allowed")));
+    const QString longText = QStringLiteral("# ") + QString(70, u'x') + QStringLiteral("\n0 8 zero");
+    QCOMPARE(messagesFor(longText, fakeResolve, limits),
+             QStringList(QStringLiteral("the table text is 81 characters long; at most 64 are allowed")));
+}
+
+void TestTableValidator::deviceRangeOf()
+{
+    const ParsedTable parsed = parseTable(u"0 100 basic_target 8:0 2048\n100 8 zero\n108 8 linear /dev/sda x");
+    const auto range = Volmap::deviceRangeOf(parsed.table.segments[0]);
+    QVERIFY(range);
+    QCOMPARE(range->device.toString(), QStringLiteral("8:0"));
+    QCOMPARE(range->offset, 2048u);
+    QCOMPARE(range->length, 100u);
+    QVERIFY(!Volmap::deviceRangeOf(parsed.table.segments[1]));
+    QVERIFY(!Volmap::deviceRangeOf(parsed.table.segments[2]));
+}
+
+QTEST_APPLESS_MAIN(TestTableValidator)
+#include "tst_tablevalidator.moc"
