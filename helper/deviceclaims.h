@@ -1,0 +1,46 @@
+#pragma once
+
+#include "devicereference.h"
+#include "outcome.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace Volmap {
+
+/*
+ * A range of a whole disk that something already uses. Partitions are
+ * translated to their disk so that a mapping of sda and one of sda2 are
+ * compared on the same sectors.
+ */
+struct DeviceClaim
+{
+    enum class Kind {
+        InUse,   // mounted, swap, md, or a mapping whose ranges are opaque: DeviceInUse
+        Mapping, // an exact range of a linear/basic_target mapping: Overlap
+    };
+    Kind kind = Kind::InUse;
+    DeviceNumber disk;
+    quint64 start = 0;
+    quint64 length = 0;
+    QString description; // completes "... is <description>", e.g. "mounted at /home"
+};
+
+/* A range the table being checked wants, already translated to its disk. */
+struct WantedRange
+{
+    int segment = 0;
+    DeviceNumber disk;
+    quint64 start = 0;
+    quint64 length = 0;
+    QString description; // e.g. "sectors 0-2047 of /dev/sdb1"
+};
+
+/*
+ * The first wanted range that collides with a claim, as the error to send:
+ * DeviceInUse or Overlap, naming both sides.
+ */
+std::optional<HelperError> findConflict(const QList<WantedRange> &wanted, const QList<DeviceClaim> &claims);
+
+} // namespace Volmap

@@ -1,0 +1,107 @@
+#pragma once
+
+#include "authorizer.h"
+#include "deviceinspector.h"
+#include "mappingbackend.h"
+#include "moduleloader.h"
+
+#include <QDBusConnection>
+#include <QDBusContext>
+#include <QDBusMessage>
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+#include <QVariantMap>
+
+#include <memory>
+
+namespace Volmap {
+
+/*
+ * The object behind org.volmap.Helper1 (the generated adaptor forwards to
+ * these slots). Every call goes validate -> authorize -> act -> reply:
+ * arguments are checked before anything else, polkit is asked
+ * asynchronously (the D-Bus reply is delayed, nothing blocks), and the
+ * privileged step runs on the event loop thread, so mutations never
+ * interleave. Failures are sent as named errors.
+ */
+class HelperService final : public QObject, protected QDBusContext
+{
+    Q_OBJECT
+
+public:
+    HelperService(MappingBackend &backend, ModuleLoader &modules, DeviceInspector &devices,
+                  Authorizer &authorizer, QObject *parent = nullptr);
+
+    /* Calls accepted but not yet answered (waiting for polkit). */
+    int pendingCalls() const { return m_pendingCalls; }
+    /* Milliseconds since the last call arrived or was answered. */
+    qint64 idleMilliseconds() const { return m_lastActivity.elapsed(); }
+
+    /*
+     * Removes mappings of ours that have no live table: what a helper
+     * killed between "create device" and "load table" leaves behind.
+     */
+    void cleanUpAbandoned();
+
+public Q_SLOTS:
+    QVariantMap GetCapabilities(const QVariantMap &options);
+    void LoadTargetModule(const QVariantMap &options);
+    QString CreateMapping(const QString &name, const QString &table, const QVariantMap &options);
+    void ReloadMapping(const QString &name, const QString &table, const QVariantMap &options);
+    void RemoveMapping(const QString &name, const QVariantMap &options);
+    QList<QVariantMap> ListMappings(const QVariantMap &options);
+    QString GetTable(const QString &name, const QVariantMap &options);
+    QList<QVariantMap> GetStatus(const QString &name, const QVariantMap &options);
+    void ResetCounters(const QString &name, const QVariantMap &options);
+
+Q_SIGNALS:
+    void MappingsChanged();
+
+private:
+    struct Options
+    {
+        bool interactive = true;
+        bool readOnly = false;
+        bool deferred = false;
+    };
+    struct PreparedTable
+    {
+        MappingTable table; // devices rewritten as major:minor
+        QList<WantedRange> wanted;
+        bool usesBasicTarget = false;
+    };
+    using Act = std::function<Outcome<QVariant>()>;
+    struct PendingCall
+    {
+        QDBusConnection connection;
+        QDBusMessage message;
+        QStringList actions; // still to authorize
+        bool interactive = true;
+        QString logWhat;     // empty for read-only calls, which are not logged
+        Act act;
+    };
+
+    std::variant<Options, HelperError> parseOptions(const QVariantMap &options, const QStringList &allowed) const;
+    Outcome<PreparedTable> prepareTable(const QString &text);
+    std::optional<HelperError> findConflicts(const PreparedTable &table, const QString &exceptMapping);
+    Outcome<Done> loadModulesFor(const PreparedTable &table);
+    Outcome<MappingState> existingMapping(const QString &name);
+    QStringList actionsFor(const QString &verbAction, const MappingState &state) const;
+
+    /* Delays the reply, asks polkit for each action in turn, then acts. */
+    void authorizeThenAct(const QStringList &actions, bool interactive, const QString &logWhat, Act act);
+    void checkNext(std::shared_ptr<PendingCall> call);
+    void finish(const PendingCall &call, const Outcome<QVariant> &outcome);
+    void refuse(const HelperError &error);
+    void touch();
+
+    MappingBackend &m_backend;
+    ModuleLoader &m_modules;
+    DeviceInspector &m_devices;
+    Authorizer &m_authorizer;
+    int m_pendingCalls = 0;
+    QElapsedTimer m_lastActivity;
+};
+
+} // namespace Volmap

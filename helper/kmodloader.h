@@ -1,0 +1,15 @@
+#pragma once
+
+#include "moduleloader.h"
+
+namespace Volmap {
+
+/* ModuleLoader through libkmod: modprobe semantics without a shell. */
+class KmodLoader final : public ModuleLoader
+{
+public:
+    Outcome<Done> load(const QString &moduleName) override;
+    bool isAvailable(const QString &moduleName) override;
+};
+
+} // namespace Volmap

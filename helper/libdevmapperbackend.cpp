@@ -1,0 +1,361 @@
+#include "libdevmapperbackend.h"
+
+#include "tabletext.h"
+
+#include <libdevmapper.h>
+#include <sys/sysmacros.h>
+
+#include <cerrno>
+#include <cstdarg>
+#include <cstring>
+#include <memory>
+
+namespace Volmap {
+
+namespace {
+
+struct TaskDeleter
+{
+    void operator()(dm_task *task) const { dm_task_destroy(task); }
+};
+using Task = std::unique_ptr<dm_task, TaskDeleter>;
+
+// libdevmapper reports through a log callback; keep its last error so a
+// failure can say what the kernel or library said.
+QString &lastLibraryError()
+{
+    static QString message;
+    return message;
+}
+
+void logFromLibrary(int level, const char *, int, int, const char *format, ...)
+{
+    if ((level & 7) > 3) { // only _LOG_ERR and worse
+        return;
+    }
+    char buffer[512];
+    va_list args;
+    va_start(args, format);
+    std::vsnprintf(buffer, sizeof buffer, format, args);
+    va_end(args);
+    lastLibraryError() = QString::fromUtf8(buffer);
+}
+
+QString withLibraryError(const QString &message)
+{
+    const QString detail = lastLibraryError();
+    return detail.isEmpty() ? message : QStringLiteral("%1: %2").arg(message, detail);
+}
+
+Task newTask(int type, const QString &name = QString())
+{
+    lastLibraryError().clear();
+    Task task(dm_task_create(type));
+    if (task && !name.isEmpty() && !dm_task_set_name(task.get(), name.toUtf8().constData())) {
+        return Task();
+    }
+    return task;
+}
+
+HelperError errorFor(dm_task *task, const QString &what, const QString &name)
+{
+    const int error = task ? dm_task_get_errno(task) : ENOMEM;
+    switch (error) {
+    case ENXIO:
+    case ENODEV:
+        return {HelperProtocol::Error::notFound(), QStringLiteral("no mapping named '%1'").arg(name)};
+    case EBUSY:
+        return {HelperProtocol::Error::busy(),
+                withLibraryError(QStringLiteral("%1 '%2': the device is busy").arg(what, name))};
+    default:
+        return failure(withLibraryError(QStringLiteral("%1 '%2' failed").arg(what, name)));
+    }
+}
+
+bool addTargets(dm_task *task, const MappingTable &table)
+{
+    for (const Segment &segment : table.segments) {
+        const QByteArray target = segment.target.toUtf8();
+        const QByteArray parameters = segment.args.join(u' ').toUtf8();
+        if (!dm_task_add_target(task, segment.start, segment.length, target.constData(), parameters.constData())) {
+            return false;
+        }
+    }
+    return true;
+}
+
+QList<KernelSegment> segmentsOf(dm_task *task)
+{
+    QList<KernelSegment> segments;
+    void *next = nullptr;
+    do {
+        uint64_t start = 0;
+        uint64_t length = 0;
+        char *target = nullptr;
+        char *parameters = nullptr;
+        next = dm_get_next_target(task, next, &start, &length, &target, &parameters);
+        if (target) {
+            segments.append({start, length, QString::fromUtf8(target), QString::fromUtf8(parameters)});
+        }
+    } while (next);
+    return segments;
+}
+
+// Runs a task that adds, removes or renames nodes: with udev through a
+// cookie, without it by letting libdevmapper update /dev/mapper itself.
+bool runWithNodes(dm_task *task)
+{
+    uint32_t cookie = 0;
+    if (!dm_task_set_cookie(task, &cookie, 0)) {
+        return false;
+    }
+    const int ran = dm_task_run(task);
+    dm_udev_wait(cookie);
+    return ran;
+}
+
+Outcome<Done> runSimple(int type, const QString &name, const QString &what)
+{
+    Task task = newTask(type, name);
+    if (!task || !dm_task_run(task.get())) {
+        return errorFor(task.get(), what, name);
+    }
+    return Done{};
+}
+
+Outcome<Done> resume(const QString &name)
+{
+    Task task = newTask(DM_DEVICE_RESUME, name);
+    if (!task || !runWithNodes(task.get())) {
+        return errorFor(task.get(), QStringLiteral("resuming"), name);
+    }
+    return Done{};
+}
+
+Outcome<Done> loadTable(const QString &name, const MappingTable &table)
+{
+    Task task = newTask(DM_DEVICE_RELOAD, name);
+    if (!task || !addTargets(task.get(), table) || !dm_task_run(task.get())) {
+        return errorFor(task.get(), QStringLiteral("loading the table of"), name);
+    }
+    return Done{};
+}
+
+MappingTable tableFrom(const QList<KernelSegment> &segments)
+{
+    MappingTable table;
+    for (const KernelSegment &segment : segments) {
+        table.segments.append({segment.start, segment.length, segment.target,
+                               segment.parameters.split(u' ', Qt::SkipEmptyParts), 0});
+    }
+    return table;
+}
+
+} // namespace
+
+LibDevmapperBackend::LibDevmapperBackend()
+{
+    dm_log_with_errno_init(logFromLibrary);
+    // Nodes follow udev when it runs; otherwise libdevmapper makes them.
+    dm_udev_set_sync_support(1);
+}
+
+Outcome<QString> LibDevmapperBackend::driverVersion()
+{
+    char version[64] = {};
+    if (!dm_driver_version(version, sizeof version)) {
+        return HelperError{HelperProtocol::Error::kernelUnsupported(),
+                           QStringLiteral("the running kernel has no device-mapper (the dm-mod module is not "
+                                          "loaded and could not be loaded)")};
+    }
+    return QString::fromUtf8(version);
+}
+
+Outcome<QMap<QString, QString>> LibDevmapperBackend::targetVersions()
+{
+    Task task = newTask(DM_DEVICE_LIST_VERSIONS);
+    if (!task || !dm_task_run(task.get())) {
+        return HelperError{HelperProtocol::Error::kernelUnsupported(),
+                           withLibraryError(QStringLiteral("cannot list device-mapper targets"))};
+    }
+    QMap<QString, QString> targets;
+    dm_versions *versions = dm_task_get_versions(task.get());
+    for (dm_versions *entry = versions;; entry = reinterpret_cast<dm_versions *>(
+                                             reinterpret_cast<char *>(entry) + entry->next)) {
+        targets.insert(QString::fromUtf8(entry->name), QStringLiteral("%1.%2.%3")
+                                                           .arg(entry->version[0])
+                                                           .arg(entry->version[1])
+                                                           .arg(entry->version[2]));
+        if (!entry->next) {
+            break;
+        }
+    }
+    return targets;
+}
+
+Outcome<QStringList> LibDevmapperBackend::mappingNames()
+{
+    Task task = newTask(DM_DEVICE_LIST);
+    if (!task || !dm_task_run(task.get())) {
+        return HelperError{HelperProtocol::Error::kernelUnsupported(),
+                           withLibraryError(QStringLiteral("cannot list device-mapper devices"))};
+    }
+    QStringList names;
+    dm_names *entry = dm_task_get_names(task.get());
+    if (!entry || !entry->dev) {
+        return names;
+    }
+    for (;;) {
+        names.append(QString::fromUtf8(entry->name));
+        if (!entry->next) {
+            break;
+        }
+        entry = reinterpret_cast<dm_names *>(reinterpret_cast<char *>(entry) + entry->next);
+    }
+    return names;
+}
+
+Outcome<MappingState> LibDevmapperBackend::mapping(const QString &name)
+{
+    Task task = newTask(DM_DEVICE_TABLE, name);
+    if (!task || !dm_task_run(task.get())) {
+        return errorFor(task.get(), QStringLiteral("reading"), name);
+    }
+    dm_info info = {};
+    if (!dm_task_get_info(task.get(), &info) || !info.exists) {
+        return HelperError{HelperProtocol::Error::notFound(), QStringLiteral("no mapping named '%1'").arg(name)};
+    }
+    MappingState state;
+    state.name = name;
+    state.uuid = QString::fromUtf8(dm_task_get_uuid(task.get()));
+    state.major = info.major;
+    state.minor = info.minor;
+    state.openCount = info.open_count;
+    state.suspended = info.suspended;
+    state.readOnly = info.read_only;
+    state.deferredRemove = info.deferred_remove;
+    state.liveTable = info.live_table;
+    if (info.live_table) {
+        state.table = segmentsOf(task.get());
+    }
+
+    Task deps = newTask(DM_DEVICE_DEPS, name);
+    if (deps && dm_task_run(deps.get())) {
+        if (const dm_deps *list = dm_task_get_deps(deps.get())) {
+            for (uint32_t i = 0; i < list->count; ++i) {
+                state.dependencies.append({::major(list->device[i]), ::minor(list->device[i])});
+            }
+        }
+    }
+    return state;
+}
+
+Outcome<QList<KernelSegment>> LibDevmapperBackend::status(const QString &name)
+{
+    Task task = newTask(DM_DEVICE_STATUS, name);
+    if (!task || !dm_task_run(task.get())) {
+        return errorFor(task.get(), QStringLiteral("reading the status of"), name);
+    }
+    dm_info info = {};
+    if (!dm_task_get_info(task.get(), &info) || !info.exists) {
+        return HelperError{HelperProtocol::Error::notFound(), QStringLiteral("no mapping named '%1'").arg(name)};
+    }
+    return segmentsOf(task.get());
+}
+
+Outcome<QString> LibDevmapperBackend::create(const QString &name, const QString &uuid, const MappingTable &table,
+                                             bool readOnly)
+{
+    if (mapping(name)) {
+        return HelperError{HelperProtocol::Error::exists(), QStringLiteral("a mapping named '%1' exists").arg(name)};
+    }
+    // One task: libdevmapper creates, loads and resumes, and removes the
+    // new device again if loading or resuming fails.
+    Task task = newTask(DM_DEVICE_CREATE, name);
+    const bool ran = task && dm_task_set_uuid(task.get(), uuid.toUtf8().constData()) &&
+                     (!readOnly || dm_task_set_ro(task.get())) && addTargets(task.get(), table) &&
+                     runWithNodes(task.get());
+    if (!ran) {
+        HelperError error = errorFor(task.get(), QStringLiteral("creating"), name);
+        if (error.name == HelperProtocol::Error::notFound()) {
+            error = failure(withLibraryError(QStringLiteral("creating '%1' failed").arg(name)));
+        }
+        // Belt and braces: never leave a half-made device of ours behind.
+        if (auto leftover = mapping(name); leftover && leftover.value().uuid == uuid) {
+            remove(name, false);
+        }
+        return error;
+    }
+    return QStringLiteral("/dev/mapper/") + name;
+}
+
+Outcome<Done> LibDevmapperBackend::reload(const QString &name, const MappingTable &table)
+{
+    const auto old = mapping(name);
+    if (!old) {
+        return old.error();
+    }
+    // Load inactive: a refused table changes nothing.
+    if (auto loaded = loadTable(name, table); !loaded) {
+        return loaded.error();
+    }
+    if (auto suspended = runSimple(DM_DEVICE_SUSPEND, name, QStringLiteral("suspending")); !suspended) {
+        runSimple(DM_DEVICE_CLEAR, name, QStringLiteral("clearing the inactive table of"));
+        resume(name);
+        return suspended.error();
+    }
+    auto resumed = resume(name);
+    if (resumed) {
+        return Done{};
+    }
+    // The swap failed: put the old table back and make it live again.
+    runSimple(DM_DEVICE_CLEAR, name, QStringLiteral("clearing the inactive table of"));
+    if (old.value().liveTable) {
+        loadTable(name, tableFrom(old.value().table));
+    }
+    resume(name);
+    return resumed.error();
+}
+
+Outcome<Done> LibDevmapperBackend::remove(const QString &name, bool deferred)
+{
+    const auto state = mapping(name);
+    if (!state) {
+        return state.error();
+    }
+    if (state.value().openCount > 0 && !deferred) {
+        return HelperError{HelperProtocol::Error::deviceInUse(),
+                           QStringLiteral("'%1' is open (%2 users): close it first, or remove it deferred")
+                               .arg(name)
+                               .arg(state.value().openCount)};
+    }
+    Task task = newTask(DM_DEVICE_REMOVE, name);
+    if (!task) {
+        return failure(QStringLiteral("out of memory"));
+    }
+    if (deferred) {
+        dm_task_deferred_remove(task.get());
+    }
+    // Transient openers such as udev's blkid make the first try fail.
+    dm_task_retry_remove(task.get());
+    if (!runWithNodes(task.get())) {
+        HelperError error = errorFor(task.get(), QStringLiteral("removing"), name);
+        if (error.name == HelperProtocol::Error::busy()) {
+            error.name = HelperProtocol::Error::deviceInUse();
+        }
+        return error;
+    }
+    return Done{};
+}
+
+Outcome<Done> LibDevmapperBackend::sendMessage(const QString &name, quint64 sector, const QString &message)
+{
+    Task task = newTask(DM_DEVICE_TARGET_MSG, name);
+    if (!task || !dm_task_set_sector(task.get(), sector) ||
+        !dm_task_set_message(task.get(), message.toUtf8().constData()) || !dm_task_run(task.get())) {
+        return errorFor(task.get(), QStringLiteral("sending '%1' to").arg(message), name);
+    }
+    return Done{};
+}
+
+} // namespace Volmap

@@ -1,0 +1,82 @@
+#include "helper1adaptor.h"
+#include "helperservice.h"
+#include "kmodloader.h"
+#include "libdevmapperbackend.h"
+#include "polkitauthorizer.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDBusConnection>
+#include <QDBusMetaType>
+#include <QTimer>
+
+#include <unistd.h>
+
+using namespace Volmap;
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("volmap-helper"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VOLMAP_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Volume Mapper's privileged helper, org.volmap.Helper1 on the system bus. "
+                       "Started by D-Bus activation; not meant to be run by hand."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption idleOption(QStringLiteral("idle-timeout"),
+                                        QStringLiteral("Exit after <seconds> without calls (0: never)."),
+                                        QStringLiteral("seconds"), QStringLiteral("60"));
+    parser.addOption(idleOption);
+    parser.process(app);
+    bool idleOk = false;
+    const int idleSeconds = parser.value(idleOption).toInt(&idleOk);
+    if (!idleOk || idleSeconds < 0) {
+        qCritical("--idle-timeout wants a number of seconds");
+        return 2;
+    }
+    if (::geteuid() != 0) {
+        qCritical("volmap-helper must run as root (it is started by D-Bus activation)");
+        return 1;
+    }
+
+    qDBusRegisterMetaType<QList<QVariantMap>>();
+
+    LibDevmapperBackend backend;
+    KmodLoader modules;
+    SystemDeviceInspector devices;
+    PolkitAuthorizer authorizer;
+    HelperService service(backend, modules, devices, authorizer);
+    new Helper1Adaptor(&service);
+    service.cleanUpAbandoned();
+
+    QDBusConnection bus = QDBusConnection::systemBus();
+    if (!bus.isConnected()) {
+        qCritical("cannot connect to the system bus: %s", qPrintable(bus.lastError().message()));
+        return 1;
+    }
+    if (!bus.registerObject(HelperProtocol::objectPath(), &service)) {
+        qCritical("cannot register %s", qPrintable(HelperProtocol::objectPath()));
+        return 1;
+    }
+    if (!bus.registerService(HelperProtocol::serviceName())) {
+        qCritical("cannot own %s: %s", qPrintable(HelperProtocol::serviceName()),
+                  qPrintable(bus.lastError().message()));
+        return 1;
+    }
+
+    // Like kpmcore's helper: nobody needs a root process lingering.
+    QTimer idleCheck;
+    if (idleSeconds > 0) {
+        QObject::connect(&idleCheck, &QTimer::timeout, &app, [&service, idleSeconds]() {
+            if (service.pendingCalls() == 0 && service.idleMilliseconds() >= idleSeconds * 1000LL) {
+                qInfo("idle for %d s, exiting", idleSeconds);
+                QCoreApplication::quit();
+            }
+        });
+        idleCheck.start(1000);
+    }
+    return app.exec();
+}

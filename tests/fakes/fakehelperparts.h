@@ -1,0 +1,197 @@
+#pragma once
+
+// In-memory stand-ins for the helper's privileged parts, so the service
+// logic and its D-Bus behaviour can be tested without root or a kernel.
+
+#include "authorizer.h"
+#include "deviceinspector.h"
+#include "mappingbackend.h"
+#include "moduleloader.h"
+#include "tabletext.h"
+
+#include <QHash>
+#include <QMap>
+#include <QSet>
+#include <QTimer>
+
+#include <optional>
+
+namespace Volmap::Fakes {
+
+class FakeBackend final : public MappingBackend
+{
+public:
+    bool hasDeviceMapper = true;
+    std::optional<HelperError> failNextCreate;
+    std::optional<HelperError> failNextReload;
+    QMap<QString, MappingState> mappings;
+    QList<QPair<QString, quint64>> messages; // (mapping, sector) of each message sent
+
+    Outcome<QString> driverVersion() override
+    {
+        if (!hasDeviceMapper) {
+            return HelperError{HelperProtocol::Error::kernelUnsupported(), QStringLiteral("no device-mapper")};
+        }
+        return QStringLiteral("4.47.0");
+    }
+    Outcome<QMap<QString, QString>> targetVersions() override
+    {
+        return QMap<QString, QString>{{QStringLiteral("linear"), QStringLiteral("1.4.0")}};
+    }
+    Outcome<QStringList> mappingNames() override { return mappings.keys(); }
+    Outcome<MappingState> mapping(const QString &name) override
+    {
+        if (!mappings.contains(name)) {
+            return HelperError{HelperProtocol::Error::notFound(), QStringLiteral("no mapping named '%1'").arg(name)};
+        }
+        return mappings.value(name);
+    }
+    Outcome<QList<KernelSegment>> status(const QString &name) override
+    {
+        const auto state = mapping(name);
+        if (!state) {
+            return state.error();
+        }
+        QList<KernelSegment> segments;
+        for (const KernelSegment &segment : state.value().table) {
+            const QString status = segment.target == u"basic_target" ? QStringLiteral("1 2 8 16 3 4") : QString();
+            segments.append({segment.start, segment.length, segment.target, status});
+        }
+        return segments;
+    }
+    Outcome<QString> create(const QString &name, const QString &uuid, const MappingTable &table,
+                            bool readOnly) override
+    {
+        if (failNextCreate) {
+            const HelperError error = *failNextCreate;
+            failNextCreate.reset();
+            return error;
+        }
+        if (mappings.contains(name)) {
+            return HelperError{HelperProtocol::Error::exists(), QStringLiteral("exists")};
+        }
+        MappingState state;
+        state.name = name;
+        state.uuid = uuid;
+        state.major = 254;
+        state.minor = quint32(mappings.size());
+        state.readOnly = readOnly;
+        state.liveTable = true;
+        state.table = toKernel(table);
+        mappings.insert(name, state);
+        return QStringLiteral("/dev/mapper/") + name;
+    }
+    Outcome<Done> reload(const QString &name, const MappingTable &table) override
+    {
+        if (failNextReload) {
+            const HelperError error = *failNextReload;
+            failNextReload.reset();
+            return error;
+        }
+        mappings[name].table = toKernel(table);
+        return Done{};
+    }
+    Outcome<Done> remove(const QString &name, bool deferred) override
+    {
+        if (!mappings.contains(name)) {
+            return HelperError{HelperProtocol::Error::notFound(), QStringLiteral("gone")};
+        }
+        if (mappings[name].openCount > 0 && !deferred) {
+            return HelperError{HelperProtocol::Error::deviceInUse(), QStringLiteral("'%1' is open").arg(name)};
+        }
+        if (mappings[name].openCount > 0) {
+            mappings[name].deferredRemove = true;
+        } else {
+            mappings.remove(name);
+        }
+        return Done{};
+    }
+    Outcome<Done> sendMessage(const QString &name, quint64 sector, const QString &) override
+    {
+        messages.append({name, sector});
+        return Done{};
+    }
+
+    static QList<KernelSegment> toKernel(const MappingTable &table)
+    {
+        QList<KernelSegment> segments;
+        for (const Segment &segment : table.segments) {
+            segments.append({segment.start, segment.length, segment.target, segment.args.join(u' ')});
+        }
+        return segments;
+    }
+};
+
+class FakeModules final : public ModuleLoader
+{
+public:
+    QSet<QString> available{QStringLiteral("dm-mod"), QStringLiteral("dm-basic-target")};
+    QStringList loaded;
+
+    Outcome<Done> load(const QString &moduleName) override
+    {
+        if (!available.contains(moduleName)) {
+            return HelperError{HelperProtocol::Error::moduleUnavailable(),
+                               QStringLiteral("no kernel module %1").arg(moduleName)};
+        }
+        loaded.append(moduleName);
+        return Done{};
+    }
+    bool isAvailable(const QString &moduleName) override { return available.contains(moduleName); }
+};
+
+// Devices by the text a table uses for them (path or major:minor).
+class FakeDevices final : public DeviceInspector
+{
+public:
+    QHash<QString, ResolvedDevice> devices;
+    QList<DeviceClaim> claims;
+
+    void addDisk(const QString &path, DeviceNumber number, quint64 sectors)
+    {
+        ResolvedDevice device{{number, sectors, 512, path}, number, 0};
+        devices.insert(path, device);
+        devices.insert(number.toString(), device);
+    }
+    void addPartition(const QString &path, DeviceNumber number, quint64 sectors, DeviceNumber disk, quint64 start)
+    {
+        ResolvedDevice device{{number, sectors, 512, path}, disk, start};
+        devices.insert(path, device);
+        devices.insert(number.toString(), device);
+    }
+    std::variant<ResolvedDevice, QString> resolve(const DeviceReference &reference) override
+    {
+        const QString key = reference.toString();
+        if (!devices.contains(key)) {
+            return QStringLiteral("%1 does not exist").arg(key);
+        }
+        return devices.value(key);
+    }
+    QList<DeviceClaim> systemClaims() override { return claims; }
+};
+
+// Answers from a policy after `delayMs`, from the event loop like polkit.
+class FakeAuthorizer final : public Authorizer
+{
+public:
+    struct Request
+    {
+        QString action;
+        QString busName;
+        bool allowInteraction;
+    };
+    std::function<AuthorizationResult(const QString &action, const QString &busName)> policy =
+        [](const QString &, const QString &) { return AuthorizationResult::Authorized; };
+    int delayMs = 0;
+    QList<Request> requests;
+
+    void check(const QString &actionId, const QString &busName, bool allowInteraction,
+               std::function<void(AuthorizationResult, const QString &)> done) override
+    {
+        requests.append({actionId, busName, allowInteraction});
+        const AuthorizationResult result = policy(actionId, busName);
+        QTimer::singleShot(delayMs, [done = std::move(done), result]() { done(result, QString()); });
+    }
+};
+
+} // namespace Volmap::Fakes

@@ -1,0 +1,158 @@
+// Device resolution and usage detection against a fake /sys, /proc and
+// /dev tree (real device nodes made with mknod), so the parsing of
+// partitions, mounts, swap and holders is checked exactly.
+
+#include "deviceinspector.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+
+using namespace Volmap;
+
+namespace {
+
+void writeFile(const QString &path, const QByteArray &content)
+{
+    QDir().mkpath(QFileInfo(path).path());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+}
+
+} // namespace
+
+class TestDeviceInspector : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void resolve_data();
+    void resolve();
+    void partitionIsPlacedOnItsDisk();
+    void claims();
+
+private:
+    QTemporaryDir m_root;
+    bool m_canMknod = false;
+};
+
+void TestDeviceInspector::initTestCase()
+{
+    QVERIFY(m_root.isValid());
+    const QString r = m_root.path();
+    // sdb: a 4 KiB-sector disk with partition sdb1 at 2048, held by md0.
+    writeFile(r + QStringLiteral("/sys/devices/virtual/block/sdb/size"), "8388608\n");
+    writeFile(r + QStringLiteral("/sys/devices/virtual/block/sdb/dev"), "8:16\n");
+    writeFile(r + QStringLiteral("/sys/devices/virtual/block/sdb/queue/logical_block_size"), "4096\n");
+    QDir().mkpath(r + QStringLiteral("/sys/devices/virtual/block/sdb/holders"));
+    writeFile(r + QStringLiteral("/sys/devices/virtual/block/sdb/sdb1/size"), "204800\n");
+    writeFile(r + QStringLiteral("/sys/devices/virtual/block/sdb/sdb1/dev"), "8:17\n");
+    writeFile(r + QStringLiteral("/sys/devices/virtual/block/sdb/sdb1/start"), "2048\n");
+    writeFile(r + QStringLiteral("/sys/devices/virtual/block/sdb/sdb1/partition"), "1\n");
+    QDir().mkpath(r + QStringLiteral("/sys/devices/virtual/block/sdb/sdb1/holders/md0"));
+    // sdc: mounted; sdd: swap; dm-0 holds sdc but dm holders are not ours to judge.
+    for (const auto &[name, number] : {std::pair{"sdc", "8:32"}, std::pair{"sdd", "8:48"}}) {
+        const QString dir = r + QStringLiteral("/sys/devices/virtual/block/") + QLatin1String(name);
+        writeFile(dir + QStringLiteral("/size"), "1000\n");
+        writeFile(dir + QStringLiteral("/dev"), QByteArray(number) + '\n');
+        writeFile(dir + QStringLiteral("/queue/logical_block_size"), "512\n");
+    }
+    QDir().mkpath(r + QStringLiteral("/sys/devices/virtual/block/sdc/holders/dm-0"));
+    QDir().mkpath(r + QStringLiteral("/sys/dev/block"));
+    for (const auto &[number, target] :
+         {std::pair{"8:16", "sdb"}, std::pair{"8:17", "sdb/sdb1"}, std::pair{"8:32", "sdc"}, std::pair{"8:48", "sdd"}}) {
+        QVERIFY(QFile::link(r + QStringLiteral("/sys/devices/virtual/block/") + QLatin1String(target),
+                            r + QStringLiteral("/sys/dev/block/") + QLatin1String(number)));
+    }
+    writeFile(r + QStringLiteral("/proc/self/mountinfo"),
+              "22 1 0:21 / /proc rw,nosuid - proc proc rw\n"
+              "36 1 8:32 / /mnt/my\\040disk rw,relatime shared:1 - ext4 /dev/sdc rw\n");
+    writeFile(r + QStringLiteral("/proc/swaps"),
+              "Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n/dev/sdd                                partition\t1000\t0\t-2\n");
+
+    QDir().mkpath(r + QStringLiteral("/dev/disk/by-id"));
+    m_canMknod = true;
+    for (const auto &[name, minor] : {std::pair{"sdb", 16}, std::pair{"sdb1", 17}, std::pair{"sdc", 32},
+                                      std::pair{"sdd", 48}}) {
+        const QByteArray path = QFile::encodeName(r + QStringLiteral("/dev/") + QLatin1String(name));
+        m_canMknod &= ::mknod(path.constData(), S_IFBLK | 0600, ::makedev(8, minor)) == 0;
+    }
+    QVERIFY(::mknod(QFile::encodeName(r + QStringLiteral("/dev/null")).constData(), S_IFCHR | 0600,
+                    ::makedev(1, 3)) == 0 || !m_canMknod);
+    writeFile(r + QStringLiteral("/dev/regular"), "not a device");
+    QVERIFY(QFile::link(QStringLiteral("../../sdb1"), r + QStringLiteral("/dev/disk/by-id/usb-STICK-part1")));
+}
+
+void TestDeviceInspector::resolve_data()
+{
+    QTest::addColumn<QString>("reference");
+    QTest::addColumn<QString>("expected"); // "number size blocksize" or an error fragment
+    QTest::newRow("disk by path") << QStringLiteral("/dev/sdb") << QStringLiteral("8:16 8388608 4096");
+    QTest::newRow("disk by number") << QStringLiteral("8:16") << QStringLiteral("8:16 8388608 4096");
+    QTest::newRow("partition inherits block size") << QStringLiteral("/dev/sdb1") << QStringLiteral("8:17 204800 4096");
+    QTest::newRow("symlink to a block device") << QStringLiteral("/dev/disk/by-id/usb-STICK-part1")
+                                               << QStringLiteral("8:17 204800 4096");
+    QTest::newRow("character device") << QStringLiteral("/dev/null") << QStringLiteral("is not a block device");
+    QTest::newRow("regular file") << QStringLiteral("/dev/regular") << QStringLiteral("is not a block device");
+    QTest::newRow("missing path") << QStringLiteral("/dev/sdz") << QStringLiteral("does not exist");
+    QTest::newRow("unknown number") << QStringLiteral("8:99") << QStringLiteral("no block device 8:99");
+}
+
+void TestDeviceInspector::resolve()
+{
+    QFETCH(QString, reference);
+    QFETCH(QString, expected);
+    if (!m_canMknod && reference.startsWith(u'/') && reference != u"/dev/regular" && reference != u"/dev/sdz") {
+        QSKIP("mknod is not permitted here, so there are no fake device nodes");
+    }
+    SystemDeviceInspector inspector(m_root.path());
+    auto parsed = parseDeviceReference(reference);
+    QVERIFY(std::holds_alternative<DeviceReference>(parsed));
+    const auto resolved = inspector.resolve(std::get<DeviceReference>(parsed));
+    if (const auto *device = std::get_if<ResolvedDevice>(&resolved)) {
+        const QString actual = QStringLiteral("%1 %2 %3")
+                                   .arg(device->geometry.number.toString())
+                                   .arg(device->geometry.sizeInSectors)
+                                   .arg(device->geometry.logicalBlockSize);
+        QCOMPARE(actual, expected);
+    } else {
+        QVERIFY2(std::get<QString>(resolved).contains(expected), qPrintable(std::get<QString>(resolved)));
+    }
+}
+
+void TestDeviceInspector::partitionIsPlacedOnItsDisk()
+{
+    SystemDeviceInspector inspector(m_root.path());
+    const auto resolved = inspector.resolve(DeviceReference{DeviceNumber{8, 17}});
+    QVERIFY(std::holds_alternative<ResolvedDevice>(resolved));
+    const auto &device = std::get<ResolvedDevice>(resolved);
+    QCOMPARE(device.disk, (DeviceNumber{8, 16}));
+    QCOMPARE(device.startOnDisk, 2048u);
+    QCOMPARE(device.geometry.displayName, QStringLiteral("/dev/sdb1 (8:17)"));
+}
+
+void TestDeviceInspector::claims()
+{
+    if (!m_canMknod) {
+        QSKIP("mknod is not permitted here: the swap entry cannot be resolved");
+    }
+    SystemDeviceInspector inspector(m_root.path());
+    QStringList found;
+    for (const DeviceClaim &claim : inspector.systemClaims()) {
+        found.append(QStringLiteral("%1 %2+%3 %4").arg(claim.disk.toString()).arg(claim.start).arg(claim.length).arg(
+            claim.description));
+    }
+    found.sort();
+    QCOMPARE(found, QStringList({QStringLiteral("8:16 2048+204800 held by md0"),
+                                 QStringLiteral("8:32 0+1000 mounted at /mnt/my disk"),
+                                 QStringLiteral("8:48 0+1000 used as swap")}));
+}
+
+QTEST_APPLESS_MAIN(TestDeviceInspector)
+#include "tst_deviceinspector.moc"

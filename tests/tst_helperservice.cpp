@@ -1,0 +1,536 @@
+// The helper service on a private D-Bus bus with fake privileged parts:
+// every named error, delayed replies around polkit, serialization, and
+// hostile arguments sent over the wire.
+
+#include "fakes/fakehelperparts.h"
+#include "helper1adaptor.h"
+#include "helper1interface.h"
+#include "helperservice.h"
+
+#include <QDBusConnection>
+#include <QDBusMetaType>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Volmap;
+using namespace Volmap::Fakes;
+
+namespace {
+
+const QString SdbTable = QStringLiteral("0 2048 basic_target /dev/sdb 0\n2048 2048 linear /dev/sdc1 0\n");
+
+bool waitFor(const QDBusPendingCall &call)
+{
+    return QTest::qWaitFor([&]() { return call.isFinished(); }, 10000);
+}
+
+} // namespace
+
+class TestHelperService : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void cleanupTestCase();
+
+    void capabilities();
+    void createListStatusTableResetRemove();
+    void createPassesDevicesAsMajorMinor();
+    void createReadOnlyAndInteractiveFlags();
+    void hostileArgumentsAreInvalid_data();
+    void hostileArgumentsAreInvalid();
+    void authorizationErrors_data();
+    void authorizationErrors();
+    void notFoundAndExists();
+    void busyAndFailedFromBackend();
+    void deviceInUse();
+    void overlapNamesTheOtherMapping();
+    void overlapAcrossPartitionAndDisk();
+    void opaqueMappingHoldsItsDevices();
+    void kernelWithoutDeviceMapper();
+    void moduleUnavailable();
+    void foreignMappingsNeedManageForeign();
+    void reloadKeepsOwnRangesAndReportsFailure();
+    void removeOpenMapping();
+    void repliesAreDelayedNotBlocking();
+    void concurrentCreatesOfOneName();
+    void cleansUpAbandonedMappings();
+
+private:
+    void expectError(const QDBusPendingCall &call, const QString &errorName, const QString &messagePart = {});
+    std::unique_ptr<OrgVolmapHelper1Interface> clientOn(const QString &connectionName);
+
+    QProcess m_bus;
+    QString m_address;
+    int m_round = 0;
+    QString m_serviceConnection;
+    std::unique_ptr<FakeBackend> m_backend;
+    std::unique_ptr<FakeModules> m_modules;
+    std::unique_ptr<FakeDevices> m_devices;
+    std::unique_ptr<FakeAuthorizer> m_authorizer;
+    std::unique_ptr<HelperService> m_service;
+    std::unique_ptr<OrgVolmapHelper1Interface> m_client;
+    QStringList m_clientConnections;
+};
+
+void TestHelperService::initTestCase()
+{
+    qDBusRegisterMetaType<QList<QVariantMap>>();
+    m_bus.start(QStringLiteral("dbus-daemon"),
+                {QStringLiteral("--session"), QStringLiteral("--nofork"), QStringLiteral("--print-address")});
+    QVERIFY2(m_bus.waitForStarted(), "dbus-daemon is not installed");
+    QVERIFY(QTest::qWaitFor([&]() { return m_bus.canReadLine(); }, 10000));
+    m_address = QString::fromUtf8(m_bus.readLine()).trimmed();
+    QVERIFY(!m_address.isEmpty());
+}
+
+void TestHelperService::cleanupTestCase()
+{
+    m_bus.terminate();
+    m_bus.waitForFinished();
+}
+
+void TestHelperService::init()
+{
+    ++m_round;
+    m_backend = std::make_unique<FakeBackend>();
+    m_modules = std::make_unique<FakeModules>();
+    m_devices = std::make_unique<FakeDevices>();
+    m_authorizer = std::make_unique<FakeAuthorizer>();
+    m_devices->addDisk(QStringLiteral("/dev/sdb"), {8, 16}, 4194304);
+    m_devices->addDisk(QStringLiteral("/dev/sdc"), {8, 32}, 2097152);
+    m_devices->addPartition(QStringLiteral("/dev/sdc1"), {8, 33}, 1000000, {8, 32}, 2048);
+    m_service = std::make_unique<HelperService>(*m_backend, *m_modules, *m_devices, *m_authorizer);
+    new Helper1Adaptor(m_service.get());
+
+    m_serviceConnection = QStringLiteral("service-%1").arg(m_round);
+    QDBusConnection connection = QDBusConnection::connectToBus(m_address, m_serviceConnection);
+    QVERIFY(connection.isConnected());
+    QVERIFY(connection.registerObject(HelperProtocol::objectPath(), m_service.get()));
+    QVERIFY(connection.registerService(HelperProtocol::serviceName()));
+    m_client = clientOn(QStringLiteral("client-%1").arg(m_round));
+}
+
+void TestHelperService::cleanup()
+{
+    m_client.reset();
+    for (const QString &name : std::as_const(m_clientConnections)) {
+        QDBusConnection::disconnectFromBus(name);
+    }
+    m_clientConnections.clear();
+    QDBusConnection connection(m_serviceConnection);
+    connection.unregisterService(HelperProtocol::serviceName());
+    connection.unregisterObject(HelperProtocol::objectPath());
+    QDBusConnection::disconnectFromBus(m_serviceConnection);
+    m_service.reset();
+}
+
+std::unique_ptr<OrgVolmapHelper1Interface> TestHelperService::clientOn(const QString &connectionName)
+{
+    m_clientConnections.append(connectionName);
+    return std::make_unique<OrgVolmapHelper1Interface>(HelperProtocol::serviceName(), HelperProtocol::objectPath(),
+                                                       QDBusConnection::connectToBus(m_address, connectionName));
+}
+
+void TestHelperService::expectError(const QDBusPendingCall &call, const QString &errorName, const QString &messagePart)
+{
+    QVERIFY(waitFor(call));
+    QVERIFY2(call.isError(), "the call succeeded");
+    QCOMPARE(call.error().name(), errorName);
+    QVERIFY2(call.error().message().contains(messagePart), qPrintable(call.error().message()));
+}
+
+void TestHelperService::capabilities()
+{
+    auto reply = m_client->GetCapabilities({});
+    QVERIFY(waitFor(reply));
+    QVERIFY2(reply.isValid(), qPrintable(reply.error().message()));
+    const QVariantMap capabilities = reply.value();
+    QCOMPARE(capabilities.value(QStringLiteral("device-mapper")).toBool(), true);
+    QCOMPARE(capabilities.value(QStringLiteral("driver-version")).toString(), QStringLiteral("4.47.0"));
+    QCOMPARE(capabilities.value(QStringLiteral("basic-target-loaded")).toBool(), false);
+    QCOMPARE(capabilities.value(QStringLiteral("basic-target-available")).toBool(), true);
+    QVERIFY(!capabilities.value(QStringLiteral("kernel-release")).toString().isEmpty());
+    QCOMPARE(m_authorizer->requests.size(), 1);
+    QCOMPARE(m_authorizer->requests[0].action, HelperProtocol::Action::read());
+}
+
+void TestHelperService::createListStatusTableResetRemove()
+{
+    QSignalSpy changed(m_client.get(), &OrgVolmapHelper1Interface::MappingsChanged);
+    auto created = m_client->CreateMapping(QStringLiteral("data"), SdbTable, {});
+    QVERIFY(waitFor(created));
+    QVERIFY2(created.isValid(), qPrintable(created.error().message()));
+    QCOMPARE(created.value(), QStringLiteral("/dev/mapper/data"));
+    QCOMPARE(m_modules->loaded, QStringList({QStringLiteral("dm-mod"), QStringLiteral("dm-basic-target")}));
+    QTRY_COMPARE(changed.count(), 1);
+
+    auto listed = m_client->ListMappings({});
+    QVERIFY(waitFor(listed));
+    QVERIFY2(listed.isValid(), qPrintable(listed.error().message()));
+    QCOMPARE(listed.value().size(), 1);
+    const QVariantMap mapping = listed.value().first();
+    QCOMPARE(mapping.value(QStringLiteral("name")).toString(), QStringLiteral("data"));
+    QVERIFY(mapping.value(QStringLiteral("uuid")).toString().startsWith(u"VOLMAP-"));
+    QCOMPARE(mapping.value(QStringLiteral("created-by-volmap")).toBool(), true);
+    QCOMPARE(mapping.value(QStringLiteral("targets")).toStringList(),
+             QStringList({QStringLiteral("basic_target"), QStringLiteral("linear")}));
+    QCOMPARE(mapping.value(QStringLiteral("segment-count")).toUInt(), 2u);
+    QCOMPARE(mapping.value(QStringLiteral("length")).toULongLong(), 4096u);
+
+    auto table = m_client->GetTable(QStringLiteral("data"), {});
+    QVERIFY(waitFor(table));
+    QCOMPARE(table.value(), QStringLiteral("0 2048 basic_target 8:16 0\n2048 2048 linear 8:33 0\n"));
+
+    auto status = m_client->GetStatus(QStringLiteral("data"), {});
+    QVERIFY(waitFor(status));
+    QVERIFY2(status.isValid(), qPrintable(status.error().message()));
+    QCOMPARE(status.value().size(), 2);
+    const QVariantMap basic = status.value()[0];
+    QCOMPARE(basic.value(QStringLiteral("target")).toString(), QStringLiteral("basic_target"));
+    QCOMPARE(basic.value(QStringLiteral("reads")).toULongLong(), 1u);
+    QCOMPARE(basic.value(QStringLiteral("writes")).toULongLong(), 2u);
+    QCOMPARE(basic.value(QStringLiteral("read-sectors")).toULongLong(), 8u);
+    QCOMPARE(basic.value(QStringLiteral("write-sectors")).toULongLong(), 16u);
+    QCOMPARE(basic.value(QStringLiteral("flushes")).toULongLong(), 3u);
+    QCOMPARE(basic.value(QStringLiteral("discards")).toULongLong(), 4u);
+    QVERIFY(!status.value()[1].contains(QStringLiteral("reads")));
+
+    auto reset = m_client->ResetCounters(QStringLiteral("data"), {});
+    QVERIFY(waitFor(reset));
+    QVERIFY2(reset.isValid(), qPrintable(reset.error().message()));
+    QCOMPARE(m_backend->messages.size(), 1); // the basic_target segment only
+    QCOMPARE(m_backend->messages[0].second, 0u);
+
+    auto removed = m_client->RemoveMapping(QStringLiteral("data"), {});
+    QVERIFY(waitFor(removed));
+    QVERIFY2(removed.isValid(), qPrintable(removed.error().message()));
+    QVERIFY(m_backend->mappings.isEmpty());
+    QTRY_COMPARE(changed.count(), 2);
+
+    QStringList actions;
+    for (const auto &request : std::as_const(m_authorizer->requests)) {
+        actions.append(request.action);
+    }
+    QCOMPARE(actions, QStringList({HelperProtocol::Action::create(), HelperProtocol::Action::read(),
+                                   HelperProtocol::Action::read(), HelperProtocol::Action::read(),
+                                   HelperProtocol::Action::resetCounters(), HelperProtocol::Action::remove()}));
+}
+
+void TestHelperService::createPassesDevicesAsMajorMinor()
+{
+    auto created = m_client->CreateMapping(QStringLiteral("plain"), QStringLiteral("0 100 linear /dev/sdb 7"), {});
+    QVERIFY(waitFor(created));
+    QVERIFY2(created.isValid(), qPrintable(created.error().message()));
+    QCOMPARE(m_backend->mappings[QStringLiteral("plain")].table.first().parameters, QStringLiteral("8:16 7"));
+    // No basic_target in the table: only dm-mod is loaded.
+    QCOMPARE(m_modules->loaded, QStringList(QStringLiteral("dm-mod")));
+}
+
+void TestHelperService::createReadOnlyAndInteractiveFlags()
+{
+    auto created = m_client->CreateMapping(QStringLiteral("ro"), SdbTable,
+                                           {{QStringLiteral("read-only"), true},
+                                            {QStringLiteral("interactive"), false}});
+    QVERIFY(waitFor(created));
+    QVERIFY2(created.isValid(), qPrintable(created.error().message()));
+    QVERIFY(m_backend->mappings[QStringLiteral("ro")].readOnly);
+    QCOMPARE(m_authorizer->requests.size(), 1);
+    QCOMPARE(m_authorizer->requests[0].allowInteraction, false);
+    QCOMPARE(m_authorizer->requests[0].busName, QDBusConnection(m_clientConnections.first()).baseService());
+}
+
+void TestHelperService::hostileArgumentsAreInvalid_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("table");
+    QTest::addColumn<QVariantMap>("options");
+    QTest::addColumn<QString>("messagePart");
+    const QVariantMap none;
+    QTest::newRow("newline in name") << QStringLiteral("a\nb") << SdbTable << none << QStringLiteral("may only");
+    QTest::newRow("space in name") << QStringLiteral("a b") << SdbTable << none << QStringLiteral("may only");
+    QTest::newRow("traversal name") << QStringLiteral("../control") << SdbTable << none << QStringLiteral("may only");
+    QTest::newRow("dot-dot") << QStringLiteral("..") << SdbTable << none << QStringLiteral("start with");
+    QTest::newRow("300-char name") << QString(300, u'x') << SdbTable << none << QStringLiteral("at most 127");
+    QTest::newRow("empty name") << QString() << SdbTable << none << QStringLiteral("must not be empty");
+    QTest::newRow("empty table") << QStringLiteral("t") << QString() << none << QStringLiteral("no segments");
+    QTest::newRow("2^64 length") << QStringLiteral("t") << QStringLiteral("0 18446744073709551616 zero") << none
+                                 << QStringLiteral("line 1: length");
+    QTest::newRow("negative offset") << QStringLiteral("t") << QStringLiteral("0 8 linear /dev/sdb -1") << none
+                                     << QStringLiteral("offset '-1'");
+    QTest::newRow("unknown target") << QStringLiteral("t") << QStringLiteral("0 8 crypt x") << none
+                                    << QStringLiteral("unsupported target 'crypt'");
+    QTest::newRow("extra argument") << QStringLiteral("t") << QStringLiteral("0 8 linear /dev/sdb 0 0") << none
+                                    << QStringLiteral("exactly 2 arguments");
+    QTest::newRow("/dev/null") << QStringLiteral("t") << QStringLiteral("0 8 linear /dev/null 0") << none
+                               << QStringLiteral("/dev/null does not exist");
+    QTest::newRow("outside /dev") << QStringLiteral("t") << QStringLiteral("0 8 linear /etc/passwd 0") << none
+                                  << QStringLiteral("must be major:minor");
+    QTest::newRow("escape /dev") << QStringLiteral("t") << QStringLiteral("0 8 linear /dev/../etc/passwd 0") << none
+                                 << QStringLiteral("'..'");
+    QTest::newRow("past device end") << QStringLiteral("t") << QStringLiteral("0 4096 linear /dev/sdc1 999000")
+                                     << none << QStringLiteral("lie past its end");
+    QTest::newRow("gap") << QStringLiteral("t") << QStringLiteral("0 8 zero\n16 8 zero") << none
+                         << QStringLiteral("line 2: gap");
+    QTest::newRow("range twice") << QStringLiteral("t") << QStringLiteral("0 8 linear /dev/sdb 0\n8 8 linear 8:16 4")
+                                 << none << QStringLiteral("overlap the range segment 1");
+    QTest::newRow("unknown option") << QStringLiteral("t") << SdbTable
+                                    << QVariantMap{{QStringLiteral("force"), true}}
+                                    << QStringLiteral("unknown option 'force'");
+    QTest::newRow("non-bool option") << QStringLiteral("t") << SdbTable
+                                     << QVariantMap{{QStringLiteral("read-only"), QStringLiteral("yes")}}
+                                     << QStringLiteral("must be a boolean");
+    QTest::newRow("huge table") << QStringLiteral("t") << QString(17 * 1024 * 1024, u'#') << none
+                                << QStringLiteral("at most");
+}
+
+void TestHelperService::hostileArgumentsAreInvalid()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, table);
+    QFETCH(QVariantMap, options);
+    QFETCH(QString, messagePart);
+    expectError(m_client->CreateMapping(name, table, options), HelperProtocol::Error::invalidArgument(), messagePart);
+    // Refused before polkit is even asked, and nothing changed.
+    QVERIFY(m_authorizer->requests.isEmpty());
+    QVERIFY(m_backend->mappings.isEmpty());
+    QVERIFY(m_modules->loaded.isEmpty());
+}
+
+void TestHelperService::authorizationErrors_data()
+{
+    QTest::addColumn<int>("result");
+    QTest::addColumn<QString>("errorName");
+    QTest::newRow("denied") << int(AuthorizationResult::NotAuthorized) << HelperProtocol::Error::notAuthorized();
+    QTest::newRow("dismissed") << int(AuthorizationResult::Dismissed) << HelperProtocol::Error::dismissed();
+    QTest::newRow("no agent") << int(AuthorizationResult::NoAuthenticationAgent)
+                              << HelperProtocol::Error::noAuthenticationAgent();
+    QTest::newRow("polkit failed") << int(AuthorizationResult::Failed) << HelperProtocol::Error::notAuthorized();
+}
+
+void TestHelperService::authorizationErrors()
+{
+    QFETCH(int, result);
+    QFETCH(QString, errorName);
+    m_authorizer->policy = [result](const QString &, const QString &) { return AuthorizationResult(result); };
+    expectError(m_client->CreateMapping(QStringLiteral("data"), SdbTable, {}), errorName, QStringLiteral("create"));
+    QVERIFY(m_backend->mappings.isEmpty());
+    QVERIFY(m_modules->loaded.isEmpty());
+}
+
+void TestHelperService::notFoundAndExists()
+{
+    expectError(m_client->RemoveMapping(QStringLiteral("nothere"), {}), HelperProtocol::Error::notFound(),
+                QStringLiteral("nothere"));
+    expectError(m_client->GetStatus(QStringLiteral("nothere"), {}), HelperProtocol::Error::notFound());
+    expectError(m_client->ReloadMapping(QStringLiteral("nothere"), SdbTable, {}), HelperProtocol::Error::notFound());
+    auto created = m_client->CreateMapping(QStringLiteral("data"), SdbTable, {});
+    QVERIFY(waitFor(created));
+    expectError(m_client->CreateMapping(QStringLiteral("data"), QStringLiteral("0 8 zero"), {}),
+                HelperProtocol::Error::exists(), QStringLiteral("'data' exists"));
+}
+
+void TestHelperService::busyAndFailedFromBackend()
+{
+    m_backend->failNextCreate = HelperError{HelperProtocol::Error::busy(), QStringLiteral("the device is busy")};
+    expectError(m_client->CreateMapping(QStringLiteral("data"), SdbTable, {}), HelperProtocol::Error::busy());
+    m_backend->failNextCreate = failure(QStringLiteral("creating 'data' failed: ioctl said no"));
+    expectError(m_client->CreateMapping(QStringLiteral("data"), SdbTable, {}), HelperProtocol::Error::failed(),
+                QStringLiteral("ioctl said no"));
+    QVERIFY(m_backend->mappings.isEmpty());
+}
+
+void TestHelperService::deviceInUse()
+{
+    m_devices->claims.append({DeviceClaim::Kind::InUse, {8, 32}, 2048, 1000000, QStringLiteral("mounted at /home")});
+    expectError(m_client->CreateMapping(QStringLiteral("data"), SdbTable, {}), HelperProtocol::Error::deviceInUse(),
+                QStringLiteral("segment 2 (sectors 0-2047 of /dev/sdc1): the device is mounted at /home"));
+    QVERIFY(m_backend->mappings.isEmpty());
+}
+
+void TestHelperService::overlapNamesTheOtherMapping()
+{
+    auto first = m_client->CreateMapping(QStringLiteral("first"), QStringLiteral("0 1000 linear /dev/sdb 0"), {});
+    QVERIFY(waitFor(first));
+    QVERIFY(first.isValid());
+    expectError(m_client->CreateMapping(QStringLiteral("second"), QStringLiteral("0 10 basic_target /dev/sdb 995"), {}),
+                HelperProtocol::Error::overlap(), QStringLiteral("used by mapping 'first'"));
+    auto adjacent = m_client->CreateMapping(QStringLiteral("third"), QStringLiteral("0 10 basic_target 8:16 1000"), {});
+    QVERIFY(waitFor(adjacent));
+    QVERIFY2(adjacent.isValid(), qPrintable(adjacent.error().message()));
+}
+
+void TestHelperService::overlapAcrossPartitionAndDisk()
+{
+    // sdc1 starts at sector 2048 of sdc: sdc sectors 2048.. are sdc1's.
+    auto partition = m_client->CreateMapping(QStringLiteral("part"), QStringLiteral("0 100 linear /dev/sdc1 0"), {});
+    QVERIFY(waitFor(partition));
+    QVERIFY(partition.isValid());
+    expectError(m_client->CreateMapping(QStringLiteral("disk"), QStringLiteral("0 100 linear /dev/sdc 2100"), {}),
+                HelperProtocol::Error::overlap(), QStringLiteral("'part'"));
+    auto before = m_client->CreateMapping(QStringLiteral("disk"), QStringLiteral("0 2048 linear /dev/sdc 0"), {});
+    QVERIFY(waitFor(before));
+    QVERIFY2(before.isValid(), qPrintable(before.error().message()));
+}
+
+void TestHelperService::opaqueMappingHoldsItsDevices()
+{
+    MappingState crypt;
+    crypt.name = QStringLiteral("cryptroot");
+    crypt.uuid = QStringLiteral("CRYPT-LUKS2-abc-cryptroot");
+    crypt.liveTable = true;
+    crypt.table = {{0, 1000, QStringLiteral("crypt"), QStringLiteral("aes-xts-plain64 :64:logon:k 0 8:16 4096")}};
+    crypt.dependencies = {{8, 16}};
+    m_backend->mappings.insert(crypt.name, crypt);
+    expectError(m_client->CreateMapping(QStringLiteral("data"), QStringLiteral("0 8 linear /dev/sdb 4000000"), {}),
+                HelperProtocol::Error::deviceInUse(), QStringLiteral("used by mapping 'cryptroot' (crypt)"));
+}
+
+void TestHelperService::kernelWithoutDeviceMapper()
+{
+    m_backend->hasDeviceMapper = false;
+    m_modules->available.remove(QStringLiteral("dm-mod"));
+    expectError(m_client->CreateMapping(QStringLiteral("data"), SdbTable, {}),
+                HelperProtocol::Error::kernelUnsupported(), QStringLiteral("no device-mapper"));
+    auto capabilities = m_client->GetCapabilities({});
+    QVERIFY(waitFor(capabilities));
+    QCOMPARE(capabilities.value().value(QStringLiteral("device-mapper")).toBool(), false);
+}
+
+void TestHelperService::moduleUnavailable()
+{
+    m_modules->available.remove(QStringLiteral("dm-basic-target"));
+    expectError(m_client->CreateMapping(QStringLiteral("data"), SdbTable, {}),
+                HelperProtocol::Error::moduleUnavailable(), QStringLiteral("dm-basic-target"));
+    expectError(m_client->LoadTargetModule({}), HelperProtocol::Error::moduleUnavailable());
+    // linear needs no module of ours.
+    auto linear = m_client->CreateMapping(QStringLiteral("data"), QStringLiteral("0 8 linear /dev/sdb 0"), {});
+    QVERIFY(waitFor(linear));
+    QVERIFY2(linear.isValid(), qPrintable(linear.error().message()));
+}
+
+void TestHelperService::foreignMappingsNeedManageForeign()
+{
+    MappingState lvm;
+    lvm.name = QStringLiteral("vg-home");
+    lvm.uuid = QStringLiteral("LVM-abc");
+    lvm.liveTable = true;
+    lvm.table = {{0, 1000, QStringLiteral("linear"), QStringLiteral("8:16 0")}};
+    m_backend->mappings.insert(lvm.name, lvm);
+    m_authorizer->policy = [](const QString &action, const QString &) {
+        return action == HelperProtocol::Action::manageForeign() ? AuthorizationResult::NotAuthorized
+                                                                  : AuthorizationResult::Authorized;
+    };
+    expectError(m_client->RemoveMapping(lvm.name, {}), HelperProtocol::Error::notAuthorized(),
+                QStringLiteral("manage-foreign"));
+    expectError(m_client->ReloadMapping(lvm.name, QStringLiteral("0 1000 linear /dev/sdb 0"), {}),
+                HelperProtocol::Error::notAuthorized(), QStringLiteral("manage-foreign"));
+    QVERIFY(m_backend->mappings.contains(lvm.name));
+    QCOMPARE(m_backend->mappings[lvm.name].table.first().parameters, QStringLiteral("8:16 0"));
+
+    m_authorizer->policy = [](const QString &, const QString &) { return AuthorizationResult::Authorized; };
+    auto removed = m_client->RemoveMapping(lvm.name, {});
+    QVERIFY(waitFor(removed));
+    QVERIFY2(removed.isValid(), qPrintable(removed.error().message()));
+    QCOMPARE(m_authorizer->requests.last().action, HelperProtocol::Action::manageForeign());
+}
+
+void TestHelperService::reloadKeepsOwnRangesAndReportsFailure()
+{
+    auto created = m_client->CreateMapping(QStringLiteral("data"), QStringLiteral("0 1000 linear /dev/sdb 0"), {});
+    QVERIFY(waitFor(created));
+    // Its own current ranges do not count as an overlap.
+    auto reloaded = m_client->ReloadMapping(QStringLiteral("data"), QStringLiteral("0 2000 basic_target /dev/sdb 500"), {});
+    QVERIFY(waitFor(reloaded));
+    QVERIFY2(reloaded.isValid(), qPrintable(reloaded.error().message()));
+    QCOMPARE(m_backend->mappings[QStringLiteral("data")].table.first().parameters, QStringLiteral("8:16 500"));
+
+    m_backend->failNextReload = failure(QStringLiteral("resuming 'data' failed; the old table is live"));
+    expectError(m_client->ReloadMapping(QStringLiteral("data"), QStringLiteral("0 8 zero"), {}),
+                HelperProtocol::Error::failed(), QStringLiteral("old table"));
+    QCOMPARE(m_backend->mappings[QStringLiteral("data")].table.first().target, QStringLiteral("basic_target"));
+}
+
+void TestHelperService::removeOpenMapping()
+{
+    auto created = m_client->CreateMapping(QStringLiteral("data"), SdbTable, {});
+    QVERIFY(waitFor(created));
+    m_backend->mappings[QStringLiteral("data")].openCount = 1;
+    expectError(m_client->RemoveMapping(QStringLiteral("data"), {}), HelperProtocol::Error::deviceInUse(),
+                QStringLiteral("is open"));
+    auto deferred = m_client->RemoveMapping(QStringLiteral("data"), {{QStringLiteral("deferred"), true}});
+    QVERIFY(waitFor(deferred));
+    QVERIFY2(deferred.isValid(), qPrintable(deferred.error().message()));
+    QVERIFY(m_backend->mappings[QStringLiteral("data")].deferredRemove);
+}
+
+void TestHelperService::repliesAreDelayedNotBlocking()
+{
+    // Polkit takes its time for create; a read from another client sent
+    // later is answered first: the helper waits without blocking.
+    m_authorizer->policy = [this](const QString &action, const QString &) {
+        m_authorizer->delayMs = action == HelperProtocol::Action::create() ? 400 : 0;
+        return AuthorizationResult::Authorized;
+    };
+    auto slow = m_client->CreateMapping(QStringLiteral("data"), SdbTable, {});
+    QTRY_COMPARE(m_authorizer->requests.size(), 1);
+    QCOMPARE(m_service->pendingCalls(), 1);
+    auto other = clientOn(QStringLiteral("other-%1").arg(m_round));
+    auto fast = other->ListMappings({});
+    QVERIFY(waitFor(fast));
+    QVERIFY(!slow.isFinished());
+    QVERIFY(fast.value().isEmpty()); // the create has not acted yet
+    QVERIFY(waitFor(slow));
+    QVERIFY2(slow.isValid(), qPrintable(slow.error().message()));
+    QCOMPARE(m_service->pendingCalls(), 0);
+}
+
+void TestHelperService::concurrentCreatesOfOneName()
+{
+    m_authorizer->delayMs = 50;
+    std::vector<std::unique_ptr<OrgVolmapHelper1Interface>> clients;
+    QList<QDBusPendingReply<QString>> replies;
+    for (int i = 0; i < 4; ++i) {
+        clients.push_back(clientOn(QStringLiteral("racer-%1-%2").arg(m_round).arg(i)));
+        replies.append(clients.back()->CreateMapping(QStringLiteral("same"), SdbTable, {}));
+    }
+    int successes = 0;
+    int exists = 0;
+    for (auto &reply : replies) {
+        QVERIFY(waitFor(reply));
+        if (reply.isValid()) {
+            ++successes;
+        } else if (reply.error().name() == HelperProtocol::Error::exists()) {
+            ++exists;
+        }
+    }
+    QCOMPARE(successes, 1);
+    QCOMPARE(exists, 3);
+    QCOMPARE(m_backend->mappings.size(), 1);
+}
+
+void TestHelperService::cleansUpAbandonedMappings()
+{
+    MappingState abandoned;
+    abandoned.name = QStringLiteral("half");
+    abandoned.uuid = QStringLiteral("VOLMAP-1234");
+    abandoned.liveTable = false;
+    MappingState foreignEmpty = abandoned;
+    foreignEmpty.name = QStringLiteral("other");
+    foreignEmpty.uuid = QStringLiteral("LVM-x");
+    MappingState live = abandoned;
+    live.name = QStringLiteral("live");
+    live.liveTable = true;
+    for (const MappingState &state : {abandoned, foreignEmpty, live}) {
+        m_backend->mappings.insert(state.name, state);
+    }
+    m_service->cleanUpAbandoned();
+    QCOMPARE(m_backend->mappings.keys(), QStringList({QStringLiteral("live"), QStringLiteral("other")}));
+}
+
+QTEST_GUILESS_MAIN(TestHelperService)
+#include "tst_helperservice.moc"
