@@ -31,6 +31,17 @@ std::optional<DeviceNumber> parseNumber(QStringView text)
     return std::nullopt;
 }
 
+// Files in /proc report a size of 0, so QFile::atEnd() is true at once:
+// read everything, then split.
+QList<QByteArray> readLines(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    return file.readAll().split('\n');
+}
+
 // mountinfo escapes blanks and backslashes in paths as \ooo.
 QString unescapeMountPath(QStringView text)
 {
@@ -134,31 +145,24 @@ QList<DeviceClaim> SystemDeviceInspector::systemClaims()
     QList<DeviceClaim> claims;
 
     // mountinfo: "id parent major:minor root mountpoint ..."
-    QFile mountinfo(m_root + QStringLiteral("/proc/self/mountinfo"));
-    if (mountinfo.open(QIODevice::ReadOnly)) {
-        while (!mountinfo.atEnd()) {
-            const QString line = QString::fromUtf8(mountinfo.readLine());
-            const QStringList fields = line.split(u' ');
-            if (fields.size() < 5) {
-                continue;
-            }
-            if (const auto number = parseNumber(fields[2]); number && number->major != 0) {
-                addClaim(claims, *number, QStringLiteral("mounted at %1").arg(unescapeMountPath(fields[4])));
-            }
+    for (const QByteArray &line : readLines(m_root + QStringLiteral("/proc/self/mountinfo"))) {
+        const QStringList fields = QString::fromUtf8(line).split(u' ');
+        if (fields.size() < 5) {
+            continue;
+        }
+        if (const auto number = parseNumber(fields[2]); number && number->major != 0) {
+            addClaim(claims, *number, QStringLiteral("mounted at %1").arg(unescapeMountPath(fields[4])));
         }
     }
 
-    QFile swaps(m_root + QStringLiteral("/proc/swaps"));
-    if (swaps.open(QIODevice::ReadOnly)) {
-        swaps.readLine(); // header
-        while (!swaps.atEnd()) {
-            const QString path = unescapeMountPath(QString::fromUtf8(swaps.readLine()).section(u' ', 0, 0));
-            struct stat info = {};
-            if (!path.isEmpty() && ::stat(QFile::encodeName(m_root + path).constData(), &info) == 0 &&
-                S_ISBLK(info.st_mode)) {
-                addClaim(claims, DeviceNumber{::major(info.st_rdev), ::minor(info.st_rdev)},
-                         QStringLiteral("used as swap"));
-            }
+    const QList<QByteArray> swaps = readLines(m_root + QStringLiteral("/proc/swaps"));
+    for (qsizetype i = 1; i < swaps.size(); ++i) { // line 0 is the header
+        const QString path = unescapeMountPath(QString::fromUtf8(swaps[i]).section(u' ', 0, 0));
+        struct stat info = {};
+        if (!path.isEmpty() && ::stat(QFile::encodeName(m_root + path).constData(), &info) == 0 &&
+            S_ISBLK(info.st_mode)) {
+            addClaim(claims, DeviceNumber{::major(info.st_rdev), ::minor(info.st_rdev)},
+                     QStringLiteral("used as swap"));
         }
     }
 

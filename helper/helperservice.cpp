@@ -24,11 +24,12 @@ HelperError notAuthorized(AuthorizationResult result, const QString &action, con
 {
     switch (result) {
     case AuthorizationResult::Dismissed:
-        return {HelperProtocol::Error::dismissed(), QStringLiteral("authentication for %1 was dismissed").arg(action)};
+        return {HelperProtocol::Error::dismissed(),
+                QStringLiteral("authentication was dismissed, so Volume Mapper may not %1").arg(action)};
     case AuthorizationResult::NoAuthenticationAgent:
         return {HelperProtocol::Error::noAuthenticationAgent(),
-                QStringLiteral("%1 needs authentication, but no polkit authentication agent is running for this "
-                               "session (start one, e.g. pkttyagent in a terminal)")
+                QStringLiteral("to %1 you must authenticate, but no polkit authentication agent is running for "
+                               "this session (start one, e.g. pkttyagent in a terminal)")
                     .arg(action)};
     case AuthorizationResult::Failed:
         return {HelperProtocol::Error::notAuthorized(),
@@ -38,9 +39,29 @@ HelperError notAuthorized(AuthorizationResult result, const QString &action, con
     }
 }
 
-QString actionVerb(const QString &action)
+// What an action lets the caller do, for "not authorized to ..." messages.
+QString actionPurpose(const QString &action)
 {
-    return action.section(u'.', -1); // org.volmap.helper.create -> create
+    namespace A = HelperProtocol::Action;
+    if (action == A::create()) {
+        return QStringLiteral("create mappings");
+    }
+    if (action == A::reload()) {
+        return QStringLiteral("change the table of mappings");
+    }
+    if (action == A::remove()) {
+        return QStringLiteral("remove mappings");
+    }
+    if (action == A::loadModule()) {
+        return QStringLiteral("load the basic_target kernel module");
+    }
+    if (action == A::resetCounters()) {
+        return QStringLiteral("reset I/O counters");
+    }
+    if (action == A::manageForeign()) {
+        return QStringLiteral("change or remove mappings that Volume Mapper did not create");
+    }
+    return QStringLiteral("read device-mapper mappings");
 }
 
 bool isOurs(const MappingState &state)
@@ -298,7 +319,7 @@ void HelperService::checkNext(std::shared_ptr<PendingCall> call)
                                return;
                            }
                            --m_pendingCalls;
-                           finish(*call, notAuthorized(result, actionVerb(action), detail));
+                           finish(*call, notAuthorized(result, actionPurpose(action), detail));
                        });
 }
 

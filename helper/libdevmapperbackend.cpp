@@ -279,6 +279,12 @@ Outcome<QString> LibDevmapperBackend::create(const QString &name, const QString 
         HelperError error = errorFor(task.get(), QStringLiteral("creating"), name);
         if (error.name == HelperProtocol::Error::notFound()) {
             error = failure(withLibraryError(QStringLiteral("creating '%1' failed").arg(name)));
+        } else if (error.name == HelperProtocol::Error::busy()) {
+            // The name was free, so the kernel means a backing device.
+            error = {HelperProtocol::Error::deviceInUse(),
+                     withLibraryError(QStringLiteral("a device in the table of '%1' is held exclusively by something "
+                                                     "else")
+                                          .arg(name))};
         }
         // Belt and braces: never leave a half-made device of ours behind.
         if (auto leftover = mapping(name); leftover && leftover.value().uuid == uuid) {

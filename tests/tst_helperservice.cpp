@@ -317,7 +317,8 @@ void TestHelperService::authorizationErrors()
     QFETCH(int, result);
     QFETCH(QString, errorName);
     m_authorizer->policy = [result](const QString &, const QString &) { return AuthorizationResult(result); };
-    expectError(m_client->CreateMapping(QStringLiteral("data"), SdbTable, {}), errorName, QStringLiteral("create"));
+    expectError(m_client->CreateMapping(QStringLiteral("data"), SdbTable, {}), errorName,
+                QStringLiteral("create mappings"));
     QVERIFY(m_backend->mappings.isEmpty());
     QVERIFY(m_modules->loaded.isEmpty());
 }
@@ -426,9 +427,9 @@ void TestHelperService::foreignMappingsNeedManageForeign()
                                                                   : AuthorizationResult::Authorized;
     };
     expectError(m_client->RemoveMapping(lvm.name, {}), HelperProtocol::Error::notAuthorized(),
-                QStringLiteral("manage-foreign"));
+                QStringLiteral("mappings that Volume Mapper did not create"));
     expectError(m_client->ReloadMapping(lvm.name, QStringLiteral("0 1000 linear /dev/sdb 0"), {}),
-                HelperProtocol::Error::notAuthorized(), QStringLiteral("manage-foreign"));
+                HelperProtocol::Error::notAuthorized(), QStringLiteral("mappings that Volume Mapper did not create"));
     QVERIFY(m_backend->mappings.contains(lvm.name));
     QCOMPARE(m_backend->mappings[lvm.name].table.first().parameters, QStringLiteral("8:16 0"));
 
