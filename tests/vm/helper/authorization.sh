@@ -12,6 +12,12 @@ start_helper_stack
 ramdisks 3 16
 table=$'0 2048 basic_target /dev/ram0 0\n2048 2048 linear /dev/ram1 0'
 
+step "the installed systemd unit verifies clean"
+# (its man page arrives with the packaging; everything else must be clean)
+unit_problems=$(systemd-analyze verify /usr/lib/systemd/system/volmap-helper.service 2>&1 |
+    grep -v "man volmap-helper(8)" || true)
+expect_eq "$unit_problems" "" "systemd-analyze verify"
+
 step "alice creates a mapping; the helper loads the module on demand"
 [[ ! -e /sys/module/dm_basic_target ]] || fail "module loaded too early"
 expect_eq "$(call alice CreateMapping "$(str vm-a)" "$(str "$table")" "$NO_OPTIONS")" "('/dev/mapper/vm-a',)" "reply"
@@ -97,6 +103,17 @@ call alice CreateMapping "$(str vm-link)" "$(str '0 8 linear /dev/ram2-link 0')"
 expect_eq "$(dmsetup table vm-link)" "0 8 linear 1:2 0" "table of vm-link"
 [[ $(dmsetup info vm-link) == *"ACTIVE (READ-ONLY)"* ]] || fail "vm-link is not read-only"
 call alice RemoveMapping "$(str vm-link)" "$NO_OPTIONS" >/dev/null
+
+step "bus policy: only root owns the name, others reach only its interfaces"
+peer=$(runuser -u bob -- dbus-send --system --print-reply --dest=$HELPER_DEST $HELPER_PATH \
+    org.freedesktop.DBus.Peer.Ping 2>&1) || fail "Peer.Ping refused: $peer"
+other=$(runuser -u alice -- dbus-send --system --print-reply --dest=$HELPER_DEST $HELPER_PATH \
+    org.example.Other.Method 2>&1) && fail "a foreign interface was reachable"
+[[ $other == *AccessDenied* ]] || fail "foreign interface: expected AccessDenied, got: $other"
+own=$(runuser -u alice -- dbus-send --system --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+    org.freedesktop.DBus.RequestName string:$HELPER_DEST uint32:0 2>&1) && fail "alice could own $HELPER_DEST"
+[[ $own == *AccessDenied* ]] || fail "RequestName: expected AccessDenied, got: $own"
+echo "ok: Peer reachable, other interfaces and ownership denied"
 
 step "every mutating call is logged with the caller's uid"
 grep -q "uid $(id -u alice) (.*): create 'vm-a'" /tmp/bus.log || fail "no log line for alice's create"
