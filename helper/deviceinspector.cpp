@@ -13,24 +13,6 @@ namespace Volmap {
 
 namespace {
 
-QString readLine(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return QString();
-    }
-    return QString::fromUtf8(file.readLine()).trimmed();
-}
-
-std::optional<DeviceNumber> parseNumber(QStringView text)
-{
-    auto parsed = parseDeviceReference(text);
-    if (auto *reference = std::get_if<DeviceReference>(&parsed); reference && reference->isNumber()) {
-        return std::get<DeviceNumber>(reference->value);
-    }
-    return std::nullopt;
-}
-
 // Files in /proc report a size of 0, so QFile::atEnd() is true at once:
 // read everything, then split.
 QList<QByteArray> readLines(const QString &path)
@@ -65,79 +47,22 @@ QString unescapeMountPath(QStringView text)
 
 SystemDeviceInspector::SystemDeviceInspector(const QString &root)
     : m_root(root)
+    , m_resolver(root)
 {
-}
-
-QString SystemDeviceInspector::sysfsDir(DeviceNumber number) const
-{
-    return m_root + QStringLiteral("/sys/dev/block/") + number.toString();
 }
 
 std::variant<ResolvedDevice, QString> SystemDeviceInspector::resolve(const DeviceReference &reference)
 {
-    if (const auto *number = std::get_if<DeviceNumber>(&reference.value)) {
-        return describe(*number, QString());
-    }
-    const QString path = std::get<QString>(reference.value);
-    struct stat info = {};
-    if (::stat(QFile::encodeName(m_root + path).constData(), &info) != 0) {
-        return QStringLiteral("%1 does not exist").arg(path);
-    }
-    if (!S_ISBLK(info.st_mode)) {
-        return QStringLiteral("%1 is not a block device").arg(path);
-    }
-    return describe(DeviceNumber{::major(info.st_rdev), ::minor(info.st_rdev)}, path);
-}
-
-std::variant<ResolvedDevice, QString> SystemDeviceInspector::describe(DeviceNumber number, const QString &displayName)
-{
-    const QString dir = sysfsDir(number);
-    const auto size = parseDecimal(readLine(dir + QStringLiteral("/size")));
-    if (!size) {
-        return QStringLiteral("no block device %1 exists").arg(number.toString());
-    }
-    ResolvedDevice device;
-    device.geometry.number = number;
-    device.geometry.sizeInSectors = *size;
-    const QString kernelName = QFileInfo(QFileInfo(dir).canonicalFilePath()).fileName();
-    device.geometry.displayName = displayName.isEmpty()
-                                      ? QStringLiteral("/dev/%1 (%2)").arg(kernelName, number.toString())
-                                      : displayName;
-    device.disk = number;
-    QString queueDir = dir + QStringLiteral("/queue");
-    if (QFileInfo::exists(dir + QStringLiteral("/partition"))) {
-        const QString parent = dir + QStringLiteral("/..");
-        const auto parentNumber = parseNumber(readLine(parent + QStringLiteral("/dev")));
-        const auto start = parseDecimal(readLine(dir + QStringLiteral("/start")));
-        if (!parentNumber || !start) {
-            return QStringLiteral("cannot find the disk of partition %1").arg(device.geometry.displayName);
-        }
-        device.disk = *parentNumber;
-        device.startOnDisk = *start;
-        queueDir = parent + QStringLiteral("/queue");
-    }
-    const auto blockSize = parseDecimal(readLine(queueDir + QStringLiteral("/logical_block_size")));
-    device.geometry.logicalBlockSize = blockSize && *blockSize >= 512 ? quint32(*blockSize) : 512;
-    return device;
-}
-
-std::optional<ResolvedDevice> SystemDeviceInspector::resolveQuietly(DeviceNumber number)
-{
-    auto resolved = describe(number, QString());
-    if (auto *device = std::get_if<ResolvedDevice>(&resolved)) {
-        return *device;
-    }
-    return std::nullopt;
+    return m_resolver.resolve(reference);
 }
 
 void SystemDeviceInspector::addClaim(QList<DeviceClaim> &claims, DeviceNumber number, const QString &description)
 {
-    const auto device = resolveQuietly(number);
-    if (!device) {
-        return;
+    const auto resolved = m_resolver.describe(number);
+    if (const auto *device = std::get_if<ResolvedDevice>(&resolved)) {
+        claims.append({DeviceClaim::Kind::InUse, device->disk, device->startOnDisk, device->geometry.sizeInSectors,
+                       description});
     }
-    claims.append({DeviceClaim::Kind::InUse, device->disk, device->startOnDisk, device->geometry.sizeInSectors,
-                   description});
 }
 
 QList<DeviceClaim> SystemDeviceInspector::systemClaims()
@@ -150,7 +75,7 @@ QList<DeviceClaim> SystemDeviceInspector::systemClaims()
         if (fields.size() < 5) {
             continue;
         }
-        if (const auto number = parseNumber(fields[2]); number && number->major != 0) {
+        if (const auto number = parseDeviceNumber(fields[2]); number && number->major != 0) {
             addClaim(claims, *number, QStringLiteral("mounted at %1").arg(unescapeMountPath(fields[4])));
         }
     }
@@ -175,7 +100,7 @@ QList<DeviceClaim> SystemDeviceInspector::systemClaims()
             if (holder.startsWith(u"dm-")) {
                 continue;
             }
-            if (const auto number = parseNumber(entry)) {
+            if (const auto number = parseDeviceNumber(entry)) {
                 addClaim(claims, *number, QStringLiteral("held by %1").arg(holder));
             }
         }

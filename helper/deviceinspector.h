@@ -1,20 +1,13 @@
 #pragma once
 
+#include "blockdeviceresolver.h"
 #include "deviceclaims.h"
-#include "tablevalidator.h"
 
 #include <QString>
 
 #include <variant>
 
 namespace Volmap {
-
-struct ResolvedDevice
-{
-    BlockDeviceGeometry geometry;
-    DeviceNumber disk;        // the whole disk; == geometry.number for a disk
-    quint64 startOnDisk = 0;  // a partition's first sector on its disk
-};
 
 /*
  * Looks at block devices as root sees them: resolves table references to
@@ -30,9 +23,9 @@ public:
 };
 
 /*
- * The real inspector: stat() for paths, sysfs for sizes and partitions,
- * /proc for mounts and swap. `root` prefixes /sys, /proc and /dev lookups
- * of names so tests can point it at a fake tree ("" on a real system).
+ * The real inspector: BlockDeviceResolver for references, /proc for mounts
+ * and swap, sysfs for md and other non-dm holders. `root` prefixes every
+ * path so tests can point it at a fake tree ("" on a real system).
  */
 class SystemDeviceInspector final : public DeviceInspector
 {
@@ -43,12 +36,10 @@ public:
     QList<DeviceClaim> systemClaims() override;
 
 private:
-    std::variant<ResolvedDevice, QString> describe(DeviceNumber number, const QString &displayName);
-    QString sysfsDir(DeviceNumber number) const;
-    std::optional<ResolvedDevice> resolveQuietly(DeviceNumber number);
     void addClaim(QList<DeviceClaim> &claims, DeviceNumber number, const QString &description);
 
     QString m_root;
+    BlockDeviceResolver m_resolver;
 };
 
 } // namespace Volmap

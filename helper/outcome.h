@@ -1,5 +1,6 @@
 #pragma once
 
+#include "done.h"
 #include "helperprotocol.h"
 
 #include <QString>
@@ -25,10 +26,6 @@ inline HelperError failure(const QString &message)
 {
     return {HelperProtocol::Error::failed(), message};
 }
-
-struct Done
-{
-};
 
 /* The result of a privileged step: a value or the error that stopped it. */
 template<typename T>

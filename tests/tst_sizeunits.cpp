@@ -127,6 +127,10 @@ void TestSizeUnits::human()
     QCOMPARE(formatSizeHuman(1536), QStringLiteral("1.5 KiB"));
     QCOMPARE(formatSizeHuman(quint64(250) << 30), QStringLiteral("250 GiB"));
     QCOMPARE(formatSizeHuman(quint64(2) << 40), QStringLiteral("2 TiB"));
+    QCOMPARE(formatRateHuman(0), QStringLiteral("0 B/s"));
+    QCOMPARE(formatRateHuman(1000), QStringLiteral("1000 B/s"));
+    QCOMPARE(formatRateHuman(188962734.0), QStringLiteral("180.2 MiB/s"));
+    QCOMPARE(formatRateHuman(3.5 * 1024 * 1024 * 1024), QStringLiteral("3.5 GiB/s"));
 }
 
 QTEST_APPLESS_MAIN(TestSizeUnits)

@@ -43,6 +43,15 @@ QString DeviceReference::toString() const
     return std::get<QString>(value);
 }
 
+std::optional<DeviceNumber> parseDeviceNumber(QStringView text)
+{
+    auto parsed = parseDeviceReference(text);
+    if (auto *reference = std::get_if<DeviceReference>(&parsed); reference && reference->isNumber()) {
+        return std::get<DeviceNumber>(reference->value);
+    }
+    return std::nullopt;
+}
+
 std::variant<DeviceReference, QString> parseDeviceReference(QStringView text)
 {
     if (text.isEmpty()) {

@@ -32,6 +32,9 @@ struct DeviceReference
     QString toString() const;
 };
 
+/* "major:minor" as a number; std::nullopt for anything else. */
+std::optional<DeviceNumber> parseDeviceNumber(QStringView text);
+
 /* A reference, or the reason the text is not one. */
 std::variant<DeviceReference, QString> parseDeviceReference(QStringView text);
 

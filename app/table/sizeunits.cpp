@@ -176,6 +176,19 @@ QString formatSize(quint64 bytes, SizeUnit unit, int maxDecimals)
     return text + u' ' + unitSuffix(unit);
 }
 
+QString formatRateHuman(double bytesPerSecond)
+{
+    SizeUnit unit = SizeUnit::Bytes;
+    for (SizeUnit candidate : {SizeUnit::KiB, SizeUnit::MiB, SizeUnit::GiB, SizeUnit::TiB}) {
+        if (bytesPerSecond >= double(bytesPerUnit(candidate))) {
+            unit = candidate;
+        }
+    }
+    const int decimals = unit == SizeUnit::Bytes ? 0 : 1;
+    return QString::number(bytesPerSecond / double(bytesPerUnit(unit)), 'f', decimals) + u' ' + unitSuffix(unit) +
+           QStringLiteral("/s");
+}
+
 QString formatSizeHuman(quint64 bytes)
 {
     SizeUnit unit = SizeUnit::Bytes;

@@ -37,4 +37,7 @@ QString formatSize(quint64 bytes, SizeUnit unit, int maxDecimals = 2);
 /* The largest unit that shows `bytes` in a readable way ("1.5 GiB"). */
 QString formatSizeHuman(quint64 bytes);
 
+/* A throughput, rounded to one decimal in the largest fitting unit ("180.2 MiB/s"). */
+QString formatRateHuman(double bytesPerSecond);
+
 } // namespace Volmap

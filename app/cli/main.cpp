@@ -1,0 +1,96 @@
+#include "helperclient.h"
+#include "ttyagent.h"
+#include "volmapctl.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDBusConnection>
+
+#include <memory>
+
+using namespace Volmap;
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("volmapctl"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VOLMAP_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Command-line client of Volume Mapper: device-mapper mappings through the volmap helper.\n"
+        "\n"
+        "Commands:\n"
+        "  list                      every device-mapper mapping\n"
+        "  table NAME                the live table of NAME (dmsetup format)\n"
+        "  status NAME               per-segment status and basic_target counters\n"
+        "  watch NAME                live I/O rates of NAME's basic_target segments\n"
+        "  create NAME --table FILE  create NAME from a table file (- for stdin)\n"
+        "  reload NAME --table FILE  swap NAME's live table\n"
+        "  remove NAME               remove NAME (--deferred: when last closed)\n"
+        "  reset-counters NAME       zero NAME's basic_target counters\n"
+        "  load-module               load dm-mod and dm-basic-target\n"
+        "  capabilities              what this kernel and helper support\n"
+        "  check FILE                validate a table file offline (- for stdin)\n"
+        "\n"
+        "Exit status: 0 ok, 1 failed, 2 usage, 3 invalid input, 4 not authorized,\n"
+        "5 no such mapping, 6 mapping exists, 7 busy/in use/overlap,\n"
+        "8 helper, device-mapper or module unavailable."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see above)."));
+    parser.addPositionalArgument(QStringLiteral("arguments"), QStringLiteral("The command's arguments."),
+                                 QStringLiteral("[arguments...]"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print JSON for scripts."));
+    const QCommandLineOption tableOption(QStringLiteral("table"), QStringLiteral("Table file, - for stdin."),
+                                         QStringLiteral("file"));
+    const QCommandLineOption readOnlyOption(QStringLiteral("read-only"), QStringLiteral("create: a read-only mapping."));
+    const QCommandLineOption deferredOption(QStringLiteral("deferred"),
+                                            QStringLiteral("remove: if open, remove when last closed."));
+    const QCommandLineOption intervalOption(QStringLiteral("interval"),
+                                            QStringLiteral("watch: seconds between samples (default 1)."),
+                                            QStringLiteral("seconds"), QStringLiteral("1"));
+    const QCommandLineOption countOption(QStringLiteral("count"),
+                                         QStringLiteral("watch: stop after N samples (default: never)."),
+                                         QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption noAskOption(QStringLiteral("no-ask-password"),
+                                         QStringLiteral("Never ask for a password; fail where one is needed."));
+    parser.addOptions({jsonOption, tableOption, readOnlyOption, deferredOption, intervalOption, countOption,
+                       noAskOption});
+    parser.process(app);
+
+    CtlOptions options;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty()) {
+        parser.showHelp(ExitUsage);
+    }
+    options.command = positional.first();
+    options.arguments = positional.mid(1);
+    options.tableFile = parser.value(tableOption);
+    options.json = parser.isSet(jsonOption);
+    options.readOnly = parser.isSet(readOnlyOption);
+    options.deferred = parser.isSet(deferredOption);
+    bool ok = false;
+    options.intervalSeconds = parser.value(intervalOption).toDouble(&ok);
+    if (!ok || options.intervalSeconds <= 0) {
+        qCritical("volmapctl: --interval wants a positive number of seconds");
+        return ExitUsage;
+    }
+    options.count = parser.value(countOption).toInt(&ok);
+    if (!ok || options.count < 0) {
+        qCritical("volmapctl: --count wants a number");
+        return ExitUsage;
+    }
+
+    HelperClient client;
+    std::unique_ptr<TtyAuthenticationAgent> agent;
+    if (parser.isSet(noAskOption)) {
+        client.setInteractive(false);
+    } else if (options.command != u"check") {
+        agent = std::make_unique<TtyAuthenticationAgent>();
+        agent->start(QDBusConnection::systemBus().baseService());
+    }
+    Volmapctl ctl(client, options);
+    ctl.start();
+    return app.exec();
+}

@@ -1,0 +1,483 @@
+#include "volmapctl.h"
+
+#include "blockdeviceresolver.h"
+#include "sizeunits.h"
+#include "tabletext.h"
+#include "tablevalidator.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace Volmap {
+
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+void printJson(const QJsonValue &value)
+{
+    const QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    out() << document.toJson(QJsonDocument::Indented);
+    out().flush();
+}
+
+QString bytesOfSectors(quint64 sectors)
+{
+    return formatSizeHuman(sectors * BytesPerSector);
+}
+
+// Columns padded to their widest cell.
+void printTable(const QList<QStringList> &rows)
+{
+    QList<qsizetype> widths;
+    for (const QStringList &row : rows) {
+        for (qsizetype i = 0; i < row.size(); ++i) {
+            if (widths.size() <= i) {
+                widths.append(0);
+            }
+            widths[i] = qMax(widths[i], row[i].size());
+        }
+    }
+    for (const QStringList &row : rows) {
+        QString line;
+        for (qsizetype i = 0; i < row.size(); ++i) {
+            line += i + 1 < row.size() ? row[i].leftJustified(widths[i] + 2) : row[i];
+        }
+        out() << line << '\n';
+    }
+    out().flush();
+}
+
+} // namespace
+
+int exitCodeFor(ClientErrorKind kind)
+{
+    switch (kind) {
+    case ClientErrorKind::InvalidArgument:
+        return ExitInvalid;
+    case ClientErrorKind::NotAuthorized:
+    case ClientErrorKind::Dismissed:
+    case ClientErrorKind::NoAuthenticationAgent:
+        return ExitNotAuthorized;
+    case ClientErrorKind::NotFound:
+        return ExitNotFound;
+    case ClientErrorKind::Exists:
+        return ExitExists;
+    case ClientErrorKind::Busy:
+    case ClientErrorKind::DeviceInUse:
+    case ClientErrorKind::Overlap:
+        return ExitInUse;
+    case ClientErrorKind::HelperMissing:
+    case ClientErrorKind::NoSystemBus:
+    case ClientErrorKind::KernelUnsupported:
+    case ClientErrorKind::ModuleUnavailable:
+        return ExitUnavailable;
+    case ClientErrorKind::Timeout:
+    case ClientErrorKind::Failed:
+        break;
+    }
+    return ExitFailed;
+}
+
+Volmapctl::Volmapctl(HelperClient &client, CtlOptions options, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_options(std::move(options))
+{
+}
+
+void Volmapctl::start()
+{
+    const QHash<QString, void (Volmapctl::*)()> commands = {
+        {QStringLiteral("capabilities"), &Volmapctl::capabilities},
+        {QStringLiteral("list"), &Volmapctl::list},
+        {QStringLiteral("table"), &Volmapctl::table},
+        {QStringLiteral("status"), &Volmapctl::status},
+        {QStringLiteral("create"), &Volmapctl::create},
+        {QStringLiteral("reload"), &Volmapctl::reload},
+        {QStringLiteral("remove"), &Volmapctl::remove},
+        {QStringLiteral("reset-counters"), &Volmapctl::resetCounters},
+        {QStringLiteral("load-module"), &Volmapctl::loadModule},
+        {QStringLiteral("check"), &Volmapctl::check},
+        {QStringLiteral("watch"), &Volmapctl::watch},
+    };
+    const auto command = commands.value(m_options.command);
+    if (!command) {
+        err() << "volmapctl: unknown command '" << m_options.command << "' (see volmapctl --help)\n";
+        finish(ExitUsage);
+        return;
+    }
+    (this->*command)();
+}
+
+void Volmapctl::finish(int code)
+{
+    out().flush();
+    err().flush();
+    // exit() from inside a callback would be lost before exec() runs.
+    QMetaObject::invokeMethod(
+        qApp, [code]() { QCoreApplication::exit(code); }, Qt::QueuedConnection);
+}
+
+void Volmapctl::fail(const ClientError &error)
+{
+    err() << "volmapctl: " << error.title() << ": " << error.message << '\n';
+    finish(exitCodeFor(error.kind));
+}
+
+bool Volmapctl::needArguments(int count, const QString &usage)
+{
+    if (m_options.arguments.size() == count) {
+        return true;
+    }
+    err() << "usage: volmapctl " << usage << '\n';
+    finish(ExitUsage);
+    return false;
+}
+
+std::optional<QString> Volmapctl::readTable()
+{
+    if (m_options.tableFile.isEmpty()) {
+        err() << "volmapctl: " << m_options.command << " needs --table FILE (or --table - for standard input)\n";
+        finish(ExitUsage);
+        return std::nullopt;
+    }
+    QFile file;
+    const bool opened = m_options.tableFile == u"-" ? file.open(stdin, QIODevice::ReadOnly)
+                                                    : (file.setFileName(m_options.tableFile), file.open(QIODevice::ReadOnly));
+    if (!opened) {
+        err() << "volmapctl: cannot read " << m_options.tableFile << ": " << file.errorString() << '\n';
+        finish(ExitFailed);
+        return std::nullopt;
+    }
+    const QString text = QString::fromUtf8(file.readAll());
+    // Check here first: the same grammar as the helper, with line numbers.
+    const TableIssues issues = validateTableText(text, BlockDeviceResolver().tableResolver());
+    if (!issues.isEmpty()) {
+        const QString source = m_options.tableFile == u"-" ? QStringLiteral("<stdin>") : m_options.tableFile;
+        for (const TableIssue &issue : issues) {
+            err() << source << ':' << (issue.line > 0 ? QString::number(issue.line) + u':' : QString()) << ' '
+                  << issue.message << '\n';
+        }
+        finish(ExitInvalid);
+        return std::nullopt;
+    }
+    return text;
+}
+
+void Volmapctl::capabilities()
+{
+    if (!needArguments(0, QStringLiteral("capabilities [--json]"))) {
+        return;
+    }
+    m_client.capabilities([this](const ClientResult<QVariantMap> &result) {
+        if (const auto *error = std::get_if<ClientError>(&result)) {
+            fail(*error);
+            return;
+        }
+        const QVariantMap &caps = std::get<QVariantMap>(result);
+        if (m_options.json) {
+            printJson(QJsonObject::fromVariantMap(caps));
+        } else {
+            QStringList targets;
+            const QVariantMap versions = caps.value(QStringLiteral("targets")).toMap();
+            for (auto it = versions.cbegin(); it != versions.cend(); ++it) {
+                targets.append(it.key() + u' ' + it.value().toString());
+            }
+            auto yesNo = [&](const char *key) { return caps.value(QLatin1String(key)).toBool() ? "yes" : "no"; };
+            out() << "helper version:         " << caps.value(QStringLiteral("helper-version")).toString() << '\n'
+                  << "kernel release:         " << caps.value(QStringLiteral("kernel-release")).toString() << '\n'
+                  << "device-mapper:          " << yesNo("device-mapper") << ' '
+                  << caps.value(QStringLiteral("driver-version")).toString() << '\n'
+                  << "basic_target loaded:    " << yesNo("basic-target-loaded") << '\n'
+                  << "basic_target available: " << yesNo("basic-target-available") << '\n'
+                  << "targets:                " << targets.join(QStringLiteral(", ")) << '\n';
+        }
+        finish(ExitOk);
+    });
+}
+
+void Volmapctl::list()
+{
+    if (!needArguments(0, QStringLiteral("list [--json]"))) {
+        return;
+    }
+    m_client.listMappings([this](const ClientResult<QList<MappingSummary>> &result) {
+        if (const auto *error = std::get_if<ClientError>(&result)) {
+            fail(*error);
+            return;
+        }
+        const auto &mappings = std::get<QList<MappingSummary>>(result);
+        if (m_options.json) {
+            QJsonArray array;
+            for (const MappingSummary &mapping : mappings) {
+                array.append(QJsonObject::fromVariantMap(mapping.toMap()));
+            }
+            printJson(array);
+        } else {
+            QList<QStringList> rows{{QStringLiteral("NAME"), QStringLiteral("DEVICE"), QStringLiteral("SIZE"),
+                                     QStringLiteral("TARGETS"), QStringLiteral("OPEN"), QStringLiteral("FLAGS")}};
+            for (const MappingSummary &m : mappings) {
+                QStringList flags{m.createdByVolmap ? QStringLiteral("volmap") : QStringLiteral("foreign")};
+                if (m.readOnly) {
+                    flags.append(QStringLiteral("read-only"));
+                }
+                if (m.suspended) {
+                    flags.append(QStringLiteral("suspended"));
+                }
+                if (m.deferredRemove) {
+                    flags.append(QStringLiteral("removing"));
+                }
+                if (!m.liveTable) {
+                    flags.append(QStringLiteral("no-table"));
+                }
+                rows.append({m.name, QStringLiteral("%1:%2").arg(m.major).arg(m.minor), bytesOfSectors(m.length),
+                             m.targets.join(u','), QString::number(m.openCount), flags.join(u',')});
+            }
+            printTable(rows);
+        }
+        finish(ExitOk);
+    });
+}
+
+void Volmapctl::table()
+{
+    if (!needArguments(1, QStringLiteral("table NAME"))) {
+        return;
+    }
+    m_client.table(m_options.arguments[0], [this](const ClientResult<QString> &result) {
+        if (const auto *error = std::get_if<ClientError>(&result)) {
+            fail(*error);
+            return;
+        }
+        out() << std::get<QString>(result);
+        finish(ExitOk);
+    });
+}
+
+void Volmapctl::status()
+{
+    if (!needArguments(1, QStringLiteral("status NAME [--json]"))) {
+        return;
+    }
+    m_client.status(m_options.arguments[0], [this](const ClientResult<QList<SegmentStatus>> &result) {
+        if (const auto *error = std::get_if<ClientError>(&result)) {
+            fail(*error);
+            return;
+        }
+        const auto &segments = std::get<QList<SegmentStatus>>(result);
+        if (m_options.json) {
+            QJsonArray array;
+            for (const SegmentStatus &s : segments) {
+                QJsonObject object{{QStringLiteral("start"), qint64(s.start)},
+                                   {QStringLiteral("length"), qint64(s.length)},
+                                   {QStringLiteral("target"), s.target},
+                                   {QStringLiteral("status"), s.status}};
+                if (s.hasCounters) {
+                    object.insert(QStringLiteral("reads"), qint64(s.reads));
+                    object.insert(QStringLiteral("writes"), qint64(s.writes));
+                    object.insert(QStringLiteral("read-sectors"), qint64(s.readSectors));
+                    object.insert(QStringLiteral("write-sectors"), qint64(s.writeSectors));
+                    object.insert(QStringLiteral("flushes"), qint64(s.flushes));
+                    object.insert(QStringLiteral("discards"), qint64(s.discards));
+                }
+                array.append(object);
+            }
+            printJson(array);
+        } else {
+            QList<QStringList> rows{{QStringLiteral("START"), QStringLiteral("LENGTH"), QStringLiteral("TARGET"),
+                                     QStringLiteral("READS"), QStringLiteral("READ"), QStringLiteral("WRITES"),
+                                     QStringLiteral("WRITTEN"), QStringLiteral("FLUSHES"), QStringLiteral("DISCARDS")}};
+            for (const SegmentStatus &s : segments) {
+                if (!s.hasCounters) {
+                    rows.append({QString::number(s.start), QString::number(s.length), s.target, QStringLiteral("-"),
+                                 QStringLiteral("-"), QStringLiteral("-"), QStringLiteral("-"), QStringLiteral("-"),
+                                 QStringLiteral("-")});
+                    continue;
+                }
+                rows.append({QString::number(s.start), QString::number(s.length), s.target, QString::number(s.reads),
+                             bytesOfSectors(s.readSectors), QString::number(s.writes), bytesOfSectors(s.writeSectors),
+                             QString::number(s.flushes), QString::number(s.discards)});
+            }
+            printTable(rows);
+        }
+        finish(ExitOk);
+    });
+}
+
+void Volmapctl::create()
+{
+    if (!needArguments(1, QStringLiteral("create NAME --table FILE|- [--read-only]"))) {
+        return;
+    }
+    const auto text = readTable();
+    if (!text) {
+        return;
+    }
+    m_client.create(m_options.arguments[0], *text, m_options.readOnly, [this](const ClientResult<QString> &result) {
+        if (const auto *error = std::get_if<ClientError>(&result)) {
+            fail(*error);
+            return;
+        }
+        out() << std::get<QString>(result) << '\n';
+        finish(ExitOk);
+    });
+}
+
+void Volmapctl::reload()
+{
+    if (!needArguments(1, QStringLiteral("reload NAME --table FILE|-"))) {
+        return;
+    }
+    const auto text = readTable();
+    if (!text) {
+        return;
+    }
+    m_client.reload(m_options.arguments[0], *text, [this](const ClientResult<Done> &result) {
+        if (const auto *error = std::get_if<ClientError>(&result)) {
+            fail(*error);
+            return;
+        }
+        finish(ExitOk);
+    });
+}
+
+void Volmapctl::remove()
+{
+    if (!needArguments(1, QStringLiteral("remove NAME [--deferred]"))) {
+        return;
+    }
+    m_client.remove(m_options.arguments[0], m_options.deferred, [this](const ClientResult<Done> &result) {
+        if (const auto *error = std::get_if<ClientError>(&result)) {
+            fail(*error);
+            return;
+        }
+        finish(ExitOk);
+    });
+}
+
+void Volmapctl::resetCounters()
+{
+    if (!needArguments(1, QStringLiteral("reset-counters NAME"))) {
+        return;
+    }
+    m_client.resetCounters(m_options.arguments[0], [this](const ClientResult<Done> &result) {
+        if (const auto *error = std::get_if<ClientError>(&result)) {
+            fail(*error);
+            return;
+        }
+        finish(ExitOk);
+    });
+}
+
+void Volmapctl::loadModule()
+{
+    if (!needArguments(0, QStringLiteral("load-module"))) {
+        return;
+    }
+    m_client.loadTargetModule([this](const ClientResult<Done> &result) {
+        if (const auto *error = std::get_if<ClientError>(&result)) {
+            fail(*error);
+            return;
+        }
+        finish(ExitOk);
+    });
+}
+
+void Volmapctl::check()
+{
+    if (!needArguments(1, QStringLiteral("check FILE|-"))) {
+        return;
+    }
+    m_options.tableFile = m_options.arguments[0];
+    const auto text = readTable();
+    if (!text) {
+        return;
+    }
+    const ParsedTable parsed = parseTable(*text);
+    const quint64 sectors = parsed.table.lengthInSectors();
+    if (m_options.json) {
+        printJson(QJsonObject{{QStringLiteral("valid"), true},
+                              {QStringLiteral("segments"), int(parsed.table.segments.size())},
+                              {QStringLiteral("sectors"), qint64(sectors)}});
+    } else {
+        out() << m_options.tableFile << ": valid, " << parsed.table.segments.size() << " segments, " << sectors
+              << " sectors (" << bytesOfSectors(sectors) << ")\n";
+    }
+    finish(ExitOk);
+}
+
+void Volmapctl::watch()
+{
+    if (!needArguments(1, QStringLiteral("watch NAME [--interval SECONDS] [--count N]"))) {
+        return;
+    }
+    m_watchTimer.setInterval(qMax(50, int(m_options.intervalSeconds * 1000)));
+    connect(&m_watchTimer, &QTimer::timeout, this, &Volmapctl::sample);
+    sample();
+    m_watchTimer.start();
+}
+
+void Volmapctl::sample()
+{
+    m_client.status(m_options.arguments[0], [this](const ClientResult<QList<SegmentStatus>> &result) {
+        if (const auto *error = std::get_if<ClientError>(&result)) {
+            m_watchTimer.stop();
+            fail(*error);
+            return;
+        }
+        const auto &segments = std::get<QList<SegmentStatus>>(result);
+        const double seconds = m_options.intervalSeconds;
+        const QString time = QTime::currentTime().toString(QStringLiteral("HH:mm:ss"));
+        for (int i = 0; i < segments.size(); ++i) {
+            const SegmentStatus &now = segments[i];
+            if (!now.hasCounters) {
+                continue;
+            }
+            // The first sample has nothing to compare with: show totals.
+            const bool rates = m_previous.size() == segments.size() && m_samples > 0;
+            const SegmentStatus before = rates ? m_previous[i] : SegmentStatus{};
+            auto rate = [&](quint64 a, quint64 b) { return rates ? double(a - b) / seconds : double(a); };
+            out() << time << ' ' << m_options.arguments[0] << " segment " << i << " (" << now.start << '+'
+                  << now.length << ' ' << now.target << "): ";
+            if (rates) {
+                out() << QString::number(rate(now.reads, before.reads), 'f', 1) << " r/s "
+                      << formatRateHuman(rate(now.readSectors, before.readSectors) * BytesPerSector) << ", "
+                      << QString::number(rate(now.writes, before.writes), 'f', 1) << " w/s "
+                      << formatRateHuman(rate(now.writeSectors, before.writeSectors) * BytesPerSector) << ", "
+                      << (now.flushes - before.flushes) << " flushes, " << (now.discards - before.discards)
+                      << " discards\n";
+            } else {
+                out() << now.reads << " reads (" << bytesOfSectors(now.readSectors) << "), " << now.writes
+                      << " writes (" << bytesOfSectors(now.writeSectors) << "), " << now.flushes << " flushes, "
+                      << now.discards << " discards in total\n";
+            }
+        }
+        out().flush();
+        m_previous = segments;
+        ++m_samples;
+        if (m_options.count > 0 && m_samples >= m_options.count) {
+            m_watchTimer.stop();
+            finish(ExitOk);
+        }
+    });
+}
+
+} // namespace Volmap

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "helperclient.h"
+
+#include <QHash>
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+
+namespace Volmap {
+
+/* Exit statuses of volmapctl, for scripts. */
+enum ExitCode {
+    ExitOk = 0,
+    ExitFailed = 1,
+    ExitUsage = 2,
+    ExitInvalid = 3,      // malformed name, table or option
+    ExitNotAuthorized = 4, // refused, dismissed, or nobody could ask
+    ExitNotFound = 5,
+    ExitExists = 6,
+    ExitInUse = 7,        // busy, device in use, overlap
+    ExitUnavailable = 8,  // no helper, no device-mapper, no module, no bus
+};
+
+int exitCodeFor(ClientErrorKind kind);
+
+struct CtlOptions
+{
+    QString command;
+    QStringList arguments;
+    QString tableFile;
+    bool json = false;
+    bool readOnly = false;
+    bool deferred = false;
+    double intervalSeconds = 1.0;
+    int count = 0; // watch: samples to show, 0 = until interrupted
+};
+
+/*
+ * Runs one volmapctl command against the helper. start() returns at once;
+ * the command ends by calling QCoreApplication::exit() with its ExitCode.
+ */
+class Volmapctl final : public QObject
+{
+    Q_OBJECT
+
+public:
+    Volmapctl(HelperClient &client, CtlOptions options, QObject *parent = nullptr);
+    void start();
+
+private:
+    void finish(int code);
+    void fail(const ClientError &error);
+    bool needArguments(int count, const QString &usage);
+    std::optional<QString> readTable();
+
+    void capabilities();
+    void list();
+    void table();
+    void status();
+    void create();
+    void reload();
+    void remove();
+    void resetCounters();
+    void loadModule();
+    void check();
+    void watch();
+    void sample();
+
+    HelperClient &m_client;
+    CtlOptions m_options;
+    QTimer m_watchTimer;
+    QList<SegmentStatus> m_previous;
+    int m_samples = 0;
+};
+
+} // namespace Volmap

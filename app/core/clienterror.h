@@ -1,0 +1,46 @@
+#pragma once
+
+#include "done.h"
+
+#include <QString>
+
+#include <variant>
+
+class QDBusError;
+
+namespace Volmap {
+
+/* Why a helper call failed, as the app tells a person. */
+enum class ClientErrorKind {
+    NotAuthorized,
+    Dismissed,
+    NoAuthenticationAgent,
+    HelperMissing,      // org.volmap.Helper1 cannot be activated: not installed
+    NoSystemBus,
+    KernelUnsupported,
+    ModuleUnavailable,
+    Busy,
+    DeviceInUse,
+    Overlap,
+    InvalidArgument,
+    NotFound,
+    Exists,
+    Timeout,
+    Failed,
+};
+
+struct ClientError
+{
+    ClientErrorKind kind = ClientErrorKind::Failed;
+    QString message;  // what the helper (or the bus) said, for people
+    QString dbusName; // the D-Bus error name, for logs and scripts
+
+    static ClientError fromDBus(const QDBusError &error);
+    /* A short heading, e.g. "Not authorized". */
+    QString title() const;
+};
+
+template<typename T>
+using ClientResult = std::variant<T, ClientError>;
+
+} // namespace Volmap

@@ -1,0 +1,186 @@
+#include "helperclient.h"
+
+#include "helper1interface.h"
+#include "helperprotocol.h"
+
+#include <QDBusMetaType>
+#include <QDBusPendingCallWatcher>
+
+namespace Volmap {
+
+namespace {
+
+// Authentication dialogs can stay open for minutes; the bus default of
+// 25 s would turn a slow password into a timeout.
+constexpr int CallTimeoutMs = 10 * 60 * 1000;
+
+QList<QVariantMap> mapList(const QDBusPendingCall &call)
+{
+    return QDBusPendingReply<QList<QVariantMap>>(call).value();
+}
+
+} // namespace
+
+MappingSummary MappingSummary::fromMap(const QVariantMap &map)
+{
+    MappingSummary summary;
+    summary.name = map.value(QStringLiteral("name")).toString();
+    summary.uuid = map.value(QStringLiteral("uuid")).toString();
+    summary.major = map.value(QStringLiteral("major")).toUInt();
+    summary.minor = map.value(QStringLiteral("minor")).toUInt();
+    summary.openCount = map.value(QStringLiteral("open-count")).toInt();
+    summary.suspended = map.value(QStringLiteral("suspended")).toBool();
+    summary.readOnly = map.value(QStringLiteral("read-only")).toBool();
+    summary.createdByVolmap = map.value(QStringLiteral("created-by-volmap")).toBool();
+    summary.deferredRemove = map.value(QStringLiteral("deferred-remove")).toBool();
+    summary.liveTable = map.value(QStringLiteral("live-table")).toBool();
+    summary.targets = map.value(QStringLiteral("targets")).toStringList();
+    summary.segmentCount = map.value(QStringLiteral("segment-count")).toUInt();
+    summary.length = map.value(QStringLiteral("length")).toULongLong();
+    return summary;
+}
+
+QVariantMap MappingSummary::toMap() const
+{
+    return {{QStringLiteral("name"), name},
+            {QStringLiteral("uuid"), uuid},
+            {QStringLiteral("major"), major},
+            {QStringLiteral("minor"), minor},
+            {QStringLiteral("open-count"), openCount},
+            {QStringLiteral("suspended"), suspended},
+            {QStringLiteral("read-only"), readOnly},
+            {QStringLiteral("created-by-volmap"), createdByVolmap},
+            {QStringLiteral("deferred-remove"), deferredRemove},
+            {QStringLiteral("live-table"), liveTable},
+            {QStringLiteral("targets"), targets},
+            {QStringLiteral("segment-count"), segmentCount},
+            {QStringLiteral("length"), length}};
+}
+
+SegmentStatus SegmentStatus::fromMap(const QVariantMap &map)
+{
+    SegmentStatus segment;
+    segment.start = map.value(QStringLiteral("start")).toULongLong();
+    segment.length = map.value(QStringLiteral("length")).toULongLong();
+    segment.target = map.value(QStringLiteral("target")).toString();
+    segment.status = map.value(QStringLiteral("status")).toString();
+    segment.hasCounters = map.contains(QStringLiteral("reads"));
+    segment.reads = map.value(QStringLiteral("reads")).toULongLong();
+    segment.writes = map.value(QStringLiteral("writes")).toULongLong();
+    segment.readSectors = map.value(QStringLiteral("read-sectors")).toULongLong();
+    segment.writeSectors = map.value(QStringLiteral("write-sectors")).toULongLong();
+    segment.flushes = map.value(QStringLiteral("flushes")).toULongLong();
+    segment.discards = map.value(QStringLiteral("discards")).toULongLong();
+    return segment;
+}
+
+HelperClient::HelperClient(const QDBusConnection &bus, QObject *parent)
+    : QObject(parent)
+{
+    qDBusRegisterMetaType<QList<QVariantMap>>();
+    m_proxy = std::make_unique<OrgVolmapHelper1Interface>(HelperProtocol::serviceName(), HelperProtocol::objectPath(),
+                                                          bus);
+    m_proxy->setTimeout(CallTimeoutMs);
+    connect(m_proxy.get(), &OrgVolmapHelper1Interface::MappingsChanged, this, &HelperClient::mappingsChanged);
+}
+
+HelperClient::~HelperClient() = default;
+
+QVariantMap HelperClient::options(QVariantMap extra) const
+{
+    if (!m_interactive) {
+        extra.insert(QStringLiteral("interactive"), false);
+    }
+    return extra;
+}
+
+template<typename T, typename Convert>
+void HelperClient::watch(const QDBusPendingCall &call, Callback<T> done, Convert convert)
+{
+    auto *watcher = new QDBusPendingCallWatcher(call, this);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this,
+            [done = std::move(done), convert = std::move(convert)](QDBusPendingCallWatcher *finished) {
+                finished->deleteLater();
+                if (finished->isError()) {
+                    done(ClientError::fromDBus(finished->error()));
+                } else {
+                    done(convert(*finished));
+                }
+            });
+}
+
+void HelperClient::capabilities(Callback<QVariantMap> done)
+{
+    watch<QVariantMap>(m_proxy->GetCapabilities(options()), std::move(done), [](const QDBusPendingCall &call) {
+        return QDBusPendingReply<QVariantMap>(call).value();
+    });
+}
+
+void HelperClient::loadTargetModule(Callback<Done> done)
+{
+    watch<Done>(m_proxy->LoadTargetModule(options()), std::move(done), [](const QDBusPendingCall &) { return Done{}; });
+}
+
+void HelperClient::listMappings(Callback<QList<MappingSummary>> done)
+{
+    watch<QList<MappingSummary>>(m_proxy->ListMappings(options()), std::move(done), [](const QDBusPendingCall &call) {
+        QList<MappingSummary> mappings;
+        for (const QVariantMap &map : mapList(call)) {
+            mappings.append(MappingSummary::fromMap(map));
+        }
+        return mappings;
+    });
+}
+
+void HelperClient::table(const QString &name, Callback<QString> done)
+{
+    watch<QString>(m_proxy->GetTable(name, options()), std::move(done), [](const QDBusPendingCall &call) {
+        return QDBusPendingReply<QString>(call).value();
+    });
+}
+
+void HelperClient::status(const QString &name, Callback<QList<SegmentStatus>> done)
+{
+    watch<QList<SegmentStatus>>(m_proxy->GetStatus(name, options()), std::move(done),
+                                [](const QDBusPendingCall &call) {
+                                    QList<SegmentStatus> segments;
+                                    for (const QVariantMap &map : mapList(call)) {
+                                        segments.append(SegmentStatus::fromMap(map));
+                                    }
+                                    return segments;
+                                });
+}
+
+void HelperClient::create(const QString &name, const QString &table, bool readOnly, Callback<QString> done)
+{
+    QVariantMap extra;
+    if (readOnly) {
+        extra.insert(QStringLiteral("read-only"), true);
+    }
+    watch<QString>(m_proxy->CreateMapping(name, table, options(extra)), std::move(done),
+                   [](const QDBusPendingCall &call) { return QDBusPendingReply<QString>(call).value(); });
+}
+
+void HelperClient::reload(const QString &name, const QString &table, Callback<Done> done)
+{
+    watch<Done>(m_proxy->ReloadMapping(name, table, options()), std::move(done),
+                [](const QDBusPendingCall &) { return Done{}; });
+}
+
+void HelperClient::remove(const QString &name, bool deferred, Callback<Done> done)
+{
+    QVariantMap extra;
+    if (deferred) {
+        extra.insert(QStringLiteral("deferred"), true);
+    }
+    watch<Done>(m_proxy->RemoveMapping(name, options(extra)), std::move(done),
+                [](const QDBusPendingCall &) { return Done{}; });
+}
+
+void HelperClient::resetCounters(const QString &name, Callback<Done> done)
+{
+    watch<Done>(m_proxy->ResetCounters(name, options()), std::move(done),
+                [](const QDBusPendingCall &) { return Done{}; });
+}
+
+} // namespace Volmap

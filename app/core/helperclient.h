@@ -1,0 +1,98 @@
+#pragma once
+
+#include "clienterror.h"
+
+#include <QDBusConnection>
+#include <QObject>
+#include <QStringList>
+#include <QVariantMap>
+
+#include <functional>
+#include <memory>
+
+class OrgVolmapHelper1Interface;
+class QDBusPendingCall;
+
+namespace Volmap {
+
+/* One entry of ListMappings. */
+struct MappingSummary
+{
+    QString name;
+    QString uuid;
+    quint32 major = 0;
+    quint32 minor = 0;
+    int openCount = 0;
+    bool suspended = false;
+    bool readOnly = false;
+    bool createdByVolmap = false;
+    bool deferredRemove = false;
+    bool liveTable = false;
+    QStringList targets;
+    quint32 segmentCount = 0;
+    quint64 length = 0; // sectors
+
+    static MappingSummary fromMap(const QVariantMap &map);
+    QVariantMap toMap() const;
+};
+
+/* One segment of GetStatus; counters only for basic_target. */
+struct SegmentStatus
+{
+    quint64 start = 0;
+    quint64 length = 0;
+    QString target;
+    QString status;
+    bool hasCounters = false;
+    quint64 reads = 0;
+    quint64 writes = 0;
+    quint64 readSectors = 0;
+    quint64 writeSectors = 0;
+    quint64 flushes = 0;
+    quint64 discards = 0;
+
+    static SegmentStatus fromMap(const QVariantMap &map);
+};
+
+/*
+ * The app's side of org.volmap.Helper1, on the proxy generated from the
+ * contract. Every call is asynchronous: the callback runs later from the
+ * event loop with a value or a ClientError, never blocking the caller.
+ */
+class HelperClient final : public QObject
+{
+    Q_OBJECT
+
+public:
+    template<typename T>
+    using Callback = std::function<void(const ClientResult<T> &)>;
+
+    explicit HelperClient(const QDBusConnection &bus = QDBusConnection::systemBus(), QObject *parent = nullptr);
+    ~HelperClient() override;
+
+    /* false: polkit must not ask for a password; calls that would need one fail. */
+    void setInteractive(bool interactive) { m_interactive = interactive; }
+
+    void capabilities(Callback<QVariantMap> done);
+    void loadTargetModule(Callback<Done> done);
+    void listMappings(Callback<QList<MappingSummary>> done);
+    void table(const QString &name, Callback<QString> done);
+    void status(const QString &name, Callback<QList<SegmentStatus>> done);
+    void create(const QString &name, const QString &table, bool readOnly, Callback<QString> done);
+    void reload(const QString &name, const QString &table, Callback<Done> done);
+    void remove(const QString &name, bool deferred, Callback<Done> done);
+    void resetCounters(const QString &name, Callback<Done> done);
+
+Q_SIGNALS:
+    void mappingsChanged();
+
+private:
+    QVariantMap options(QVariantMap extra = {}) const;
+    template<typename T, typename Convert>
+    void watch(const QDBusPendingCall &call, Callback<T> done, Convert convert);
+
+    std::unique_ptr<OrgVolmapHelper1Interface> m_proxy;
+    bool m_interactive = true;
+};
+
+} // namespace Volmap

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "tablevalidator.h"
+
+#include <QString>
+
+#include <variant>
+
+namespace Volmap {
+
+struct ResolvedDevice
+{
+    BlockDeviceGeometry geometry;
+    DeviceNumber disk;        // the whole disk; == geometry.number for a disk
+    quint64 startOnDisk = 0;  // a partition's first sector on its disk
+};
+
+/*
+ * Turns a table's device reference into the block device it names: stat()
+ * for paths (following symlinks; anything but a block device is refused),
+ * sysfs for size, logical block size and, for partitions, the disk and
+ * offset. Needs no privileges, so the app and the helper share it. `root`
+ * prefixes every path so tests can use a fake /dev and /sys.
+ */
+class BlockDeviceResolver
+{
+public:
+    explicit BlockDeviceResolver(const QString &root = QString());
+
+    std::variant<ResolvedDevice, QString> resolve(const DeviceReference &reference) const;
+    std::variant<ResolvedDevice, QString> describe(DeviceNumber number, const QString &displayName = {}) const;
+    /* For validateTable(). */
+    DeviceResolver tableResolver() const;
+
+private:
+    QString m_root;
+};
+
+} // namespace Volmap

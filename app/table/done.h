@@ -1,0 +1,10 @@
+#pragma once
+
+namespace Volmap {
+
+/* The value of a step that succeeds without producing anything. */
+struct Done
+{
+};
+
+} // namespace Volmap

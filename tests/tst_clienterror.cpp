@@ -1,0 +1,59 @@
+#include "clienterror.h"
+#include "helperprotocol.h"
+
+#include <QDBusError>
+#include <QDBusMessage>
+#include <QTest>
+
+using namespace Volmap;
+
+class TestClientError : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void classifies_data();
+    void classifies();
+};
+
+void TestClientError::classifies_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("kind");
+    namespace E = HelperProtocol::Error;
+    QTest::newRow("not authorized") << E::notAuthorized() << int(ClientErrorKind::NotAuthorized);
+    QTest::newRow("dismissed") << E::dismissed() << int(ClientErrorKind::Dismissed);
+    QTest::newRow("no agent") << E::noAuthenticationAgent() << int(ClientErrorKind::NoAuthenticationAgent);
+    QTest::newRow("invalid") << E::invalidArgument() << int(ClientErrorKind::InvalidArgument);
+    QTest::newRow("not found") << E::notFound() << int(ClientErrorKind::NotFound);
+    QTest::newRow("exists") << E::exists() << int(ClientErrorKind::Exists);
+    QTest::newRow("busy") << E::busy() << int(ClientErrorKind::Busy);
+    QTest::newRow("in use") << E::deviceInUse() << int(ClientErrorKind::DeviceInUse);
+    QTest::newRow("overlap") << E::overlap() << int(ClientErrorKind::Overlap);
+    QTest::newRow("kernel") << E::kernelUnsupported() << int(ClientErrorKind::KernelUnsupported);
+    QTest::newRow("module") << E::moduleUnavailable() << int(ClientErrorKind::ModuleUnavailable);
+    QTest::newRow("failed") << E::failed() << int(ClientErrorKind::Failed);
+    QTest::newRow("helper missing") << QStringLiteral("org.freedesktop.DBus.Error.ServiceUnknown")
+                                    << int(ClientErrorKind::HelperMissing);
+    QTest::newRow("bus policy") << QStringLiteral("org.freedesktop.DBus.Error.AccessDenied")
+                                << int(ClientErrorKind::NotAuthorized);
+    QTest::newRow("no reply") << QStringLiteral("org.freedesktop.DBus.Error.NoReply") << int(ClientErrorKind::Timeout);
+    QTest::newRow("disconnected") << QStringLiteral("org.freedesktop.DBus.Error.Disconnected")
+                                  << int(ClientErrorKind::NoSystemBus);
+    QTest::newRow("something else") << QStringLiteral("org.example.Weird") << int(ClientErrorKind::Failed);
+}
+
+void TestClientError::classifies()
+{
+    QFETCH(QString, name);
+    QFETCH(int, kind);
+    const QDBusError dbusError(QDBusMessage::createError(name, QStringLiteral("the message")));
+    const ClientError error = ClientError::fromDBus(dbusError);
+    QCOMPARE(int(error.kind), kind);
+    QCOMPARE(error.dbusName, name);
+    QVERIFY(!error.message.isEmpty());
+    QVERIFY(!error.title().isEmpty());
+}
+
+QTEST_APPLESS_MAIN(TestClientError)
+#include "tst_clienterror.moc"
