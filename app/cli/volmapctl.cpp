@@ -444,7 +444,10 @@ void Volmapctl::sample()
             return;
         }
         const auto &segments = std::get<QList<SegmentStatus>>(result);
-        const double seconds = m_options.intervalSeconds;
+        const double seconds = m_sinceSample.isValid() ? qMax<qint64>(1, m_sinceSample.restart()) / 1000.0 : 0;
+        if (!m_sinceSample.isValid()) {
+            m_sinceSample.start();
+        }
         const QString time = QTime::currentTime().toString(QStringLiteral("HH:mm:ss"));
         for (int i = 0; i < segments.size(); ++i) {
             const SegmentStatus &now = segments[i];

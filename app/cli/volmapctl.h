@@ -2,6 +2,7 @@
 
 #include "helperclient.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QStringList>
@@ -71,6 +72,7 @@ private:
     CtlOptions m_options;
     QTimer m_watchTimer;
     QList<SegmentStatus> m_previous;
+    QElapsedTimer m_sinceSample; // rates use the real time between samples
     int m_samples = 0;
 };
 
