@@ -32,6 +32,7 @@ int main(int argc, char *argv[])
         "  load-module               load dm-mod and dm-basic-target\n"
         "  capabilities              what this kernel and helper support\n"
         "  check FILE                validate a table file offline (- for stdin)\n"
+        "  devices                   the machine's block devices (no helper needed)\n"
         "\n"
         "Exit status: 0 ok, 1 failed, 2 usage, 3 invalid input, 4 not authorized,\n"
         "5 no such mapping, 6 mapping exists, 7 busy/in use/overlap,\n"
@@ -86,7 +87,7 @@ int main(int argc, char *argv[])
     std::unique_ptr<TtyAuthenticationAgent> agent;
     if (parser.isSet(noAskOption)) {
         client.setInteractive(false);
-    } else if (options.command != u"check") {
+    } else if (options.command != u"check" && options.command != u"devices") {
         agent = std::make_unique<TtyAuthenticationAgent>();
         agent->start(QDBusConnection::systemBus().baseService());
     }

@@ -1,6 +1,7 @@
 #include "volmapctl.h"
 
 #include "blockdeviceresolver.h"
+#include "blockdevices.h"
 #include "sizeunits.h"
 #include "tabletext.h"
 #include "tablevalidator.h"
@@ -116,6 +117,7 @@ void Volmapctl::start()
         {QStringLiteral("reset-counters"), &Volmapctl::resetCounters},
         {QStringLiteral("load-module"), &Volmapctl::loadModule},
         {QStringLiteral("check"), &Volmapctl::check},
+        {QStringLiteral("devices"), &Volmapctl::devices},
         {QStringLiteral("watch"), &Volmapctl::watch},
     };
     const auto command = commands.value(m_options.command);
@@ -420,6 +422,62 @@ void Volmapctl::check()
     } else {
         out() << m_options.tableFile << ": valid, " << parsed.table.segments.size() << " segments, " << sectors
               << " sectors (" << bytesOfSectors(sectors) << ")\n";
+    }
+    finish(ExitOk);
+}
+
+void Volmapctl::devices()
+{
+    if (!needArguments(0, QStringLiteral("devices [--json]"))) {
+        return;
+    }
+    const QList<BlockDeviceInfo> devices = BlockDeviceScanner().scanAll();
+    if (m_options.json) {
+        // lsblk's key names where the meaning is the same.
+        QJsonArray array;
+        for (const BlockDeviceInfo &d : devices) {
+            auto orNull = [](const QString &text) { return text.isEmpty() ? QJsonValue() : QJsonValue(text); };
+            array.append(QJsonObject{{QStringLiteral("name"), d.kernelName},
+                                     {QStringLiteral("path"), d.node},
+                                     {QStringLiteral("maj:min"), d.number.toString()},
+                                     {QStringLiteral("type"), kindName(d.kind)},
+                                     {QStringLiteral("pkname"), orNull(d.parent.isEmpty() ? d.slaves.value(0)
+                                                                                           : d.parent)},
+                                     {QStringLiteral("slaves"), QJsonArray::fromStringList(d.slaves)},
+                                     {QStringLiteral("size"), qint64(d.sizeInBytes())},
+                                     {QStringLiteral("start"), d.kind == DeviceKind::Partition
+                                                                   ? QJsonValue(qint64(d.partitionStart))
+                                                                   : QJsonValue()},
+                                     {QStringLiteral("log-sec"), int(d.logicalBlockSize)},
+                                     {QStringLiteral("phy-sec"), int(d.physicalBlockSize)},
+                                     {QStringLiteral("ro"), d.readOnly},
+                                     {QStringLiteral("rm"), d.removable},
+                                     {QStringLiteral("model"), orNull(d.model)},
+                                     {QStringLiteral("serial"), orNull(d.serial)},
+                                     {QStringLiteral("fstype"), orNull(d.fsType)},
+                                     {QStringLiteral("label"), orNull(d.fsLabel)},
+                                     {QStringLiteral("uuid"), orNull(d.fsUuid)},
+                                     {QStringLiteral("partuuid"), orNull(d.partUuid)},
+                                     {QStringLiteral("pttype"), orNull(d.partTableType)},
+                                     {QStringLiteral("mountpoints"), QJsonArray::fromStringList(d.mountPoints)},
+                                     {QStringLiteral("swap"), d.swap},
+                                     {QStringLiteral("holders"), QJsonArray::fromStringList(d.holders)},
+                                     {QStringLiteral("dm-name"), orNull(d.dmName)},
+                                     {QStringLiteral("back-file"), orNull(d.loopBackingFile)},
+                                     {QStringLiteral("in-use"), orNull(d.inUseReason())}});
+        }
+        printJson(array);
+    } else {
+        QList<QStringList> rows{{QStringLiteral("NAME"), QStringLiteral("TYPE"), QStringLiteral("MAJ:MIN"),
+                                 QStringLiteral("SIZE"), QStringLiteral("FSTYPE"), QStringLiteral("LABEL"),
+                                 QStringLiteral("IN USE")}};
+        for (const BlockDeviceInfo &d : devices) {
+            const QString name = (d.kind == DeviceKind::Partition ? QStringLiteral("  ") : QString()) +
+                                 (d.dmName.isEmpty() ? d.kernelName : d.kernelName + u' ' + u'(' + d.dmName + u')');
+            rows.append({name, kindName(d.kind), d.number.toString(), formatSizeHuman(d.sizeInBytes()), d.fsType,
+                         d.fsLabel, d.inUseReason()});
+        }
+        printTable(rows);
     }
     finish(ExitOk);
 }

@@ -65,6 +65,7 @@ private:
     void resetCounters();
     void loadModule();
     void check();
+    void devices();
     void watch();
     void sample();
 

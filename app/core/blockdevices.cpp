@@ -1,0 +1,313 @@
+#include "blockdevices.h"
+
+#include "tabletext.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+
+#include <blkid/blkid.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+
+#include <memory>
+
+namespace Volmap {
+
+namespace {
+
+QString readAttribute(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return QString();
+    }
+    return QString::fromUtf8(file.readLine()).trimmed();
+}
+
+// /proc and udev files: read whole (procfs reports size 0).
+QList<QByteArray> readLines(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    return file.readAll().split('\n');
+}
+
+QString unescapeOctal(QStringView text)
+{
+    QString result;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text[i] == u'\\' && i + 3 < text.size()) {
+            bool ok = false;
+            const int code = text.sliced(i + 1, 3).toInt(&ok, 8);
+            if (ok) {
+                result += QChar(code);
+                i += 3;
+                continue;
+            }
+        }
+        result += text[i];
+    }
+    return result;
+}
+
+// udev's *_ENC values write unsafe bytes as \xNN.
+QString decodeUdevString(const QString &text)
+{
+    QByteArray bytes;
+    const QByteArray utf8 = text.toUtf8();
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        if (utf8[i] == '\\' && i + 3 < utf8.size() && utf8[i + 1] == 'x') {
+            bool ok = false;
+            const int value = utf8.mid(i + 2, 2).toInt(&ok, 16);
+            if (ok) {
+                bytes.append(char(value));
+                i += 3;
+                continue;
+            }
+        }
+        bytes.append(utf8[i]);
+    }
+    return QString::fromUtf8(bytes);
+}
+
+quint32 blockSize(const QString &path)
+{
+    const auto value = parseDecimal(readAttribute(path));
+    return value && *value >= 512 ? quint32(*value) : 512;
+}
+
+struct ProbeDeleter
+{
+    void operator()(blkid_probe probe) const { blkid_free_probe(probe); }
+};
+using Probe = std::unique_ptr<std::remove_pointer_t<blkid_probe>, ProbeDeleter>;
+
+// Copies the value at once: the pointer dies with the probe.
+QString probeValue(blkid_probe probe, const char *name)
+{
+    const char *value = nullptr;
+    if (blkid_probe_lookup_value(probe, name, &value, nullptr) != 0 || !value) {
+        return QString();
+    }
+    return QString::fromUtf8(value);
+}
+
+} // namespace
+
+QString kindName(DeviceKind kind)
+{
+    switch (kind) {
+    case DeviceKind::Disk:
+        return QStringLiteral("disk");
+    case DeviceKind::Partition:
+        return QStringLiteral("part");
+    case DeviceKind::Loop:
+        return QStringLiteral("loop");
+    case DeviceKind::DeviceMapper:
+        return QStringLiteral("dm");
+    case DeviceKind::Md:
+        return QStringLiteral("md");
+    case DeviceKind::Rom:
+        return QStringLiteral("rom");
+    case DeviceKind::Ram:
+        return QStringLiteral("ram");
+    case DeviceKind::Zram:
+        return QStringLiteral("zram");
+    }
+    return QString();
+}
+
+QString BlockDeviceInfo::inUseReason() const
+{
+    if (!mountPoints.isEmpty()) {
+        return QStringLiteral("mounted at %1").arg(mountPoints.join(QStringLiteral(", ")));
+    }
+    if (swap) {
+        return QStringLiteral("used as swap");
+    }
+    if (!holders.isEmpty()) {
+        return QStringLiteral("held by %1").arg(holders.join(QStringLiteral(", ")));
+    }
+    return QString();
+}
+
+struct BlockDeviceScanner::SystemState
+{
+    QHash<QString, QStringList> mountPoints; // "maj:min" -> mount points
+    QList<DeviceNumber> swaps;
+};
+
+BlockDeviceScanner::BlockDeviceScanner(const QString &root)
+    : m_root(root)
+{
+}
+
+BlockDeviceScanner::SystemState BlockDeviceScanner::readSystemState() const
+{
+    SystemState state;
+    for (const QByteArray &line : readLines(m_root + QStringLiteral("/proc/self/mountinfo"))) {
+        const QList<QByteArray> fields = line.split(' ');
+        if (fields.size() >= 5) {
+            state.mountPoints[QString::fromUtf8(fields[2])].append(unescapeOctal(QString::fromUtf8(fields[4])));
+        }
+    }
+    const QList<QByteArray> swaps = readLines(m_root + QStringLiteral("/proc/swaps"));
+    for (qsizetype i = 1; i < swaps.size(); ++i) {
+        const QString path = unescapeOctal(QString::fromUtf8(swaps[i]).section(u' ', 0, 0, QString::SectionSkipEmpty));
+        struct stat info = {};
+        if (!path.isEmpty() && ::stat(QFile::encodeName(m_root + path).constData(), &info) == 0 &&
+            S_ISBLK(info.st_mode)) {
+            state.swaps.append({::major(info.st_rdev), ::minor(info.st_rdev)});
+        }
+    }
+    return state;
+}
+
+QList<BlockDeviceInfo> BlockDeviceScanner::scanAll() const
+{
+    const SystemState state = readSystemState();
+    const QDir classDir(m_root + QStringLiteral("/sys/class/block"));
+    QStringList names = classDir.entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::System);
+    names.sort();
+    QList<BlockDeviceInfo> devices;
+    QList<BlockDeviceInfo> partitions;
+    for (const QString &name : std::as_const(names)) {
+        if (auto device = scanOne(name, state)) {
+            (device->kind == DeviceKind::Partition ? partitions : devices).append(std::move(*device));
+        }
+    }
+    // Each partition right after its disk.
+    for (const BlockDeviceInfo &partition : std::as_const(partitions)) {
+        qsizetype at = devices.size();
+        for (qsizetype i = 0; i < devices.size(); ++i) {
+            if (devices[i].kernelName == partition.parent) {
+                at = i + 1;
+                while (at < devices.size() && devices[at].parent == partition.parent) {
+                    ++at;
+                }
+                break;
+            }
+        }
+        devices.insert(at, partition);
+    }
+    return devices;
+}
+
+std::optional<BlockDeviceInfo> BlockDeviceScanner::scan(const QString &kernelName) const
+{
+    return scanOne(kernelName, readSystemState());
+}
+
+std::optional<BlockDeviceInfo> BlockDeviceScanner::scanOne(const QString &kernelName, const SystemState &state) const
+{
+    const QString dir = m_root + QStringLiteral("/sys/class/block/") + kernelName;
+    const auto number = parseDeviceNumber(readAttribute(dir + QStringLiteral("/dev")));
+    const auto size = parseDecimal(readAttribute(dir + QStringLiteral("/size")));
+    if (!number || !size || *size == 0) {
+        return std::nullopt; // gone, or empty (an unattached loop device)
+    }
+    BlockDeviceInfo device;
+    device.kernelName = kernelName;
+    device.number = *number;
+    device.sizeInSectors = *size;
+    QString devName;
+    for (const QByteArray &line : readLines(dir + QStringLiteral("/uevent"))) {
+        if (line.startsWith("DEVNAME=")) {
+            devName = QString::fromUtf8(line.mid(8));
+        }
+    }
+    device.node = QStringLiteral("/dev/") + (devName.isEmpty() ? kernelName : devName);
+
+    QString queueDir = dir + QStringLiteral("/queue");
+    QString deviceDir = dir + QStringLiteral("/device");
+    if (QFileInfo::exists(dir + QStringLiteral("/partition"))) {
+        device.kind = DeviceKind::Partition;
+        const QString parentDir = QFileInfo(QFileInfo(dir).canonicalFilePath()).path();
+        device.parent = QFileInfo(parentDir).fileName();
+        device.partitionStart = parseDecimal(readAttribute(dir + QStringLiteral("/start"))).value_or(0);
+        queueDir = parentDir + QStringLiteral("/queue");
+        deviceDir = parentDir + QStringLiteral("/device");
+    } else if (kernelName.startsWith(u"loop")) {
+        device.kind = DeviceKind::Loop;
+        device.loopBackingFile = readAttribute(dir + QStringLiteral("/loop/backing_file"));
+    } else if (kernelName.startsWith(u"dm-")) {
+        device.kind = DeviceKind::DeviceMapper;
+        device.dmName = readAttribute(dir + QStringLiteral("/dm/name"));
+        device.dmUuid = readAttribute(dir + QStringLiteral("/dm/uuid"));
+    } else if (kernelName.startsWith(u"md")) {
+        device.kind = DeviceKind::Md;
+    } else if (kernelName.startsWith(u"sr") || readAttribute(deviceDir + QStringLiteral("/type")) == u"5") {
+        device.kind = DeviceKind::Rom;
+    } else if (kernelName.startsWith(u"ram")) {
+        device.kind = DeviceKind::Ram;
+    } else if (kernelName.startsWith(u"zram")) {
+        device.kind = DeviceKind::Zram;
+    }
+    device.logicalBlockSize = blockSize(queueDir + QStringLiteral("/logical_block_size"));
+    device.physicalBlockSize = blockSize(queueDir + QStringLiteral("/physical_block_size"));
+    device.readOnly = readAttribute(dir + QStringLiteral("/ro")) == u"1";
+    device.removable = readAttribute(dir + QStringLiteral("/removable")) == u"1";
+    if (device.kind != DeviceKind::Partition) {
+        device.model = readAttribute(deviceDir + QStringLiteral("/model"));
+        device.serial = readAttribute(deviceDir + QStringLiteral("/serial"));
+        if (device.serial.isEmpty()) {
+            device.serial = readAttribute(dir + QStringLiteral("/serial"));
+        }
+    }
+    device.mountPoints = state.mountPoints.value(device.number.toString());
+    device.swap = state.swaps.contains(device.number);
+    device.holders = QDir(dir + QStringLiteral("/holders")).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::System);
+    device.slaves = QDir(dir + QStringLiteral("/slaves")).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::System);
+    probeFilesystem(device);
+    return device;
+}
+
+void BlockDeviceScanner::probeFilesystem(BlockDeviceInfo &device) const
+{
+    Probe probe(blkid_new_probe_from_filename(QFile::encodeName(m_root + device.node).constData()));
+    if (probe) {
+        blkid_probe_enable_superblocks(probe.get(), 1);
+        blkid_probe_set_superblocks_flags(probe.get(), BLKID_SUBLKS_LABEL | BLKID_SUBLKS_UUID | BLKID_SUBLKS_TYPE);
+        blkid_probe_enable_partitions(probe.get(), 1);
+        blkid_probe_set_partitions_flags(probe.get(), BLKID_PARTS_ENTRY_DETAILS);
+        if (blkid_do_safeprobe(probe.get()) >= 0) {
+            device.filesystemProbed = true;
+            device.fsType = probeValue(probe.get(), "TYPE");
+            device.fsLabel = probeValue(probe.get(), "LABEL");
+            device.fsUuid = probeValue(probe.get(), "UUID");
+            device.partTableType = probeValue(probe.get(), device.kind == DeviceKind::Partition ? "PART_ENTRY_SCHEME"
+                                                                                                 : "PTTYPE");
+            device.partUuid = probeValue(probe.get(), "PART_ENTRY_UUID");
+            return;
+        }
+    }
+    // Not readable by this user: the udev database knows what udev probed.
+    const QString database = m_root + QStringLiteral("/run/udev/data/b") + device.number.toString();
+    for (const QByteArray &line : readLines(database)) {
+        const auto take = [&](const char *key, QString &into) {
+            const QByteArray prefix = QByteArray("E:") + key + '=';
+            if (line.startsWith(prefix)) {
+                into = QString::fromUtf8(line.mid(prefix.size()));
+            }
+        };
+        take("ID_FS_TYPE", device.fsType);
+        take("ID_FS_LABEL_ENC", device.fsLabel);
+        take("ID_FS_UUID", device.fsUuid);
+        take("ID_PART_ENTRY_UUID", device.partUuid);
+        take(device.kind == DeviceKind::Partition ? "ID_PART_ENTRY_SCHEME" : "ID_PART_TABLE_TYPE",
+             device.partTableType);
+        if (device.model.isEmpty()) {
+            take("ID_MODEL", device.model);
+        }
+        if (device.serial.isEmpty()) {
+            take("ID_SERIAL_SHORT", device.serial);
+        }
+    }
+    device.fsLabel = decodeUdevString(device.fsLabel);
+}
+
+} // namespace Volmap
