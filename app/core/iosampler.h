@@ -1,0 +1,89 @@
+#pragma once
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <optional>
+
+namespace Volmap {
+
+/* One reading of /sys/block/<dev>/stat. */
+struct IoCounters
+{
+    qint64 msecs = 0; // when it was read (monotonic)
+    quint64 readIos = 0;
+    quint64 readSectors = 0;
+    quint64 readTicksMs = 0;
+    quint64 writeIos = 0;
+    quint64 writeSectors = 0;
+    quint64 writeTicksMs = 0;
+    quint64 inFlight = 0;
+};
+
+/* What happened between two readings. */
+struct IoRates
+{
+    qint64 msecs = 0; // the later reading's time
+    double readIops = 0;
+    double writeIops = 0;
+    double readBytesPerSecond = 0;
+    double writeBytesPerSecond = 0;
+    double readLatencyMs = 0;  // average time per read completed in the interval
+    double writeLatencyMs = 0;
+    quint64 inFlight = 0;
+};
+
+std::optional<IoCounters> parseBlockStat(QStringView line, qint64 msecs);
+IoRates ratesBetween(const IoCounters &before, const IoCounters &after);
+
+/*
+ * Samples the block-layer counters of watched devices (readable without
+ * privileges) every interval and keeps a bounded history of rates per
+ * device, for charts. One small file read per device and tick, so the
+ * cost grows linearly and stays small with hundreds of mappings.
+ */
+class IoSampler final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit IoSampler(const QString &root = QString(), QObject *parent = nullptr);
+
+    void setInterval(int milliseconds);
+    int interval() const { return m_timer.interval(); }
+    void setHistoryLength(int samples);
+    void start() { m_timer.start(); }
+    void stop() { m_timer.stop(); }
+    bool isRunning() const { return m_timer.isActive(); }
+
+    /* kernelName as in /sys/block, e.g. "dm-3". */
+    void watch(const QString &kernelName);
+    void unwatch(const QString &kernelName);
+    QStringList watched() const { return m_devices.keys(); }
+
+    QList<IoRates> history(const QString &kernelName) const;
+    std::optional<IoCounters> totals(const QString &kernelName) const;
+
+public Q_SLOTS:
+    void sampleNow();
+
+Q_SIGNALS:
+    void sampled();
+
+private:
+    struct Device
+    {
+        std::optional<IoCounters> last;
+        QList<IoRates> history;
+    };
+
+    QString m_root;
+    QTimer m_timer;
+    int m_historyLength = 300;
+    QHash<QString, Device> m_devices;
+};
+
+} // namespace Volmap

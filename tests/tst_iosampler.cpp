@@ -1,0 +1,111 @@
+#include "iosampler.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Volmap;
+
+class TestIoSampler : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parsesBlockStat();
+    void refusesMalformedStat();
+    void computesRates();
+    void neverGoesNegative();
+    void samplesWatchedDevicesWithBoundedHistory();
+
+private:
+    void writeStat(const QString &root, const QString &device, const QByteArray &line);
+};
+
+void TestIoSampler::writeStat(const QString &root, const QString &device, const QByteArray &line)
+{
+    QDir().mkpath(root + QStringLiteral("/sys/block/") + device);
+    QFile file(root + QStringLiteral("/sys/block/") + device + QStringLiteral("/stat"));
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(line);
+}
+
+void TestIoSampler::parsesBlockStat()
+{
+    // A real line: 17 fields on 6.x kernels.
+    const auto counters = parseBlockStat(u"     140        0     6248       36   205112        0  1640896   101924        2"
+                                         u"    51264   101960        0        0        0        0        0        0\n",
+                                         1234);
+    QVERIFY(counters);
+    QCOMPARE(counters->msecs, 1234);
+    QCOMPARE(counters->readIos, 140u);
+    QCOMPARE(counters->readSectors, 6248u);
+    QCOMPARE(counters->readTicksMs, 36u);
+    QCOMPARE(counters->writeIos, 205112u);
+    QCOMPARE(counters->writeSectors, 1640896u);
+    QCOMPARE(counters->writeTicksMs, 101924u);
+    QCOMPARE(counters->inFlight, 2u);
+}
+
+void TestIoSampler::refusesMalformedStat()
+{
+    QVERIFY(!parseBlockStat(u"", 0));
+    QVERIFY(!parseBlockStat(u"1 2 3", 0));
+    QVERIFY(!parseBlockStat(u"1 2 3 4 5 6 7 8 9 10 x", 0));
+    QVERIFY(!parseBlockStat(u"1 2 3 4 5 6 7 8 9 10 -1", 0));
+}
+
+void TestIoSampler::computesRates()
+{
+    const IoCounters before{1000, 100, 800, 50, 10, 80, 20, 0};
+    const IoCounters after{3000, 300, 2400, 250, 30, 4176, 60, 4};
+    const IoRates rates = ratesBetween(before, after);
+    QCOMPARE(rates.msecs, 3000);
+    QCOMPARE(rates.readIops, 100.0);                 // 200 reads in 2 s
+    QCOMPARE(rates.readBytesPerSecond, 409600.0);    // 1600 sectors in 2 s
+    QCOMPARE(rates.writeIops, 10.0);
+    QCOMPARE(rates.writeBytesPerSecond, 1048576.0);  // 4096 sectors in 2 s
+    QCOMPARE(rates.readLatencyMs, 1.0);              // 200 ms over 200 reads
+    QCOMPARE(rates.writeLatencyMs, 2.0);
+    QCOMPARE(rates.inFlight, 4u);
+}
+
+void TestIoSampler::neverGoesNegative()
+{
+    // The device was recreated: counters start again from 0.
+    const IoRates rates = ratesBetween({0, 500, 4000, 10, 5, 40, 1, 0}, {1000, 3, 24, 0, 0, 0, 0, 0});
+    QCOMPARE(rates.readIops, 0.0);
+    QCOMPARE(rates.readBytesPerSecond, 0.0);
+    QCOMPARE(ratesBetween({1000, 1, 1, 1, 1, 1, 1, 0}, {1000, 9, 9, 9, 9, 9, 9, 0}).readIops, 0.0);
+}
+
+void TestIoSampler::samplesWatchedDevicesWithBoundedHistory()
+{
+    QTemporaryDir root;
+    IoSampler sampler(root.path());
+    sampler.setHistoryLength(3);
+    sampler.watch(QStringLiteral("dm-0"));
+    sampler.watch(QStringLiteral("dm-9")); // never exists: skipped quietly
+    QSignalSpy sampled(&sampler, &IoSampler::sampled);
+    for (int i = 0; i < 6; ++i) {
+        writeStat(root.path(), QStringLiteral("dm-0"),
+                  QByteArray::number(i * 10) + " 0 " + QByteArray::number(i * 80) + " 0 0 0 0 0 0 0 0\n");
+        sampler.sampleNow();
+        QTest::qWait(20);
+    }
+    QCOMPARE(sampled.count(), 6);
+    const QList<IoRates> history = sampler.history(QStringLiteral("dm-0"));
+    QCOMPARE(history.size(), 3);
+    for (const IoRates &rates : history) {
+        QVERIFY(rates.readIops > 0);
+        QVERIFY(qFuzzyCompare(rates.readBytesPerSecond, rates.readIops * 8 * 512));
+    }
+    QCOMPARE(sampler.totals(QStringLiteral("dm-0"))->readIos, 50u);
+    QVERIFY(sampler.history(QStringLiteral("dm-9")).isEmpty());
+    sampler.unwatch(QStringLiteral("dm-0"));
+    QCOMPARE(sampler.watched(), QStringList(QStringLiteral("dm-9")));
+}
+
+QTEST_GUILESS_MAIN(TestIoSampler)
+#include "tst_iosampler.moc"
