@@ -1,0 +1,319 @@
+#include "segmenttablemodel.h"
+
+#include "tabletext.h"
+
+#include <QUndoCommand>
+
+namespace Volmap {
+
+namespace {
+
+bool mapsDevice(const QString &target)
+{
+    return target == u"basic_target" || target == u"linear";
+}
+
+EditableSegment editableFrom(const Segment &segment)
+{
+    EditableSegment editable{segment.length, segment.target, {}, 0};
+    if (mapsDevice(segment.target) && segment.args.size() == 2) {
+        editable.device = segment.args[0];
+        editable.offset = parseDecimal(segment.args[1]).value_or(0);
+    }
+    return editable;
+}
+
+} // namespace
+
+/* One undoable step: how to do it and how to undo it, on the model. */
+class SegmentCommand final : public QUndoCommand
+{
+public:
+    SegmentCommand(const QString &text, std::function<void()> redo, std::function<void()> undo)
+        : QUndoCommand(text)
+        , m_redo(std::move(redo))
+        , m_undo(std::move(undo))
+    {
+    }
+    void redo() override { m_redo(); }
+    void undo() override { m_undo(); }
+
+private:
+    std::function<void()> m_redo;
+    std::function<void()> m_undo;
+};
+
+SegmentTableModel::SegmentTableModel(DeviceResolver resolver, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_resolver(std::move(resolver))
+{
+    revalidate();
+}
+
+void SegmentTableModel::setDisplayUnit(SizeUnit unit)
+{
+    m_unit = unit;
+    if (!m_segments.isEmpty()) {
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::DisplayRole});
+    }
+}
+
+int SegmentTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_segments.size());
+}
+
+int SegmentTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+MappingTable SegmentTableModel::table() const
+{
+    MappingTable table;
+    quint64 start = 0;
+    for (const EditableSegment &segment : m_segments) {
+        QStringList args;
+        if (mapsDevice(segment.target)) {
+            args = {segment.device, QString::number(segment.offset)};
+        }
+        table.segments.append({start, segment.length, segment.target, args, 0});
+        start += segment.length;
+    }
+    return table;
+}
+
+QString SegmentTableModel::problemAt(int row) const
+{
+    QStringList problems;
+    for (const TableIssue &issue : m_issues) {
+        if (issue.segment == row) {
+            problems.append(issue.message);
+        }
+    }
+    return problems.join(u'\n');
+}
+
+QVariant SegmentTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const EditableSegment &segment = m_segments[index.row()];
+    quint64 start = 0;
+    for (int row = 0; row < index.row(); ++row) {
+        start += m_segments[row].length;
+    }
+    const bool device = mapsDevice(segment.target);
+    if (role == ProblemRole || (role == Qt::ToolTipRole && !problemAt(index.row()).isEmpty())) {
+        return problemAt(index.row());
+    }
+    if (role == SectorsRole) {
+        switch (index.column()) {
+        case StartColumn:
+            return start;
+        case LengthColumn:
+            return segment.length;
+        case OffsetColumn:
+            return device ? QVariant(segment.offset) : QVariant();
+        default:
+            return {};
+        }
+    }
+    if (role != Qt::DisplayRole && role != Qt::EditRole) {
+        return {};
+    }
+    auto size = [&](quint64 sectors) { return formatSize(sectors * BytesPerSector, m_unit, 3); };
+    switch (index.column()) {
+    case StartColumn:
+        return size(start);
+    case LengthColumn:
+        return size(segment.length);
+    case TargetColumn:
+        return segment.target;
+    case DeviceColumn:
+        return device ? segment.device : QString();
+    case OffsetColumn:
+        return device ? size(segment.offset) : QString();
+    case ProblemColumn:
+        return problemAt(index.row());
+    default:
+        return {};
+    }
+}
+
+QVariant SegmentTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return QAbstractTableModel::headerData(section, orientation, role);
+    }
+    switch (section) {
+    case StartColumn:
+        return tr("Start");
+    case LengthColumn:
+        return tr("Length");
+    case TargetColumn:
+        return tr("Target");
+    case DeviceColumn:
+        return tr("Device");
+    case OffsetColumn:
+        return tr("Offset");
+    case ProblemColumn:
+        return tr("Problem");
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags SegmentTableModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags flags = QAbstractTableModel::flags(index);
+    if (!index.isValid()) {
+        return flags;
+    }
+    const bool device = mapsDevice(m_segments[index.row()].target);
+    switch (index.column()) {
+    case LengthColumn:
+    case TargetColumn:
+        return flags | Qt::ItemIsEditable;
+    case DeviceColumn:
+    case OffsetColumn:
+        return device ? flags | Qt::ItemIsEditable : flags;
+    default:
+        return flags;
+    }
+}
+
+bool SegmentTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || !(flags(index) & Qt::ItemIsEditable)) {
+        return false;
+    }
+    EditableSegment changed = m_segments[index.row()];
+    QString what;
+    switch (index.column()) {
+    case LengthColumn:
+    case OffsetColumn: {
+        const auto sectors = value.metaType().id() == QMetaType::ULongLong
+                                 ? std::variant<quint64, QString>(value.toULongLong())
+                                 : parseSizeInSectors(value.toString(), m_unit);
+        if (!std::holds_alternative<quint64>(sectors)) {
+            return false;
+        }
+        (index.column() == LengthColumn ? changed.length : changed.offset) = std::get<quint64>(sectors);
+        what = index.column() == LengthColumn ? tr("Change length") : tr("Change offset");
+        break;
+    }
+    case TargetColumn:
+        changed.target = value.toString().trimmed();
+        what = tr("Change target");
+        break;
+    case DeviceColumn:
+        changed.device = value.toString().trimmed();
+        what = tr("Change device");
+        break;
+    default:
+        return false;
+    }
+    const EditableSegment before = m_segments[index.row()];
+    if (changed == before) {
+        return true;
+    }
+    const int row = index.row();
+    m_undoStack.push(new SegmentCommand(
+        what, [this, row, changed]() { applySet(row, changed); }, [this, row, before]() { applySet(row, before); }));
+    return true;
+}
+
+void SegmentTableModel::insertSegment(int row, const EditableSegment &segment)
+{
+    row = qBound(0, row, int(m_segments.size()));
+    m_undoStack.push(new SegmentCommand(
+        tr("Add segment"), [this, row, segment]() { applyInsert(row, segment); }, [this, row]() { applyRemove(row); }));
+}
+
+void SegmentTableModel::removeSegment(int row)
+{
+    if (row < 0 || row >= m_segments.size()) {
+        return;
+    }
+    const EditableSegment removed = m_segments[row];
+    m_undoStack.push(new SegmentCommand(
+        tr("Remove segment"), [this, row]() { applyRemove(row); },
+        [this, row, removed]() { applyInsert(row, removed); }));
+}
+
+void SegmentTableModel::moveSegment(int from, int to)
+{
+    if (from < 0 || from >= m_segments.size() || to < 0 || to >= m_segments.size() || from == to) {
+        return;
+    }
+    m_undoStack.push(new SegmentCommand(
+        tr("Move segment"), [this, from, to]() { applyMove(from, to); }, [this, from, to]() { applyMove(to, from); }));
+}
+
+void SegmentTableModel::replaceTable(const MappingTable &table, const QString &description)
+{
+    QList<EditableSegment> after;
+    for (const Segment &segment : table.segments) {
+        after.append(editableFrom(segment));
+    }
+    const QList<EditableSegment> before = m_segments;
+    m_undoStack.push(new SegmentCommand(
+        description, [this, after]() { applyAll(after); }, [this, before]() { applyAll(before); }));
+}
+
+void SegmentTableModel::applyInsert(int row, const EditableSegment &segment)
+{
+    beginInsertRows(QModelIndex(), row, row);
+    m_segments.insert(row, segment);
+    endInsertRows();
+    revalidate();
+}
+
+void SegmentTableModel::applyRemove(int row)
+{
+    beginRemoveRows(QModelIndex(), row, row);
+    m_segments.removeAt(row);
+    endRemoveRows();
+    revalidate();
+}
+
+void SegmentTableModel::applyMove(int from, int to)
+{
+    // beginMoveRows wants the row the moved one will stand before.
+    beginMoveRows(QModelIndex(), from, from, QModelIndex(), to > from ? to + 1 : to);
+    m_segments.move(from, to);
+    endMoveRows();
+    revalidate();
+}
+
+void SegmentTableModel::applySet(int row, const EditableSegment &segment)
+{
+    m_segments[row] = segment;
+    revalidate();
+}
+
+void SegmentTableModel::applyAll(const QList<EditableSegment> &segments)
+{
+    beginResetModel();
+    m_segments = segments;
+    endResetModel();
+    revalidate();
+}
+
+void SegmentTableModel::revalidate()
+{
+    const bool wasValid = m_valid;
+    m_issues = m_segments.isEmpty() ? TableIssues() : validateTable(table(), m_resolver);
+    m_valid = !m_segments.isEmpty() && m_issues.isEmpty();
+    if (!m_segments.isEmpty()) {
+        // Starts move with every change above them, and problems anywhere.
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    }
+    if (wasValid != isValid()) {
+        Q_EMIT validityChanged(isValid());
+    }
+}
+
+} // namespace Volmap

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "segment.h"
+#include "sizeunits.h"
+#include "tablevalidator.h"
+
+#include <QAbstractTableModel>
+#include <QUndoStack>
+
+namespace Volmap {
+
+/* A segment as the editor holds it: its start follows from the rows above. */
+struct EditableSegment
+{
+    quint64 length = 0;   // sectors
+    QString target;       // basic_target, linear, zero, error
+    QString device;       // path or major:minor (basic_target and linear)
+    quint64 offset = 0;   // sectors on the device
+
+    bool operator==(const EditableSegment &) const = default;
+};
+
+/*
+ * The table editor's model: one row per segment, starts derived so the
+ * table is always contiguous from sector 0. Every change goes through the
+ * undo stack; after each one the whole table is validated with the shared
+ * grammar (and the device resolver, if any) and each row knows what is
+ * wrong with it. Lengths and offsets show and parse in the chosen unit.
+ */
+class SegmentTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    // Start is derived and shifts with edits above it, so it is not the
+    // first column (views may reorder them).
+    enum Column { TargetColumn, DeviceColumn, OffsetColumn, LengthColumn, StartColumn, ProblemColumn, ColumnCount };
+    enum Role { ProblemRole = Qt::UserRole + 1, SectorsRole };
+
+    explicit SegmentTableModel(DeviceResolver resolver = {}, QObject *parent = nullptr);
+
+    QUndoStack *undoStack() { return &m_undoStack; }
+    void setDisplayUnit(SizeUnit unit);
+    SizeUnit displayUnit() const { return m_unit; }
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+
+    /* Undoable edits. */
+    void insertSegment(int row, const EditableSegment &segment);
+    void removeSegment(int row);
+    void moveSegment(int from, int to);
+    void replaceTable(const MappingTable &table, const QString &description);
+
+    const QList<EditableSegment> &segments() const { return m_segments; }
+    MappingTable table() const;
+    TableIssues issues() const { return m_issues; }
+    QString problemAt(int row) const;
+    bool isValid() const { return m_valid; }
+
+Q_SIGNALS:
+    void validityChanged(bool valid);
+
+private:
+    friend class SegmentCommand;
+    void applyInsert(int row, const EditableSegment &segment);
+    void applyRemove(int row);
+    void applyMove(int from, int to);
+    void applySet(int row, const EditableSegment &segment);
+    void applyAll(const QList<EditableSegment> &segments);
+    void revalidate();
+
+    DeviceResolver m_resolver;
+    QList<EditableSegment> m_segments;
+    TableIssues m_issues;
+    bool m_valid = false;
+    SizeUnit m_unit = SizeUnit::MiB;
+    QUndoStack m_undoStack;
+};
+
+} // namespace Volmap
