@@ -52,12 +52,15 @@ int main(int argc, char *argv[])
                                             QStringLiteral("watch: seconds between samples (default 1)."),
                                             QStringLiteral("seconds"), QStringLiteral("1"));
     const QCommandLineOption countOption(QStringLiteral("count"),
-                                         QStringLiteral("watch: stop after N samples (default: never)."),
+                                         QStringLiteral("watch, devices --follow: stop after N samples or "
+                                                        "events (default: never)."),
                                          QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption followOption(QStringLiteral("follow"),
+                                          QStringLiteral("devices: print devices as they come, change and go."));
     const QCommandLineOption noAskOption(QStringLiteral("no-ask-password"),
                                          QStringLiteral("Never ask for a password; fail where one is needed."));
     parser.addOptions({jsonOption, tableOption, readOnlyOption, deferredOption, intervalOption, countOption,
-                       noAskOption});
+                       followOption, noAskOption});
     parser.process(app);
 
     CtlOptions options;
@@ -71,6 +74,7 @@ int main(int argc, char *argv[])
     options.json = parser.isSet(jsonOption);
     options.readOnly = parser.isSet(readOnlyOption);
     options.deferred = parser.isSet(deferredOption);
+    options.follow = parser.isSet(followOption);
     bool ok = false;
     options.intervalSeconds = parser.value(intervalOption).toDouble(&ok);
     if (!ok || options.intervalSeconds <= 0) {

@@ -428,7 +428,11 @@ void Volmapctl::check()
 
 void Volmapctl::devices()
 {
-    if (!needArguments(0, QStringLiteral("devices [--json]"))) {
+    if (!needArguments(0, QStringLiteral("devices [--json] [--follow [--count N]]"))) {
+        return;
+    }
+    if (m_options.follow) {
+        followDevices();
         return;
     }
     const QList<BlockDeviceInfo> devices = BlockDeviceScanner().scanAll();
@@ -480,6 +484,71 @@ void Volmapctl::devices()
         printTable(rows);
     }
     finish(ExitOk);
+}
+
+void Volmapctl::reportDevice(const QString &what, const BlockDeviceInfo &device)
+{
+    out() << QTime::currentTime().toString(QStringLiteral("HH:mm:ss")) << ' ' << what << ' ' << device.kernelName
+          << ' ' << device.number.toString() << ' ' << kindName(device.kind) << ' '
+          << formatSizeHuman(device.sizeInBytes());
+    if (!device.fsType.isEmpty()) {
+        out() << ' ' << device.fsType;
+    }
+    if (const QString usage = device.inUseReason(); !usage.isEmpty()) {
+        out() << " (" << usage << ')';
+    }
+    out() << '\n';
+    out().flush();
+    ++m_samples;
+    if (m_options.count > 0 && m_samples >= m_options.count) {
+        finish(ExitOk);
+    }
+}
+
+void Volmapctl::followDevices()
+{
+    m_monitor = std::make_unique<DeviceMonitor>();
+    connect(m_monitor.get(), &DeviceMonitor::rescanned, this, [this](const QList<BlockDeviceInfo> &devices) {
+        QHash<QString, BlockDeviceInfo> now;
+        for (const BlockDeviceInfo &device : devices) {
+            now.insert(device.kernelName, device);
+        }
+        const bool first = m_known.isEmpty() && m_samples == 0;
+        for (const BlockDeviceInfo &device : devices) {
+            if (first) {
+                continue;
+            }
+            if (!m_known.contains(device.kernelName)) {
+                reportDevice(QStringLiteral("added"), device);
+            } else if (!(m_known.value(device.kernelName) == device)) {
+                reportDevice(QStringLiteral("changed"), device);
+            }
+        }
+        for (const BlockDeviceInfo &gone : std::as_const(m_known)) {
+            if (!now.contains(gone.kernelName)) {
+                reportDevice(QStringLiteral("removed"), gone);
+            }
+        }
+        m_known = now;
+    });
+    connect(m_monitor.get(), &DeviceMonitor::deviceChanged, this, [this](const BlockDeviceInfo &device) {
+        const auto known = m_known.constFind(device.kernelName);
+        if (known != m_known.cend() && *known == device) {
+            return; // udev often says "change" twice
+        }
+        const bool added = known == m_known.cend();
+        m_known.insert(device.kernelName, device);
+        reportDevice(added ? QStringLiteral("added") : QStringLiteral("changed"), device);
+    });
+    connect(m_monitor.get(), &DeviceMonitor::deviceRemoved, this, [this](const QString &name) {
+        if (m_known.contains(name)) {
+            reportDevice(QStringLiteral("removed"), m_known.take(name));
+        }
+    });
+    m_monitor->start();
+    out() << "following " << m_known.size() << " block devices (" << (m_monitor->usesUdev() ? "udev events" : "polling")
+          << ")\n";
+    out().flush();
 }
 
 void Volmapctl::watch()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "devicemonitor.h"
 #include "helperclient.h"
 
 #include <QElapsedTimer>
@@ -33,6 +34,7 @@ struct CtlOptions
     bool json = false;
     bool readOnly = false;
     bool deferred = false;
+    bool follow = false; // devices: print changes as they happen
     double intervalSeconds = 1.0;
     int count = 0; // watch: samples to show, 0 = until interrupted
 };
@@ -66,12 +68,16 @@ private:
     void loadModule();
     void check();
     void devices();
+    void followDevices();
+    void reportDevice(const QString &what, const BlockDeviceInfo &device);
     void watch();
     void sample();
 
     HelperClient &m_client;
     CtlOptions m_options;
     QTimer m_watchTimer;
+    std::unique_ptr<DeviceMonitor> m_monitor;
+    QHash<QString, BlockDeviceInfo> m_known;
     QList<SegmentStatus> m_previous;
     QElapsedTimer m_sinceSample; // rates use the real time between samples
     int m_samples = 0;

@@ -118,6 +118,26 @@ for name in (disk1 + "p1", disk1 + "p2"):
 print("ok: fstype, label, uuid and partuuid identical without opening the devices")
 PY
 
+step "hotplug: volmapctl devices --follow sees a loop device come and go (udev events)"
+runuser -u erin -- volmapctl devices --follow --count 2 >/tmp/follow.log 2>&1 &
+follower=$!
+for i in $(seq 100); do
+    grep -q '^following' /tmp/follow.log && break
+    sleep 0.1
+done
+grep -q 'udev events' /tmp/follow.log || fail "not following udev: $(cat /tmp/follow.log)"
+disk4=$(loopdisk /tmp/disk4.img 8)
+udevadm settle --timeout=60
+losetup -d "$disk4"
+udevadm settle --timeout=60
+for i in $(seq 100); do
+    kill -0 $follower 2>/dev/null || break
+    sleep 0.1
+done
+cat /tmp/follow.log
+grep -q "added $(basename "$disk4") .* 8 MiB" /tmp/follow.log || fail "no 'added' event"
+grep -q "removed $(basename "$disk4")" /tmp/follow.log || fail "no 'removed' event"
+
 swapoff "${disk1}p2"
 umount /mnt/data2
 dmsetup remove vm-dev
