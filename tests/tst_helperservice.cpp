@@ -5,7 +5,11 @@
 #include "fakes/fakehelperparts.h"
 #include "helper1adaptor.h"
 #include "helper1interface.h"
+#include "helperclient.h"
 #include "helperservice.h"
+#include "mappinglistmodel.h"
+
+#include <QAbstractItemModelTester>
 
 #include <QDBusConnection>
 #include <QDBusMetaType>
@@ -59,6 +63,7 @@ private Q_SLOTS:
     void repliesAreDelayedNotBlocking();
     void concurrentCreatesOfOneName();
     void cleansUpAbandonedMappings();
+    void clientAndMappingModelFollowChanges();
 
 private:
     void expectError(const QDBusPendingCall &call, const QString &errorName, const QString &messagePart = {});
@@ -531,6 +536,46 @@ void TestHelperService::cleansUpAbandonedMappings()
     }
     m_service->cleanUpAbandoned();
     QCOMPARE(m_backend->mappings.keys(), QStringList({QStringLiteral("live"), QStringLiteral("other")}));
+}
+
+void TestHelperService::clientAndMappingModelFollowChanges()
+{
+    // The app's side: HelperClient and a MappingListModel that follows
+    // MappingsChanged, against the service on the bus.
+    const QString connection = QStringLiteral("app-%1").arg(m_round);
+    m_clientConnections.append(connection);
+    HelperClient client(QDBusConnection::connectToBus(m_address, connection));
+    MappingListModel model(&client);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    std::optional<ClientResult<QString>> created;
+    client.create(QStringLiteral("data"), SdbTable, false, [&](const ClientResult<QString> &result) { created = result; });
+    QTRY_VERIFY(created.has_value());
+    QCOMPARE(std::get<QString>(*created), QStringLiteral("/dev/mapper/data"));
+    QTRY_COMPARE(model.rowCount(), 1); // refreshed by MappingsChanged
+    QCOMPARE(model.index(0, MappingListModel::NameColumn).data().toString(), QStringLiteral("data"));
+    QCOMPARE(model.index(0, MappingListModel::OriginColumn).data().toString(), QStringLiteral("Volume Mapper"));
+
+    std::optional<ClientResult<QList<SegmentStatus>>> status;
+    client.status(QStringLiteral("data"), [&](const ClientResult<QList<SegmentStatus>> &result) { status = result; });
+    QTRY_VERIFY(status.has_value());
+    const auto &segments = std::get<QList<SegmentStatus>>(*status);
+    QVERIFY(segments[0].hasCounters);
+    QCOMPARE(segments[0].writeSectors, 16u);
+
+    m_authorizer->policy = [](const QString &, const QString &) { return AuthorizationResult::Dismissed; };
+    std::optional<ClientResult<Done>> removed;
+    client.remove(QStringLiteral("data"), false, [&](const ClientResult<Done> &result) { removed = result; });
+    QTRY_VERIFY(removed.has_value());
+    QCOMPARE(std::get<ClientError>(*removed).kind, ClientErrorKind::Dismissed);
+    QCOMPARE(model.rowCount(), 1);
+
+    m_authorizer->policy = [](const QString &, const QString &) { return AuthorizationResult::Authorized; };
+    removed.reset();
+    client.remove(QStringLiteral("data"), false, [&](const ClientResult<Done> &result) { removed = result; });
+    QTRY_VERIFY(removed.has_value());
+    QVERIFY(std::holds_alternative<Done>(*removed));
+    QTRY_COMPARE(model.rowCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestHelperService)
