@@ -31,7 +31,7 @@ private Q_SLOTS:
     void initTestCase();
     void listsDisksThenTheirPartitions();
     void readsSysfsFacts();
-    void fallsBackToTheUdevDatabase();
+    void readsTheUdevDatabase();
     void seesMountsSwapAndHolders();
     void skipsEmptyAndVanishedDevices();
 
@@ -134,7 +134,7 @@ void TestBlockDevices::readsSysfsFacts()
     QCOMPARE(loop->loopBackingFile, QStringLiteral("/srv/disk image.img"));
 }
 
-void TestBlockDevices::fallsBackToTheUdevDatabase()
+void TestBlockDevices::readsTheUdevDatabase()
 {
     const BlockDeviceScanner scanner(m_root.path());
     const auto sdb1 = scanner.scan(QStringLiteral("sdb1"));

@@ -268,8 +268,16 @@ std::optional<BlockDeviceInfo> BlockDeviceScanner::scanOne(const QString &kernel
 
 void BlockDeviceScanner::probeFilesystem(BlockDeviceInfo &device) const
 {
-    Probe probe(blkid_new_probe_from_filename(QFile::encodeName(m_root + device.node).constData()));
-    if (probe) {
+    // udev has probed every device already when it runs: reading its
+    // database is far cheaper than opening each device, and works for
+    // everyone. libblkid is for systems without udev (and root).
+    const QString database = m_root + QStringLiteral("/run/udev/data/b") + device.number.toString();
+    const QList<QByteArray> lines = readLines(database);
+    if (lines.isEmpty()) {
+        Probe probe(blkid_new_probe_from_filename(QFile::encodeName(m_root + device.node).constData()));
+        if (!probe) {
+            return; // unreadable and unknown to udev: sysfs facts only
+        }
         blkid_probe_enable_superblocks(probe.get(), 1);
         blkid_probe_set_superblocks_flags(probe.get(), BLKID_SUBLKS_LABEL | BLKID_SUBLKS_UUID | BLKID_SUBLKS_TYPE);
         blkid_probe_enable_partitions(probe.get(), 1);
@@ -282,12 +290,10 @@ void BlockDeviceScanner::probeFilesystem(BlockDeviceInfo &device) const
             device.partTableType = probeValue(probe.get(), device.kind == DeviceKind::Partition ? "PART_ENTRY_SCHEME"
                                                                                                  : "PTTYPE");
             device.partUuid = probeValue(probe.get(), "PART_ENTRY_UUID");
-            return;
         }
+        return;
     }
-    // Not readable by this user: the udev database knows what udev probed.
-    const QString database = m_root + QStringLiteral("/run/udev/data/b") + device.number.toString();
-    for (const QByteArray &line : readLines(database)) {
+    for (const QByteArray &line : lines) {
         const auto take = [&](const char *key, QString &into) {
             const QByteArray prefix = QByteArray("E:") + key + '=';
             if (line.startsWith(prefix)) {

@@ -16,8 +16,8 @@ QString kindName(DeviceKind kind); // "disk", "part", "loop", "dm", "md", "rom",
 
 /*
  * Everything the app shows about one block device. Filesystem facts come
- * from libblkid when the node can be opened, otherwise from the udev
- * database (readable without privileges, as lsblk does it).
+ * from the udev database when udev has one (readable without privileges,
+ * as lsblk does it), otherwise from libblkid if the node can be opened.
  */
 struct BlockDeviceInfo
 {
@@ -39,7 +39,7 @@ struct BlockDeviceInfo
     QString fsUuid;
     QString partUuid;
     QString partTableType; // a disk's own table; for a partition, the table it is in
-    bool filesystemProbed = false; // libblkid read the device itself
+    bool filesystemProbed = false; // libblkid read the device (no udev database)
     QStringList mountPoints;
     bool swap = false;
     QStringList holders;  // kernel names of devices built on this one
