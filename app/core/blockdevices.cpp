@@ -8,8 +8,11 @@
 #include <QHash>
 
 #include <blkid/blkid.h>
+#include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
+#include <unistd.h>
 
 #include <memory>
 
@@ -17,13 +20,41 @@ namespace Volmap {
 
 namespace {
 
+// Hundreds of small sysfs reads per listing: plain syscalls, not QFile.
+QByteArray readSmallFile(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return QByteArray();
+    }
+    char buffer[4096];
+    const ssize_t length = ::read(fd, buffer, sizeof buffer);
+    ::close(fd);
+    return length > 0 ? QByteArray(buffer, length) : QByteArray();
+}
+
 QString readAttribute(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return QString();
+    const QByteArray content = readSmallFile(path);
+    const qsizetype end = content.indexOf('\n');
+    return QString::fromUtf8(end < 0 ? content : content.first(end)).trimmed();
+}
+
+QStringList directoryEntries(const QString &path)
+{
+    QStringList names;
+    DIR *directory = ::opendir(QFile::encodeName(path).constData());
+    if (!directory) {
+        return names;
     }
-    return QString::fromUtf8(file.readLine()).trimmed();
+    while (const dirent *entry = ::readdir(directory)) {
+        if (entry->d_name[0] != '.') {
+            names.append(QString::fromUtf8(entry->d_name));
+        }
+    }
+    ::closedir(directory);
+    names.sort();
+    return names;
 }
 
 // /proc and udev files: read whole (procfs reports size 0).
@@ -170,9 +201,7 @@ BlockDeviceScanner::SystemState BlockDeviceScanner::readSystemState() const
 QList<BlockDeviceInfo> BlockDeviceScanner::scanAll() const
 {
     const SystemState state = readSystemState();
-    const QDir classDir(m_root + QStringLiteral("/sys/class/block"));
-    QStringList names = classDir.entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::System);
-    names.sort();
+    const QStringList names = directoryEntries(m_root + QStringLiteral("/sys/class/block"));
     QList<BlockDeviceInfo> devices;
     QList<BlockDeviceInfo> partitions;
     for (const QString &name : std::as_const(names)) {
@@ -215,7 +244,7 @@ std::optional<BlockDeviceInfo> BlockDeviceScanner::scanOne(const QString &kernel
     device.number = *number;
     device.sizeInSectors = *size;
     QString devName;
-    for (const QByteArray &line : readLines(dir + QStringLiteral("/uevent"))) {
+    for (const QByteArray &line : readSmallFile(dir + QStringLiteral("/uevent")).split('\n')) {
         if (line.startsWith("DEVNAME=")) {
             devName = QString::fromUtf8(line.mid(8));
         }
@@ -224,7 +253,7 @@ std::optional<BlockDeviceInfo> BlockDeviceScanner::scanOne(const QString &kernel
 
     QString queueDir = dir + QStringLiteral("/queue");
     QString deviceDir = dir + QStringLiteral("/device");
-    if (QFileInfo::exists(dir + QStringLiteral("/partition"))) {
+    if (::access(QFile::encodeName(dir + QStringLiteral("/partition")).constData(), F_OK) == 0) {
         device.kind = DeviceKind::Partition;
         const QString parentDir = QFileInfo(QFileInfo(dir).canonicalFilePath()).path();
         device.parent = QFileInfo(parentDir).fileName();
@@ -260,8 +289,8 @@ std::optional<BlockDeviceInfo> BlockDeviceScanner::scanOne(const QString &kernel
     }
     device.mountPoints = state.mountPoints.value(device.number.toString());
     device.swap = state.swaps.contains(device.number);
-    device.holders = QDir(dir + QStringLiteral("/holders")).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::System);
-    device.slaves = QDir(dir + QStringLiteral("/slaves")).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::System);
+    device.holders = directoryEntries(dir + QStringLiteral("/holders"));
+    device.slaves = directoryEntries(dir + QStringLiteral("/slaves"));
     probeFilesystem(device);
     return device;
 }
