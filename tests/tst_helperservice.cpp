@@ -8,6 +8,7 @@
 #include "helperclient.h"
 #include "helperservice.h"
 #include "mappinglistmodel.h"
+#include "segmentsampler.h"
 
 #include <QAbstractItemModelTester>
 
@@ -64,6 +65,7 @@ private Q_SLOTS:
     void concurrentCreatesOfOneName();
     void cleansUpAbandonedMappings();
     void clientAndMappingModelFollowChanges();
+    void segmentSamplerComputesRates();
 
 private:
     void expectError(const QDBusPendingCall &call, const QString &errorName, const QString &messagePart = {});
@@ -576,6 +578,37 @@ void TestHelperService::clientAndMappingModelFollowChanges()
     QTRY_VERIFY(removed.has_value());
     QVERIFY(std::holds_alternative<Done>(*removed));
     QTRY_COMPARE(model.rowCount(), 0);
+}
+
+void TestHelperService::segmentSamplerComputesRates()
+{
+    auto created = m_client->CreateMapping(QStringLiteral("data"), SdbTable, {});
+    QVERIFY(waitFor(created));
+    const QString connection = QStringLiteral("sampler-%1").arg(m_round);
+    m_clientConnections.append(connection);
+    HelperClient client(QDBusConnection::connectToBus(m_address, connection));
+    SegmentSampler sampler(client);
+    sampler.setHistoryLength(2);
+    sampler.watch(QStringLiteral("data"));
+    sampler.watch(QStringLiteral("gone"));
+    QSignalSpy sampled(&sampler, &SegmentSampler::sampled);
+    QSignalSpy failed(&sampler, &SegmentSampler::failed);
+    for (int i = 1; i <= 4; ++i) {
+        QTest::qWait(100);
+        sampler.sampleNow();
+        QTRY_COMPARE(sampled.count(), i);
+    }
+    QCOMPARE(failed.count(), 4); // "gone" does not exist
+    QCOMPARE(failed.first().at(1).value<ClientError>().kind, ClientErrorKind::NotFound);
+    const auto history = sampler.history(QStringLiteral("data"));
+    QCOMPARE(history.size(), 2); // bounded
+    QCOMPARE(history.last().size(), 1); // the basic_target segment only
+    const SegmentRates rates = history.last().first();
+    // Each status call adds 1 read of 8 sectors and 2 writes of 16 sectors.
+    QVERIFY2(rates.readIops > 1 && rates.readIops < 20, qPrintable(QString::number(rates.readIops)));
+    QVERIFY(qFuzzyCompare(rates.writeIops, 2 * rates.readIops));
+    QVERIFY(qFuzzyCompare(rates.readBytesPerSecond, rates.readIops * 8 * 512));
+    QCOMPARE(sampler.totals(QStringLiteral("data")).first().reads, 4u);
 }
 
 QTEST_GUILESS_MAIN(TestHelperService)

@@ -1,4 +1,5 @@
 #include "iosampler.h"
+#include "segmentsampler.h"
 
 #include <QDir>
 #include <QFile>
@@ -18,6 +19,7 @@ private Q_SLOTS:
     void computesRates();
     void neverGoesNegative();
     void samplesWatchedDevicesWithBoundedHistory();
+    void segmentRates();
 
 private:
     void writeStat(const QString &root, const QString &device, const QByteArray &line);
@@ -105,6 +107,37 @@ void TestIoSampler::samplesWatchedDevicesWithBoundedHistory()
     QVERIFY(sampler.history(QStringLiteral("dm-9")).isEmpty());
     sampler.unwatch(QStringLiteral("dm-0"));
     QCOMPARE(sampler.watched(), QStringList(QStringLiteral("dm-9")));
+}
+
+void TestIoSampler::segmentRates()
+{
+    SegmentStatus before;
+    before.start = 2048;
+    before.length = 4096;
+    before.reads = 10;
+    before.readSectors = 80;
+    before.writes = 4;
+    before.writeSectors = 64;
+    before.flushes = 1;
+    SegmentStatus after = before;
+    after.reads = 30;
+    after.readSectors = 240;
+    after.writes = 8;
+    after.writeSectors = 128;
+    after.flushes = 3;
+    after.discards = 1;
+    const SegmentRates rates = segmentRatesBetween(before, after, 2.0);
+    QCOMPARE(rates.start, 2048u);
+    QCOMPARE(rates.readIops, 10.0);
+    QCOMPARE(rates.readBytesPerSecond, 80.0 * 512);
+    QCOMPARE(rates.writeIops, 2.0);
+    QCOMPARE(rates.writeBytesPerSecond, 32.0 * 512);
+    QCOMPARE(rates.flushes, 2u);
+    QCOMPARE(rates.discards, 1u);
+    // After reset_counters the counters start again from zero.
+    SegmentStatus reset = before;
+    reset.reads = 3;
+    QCOMPARE(segmentRatesBetween(before, reset, 1.0).readIops, 3.0);
 }
 
 QTEST_GUILESS_MAIN(TestIoSampler)

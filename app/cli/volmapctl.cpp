@@ -2,6 +2,7 @@
 
 #include "blockdeviceresolver.h"
 #include "blockdevices.h"
+#include "segmentsampler.h"
 #include "sizeunits.h"
 #include "tabletext.h"
 #include "tablevalidator.h"
@@ -583,16 +584,13 @@ void Volmapctl::sample()
             }
             // The first sample has nothing to compare with: show totals.
             const bool rates = m_previous.size() == segments.size() && m_samples > 0;
-            const SegmentStatus before = rates ? m_previous[i] : SegmentStatus{};
-            auto rate = [&](quint64 a, quint64 b) { return rates ? double(a - b) / seconds : double(a); };
             out() << time << ' ' << m_options.arguments[0] << " segment " << i << " (" << now.start << '+'
                   << now.length << ' ' << now.target << "): ";
             if (rates) {
-                out() << QString::number(rate(now.reads, before.reads), 'f', 1) << " r/s "
-                      << formatRateHuman(rate(now.readSectors, before.readSectors) * BytesPerSector) << ", "
-                      << QString::number(rate(now.writes, before.writes), 'f', 1) << " w/s "
-                      << formatRateHuman(rate(now.writeSectors, before.writeSectors) * BytesPerSector) << ", "
-                      << (now.flushes - before.flushes) << " flushes, " << (now.discards - before.discards)
+                const SegmentRates r = segmentRatesBetween(m_previous[i], now, seconds);
+                out() << QString::number(r.readIops, 'f', 1) << " r/s " << formatRateHuman(r.readBytesPerSecond)
+                      << ", " << QString::number(r.writeIops, 'f', 1) << " w/s "
+                      << formatRateHuman(r.writeBytesPerSecond) << ", " << r.flushes << " flushes, " << r.discards
                       << " discards\n";
             } else {
                 out() << now.reads << " reads (" << bytesOfSectors(now.readSectors) << "), " << now.writes

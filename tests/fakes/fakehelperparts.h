@@ -26,6 +26,7 @@ public:
     std::optional<HelperError> failNextReload;
     QMap<QString, MappingState> mappings;
     QList<QPair<QString, quint64>> messages; // (mapping, sector) of each message sent
+    quint64 statusCalls = 0;                 // basic_target counters grow with each call
 
     Outcome<QString> driverVersion() override
     {
@@ -53,8 +54,11 @@ public:
             return state.error();
         }
         QList<KernelSegment> segments;
+        const quint64 n = ++statusCalls;
         for (const KernelSegment &segment : state.value().table) {
-            const QString status = segment.target == u"basic_target" ? QStringLiteral("1 2 8 16 3 4") : QString();
+            const QString status = segment.target == u"basic_target"
+                                       ? QStringLiteral("%1 %2 %3 %4 3 4").arg(n).arg(2 * n).arg(8 * n).arg(16 * n)
+                                       : QString();
             segments.append({segment.start, segment.length, segment.target, status});
         }
         return segments;

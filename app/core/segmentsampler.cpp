@@ -1,0 +1,115 @@
+#include "segmentsampler.h"
+
+namespace Volmap {
+
+namespace {
+
+quint64 delta(quint64 before, quint64 after)
+{
+    return after >= before ? after - before : after;
+}
+
+} // namespace
+
+SegmentRates segmentRatesBetween(const SegmentStatus &before, const SegmentStatus &after, double seconds)
+{
+    SegmentRates rates;
+    rates.start = after.start;
+    rates.length = after.length;
+    rates.flushes = delta(before.flushes, after.flushes);
+    rates.discards = delta(before.discards, after.discards);
+    if (seconds <= 0) {
+        return rates;
+    }
+    rates.readIops = delta(before.reads, after.reads) / seconds;
+    rates.writeIops = delta(before.writes, after.writes) / seconds;
+    rates.readBytesPerSecond = delta(before.readSectors, after.readSectors) * 512.0 / seconds;
+    rates.writeBytesPerSecond = delta(before.writeSectors, after.writeSectors) * 512.0 / seconds;
+    return rates;
+}
+
+SegmentSampler::SegmentSampler(HelperClient &client, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+{
+    m_timer.setInterval(5000);
+    connect(&m_timer, &QTimer::timeout, this, &SegmentSampler::sampleNow);
+}
+
+void SegmentSampler::setInterval(int milliseconds)
+{
+    m_timer.setInterval(qMax(200, milliseconds));
+}
+
+void SegmentSampler::watch(const QString &mapping)
+{
+    if (!m_mappings.contains(mapping)) {
+        m_mappings.insert(mapping, Mapping());
+    }
+}
+
+void SegmentSampler::unwatch(const QString &mapping)
+{
+    m_mappings.remove(mapping);
+}
+
+QList<QList<SegmentRates>> SegmentSampler::history(const QString &mapping) const
+{
+    return m_mappings.value(mapping).history;
+}
+
+QList<SegmentStatus> SegmentSampler::totals(const QString &mapping) const
+{
+    return m_mappings.value(mapping).last;
+}
+
+void SegmentSampler::sampleNow()
+{
+    for (auto it = m_mappings.begin(); it != m_mappings.end(); ++it) {
+        if (it->inFlight) {
+            continue; // the previous answer is still on its way
+        }
+        it->inFlight = true;
+        const QString name = it.key();
+        m_client.status(name, [this, name](const ClientResult<QList<SegmentStatus>> &result) {
+            auto entry = m_mappings.find(name);
+            if (entry == m_mappings.end()) {
+                return; // unwatched meanwhile
+            }
+            entry->inFlight = false;
+            if (const auto *error = std::get_if<ClientError>(&result)) {
+                Q_EMIT failed(name, *error);
+                return;
+            }
+            QList<SegmentStatus> now;
+            for (const SegmentStatus &segment : std::get<QList<SegmentStatus>>(result)) {
+                if (segment.hasCounters) {
+                    now.append(segment);
+                }
+            }
+            const double seconds = entry->since.isValid() ? entry->since.restart() / 1000.0 : 0;
+            if (!entry->since.isValid()) {
+                entry->since.start();
+            }
+            // Rates only when the layout is the same as last time (a reload resets it).
+            bool sameLayout = entry->last.size() == now.size();
+            for (int i = 0; sameLayout && i < now.size(); ++i) {
+                sameLayout = entry->last[i].start == now[i].start && entry->last[i].length == now[i].length;
+            }
+            if (sameLayout && seconds > 0) {
+                QList<SegmentRates> rates;
+                for (int i = 0; i < now.size(); ++i) {
+                    rates.append(segmentRatesBetween(entry->last[i], now[i], seconds));
+                }
+                entry->history.append(rates);
+                while (entry->history.size() > m_historyLength) {
+                    entry->history.removeFirst();
+                }
+            }
+            entry->last = now;
+            Q_EMIT sampled(name);
+        });
+    }
+}
+
+} // namespace Volmap
