@@ -1,49 +1,10 @@
 #include "deviceinspector.h"
 
-#include "tabletext.h"
+#include "deviceusage.h"
 
 #include <QDir>
-#include <QFile>
-#include <QFileInfo>
-
-#include <sys/stat.h>
-#include <sys/sysmacros.h>
 
 namespace Volmap {
-
-namespace {
-
-// Files in /proc report a size of 0, so QFile::atEnd() is true at once:
-// read everything, then split.
-QList<QByteArray> readLines(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return {};
-    }
-    return file.readAll().split('\n');
-}
-
-// mountinfo escapes blanks and backslashes in paths as \ooo.
-QString unescapeMountPath(QStringView text)
-{
-    QString result;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        if (text[i] == u'\\' && i + 3 < text.size()) {
-            bool ok = false;
-            const int code = text.sliced(i + 1, 3).toInt(&ok, 8);
-            if (ok) {
-                result += QChar(code);
-                i += 3;
-                continue;
-            }
-        }
-        result += text[i];
-    }
-    return result;
-}
-
-} // namespace
 
 SystemDeviceInspector::SystemDeviceInspector(const QString &root)
     : m_root(root)
@@ -70,25 +31,14 @@ QList<DeviceClaim> SystemDeviceInspector::systemClaims()
     QList<DeviceClaim> claims;
 
     // mountinfo: "id parent major:minor root mountpoint ..."
-    for (const QByteArray &line : readLines(m_root + QStringLiteral("/proc/self/mountinfo"))) {
-        const QStringList fields = QString::fromUtf8(line).split(u' ');
-        if (fields.size() < 5) {
-            continue;
-        }
-        if (const auto number = parseDeviceNumber(fields[2]); number && number->major != 0) {
-            addClaim(claims, *number, QStringLiteral("mounted at %1").arg(unescapeMountPath(fields[4])));
+    const QHash<QString, QStringList> mounts = readMountPoints(m_root);
+    for (auto it = mounts.cbegin(); it != mounts.cend(); ++it) {
+        if (const auto number = parseDeviceNumber(it.key()); number && number->major != 0) {
+            addClaim(claims, *number, QStringLiteral("mounted at %1").arg(it.value().join(QStringLiteral(", "))));
         }
     }
-
-    const QList<QByteArray> swaps = readLines(m_root + QStringLiteral("/proc/swaps"));
-    for (qsizetype i = 1; i < swaps.size(); ++i) { // line 0 is the header
-        const QString path = unescapeMountPath(QString::fromUtf8(swaps[i]).section(u' ', 0, 0));
-        struct stat info = {};
-        if (!path.isEmpty() && ::stat(QFile::encodeName(m_root + path).constData(), &info) == 0 &&
-            S_ISBLK(info.st_mode)) {
-            addClaim(claims, DeviceNumber{::major(info.st_rdev), ::minor(info.st_rdev)},
-                     QStringLiteral("used as swap"));
-        }
+    for (const DeviceNumber &swap : readSwapDevices(m_root)) {
+        addClaim(claims, swap, QStringLiteral("used as swap"));
     }
 
     // Holders other than device-mapper (md, bcache, ...): dm holders are

@@ -270,20 +270,32 @@ Outcome<Done> HelperService::loadModulesFor(const PreparedTable &table)
     return Done{};
 }
 
-Outcome<MappingState> HelperService::existingMapping(const QString &name)
-{
-    if (const auto problem = mappingNameProblem(name)) {
-        return invalidArgument(*problem);
-    }
-    return m_backend.mapping(name);
-}
-
 QStringList HelperService::actionsFor(const QString &verbAction, const MappingState &state) const
 {
     if (isOurs(state)) {
         return {verbAction};
     }
     return {verbAction, HelperProtocol::Action::manageForeign()};
+}
+
+std::optional<HelperService::Options> HelperService::acceptOptions(const QVariantMap &options,
+                                                                  const QStringList &allowed)
+{
+    auto parsed = parseOptions(options, allowed);
+    if (const auto *error = std::get_if<HelperError>(&parsed)) {
+        refuse(*error);
+        return std::nullopt;
+    }
+    return std::get<Options>(parsed);
+}
+
+bool HelperService::acceptName(const QString &name)
+{
+    if (const auto problem = mappingNameProblem(name)) {
+        refuse(invalidArgument(*problem));
+        return false;
+    }
+    return true;
 }
 
 // ---- authorization and replies -------------------------------------------
@@ -346,12 +358,11 @@ void HelperService::finish(const PendingCall &call, const Outcome<QVariant> &out
 
 QVariantMap HelperService::GetCapabilities(const QVariantMap &options)
 {
-    const auto parsed = parseOptions(options, {});
-    if (const auto *error = std::get_if<HelperError>(&parsed)) {
-        refuse(*error);
+    const auto parsed = acceptOptions(options, {});
+    if (!parsed) {
         return {};
     }
-    authorizeThenAct({HelperProtocol::Action::read()}, std::get<Options>(parsed).interactive, QString(),
+    authorizeThenAct({HelperProtocol::Action::read()}, parsed->interactive, QString(),
                      [this]() -> Outcome<QVariant> {
                          QVariantMap capabilities;
                          capabilities.insert(QStringLiteral("helper-version"), QCoreApplication::applicationVersion());
@@ -377,12 +388,11 @@ QVariantMap HelperService::GetCapabilities(const QVariantMap &options)
 
 void HelperService::LoadTargetModule(const QVariantMap &options)
 {
-    const auto parsed = parseOptions(options, {});
-    if (const auto *error = std::get_if<HelperError>(&parsed)) {
-        refuse(*error);
+    const auto parsed = acceptOptions(options, {});
+    if (!parsed) {
         return;
     }
-    authorizeThenAct({HelperProtocol::Action::loadModule()}, std::get<Options>(parsed).interactive,
+    authorizeThenAct({HelperProtocol::Action::loadModule()}, parsed->interactive,
                      QStringLiteral("load dm-mod and dm-basic-target"), [this]() -> Outcome<QVariant> {
                          PreparedTable basic;
                          basic.usesBasicTarget = true;
@@ -395,13 +405,11 @@ void HelperService::LoadTargetModule(const QVariantMap &options)
 
 QString HelperService::CreateMapping(const QString &name, const QString &table, const QVariantMap &options)
 {
-    const auto parsed = parseOptions(options, {QStringLiteral("read-only")});
-    if (const auto *error = std::get_if<HelperError>(&parsed)) {
-        refuse(*error);
+    const auto parsed = acceptOptions(options, {QStringLiteral("read-only")});
+    if (!parsed) {
         return {};
     }
-    if (const auto problem = mappingNameProblem(name)) {
-        refuse(invalidArgument(*problem));
+    if (!acceptName(name)) {
         return {};
     }
     auto prepared = prepareTable(table);
@@ -409,7 +417,7 @@ QString HelperService::CreateMapping(const QString &name, const QString &table, 
         refuse(prepared.error());
         return {};
     }
-    const Options flags = std::get<Options>(parsed);
+    const Options flags = *parsed;
     const QString logWhat = QStringLiteral("create '%1'%2 with table [%3]")
                                 .arg(name, flags.readOnly ? QStringLiteral(" read-only") : QString(),
                                      formatTable(prepared.value().table).trimmed().replace(u'\n', QStringLiteral("; ")));
@@ -439,12 +447,14 @@ QString HelperService::CreateMapping(const QString &name, const QString &table, 
 
 void HelperService::ReloadMapping(const QString &name, const QString &table, const QVariantMap &options)
 {
-    const auto parsed = parseOptions(options, {});
-    if (const auto *error = std::get_if<HelperError>(&parsed)) {
-        refuse(*error);
+    const auto parsed = acceptOptions(options, {});
+    if (!parsed) {
         return;
     }
-    const auto state = existingMapping(name);
+    if (!acceptName(name)) {
+        return;
+    }
+    const auto state = m_backend.mapping(name);
     if (!state) {
         refuse(state.error());
         return;
@@ -457,7 +467,7 @@ void HelperService::ReloadMapping(const QString &name, const QString &table, con
     const QString logWhat = QStringLiteral("reload '%1' with table [%2]")
                                 .arg(name, formatTable(prepared.value().table).trimmed().replace(
                                                u'\n', QStringLiteral("; ")));
-    authorizeThenAct(actionsFor(HelperProtocol::Action::reload(), state.value()), std::get<Options>(parsed).interactive,
+    authorizeThenAct(actionsFor(HelperProtocol::Action::reload(), state.value()), parsed->interactive,
                      logWhat, [this, name, uuid = state.value().uuid, table = prepared.value()]() -> Outcome<QVariant> {
                          // The mapping may have been replaced while polkit asked.
                          const auto current = m_backend.mapping(name);
@@ -485,17 +495,19 @@ void HelperService::ReloadMapping(const QString &name, const QString &table, con
 
 void HelperService::RemoveMapping(const QString &name, const QVariantMap &options)
 {
-    const auto parsed = parseOptions(options, {QStringLiteral("deferred")});
-    if (const auto *error = std::get_if<HelperError>(&parsed)) {
-        refuse(*error);
+    const auto parsed = acceptOptions(options, {QStringLiteral("deferred")});
+    if (!parsed) {
         return;
     }
-    const auto state = existingMapping(name);
+    if (!acceptName(name)) {
+        return;
+    }
+    const auto state = m_backend.mapping(name);
     if (!state) {
         refuse(state.error());
         return;
     }
-    const Options flags = std::get<Options>(parsed);
+    const Options flags = *parsed;
     authorizeThenAct(actionsFor(HelperProtocol::Action::remove(), state.value()), flags.interactive,
                      QStringLiteral("remove '%1'%2").arg(name, flags.deferred ? QStringLiteral(" (deferred)") : QString()),
                      [this, name, uuid = state.value().uuid, flags]() -> Outcome<QVariant> {
@@ -518,12 +530,11 @@ void HelperService::RemoveMapping(const QString &name, const QVariantMap &option
 
 QList<QVariantMap> HelperService::ListMappings(const QVariantMap &options)
 {
-    const auto parsed = parseOptions(options, {});
-    if (const auto *error = std::get_if<HelperError>(&parsed)) {
-        refuse(*error);
+    const auto parsed = acceptOptions(options, {});
+    if (!parsed) {
         return {};
     }
-    authorizeThenAct({HelperProtocol::Action::read()}, std::get<Options>(parsed).interactive, QString(),
+    authorizeThenAct({HelperProtocol::Action::read()}, parsed->interactive, QString(),
                      [this]() -> Outcome<QVariant> {
                          const auto names = m_backend.mappingNames();
                          if (!names) {
@@ -565,16 +576,14 @@ QList<QVariantMap> HelperService::ListMappings(const QVariantMap &options)
 
 QString HelperService::GetTable(const QString &name, const QVariantMap &options)
 {
-    const auto parsed = parseOptions(options, {});
-    if (const auto *error = std::get_if<HelperError>(&parsed)) {
-        refuse(*error);
+    const auto parsed = acceptOptions(options, {});
+    if (!parsed) {
         return {};
     }
-    if (const auto problem = mappingNameProblem(name)) {
-        refuse(invalidArgument(*problem));
+    if (!acceptName(name)) {
         return {};
     }
-    authorizeThenAct({HelperProtocol::Action::read()}, std::get<Options>(parsed).interactive, QString(),
+    authorizeThenAct({HelperProtocol::Action::read()}, parsed->interactive, QString(),
                      [this, name]() -> Outcome<QVariant> {
                          const auto state = m_backend.mapping(name);
                          if (!state) {
@@ -591,16 +600,14 @@ QString HelperService::GetTable(const QString &name, const QVariantMap &options)
 
 QList<QVariantMap> HelperService::GetStatus(const QString &name, const QVariantMap &options)
 {
-    const auto parsed = parseOptions(options, {});
-    if (const auto *error = std::get_if<HelperError>(&parsed)) {
-        refuse(*error);
+    const auto parsed = acceptOptions(options, {});
+    if (!parsed) {
         return {};
     }
-    if (const auto problem = mappingNameProblem(name)) {
-        refuse(invalidArgument(*problem));
+    if (!acceptName(name)) {
         return {};
     }
-    authorizeThenAct({HelperProtocol::Action::read()}, std::get<Options>(parsed).interactive, QString(),
+    authorizeThenAct({HelperProtocol::Action::read()}, parsed->interactive, QString(),
                      [this, name]() -> Outcome<QVariant> {
                          const auto status = m_backend.status(name);
                          if (!status) {
@@ -627,16 +634,14 @@ QList<QVariantMap> HelperService::GetStatus(const QString &name, const QVariantM
 
 void HelperService::ResetCounters(const QString &name, const QVariantMap &options)
 {
-    const auto parsed = parseOptions(options, {});
-    if (const auto *error = std::get_if<HelperError>(&parsed)) {
-        refuse(*error);
+    const auto parsed = acceptOptions(options, {});
+    if (!parsed) {
         return;
     }
-    if (const auto problem = mappingNameProblem(name)) {
-        refuse(invalidArgument(*problem));
+    if (!acceptName(name)) {
         return;
     }
-    authorizeThenAct({HelperProtocol::Action::resetCounters()}, std::get<Options>(parsed).interactive,
+    authorizeThenAct({HelperProtocol::Action::resetCounters()}, parsed->interactive,
                      QStringLiteral("reset the counters of '%1'").arg(name), [this, name]() -> Outcome<QVariant> {
                          const auto state = m_backend.mapping(name);
                          if (!state) {

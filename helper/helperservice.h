@@ -83,10 +83,13 @@ private:
     };
 
     std::variant<Options, HelperError> parseOptions(const QVariantMap &options, const QStringList &allowed) const;
+    /* The call's options, or nullopt after refusing the call with the reason. */
+    std::optional<Options> acceptOptions(const QVariantMap &options, const QStringList &allowed);
+    /* Whether `name` is a valid mapping name; refuses the call when not. */
+    bool acceptName(const QString &name);
     Outcome<PreparedTable> prepareTable(const QString &text);
     std::optional<HelperError> findConflicts(const PreparedTable &table, const QString &exceptMapping);
     Outcome<Done> loadModulesFor(const PreparedTable &table);
-    Outcome<MappingState> existingMapping(const QString &name);
     QStringList actionsFor(const QString &verbAction, const MappingState &state) const;
 
     /* Delays the reply, asks polkit for each action in turn, then acts. */

@@ -4,6 +4,8 @@
 
 #include "deviceinspector.h"
 
+#include "fakes/testfiles.h"
+
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
@@ -14,17 +16,7 @@
 
 using namespace Volmap;
 
-namespace {
-
-void writeFile(const QString &path, const QByteArray &content)
-{
-    QDir().mkpath(QFileInfo(path).path());
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(content);
-}
-
-} // namespace
+using Volmap::Fakes::writeFile;
 
 class TestDeviceInspector : public QObject
 {

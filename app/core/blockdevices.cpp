@@ -1,5 +1,6 @@
 #include "blockdevices.h"
 
+#include "deviceusage.h"
 #include "tabletext.h"
 
 #include <QDir>
@@ -55,34 +56,6 @@ QStringList directoryEntries(const QString &path)
     ::closedir(directory);
     names.sort();
     return names;
-}
-
-// /proc and udev files: read whole (procfs reports size 0).
-QList<QByteArray> readLines(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return {};
-    }
-    return file.readAll().split('\n');
-}
-
-QString unescapeOctal(QStringView text)
-{
-    QString result;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        if (text[i] == u'\\' && i + 3 < text.size()) {
-            bool ok = false;
-            const int code = text.sliced(i + 1, 3).toInt(&ok, 8);
-            if (ok) {
-                result += QChar(code);
-                i += 3;
-                continue;
-            }
-        }
-        result += text[i];
-    }
-    return result;
 }
 
 // udev's *_ENC values write unsafe bytes as \xNN.
@@ -180,21 +153,8 @@ BlockDeviceScanner::BlockDeviceScanner(const QString &root)
 BlockDeviceScanner::SystemState BlockDeviceScanner::readSystemState() const
 {
     SystemState state;
-    for (const QByteArray &line : readLines(m_root + QStringLiteral("/proc/self/mountinfo"))) {
-        const QList<QByteArray> fields = line.split(' ');
-        if (fields.size() >= 5) {
-            state.mountPoints[QString::fromUtf8(fields[2])].append(unescapeOctal(QString::fromUtf8(fields[4])));
-        }
-    }
-    const QList<QByteArray> swaps = readLines(m_root + QStringLiteral("/proc/swaps"));
-    for (qsizetype i = 1; i < swaps.size(); ++i) {
-        const QString path = unescapeOctal(QString::fromUtf8(swaps[i]).section(u' ', 0, 0, QString::SectionSkipEmpty));
-        struct stat info = {};
-        if (!path.isEmpty() && ::stat(QFile::encodeName(m_root + path).constData(), &info) == 0 &&
-            S_ISBLK(info.st_mode)) {
-            state.swaps.append({::major(info.st_rdev), ::minor(info.st_rdev)});
-        }
-    }
+    state.mountPoints = readMountPoints(m_root);
+    state.swaps = readSwapDevices(m_root);
     return state;
 }
 
@@ -301,7 +261,7 @@ void BlockDeviceScanner::probeFilesystem(BlockDeviceInfo &device) const
     // database is far cheaper than opening each device, and works for
     // everyone. libblkid is for systems without udev (and root).
     const QString database = m_root + QStringLiteral("/run/udev/data/b") + device.number.toString();
-    const QList<QByteArray> lines = readLines(database);
+    const QList<QByteArray> lines = readLinesOf(database);
     if (lines.isEmpty()) {
         Probe probe(blkid_new_probe_from_filename(QFile::encodeName(m_root + device.node).constData()));
         if (!probe) {

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "devicereference.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QStringList>
+
+namespace Volmap {
+
+/*
+ * What the system already uses block devices for, from /proc: mounts and
+ * swap. Shared by the app's device listing and the helper's conflict
+ * checks. `root` prefixes paths so tests can use a fake tree.
+ */
+
+/* The whole file split into lines; procfs reports a size of 0, so QFile::atEnd() cannot be trusted. */
+QList<QByteArray> readLinesOf(const QString &path);
+
+/* Mount points by "major:minor", from /proc/self/mountinfo (\ooo escapes undone). */
+QHash<QString, QStringList> readMountPoints(const QString &root = QString());
+
+/* Block devices in /proc/swaps. */
+QList<DeviceNumber> readSwapDevices(const QString &root = QString());
+
+} // namespace Volmap
