@@ -90,6 +90,29 @@ Segment segmentFrom(const KernelSegment &kernel)
     return {kernel.start, kernel.length, kernel.target, kernel.parameters.split(u' ', Qt::SkipEmptyParts), 0};
 }
 
+// Tables are readable by anyone with the read action, so keys never leave
+// the helper: dm-crypt's key (unless it names a keyring entry) becomes "-"
+// as in `dmsetup table` without --showkeys, and targets that may carry
+// secrets we do not parse show no parameters at all.
+Segment withoutSecrets(Segment segment)
+{
+    static const QStringList keyFree = {
+        QStringLiteral("basic_target"), QStringLiteral("linear"),   QStringLiteral("zero"),
+        QStringLiteral("error"),        QStringLiteral("striped"),  QStringLiteral("mirror"),
+        QStringLiteral("snapshot"),     QStringLiteral("snapshot-origin"), QStringLiteral("thin"),
+        QStringLiteral("thin-pool"),    QStringLiteral("cache"),    QStringLiteral("raid"),
+        QStringLiteral("multipath"),    QStringLiteral("delay"),    QStringLiteral("flakey"),
+        QStringLiteral("verity"),       QStringLiteral("era"),      QStringLiteral("writecache")};
+    if (segment.target == u"crypt") {
+        if (segment.args.size() > 1 && !segment.args[1].startsWith(u':')) {
+            segment.args[1] = QStringLiteral("-");
+        }
+    } else if (!keyFree.contains(segment.target)) {
+        segment.args = {QStringLiteral("-")};
+    }
+    return segment;
+}
+
 } // namespace
 
 HelperService::HelperService(MappingBackend &backend, ModuleLoader &modules, DeviceInspector &devices,
@@ -152,7 +175,8 @@ std::variant<HelperService::Options, HelperError> HelperService::parseOptions(co
 
 Outcome<HelperService::PreparedTable> HelperService::prepareTable(const QString &text)
 {
-    const TableLimits limits;
+    TableLimits limits;
+    limits.maxTextLength = MaxTableText;
     if (text.size() > limits.maxTextLength) {
         return invalidArgument(validateTableText(text, {}, limits).value(0).message);
     }
@@ -198,6 +222,23 @@ Outcome<HelperService::PreparedTable> HelperService::prepareTable(const QString 
                                     .arg(range->offset)
                                     .arg(range->offset + range->length - 1)
                                     .arg(device.geometry.displayName)});
+    }
+    // The grammar compares ranges per device; a disk and its partition
+    // are one set of sectors.
+    for (int a = 0; a < prepared.wanted.size(); ++a) {
+        for (int b = a + 1; b < prepared.wanted.size(); ++b) {
+            const WantedRange &first = prepared.wanted[a];
+            const WantedRange &second = prepared.wanted[b];
+            if (first.disk == second.disk && first.start < second.start + second.length &&
+                second.start < first.start + first.length) {
+                return invalidArgument(QStringLiteral("invalid table: segments %1 (%2) and %3 (%4) use the same "
+                                                      "sectors")
+                                           .arg(first.segment + 1)
+                                           .arg(first.description)
+                                           .arg(second.segment + 1)
+                                           .arg(second.description));
+            }
+        }
     }
     return prepared;
 }
@@ -309,17 +350,31 @@ void HelperService::refuse(const HelperError &error)
 void HelperService::authorizeThenAct(const QStringList &actions, bool interactive, const QString &logWhat, Act act)
 {
     touch();
+    // Each waiting call holds its table; nobody needs more than a few.
+    if (m_pendingBySender.value(message().service()) >= MaxPendingPerSender) {
+        sendErrorReply(HelperProtocol::Error::busy(),
+                       QStringLiteral("too many calls of yours are waiting for authorization; answer or cancel "
+                                      "those first"));
+        return;
+    }
     setDelayedReply(true);
+    // The caller's uid now: by the time the call is answered it may be gone.
+    QString caller = message().service();
+    if (!logWhat.isEmpty()) {
+        const auto uid = connection().interface()->serviceUid(caller);
+        caller = QStringLiteral("uid %1 (%2)").arg(uid.isValid() ? qint64(uid.value()) : -1).arg(caller);
+    }
     auto call = std::make_shared<PendingCall>(
-        PendingCall{connection(), message(), actions, interactive, logWhat, std::move(act)});
+        PendingCall{connection(), message(), actions, interactive, logWhat, caller, std::move(act)});
     ++m_pendingCalls;
+    ++m_pendingBySender[call->message.service()];
     checkNext(std::move(call));
 }
 
 void HelperService::checkNext(std::shared_ptr<PendingCall> call)
 {
     if (call->actions.isEmpty()) {
-        --m_pendingCalls;
+        settle(*call);
         finish(*call, call->act());
         return;
     }
@@ -330,18 +385,26 @@ void HelperService::checkNext(std::shared_ptr<PendingCall> call)
                                checkNext(call);
                                return;
                            }
-                           --m_pendingCalls;
+                           settle(*call);
                            finish(*call, notAuthorized(result, actionPurpose(action), detail));
                        });
+}
+
+void HelperService::settle(const PendingCall &call)
+{
+    --m_pendingCalls;
+    const QString sender = call.message.service();
+    if (--m_pendingBySender[sender] <= 0) {
+        m_pendingBySender.remove(sender);
+    }
 }
 
 void HelperService::finish(const PendingCall &call, const Outcome<QVariant> &outcome)
 {
     touch();
     if (!call.logWhat.isEmpty()) {
-        const auto uid = call.connection.interface()->serviceUid(call.message.service());
-        qInfo("uid %d (%s): %s: %s", uid.isValid() ? int(uid.value()) : -1, qPrintable(call.message.service()),
-              qPrintable(call.logWhat), outcome ? "done" : qPrintable(outcome.error().name + u' ' + outcome.error().message));
+        qInfo("%s: %s: %s", qPrintable(call.caller), qPrintable(call.logWhat),
+              outcome ? "done" : qPrintable(outcome.error().name + u' ' + outcome.error().message));
     }
     if (!outcome) {
         call.connection.send(call.message.createErrorReply(outcome.error().name, outcome.error().message));
@@ -591,7 +654,7 @@ QString HelperService::GetTable(const QString &name, const QVariantMap &options)
                          }
                          MappingTable table;
                          for (const KernelSegment &segment : state.value().table) {
-                             table.segments.append(segmentFrom(segment));
+                             table.segments.append(withoutSecrets(segmentFrom(segment)));
                          }
                          return QVariant(formatTable(table));
                      });
@@ -641,13 +704,23 @@ void HelperService::ResetCounters(const QString &name, const QVariantMap &option
     if (!acceptName(name)) {
         return;
     }
-    authorizeThenAct({HelperProtocol::Action::resetCounters()}, parsed->interactive,
-                     QStringLiteral("reset the counters of '%1'").arg(name), [this, name]() -> Outcome<QVariant> {
-                         const auto state = m_backend.mapping(name);
-                         if (!state) {
-                             return state.error();
+    const auto state = m_backend.mapping(name);
+    if (!state) {
+        refuse(state.error());
+        return;
+    }
+    authorizeThenAct(actionsFor(HelperProtocol::Action::resetCounters(), state.value()), parsed->interactive,
+                     QStringLiteral("reset the counters of '%1'").arg(name),
+                     [this, name, uuid = state.value().uuid]() -> Outcome<QVariant> {
+                         const auto current = m_backend.mapping(name);
+                         if (!current) {
+                             return current.error();
                          }
-                         for (const KernelSegment &segment : state.value().table) {
+                         if (current.value().uuid != uuid) {
+                             return HelperError{HelperProtocol::Error::busy(),
+                                                QStringLiteral("'%1' was replaced meanwhile; try again").arg(name)};
+                         }
+                         for (const KernelSegment &segment : current.value().table) {
                              if (segment.target != BasicTarget) {
                                  continue;
                              }

@@ -9,6 +9,7 @@
 #include <QDBusContext>
 #include <QDBusMessage>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QVariantMap>
@@ -79,6 +80,7 @@ private:
         QStringList actions; // still to authorize
         bool interactive = true;
         QString logWhat;     // empty for read-only calls, which are not logged
+        QString caller;      // "uid N (:1.42)" as the call arrived, for the log
         Act act;
     };
 
@@ -95,6 +97,7 @@ private:
     /* Delays the reply, asks polkit for each action in turn, then acts. */
     void authorizeThenAct(const QStringList &actions, bool interactive, const QString &logWhat, Act act);
     void checkNext(std::shared_ptr<PendingCall> call);
+    void settle(const PendingCall &call);
     void finish(const PendingCall &call, const Outcome<QVariant> &outcome);
     void refuse(const HelperError &error);
     void touch();
@@ -103,7 +106,10 @@ private:
     ModuleLoader &m_modules;
     DeviceInspector &m_devices;
     Authorizer &m_authorizer;
+    static constexpr int MaxPendingPerSender = 16;
+    static constexpr qsizetype MaxTableText = 8 * 1024 * 1024;
     int m_pendingCalls = 0;
+    QHash<QString, int> m_pendingBySender;
     QElapsedTimer m_lastActivity;
 };
 

@@ -132,10 +132,13 @@ Outcome<Done> resume(const QString &name)
     return Done{};
 }
 
-Outcome<Done> loadTable(const QString &name, const MappingTable &table)
+// The kernel takes a table's read-only flag from each load, so a reload
+// must repeat it or a read-only mapping turns writable.
+Outcome<Done> loadTable(const QString &name, const MappingTable &table, bool readOnly)
 {
     Task task = newTask(DM_DEVICE_RELOAD, name);
-    if (!task || !addTargets(task.get(), table) || !dm_task_run(task.get())) {
+    if (!task || (readOnly && !dm_task_set_ro(task.get())) || !addTargets(task.get(), table) ||
+        !dm_task_run(task.get())) {
         return errorFor(task.get(), QStringLiteral("loading the table of"), name);
     }
     return Done{};
@@ -302,7 +305,7 @@ Outcome<Done> LibDevmapperBackend::reload(const QString &name, const MappingTabl
         return old.error();
     }
     // Load inactive: a refused table changes nothing.
-    if (auto loaded = loadTable(name, table); !loaded) {
+    if (auto loaded = loadTable(name, table, old.value().readOnly); !loaded) {
         return loaded.error();
     }
     if (auto suspended = runSimple(DM_DEVICE_SUSPEND, name, QStringLiteral("suspending")); !suspended) {
@@ -317,7 +320,7 @@ Outcome<Done> LibDevmapperBackend::reload(const QString &name, const MappingTabl
     // The swap failed: put the old table back and make it live again.
     runSimple(DM_DEVICE_CLEAR, name, QStringLiteral("clearing the inactive table of"));
     if (old.value().liveTable) {
-        loadTable(name, tableFrom(old.value().table));
+        loadTable(name, tableFrom(old.value().table), old.value().readOnly);
     }
     resume(name);
     return resumed.error();

@@ -50,7 +50,6 @@ int main(int argc, char *argv[])
     PolkitAuthorizer authorizer;
     HelperService service(backend, modules, devices, authorizer);
     new Helper1Adaptor(&service);
-    service.cleanUpAbandoned();
 
     QDBusConnection bus = QDBusConnection::systemBus();
     if (!bus.isConnected()) {
@@ -66,6 +65,10 @@ int main(int argc, char *argv[])
                   qPrintable(bus.lastError().message()));
         return 1;
     }
+    // Only after owning the name: no other helper can be creating a
+    // mapping now, so one without a table really was abandoned. Calls
+    // wait until the event loop runs.
+    service.cleanUpAbandoned();
 
     // Like kpmcore's helper: nobody needs a root process lingering.
     QTimer idleCheck;

@@ -77,7 +77,7 @@ static int basic_ctr(struct dm_target *ti, unsigned int argc, char **argv)
 {
 	struct basic_c *bc;
 	sector_t end;
-	int ret;
+	int cpu, ret;
 
 	if (argc != 2) {
 		ti->error = "Invalid argument count: expected <device> <offset>";
@@ -124,6 +124,8 @@ static int basic_ctr(struct dm_target *ti, unsigned int argc, char **argv)
 		ti->error = "Cannot allocate I/O counters";
 		goto bad_device;
 	}
+	for_each_possible_cpu(cpu)
+		u64_stats_init(&per_cpu_ptr(bc->stats, cpu)->syncp);
 
 	ti->num_flush_bios = 1;
 	ti->num_discard_bios = 1;

@@ -66,6 +66,9 @@ private Q_SLOTS:
     void cleansUpAbandonedMappings();
     void clientAndMappingModelFollowChanges();
     void segmentSamplerComputesRates();
+    void tablesNeverShowKeys();
+    void diskAndPartitionRangesCollideWithinATable();
+    void resetCountersOfForeignNeedsManageForeign();
 
 private:
     void expectError(const QDBusPendingCall &call, const QString &errorName, const QString &messagePart = {});
@@ -609,6 +612,53 @@ void TestHelperService::segmentSamplerComputesRates()
     QVERIFY(qFuzzyCompare(rates.writeIops, 2 * rates.readIops));
     QVERIFY(qFuzzyCompare(rates.readBytesPerSecond, rates.readIops * 8 * 512));
     QCOMPARE(sampler.totals(QStringLiteral("data")).first().reads, 4u);
+}
+
+void TestHelperService::tablesNeverShowKeys()
+{
+    MappingState crypt;
+    crypt.name = QStringLiteral("luks-root");
+    crypt.uuid = QStringLiteral("CRYPT-LUKS1-abc-luks-root");
+    crypt.liveTable = true;
+    crypt.table = {{0, 1000, QStringLiteral("crypt"), QStringLiteral("aes-xts-plain64 0123456789abcdef 0 8:16 4096")},
+                   {1000, 8, QStringLiteral("integrity"), QStringLiteral("8:16 0 - J 1 internal_hash:hmac(sha256):secret")}};
+    m_backend->mappings.insert(crypt.name, crypt);
+    MappingState keyring = crypt;
+    keyring.name = QStringLiteral("luks2");
+    keyring.table = {{0, 1000, QStringLiteral("crypt"), QStringLiteral("aes-xts-plain64 :64:logon:cryptsetup:x 0 8:16 0")}};
+    m_backend->mappings.insert(keyring.name, keyring);
+
+    auto table = m_client->GetTable(QStringLiteral("luks-root"), {});
+    QVERIFY(waitFor(table));
+    QCOMPARE(table.value(), QStringLiteral("0 1000 crypt aes-xts-plain64 - 0 8:16 4096\n1000 8 integrity -\n"));
+    auto keyringTable = m_client->GetTable(QStringLiteral("luks2"), {});
+    QVERIFY(waitFor(keyringTable));
+    QVERIFY(keyringTable.value().contains(u":64:logon:cryptsetup:x")); // a keyring name is no secret
+}
+
+void TestHelperService::diskAndPartitionRangesCollideWithinATable()
+{
+    // sdc1 starts at sector 2048 of sdc.
+    expectError(m_client->CreateMapping(QStringLiteral("twice"),
+                                        QStringLiteral("0 100 linear /dev/sdc 2050\n100 100 linear /dev/sdc1 0"), {}),
+                HelperProtocol::Error::invalidArgument(), QStringLiteral("use the same sectors"));
+    QVERIFY(m_authorizer->requests.isEmpty());
+}
+
+void TestHelperService::resetCountersOfForeignNeedsManageForeign()
+{
+    MappingState other;
+    other.name = QStringLiteral("theirs");
+    other.uuid = QStringLiteral("SOMEONE-else");
+    other.liveTable = true;
+    other.table = {{0, 1000, QStringLiteral("basic_target"), QStringLiteral("8:16 0")}};
+    m_backend->mappings.insert(other.name, other);
+    m_authorizer->policy = [](const QString &action, const QString &) {
+        return action == HelperProtocol::Action::manageForeign() ? AuthorizationResult::NotAuthorized
+                                                                  : AuthorizationResult::Authorized;
+    };
+    expectError(m_client->ResetCounters(other.name, {}), HelperProtocol::Error::notAuthorized());
+    QVERIFY(m_backend->messages.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestHelperService)

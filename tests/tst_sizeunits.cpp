@@ -55,6 +55,8 @@ void TestSizeUnits::parse_data()
     QTest::newRow("decimal units") << QStringLiteral("3 GB") << sectors << true << (quint64(3) << 30);
     QTest::newRow("empty") << QString() << sectors << false << quint64(0);
     QTest::newRow("unit only") << QStringLiteral("G") << sectors << false << quint64(0);
+    QTest::newRow("fullwidth digit") << QStringLiteral("1.\uff15G") << sectors << false << quint64(0);
+    QTest::newRow("arabic-indic digit") << QStringLiteral("\u0661M") << sectors << false << quint64(0);
 }
 
 void TestSizeUnits::parse()

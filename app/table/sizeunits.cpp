@@ -78,7 +78,9 @@ std::variant<quint64, QString> parseSize(QStringView text, SizeUnit defaultUnit)
 {
     const QStringView trimmed = text.trimmed();
     qsizetype numberEnd = 0;
-    while (numberEnd < trimmed.size() && (trimmed[numberEnd].isDigit() || trimmed[numberEnd] == u'.')) {
+    // ASCII digits only: QChar::isDigit() also takes other scripts' digits.
+    while (numberEnd < trimmed.size() &&
+           ((trimmed[numberEnd] >= u'0' && trimmed[numberEnd] <= u'9') || trimmed[numberEnd] == u'.')) {
         ++numberEnd;
     }
     const QStringView number = trimmed.first(numberEnd);
@@ -113,7 +115,11 @@ std::variant<quint64, QString> parseSize(QStringView text, SizeUnit defaultUnit)
         if (fractionText.size() > 18) {
             return QStringLiteral("'%1' has too many decimals").arg(text);
         }
-        const quint64 digits = *parseDecimal(fractionText);
+        const auto fraction = parseDecimal(fractionText);
+        if (!fraction) {
+            return QStringLiteral("'%1' is not a size").arg(text);
+        }
+        const quint64 digits = *fraction;
         quint64 denominator = 1;
         for (qsizetype i = 0; i < fractionText.size(); ++i) {
             denominator *= 10;

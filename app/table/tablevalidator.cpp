@@ -11,6 +11,8 @@ namespace Volmap {
 namespace {
 
 constexpr quint64 SectorSize = 512;
+// The kernel refuses devices whose size in bytes does not fit in a loff_t.
+constexpr quint64 MaxTableSectors = quint64(std::numeric_limits<qint64>::max()) >> 9;
 
 struct TargetGrammar
 {
@@ -90,6 +92,9 @@ private:
         }
         if (segment.start + segment.length < segment.start) {
             report(index, QStringLiteral("segment end overflows 64 bits"));
+        } else if (segment.start + segment.length > MaxTableSectors) {
+            report(index, QStringLiteral("the table would end past sector %1, the largest device the kernel allows")
+                              .arg(MaxTableSectors));
         }
         if (segment.start == expectedStart) {
             return;

@@ -102,6 +102,9 @@ step "a symlink to a block device is fine and reaches the kernel as major:minor"
 call alice CreateMapping "$(str vm-link)" "$(str '0 8 linear /dev/ram2-link 0')" "{'read-only': <true>}" >/dev/null
 expect_eq "$(dmsetup table vm-link)" "0 8 linear 1:2 0" "table of vm-link"
 [[ $(dmsetup info vm-link) == *"ACTIVE (READ-ONLY)"* ]] || fail "vm-link is not read-only"
+call alice ReloadMapping "$(str vm-link)" "$(str '0 16 basic_target /dev/ram2-link 8')" "$NO_OPTIONS" >/dev/null
+[[ $(dmsetup info vm-link) == *"ACTIVE (READ-ONLY)"* ]] || fail "vm-link turned writable on reload"
+echo "ok: still read-only after a reload"
 call alice RemoveMapping "$(str vm-link)" "$NO_OPTIONS" >/dev/null
 
 step "bus policy: only root owns the name, others reach only its interfaces"
