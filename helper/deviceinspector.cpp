@@ -3,6 +3,7 @@
 #include "deviceusage.h"
 
 #include <QDir>
+#include <QFile>
 
 namespace Volmap {
 
@@ -24,6 +25,32 @@ void SystemDeviceInspector::addClaim(QList<DeviceClaim> &claims, DeviceNumber nu
         claims.append({DeviceClaim::Kind::InUse, device->disk, device->startOnDisk, device->geometry.sizeInSectors,
                        description});
     }
+}
+
+bool SystemDeviceInspector::dependsOn(DeviceNumber device, DeviceNumber on)
+{
+    QList<DeviceNumber> pending{device};
+    QList<DeviceNumber> seen;
+    while (!pending.isEmpty()) {
+        const DeviceNumber current = pending.takeLast();
+        if (current == on) {
+            return true;
+        }
+        if (seen.contains(current)) {
+            continue;
+        }
+        seen.append(current);
+        const QString slaves = m_root + QStringLiteral("/sys/dev/block/") + current.toString() + QStringLiteral("/slaves");
+        for (const QString &slave : QDir(slaves).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            QFile dev(m_root + QStringLiteral("/sys/class/block/") + slave + QStringLiteral("/dev"));
+            if (dev.open(QIODevice::ReadOnly)) {
+                if (const auto number = parseDeviceNumber(QString::fromUtf8(dev.readLine()).trimmed())) {
+                    pending.append(*number);
+                }
+            }
+        }
+    }
+    return false;
 }
 
 QList<DeviceClaim> SystemDeviceInspector::systemClaims()

@@ -20,6 +20,8 @@ public:
     virtual ~DeviceInspector() = default;
     virtual std::variant<ResolvedDevice, QString> resolve(const DeviceReference &reference) = 0;
     virtual QList<DeviceClaim> systemClaims() = 0;
+    /* Whether `device` is `on` or is built on it, through any depth of stacking. */
+    virtual bool dependsOn(DeviceNumber device, DeviceNumber on) = 0;
 };
 
 /*
@@ -34,6 +36,7 @@ public:
 
     std::variant<ResolvedDevice, QString> resolve(const DeviceReference &reference) override;
     QList<DeviceClaim> systemClaims() override;
+    bool dependsOn(DeviceNumber device, DeviceNumber on) override;
 
 private:
     void addClaim(QList<DeviceClaim> &claims, DeviceNumber number, const QString &description);

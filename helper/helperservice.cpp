@@ -217,6 +217,7 @@ Outcome<HelperService::PreparedTable> HelperService::prepareTable(const QString 
         const auto &device = std::get<ResolvedDevice>(resolve(range->device));
         // The kernel gets major:minor: a path could change under us.
         segment.args[0] = device.geometry.number.toString();
+        prepared.devices.append(device.geometry.number);
         prepared.wanted.append({index, device.disk, device.startOnDisk + range->offset, range->length,
                                 QStringLiteral("sectors %1-%2 of %3")
                                     .arg(range->offset)
@@ -485,7 +486,13 @@ QString HelperService::CreateMapping(const QString &name, const QString &table, 
                                 .arg(name, flags.readOnly ? QStringLiteral(" read-only") : QString(),
                                      formatTable(prepared.value().table).trimmed().replace(u'\n', QStringLiteral("; ")));
     authorizeThenAct({HelperProtocol::Action::create()}, flags.interactive, logWhat,
-                     [this, name, flags, table = prepared.value()]() -> Outcome<QVariant> {
+                     [this, name, flags, text = table]() -> Outcome<QVariant> {
+                         // Devices again: polkit may have taken minutes, long enough to replug.
+                         const auto prepared = prepareTable(text);
+                         if (!prepared) {
+                             return prepared.error();
+                         }
+                         const PreparedTable &table = prepared.value();
                          if (auto loaded = loadModulesFor(table); !loaded) {
                              return loaded.error();
                          }
@@ -531,7 +538,7 @@ void HelperService::ReloadMapping(const QString &name, const QString &table, con
                                 .arg(name, formatTable(prepared.value().table).trimmed().replace(
                                                u'\n', QStringLiteral("; ")));
     authorizeThenAct(actionsFor(HelperProtocol::Action::reload(), state.value()), parsed->interactive,
-                     logWhat, [this, name, uuid = state.value().uuid, table = prepared.value()]() -> Outcome<QVariant> {
+                     logWhat, [this, name, uuid = state.value().uuid, text = table]() -> Outcome<QVariant> {
                          // The mapping may have been replaced while polkit asked.
                          const auto current = m_backend.mapping(name);
                          if (!current) {
@@ -540,6 +547,20 @@ void HelperService::ReloadMapping(const QString &name, const QString &table, con
                          if (current.value().uuid != uuid) {
                              return HelperError{HelperProtocol::Error::busy(),
                                                 QStringLiteral("'%1' was replaced meanwhile; try again").arg(name)};
+                         }
+                         const auto prepared = prepareTable(text);
+                         if (!prepared) {
+                             return prepared.error();
+                         }
+                         const PreparedTable &table = prepared.value();
+                         // A mapping built on this one would make I/O go round in circles.
+                         const DeviceNumber self{current.value().major, current.value().minor};
+                         for (const DeviceNumber &device : table.devices) {
+                             if (m_devices.dependsOn(device, self)) {
+                                 return invalidArgument(QStringLiteral("invalid table: %1 is '%2' itself or built "
+                                                                       "on it")
+                                                            .arg(device.toString(), name));
+                             }
                          }
                          if (auto loaded = loadModulesFor(table); !loaded) {
                              return loaded.error();

@@ -70,6 +70,7 @@ private:
     {
         MappingTable table; // devices rewritten as major:minor
         QList<WantedRange> wanted;
+        QList<DeviceNumber> devices; // as the table names them (not their disks)
         bool usesBasicTarget = false;
     };
     using Act = std::function<Outcome<QVariant>()>;

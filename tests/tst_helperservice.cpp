@@ -69,6 +69,7 @@ private Q_SLOTS:
     void tablesNeverShowKeys();
     void diskAndPartitionRangesCollideWithinATable();
     void resetCountersOfForeignNeedsManageForeign();
+    void reloadRefusesStackingOnItself();
 
 private:
     void expectError(const QDBusPendingCall &call, const QString &errorName, const QString &messagePart = {});
@@ -659,6 +660,23 @@ void TestHelperService::resetCountersOfForeignNeedsManageForeign()
     };
     expectError(m_client->ResetCounters(other.name, {}), HelperProtocol::Error::notAuthorized());
     QVERIFY(m_backend->messages.isEmpty());
+}
+
+void TestHelperService::reloadRefusesStackingOnItself()
+{
+    auto created = m_client->CreateMapping(QStringLiteral("lower"), QStringLiteral("0 100 linear /dev/sdb 0"), {});
+    QVERIFY(waitFor(created));
+    const MappingState lower = m_backend->mappings[QStringLiteral("lower")];
+    const QString lowerNumber = QStringLiteral("%1:%2").arg(lower.major).arg(lower.minor);
+    // "upper" (254:7) is built on "lower"; reloading lower onto upper loops.
+    m_devices->addDisk(QStringLiteral("/dev/mapper/upper"), {254, 7}, 100);
+    m_devices->addDisk(QStringLiteral("/dev/mapper/lower"), {lower.major, lower.minor}, 100);
+    m_devices->builtOn.insert(QStringLiteral("254:7"), lowerNumber);
+    expectError(m_client->ReloadMapping(QStringLiteral("lower"), QStringLiteral("0 100 linear /dev/mapper/upper 0"), {}),
+                HelperProtocol::Error::invalidArgument(), QStringLiteral("built on it"));
+    expectError(m_client->ReloadMapping(QStringLiteral("lower"), QStringLiteral("0 100 linear %1 0").arg(lowerNumber), {}),
+                HelperProtocol::Error::invalidArgument(), QStringLiteral("itself"));
+    QCOMPARE(m_backend->mappings[QStringLiteral("lower")].table.first().parameters, QStringLiteral("8:16 0"));
 }
 
 QTEST_GUILESS_MAIN(TestHelperService)

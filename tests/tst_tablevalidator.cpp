@@ -129,6 +129,9 @@ void TestTableValidator::refusesBadTables_data()
                                        << QStringLiteral("line 1: /dev/nvme0n1 has 4096-byte logical blocks");
     QTest::newRow("misaligned start") << QStringLiteral("0 4 zero\n4 8 linear 259:0 0")
                                       << QStringLiteral("line 2: /dev/nvme0n1 has 4096-byte logical blocks");
+    QTest::newRow("zero segment misaligned for a 4K device") << QStringLiteral("0 8 linear 259:0 0\n8 4 zero")
+                                                             << QStringLiteral("line 2: the table's devices have "
+                                                                               "4096-byte logical blocks");
     QTest::newRow("range used twice") << QStringLiteral("0 100 linear /dev/sda 0\n100 100 basic_target 8:0 50")
                                       << QStringLiteral("line 2: sectors 50-149 of /dev/sda overlap the range segment "
                                                         "1 already uses");

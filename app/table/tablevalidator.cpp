@@ -76,6 +76,7 @@ public:
                 break; // already reported as overflow; later starts mean nothing
             }
         }
+        checkDevicelessAlignment();
         return m_issues;
     }
 
@@ -156,6 +157,7 @@ private:
             return;
         }
         const auto &device = std::get<BlockDeviceGeometry>(resolved);
+        m_largestBlock = qMax(m_largestBlock, device.logicalBlockSize);
         if (*offset + segment.length > device.sizeInSectors) {
             report(index, QStringLiteral("%1 of %2 lie past its end: it has %3 sectors")
                               .arg(sectorRange(*offset, segment.length), device.displayName)
@@ -171,6 +173,26 @@ private:
                               .arg(blockSectors));
         }
         checkReuse(index, device, *offset, segment.length);
+    }
+
+    // The kernel aligns every segment boundary to the table's logical block
+    // size; device segments were checked against their own device already.
+    void checkDevicelessAlignment()
+    {
+        const quint64 blockSectors = m_largestBlock / SectorSize;
+        if (blockSectors <= 1) {
+            return;
+        }
+        for (int index = 0; index < m_table.segments.size(); ++index) {
+            const Segment &segment = m_table.segments[index];
+            const TargetGrammar *grammar = grammarOf(segment.target);
+            if (grammar && !grammar->mapsDevice && (segment.start % blockSectors || segment.length % blockSectors)) {
+                report(index, QStringLiteral("the table's devices have %1-byte logical blocks: this segment must "
+                                             "start and end on a multiple of %2 sectors")
+                                  .arg(m_largestBlock)
+                                  .arg(blockSectors));
+            }
+        }
     }
 
     // Ranges already used per device, keyed by start offset.
@@ -207,6 +229,7 @@ private:
     const TableLimits &m_limits;
     TableIssues m_issues;
     QMap<DeviceNumber, QMap<quint64, Use>> m_used;
+    quint32 m_largestBlock = 512; // the table's logical block size is its devices' largest
 };
 
 } // namespace

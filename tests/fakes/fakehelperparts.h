@@ -172,6 +172,16 @@ public:
         return devices.value(key);
     }
     QList<DeviceClaim> systemClaims() override { return claims; }
+    QMultiHash<QString, QString> builtOn; // "254:1" -> "254:0": 254:1 uses 254:0
+    bool dependsOn(DeviceNumber device, DeviceNumber on) override
+    {
+        if (device == on) {
+            return true;
+        }
+        const QStringList below = builtOn.values(device.toString());
+        return std::any_of(below.cbegin(), below.cend(),
+                           [&](const QString &next) { return dependsOn(*parseDeviceNumber(next), on); });
+    }
 };
 
 // Answers from a policy after `delayMs`, from the event loop like polkit.

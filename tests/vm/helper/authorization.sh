@@ -118,21 +118,43 @@ own=$(runuser -u alice -- dbus-send --system --print-reply --dest=org.freedeskto
 [[ $own == *AccessDenied* ]] || fail "RequestName: expected AccessDenied, got: $own"
 echo "ok: Peer reachable, other interfaces and ownership denied"
 
+step "a reload that would stack a mapping on itself is refused"
+call alice CreateMapping "$(str vm-lower)" "$(str '0 64 linear /dev/ram1 8192')" "$NO_OPTIONS" >/dev/null
+call alice CreateMapping "$(str vm-upper)" "$(str '0 64 basic_target /dev/mapper/vm-lower 0')" "$NO_OPTIONS" >/dev/null
+call_fails alice InvalidArgument ReloadMapping "$(str vm-lower)" "$(str '0 64 linear /dev/mapper/vm-upper 0')" "$NO_OPTIONS"
+expect_eq "$(dmsetup table vm-lower)" "0 64 linear 1:1 8192" "vm-lower after the refused reload"
+call alice RemoveMapping "$(str vm-upper)" "$NO_OPTIONS" >/dev/null
+call alice RemoveMapping "$(str vm-lower)" "$NO_OPTIONS" >/dev/null
+
 step "every mutating call is logged with the caller's uid"
 grep -q "uid $(id -u alice) (.*): create 'vm-a'" /tmp/bus.log || fail "no log line for alice's create"
 grep -q "uid $(id -u bob) (.*): create 'vm-b'.*NotAuthorized" /tmp/bus.log || fail "no log line for bob's refusal"
 
 step "the helper exits when idle"
-kill "$(helper_pid)"
+old=$(helper_pid)
+[[ -n $old ]] || fail "no activated helper is running (did it crash?)"
+kill $old
+for i in $(seq 50); do
+    [[ -z $(helper_pid) ]] && break
+    sleep 0.1
+done
+[[ -z $(helper_pid) ]] || fail "the activated helper did not stop"
 /usr/libexec/volmap-helper --idle-timeout 2 >>/tmp/bus.log 2>&1 &
 manual=$!
-sleep 1
+# Wait until it owns the name (NameHasOwner does not activate anything).
+for i in $(seq 100); do
+    dbus-send --system --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+        org.freedesktop.DBus.NameHasOwner string:$HELPER_DEST | grep -q 'boolean true' && break
+    sleep 0.1
+done
+kill -0 $manual 2>/dev/null || fail "the helper started by hand did not come up"
 call alice GetCapabilities "$NO_OPTIONS" >/dev/null
-for i in $(seq 60); do
+expect_eq "$(helper_pid)" "$manual" "the helper that answered"
+for i in $(seq 100); do
     kill -0 $manual 2>/dev/null || break
     sleep 0.1
 done
-kill -0 $manual 2>/dev/null && fail "helper still running 6 s after its last call"
+kill -0 $manual 2>/dev/null && fail "helper still running 10 s after its last call"
 echo "ok: helper exited after 2 s idle"
 
 call alice RemoveMapping "$(str vm-a)" "$NO_OPTIONS" >/dev/null
