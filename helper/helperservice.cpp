@@ -331,13 +331,17 @@ std::optional<HelperService::Options> HelperService::acceptOptions(const QVarian
     return std::get<Options>(parsed);
 }
 
-bool HelperService::acceptName(const QString &name)
+std::optional<HelperService::Options> HelperService::acceptCall(const QString &name, const QVariantMap &options,
+                                                               const QStringList &allowed)
 {
-    if (const auto problem = mappingNameProblem(name)) {
-        refuse(invalidArgument(*problem));
-        return false;
+    auto parsed = acceptOptions(options, allowed);
+    if (parsed) {
+        if (const auto problem = mappingNameProblem(name)) {
+            refuse(invalidArgument(*problem));
+            return std::nullopt;
+        }
     }
-    return true;
+    return parsed;
 }
 
 // ---- authorization and replies -------------------------------------------
@@ -469,11 +473,8 @@ void HelperService::LoadTargetModule(const QVariantMap &options)
 
 QString HelperService::CreateMapping(const QString &name, const QString &table, const QVariantMap &options)
 {
-    const auto parsed = acceptOptions(options, {QStringLiteral("read-only")});
+    const auto parsed = acceptCall(name, options, {QStringLiteral("read-only")});
     if (!parsed) {
-        return {};
-    }
-    if (!acceptName(name)) {
         return {};
     }
     auto prepared = prepareTable(table);
@@ -517,11 +518,8 @@ QString HelperService::CreateMapping(const QString &name, const QString &table, 
 
 void HelperService::ReloadMapping(const QString &name, const QString &table, const QVariantMap &options)
 {
-    const auto parsed = acceptOptions(options, {});
+    const auto parsed = acceptCall(name, options, {});
     if (!parsed) {
-        return;
-    }
-    if (!acceptName(name)) {
         return;
     }
     const auto state = m_backend.mapping(name);
@@ -579,11 +577,8 @@ void HelperService::ReloadMapping(const QString &name, const QString &table, con
 
 void HelperService::RemoveMapping(const QString &name, const QVariantMap &options)
 {
-    const auto parsed = acceptOptions(options, {QStringLiteral("deferred")});
+    const auto parsed = acceptCall(name, options, {QStringLiteral("deferred")});
     if (!parsed) {
-        return;
-    }
-    if (!acceptName(name)) {
         return;
     }
     const auto state = m_backend.mapping(name);
@@ -660,11 +655,8 @@ QList<QVariantMap> HelperService::ListMappings(const QVariantMap &options)
 
 QString HelperService::GetTable(const QString &name, const QVariantMap &options)
 {
-    const auto parsed = acceptOptions(options, {});
+    const auto parsed = acceptCall(name, options, {});
     if (!parsed) {
-        return {};
-    }
-    if (!acceptName(name)) {
         return {};
     }
     authorizeThenAct({HelperProtocol::Action::read()}, parsed->interactive, QString(),
@@ -684,11 +676,8 @@ QString HelperService::GetTable(const QString &name, const QVariantMap &options)
 
 QList<QVariantMap> HelperService::GetStatus(const QString &name, const QVariantMap &options)
 {
-    const auto parsed = acceptOptions(options, {});
+    const auto parsed = acceptCall(name, options, {});
     if (!parsed) {
-        return {};
-    }
-    if (!acceptName(name)) {
         return {};
     }
     authorizeThenAct({HelperProtocol::Action::read()}, parsed->interactive, QString(),
@@ -718,11 +707,8 @@ QList<QVariantMap> HelperService::GetStatus(const QString &name, const QVariantM
 
 void HelperService::ResetCounters(const QString &name, const QVariantMap &options)
 {
-    const auto parsed = acceptOptions(options, {});
+    const auto parsed = acceptCall(name, options, {});
     if (!parsed) {
-        return;
-    }
-    if (!acceptName(name)) {
         return;
     }
     const auto state = m_backend.mapping(name);

@@ -88,8 +88,8 @@ private:
     std::variant<Options, HelperError> parseOptions(const QVariantMap &options, const QStringList &allowed) const;
     /* The call's options, or nullopt after refusing the call with the reason. */
     std::optional<Options> acceptOptions(const QVariantMap &options, const QStringList &allowed);
-    /* Whether `name` is a valid mapping name; refuses the call when not. */
-    bool acceptName(const QString &name);
+    /* acceptOptions() for a call about mapping `name`, which must be a valid name too. */
+    std::optional<Options> acceptCall(const QString &name, const QVariantMap &options, const QStringList &allowed);
     Outcome<PreparedTable> prepareTable(const QString &text);
     std::optional<HelperError> findConflicts(const PreparedTable &table, const QString &exceptMapping);
     Outcome<Done> loadModulesFor(const PreparedTable &table);
