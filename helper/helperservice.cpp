@@ -344,6 +344,16 @@ std::optional<HelperService::Options> HelperService::acceptCall(const QString &n
     return parsed;
 }
 
+Outcome<MappingState> HelperService::sameMapping(const QString &name, const QString &uuid)
+{
+    auto current = m_backend.mapping(name);
+    if (current && current.value().uuid != uuid) {
+        return HelperError{HelperProtocol::Error::busy(),
+                           QStringLiteral("'%1' was replaced meanwhile; try again").arg(name)};
+    }
+    return current;
+}
+
 // ---- authorization and replies -------------------------------------------
 
 void HelperService::refuse(const HelperError &error)
@@ -538,13 +548,9 @@ void HelperService::ReloadMapping(const QString &name, const QString &table, con
     authorizeThenAct(actionsFor(HelperProtocol::Action::reload(), state.value()), parsed->interactive,
                      logWhat, [this, name, uuid = state.value().uuid, text = table]() -> Outcome<QVariant> {
                          // The mapping may have been replaced while polkit asked.
-                         const auto current = m_backend.mapping(name);
+                         const auto current = sameMapping(name, uuid);
                          if (!current) {
                              return current.error();
-                         }
-                         if (current.value().uuid != uuid) {
-                             return HelperError{HelperProtocol::Error::busy(),
-                                                QStringLiteral("'%1' was replaced meanwhile; try again").arg(name)};
                          }
                          const auto prepared = prepareTable(text);
                          if (!prepared) {
@@ -590,13 +596,9 @@ void HelperService::RemoveMapping(const QString &name, const QVariantMap &option
     authorizeThenAct(actionsFor(HelperProtocol::Action::remove(), state.value()), flags.interactive,
                      QStringLiteral("remove '%1'%2").arg(name, flags.deferred ? QStringLiteral(" (deferred)") : QString()),
                      [this, name, uuid = state.value().uuid, flags]() -> Outcome<QVariant> {
-                         const auto current = m_backend.mapping(name);
+                         const auto current = sameMapping(name, uuid);
                          if (!current) {
                              return current.error();
-                         }
-                         if (current.value().uuid != uuid) {
-                             return HelperError{HelperProtocol::Error::busy(),
-                                                QStringLiteral("'%1' was replaced meanwhile; try again").arg(name)};
                          }
                          const auto removed = m_backend.remove(name, flags.deferred);
                          if (!removed) {
@@ -719,13 +721,9 @@ void HelperService::ResetCounters(const QString &name, const QVariantMap &option
     authorizeThenAct(actionsFor(HelperProtocol::Action::resetCounters(), state.value()), parsed->interactive,
                      QStringLiteral("reset the counters of '%1'").arg(name),
                      [this, name, uuid = state.value().uuid]() -> Outcome<QVariant> {
-                         const auto current = m_backend.mapping(name);
+                         const auto current = sameMapping(name, uuid);
                          if (!current) {
                              return current.error();
-                         }
-                         if (current.value().uuid != uuid) {
-                             return HelperError{HelperProtocol::Error::busy(),
-                                                QStringLiteral("'%1' was replaced meanwhile; try again").arg(name)};
                          }
                          for (const KernelSegment &segment : current.value().table) {
                              if (segment.target != BasicTarget) {

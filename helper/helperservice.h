@@ -94,6 +94,8 @@ private:
     std::optional<HelperError> findConflicts(const PreparedTable &table, const QString &exceptMapping);
     Outcome<Done> loadModulesFor(const PreparedTable &table);
     QStringList actionsFor(const QString &verbAction, const MappingState &state) const;
+    /* `name` as it is now, if it is still the mapping (uuid) that was authorized. */
+    Outcome<MappingState> sameMapping(const QString &name, const QString &uuid);
 
     /* Delays the reply, asks polkit for each action in turn, then acts. */
     void authorizeThenAct(const QStringList &actions, bool interactive, const QString &logWhat, Act act);
