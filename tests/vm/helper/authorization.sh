@@ -141,12 +141,16 @@ done
 [[ -z $(helper_pid) ]] || fail "the activated helper did not stop"
 /usr/libexec/volmap-helper --idle-timeout 2 >>/tmp/bus.log 2>&1 &
 manual=$!
-# Wait until it owns the name (NameHasOwner does not activate anything).
-for i in $(seq 100); do
-    dbus-send --system --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
-        org.freedesktop.DBus.NameHasOwner string:$HELPER_DEST | grep -q 'boolean true' && break
+# Wait until this very process owns the name (the bus may still list the
+# killed one for a moment; asking for the owner's pid activates nothing).
+for i in $(seq 300); do
+    owner=$(dbus-send --system --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+        org.freedesktop.DBus.GetConnectionUnixProcessID string:$HELPER_DEST 2>/dev/null |
+        awk '/uint32/ { print $2 }' || true)
+    [[ $owner == "$manual" ]] && break
     sleep 0.1
 done
+expect_eq "$owner" "$manual" "pid owning $HELPER_DEST"
 kill -0 $manual 2>/dev/null || fail "the helper started by hand did not come up"
 call alice GetCapabilities "$NO_OPTIONS" >/dev/null
 expect_eq "$(helper_pid)" "$manual" "the helper that answered"
