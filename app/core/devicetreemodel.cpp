@@ -1,5 +1,6 @@
 #include "devicetreemodel.h"
 
+#include "devicemime.h"
 #include "sizeunits.h"
 
 namespace Volmap {
@@ -267,6 +268,26 @@ Qt::ItemFlags DeviceTreeModel::flags(const QModelIndex &index) const
 {
     // Devices are dragged into the table editor.
     return index.isValid() ? Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled : Qt::NoItemFlags;
+}
+
+QStringList DeviceTreeModel::mimeTypes() const
+{
+    return {QString::fromLatin1(DeviceMimeType)};
+}
+
+QMimeData *DeviceTreeModel::mimeData(const QModelIndexList &indexes) const
+{
+    QList<DraggedDevice> devices;
+    QSet<QString> seen; // a selected row arrives once per column
+    for (const QModelIndex &index : indexes) {
+        const BlockDeviceInfo *info = infoAt(index);
+        if (!info || seen.contains(info->kernelName)) {
+            continue;
+        }
+        seen.insert(info->kernelName);
+        devices.append({info->kernelName, info->node, info->number.toString(), info->sizeInSectors});
+    }
+    return devices.isEmpty() ? nullptr : encodeDraggedDevices(devices);
 }
 
 } // namespace Volmap
