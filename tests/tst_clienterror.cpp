@@ -14,6 +14,7 @@ class TestClientError : public QObject
 private Q_SLOTS:
     void classifies_data();
     void classifies();
+    void everyKindHasItsOwnAdvice();
 };
 
 void TestClientError::classifies_data()
@@ -53,6 +54,22 @@ void TestClientError::classifies()
     QCOMPARE(error.dbusName, name);
     QVERIFY(!error.message.isEmpty());
     QVERIFY(!error.title().isEmpty());
+}
+
+void TestClientError::everyKindHasItsOwnAdvice()
+{
+    // A person must be told what to do, and two different failures must not read alike.
+    QSet<QString> titles;
+    QSet<QString> advice;
+    const int kinds = int(ClientErrorKind::Failed) + 1;
+    for (int kind = 0; kind < kinds; ++kind) {
+        const ClientError error{ClientErrorKind(kind), QStringLiteral("m"), QString()};
+        QVERIFY2(!error.advice().isEmpty(), qPrintable(error.title()));
+        titles.insert(error.title());
+        advice.insert(error.advice());
+    }
+    QCOMPARE(titles.size(), kinds);
+    QCOMPARE(advice.size(), kinds);
 }
 
 QTEST_APPLESS_MAIN(TestClientError)

@@ -5,6 +5,7 @@
 #include "tabletext.h"
 
 #include <QAbstractItemModelTester>
+#include <QMimeData>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -38,6 +39,10 @@ private Q_SLOTS:
     void moveReordersAndUndoes();
     void undoRedoEveryEdit();
     void importsAndExportsText();
+    void droppedDeviceFillsItsFreeRange();
+    void droppedDeviceWithAChosenLength();
+    void droppedRowsMoveAsOneUndoStep();
+    void refusesForeignDrops();
 
 private:
     std::unique_ptr<SegmentTableModel> m_model;
@@ -154,6 +159,94 @@ void TestSegmentTableModel::importsAndExportsText()
     m_model->replaceTable(parseTable(text).table, QStringLiteral("Paste"));
     QCOMPARE(formatTable(m_model->table()), text);
     QVERIFY(m_model->isValid());
+}
+
+namespace {
+const DraggedDevice Sdb{QStringLiteral("sdb"), QStringLiteral("/dev/sdb"), QStringLiteral("8:16"), 2097152, 512};
+}
+
+void TestSegmentTableModel::droppedDeviceFillsItsFreeRange()
+{
+    // sdb's middle is used already: the drop takes the larger free range after it.
+    m_model->insertSegment(0, {1024, QStringLiteral("linear"), QStringLiteral("8:16"), 4096});
+    std::unique_ptr<QMimeData> drag(encodeDraggedDevices({Sdb}));
+    QVERIFY(m_model->canDropMimeData(drag.get(), Qt::CopyAction, 0, 0, {}));
+    QVERIFY(m_model->dropMimeData(drag.get(), Qt::CopyAction, 0, 0, {}));
+    QCOMPARE(m_model->rowCount(), 2);
+    QCOMPARE(m_model->segments().first(),
+             (EditableSegment{2097152 - 5120, QStringLiteral("basic_target"), QStringLiteral("/dev/sdb"), 5120}));
+    QVERIFY2(m_model->isValid(), qPrintable(m_model->problemAt(0)));
+    // Then the range before it; then nothing is left.
+    QVERIFY(m_model->dropMimeData(drag.get(), Qt::CopyAction, -1, -1, {}));
+    QCOMPARE(m_model->segments().last(),
+             (EditableSegment{4096, QStringLiteral("basic_target"), QStringLiteral("/dev/sdb"), 0}));
+    QSignalSpy refused(m_model.get(), &SegmentTableModel::dropRefused);
+    QVERIFY(!m_model->dropMimeData(drag.get(), Qt::CopyAction, -1, -1, {}));
+    QCOMPARE(refused.size(), 1);
+    QVERIFY(refused.first().first().toString().contains(u"/dev/sdb"));
+    QCOMPARE(m_model->rowCount(), 3);
+    m_model->undoStack()->undo();
+    QCOMPARE(m_model->rowCount(), 2);
+}
+
+void TestSegmentTableModel::droppedDeviceWithAChosenLength()
+{
+    m_model->setNewSegmentLength(2048);
+    DraggedDevice fourK = Sdb;
+    fourK.logicalBlockSize = 4096;
+    m_model->insertSegment(0, {3, QStringLiteral("linear"), QStringLiteral("/dev/sdb"), 0});
+    QCOMPARE(m_model->insertDevices(1, {fourK, fourK}), QString());
+    // Each starts on a 4 KiB boundary after what is used, and one undo takes both away.
+    QCOMPARE(m_model->segments().at(1).offset, quint64(8));
+    QCOMPARE(m_model->segments().at(2).offset, quint64(8 + 2048));
+    QCOMPARE(m_model->segments().at(2).length, quint64(2048));
+    m_model->undoStack()->undo();
+    QCOMPARE(m_model->rowCount(), 1);
+    m_model->setNewSegmentLength(4194304); // more than sdb has
+    QVERIFY(m_model->insertDevices(1, {Sdb}).contains(u"no free range"));
+    QCOMPARE(m_model->rowCount(), 1);
+}
+
+void TestSegmentTableModel::droppedRowsMoveAsOneUndoStep()
+{
+    m_model->insertSegment(0, Basic);
+    m_model->insertSegment(1, Zero);
+    m_model->insertSegment(2, Linear);
+    const EditableSegment error{8, QStringLiteral("error"), {}, 0};
+    m_model->insertSegment(3, error);
+    const int before = m_model->undoStack()->count();
+    // Rows 0 and 2 dragged to the end keep their order.
+    std::unique_ptr<QMimeData> drag(m_model->mimeData({m_model->index(2, 0), m_model->index(0, 1), m_model->index(0, 3)}));
+    QVERIFY(drag->text().contains(u"basic_target /dev/sdb 0"));
+    QVERIFY(!m_model->dropMimeData(drag.get(), Qt::MoveAction, 4, 0, {})); // false: the view must not remove rows
+    QCOMPARE(m_model->segments(), (QList<EditableSegment>{Zero, error, Basic, Linear}));
+    QCOMPARE(m_model->undoStack()->count(), before + 1);
+    m_model->undoStack()->undo();
+    QCOMPARE(m_model->segments(), (QList<EditableSegment>{Basic, Zero, Linear, error}));
+    // Dropped on a row: before it. Dropped where it is: nothing to undo.
+    drag.reset(m_model->mimeData({m_model->index(3, 0)}));
+    m_model->dropMimeData(drag.get(), Qt::MoveAction, -1, -1, m_model->index(1, 2));
+    QCOMPARE(m_model->segments(), (QList<EditableSegment>{Basic, error, Zero, Linear}));
+    const int count = m_model->undoStack()->count();
+    drag.reset(m_model->mimeData({m_model->index(1, 0)}));
+    m_model->dropMimeData(drag.get(), Qt::MoveAction, 2, 0, {});
+    QCOMPARE(m_model->undoStack()->count(), count);
+}
+
+void TestSegmentTableModel::refusesForeignDrops()
+{
+    m_model->insertSegment(0, Basic);
+    SegmentTableModel other(fakeDisks);
+    other.insertSegment(0, Zero);
+    std::unique_ptr<QMimeData> fromOther(other.mimeData({other.index(0, 0)}));
+    QVERIFY(!m_model->canDropMimeData(fromOther.get(), Qt::MoveAction, 0, 0, {}));
+    QMimeData garbage;
+    garbage.setData(QString::fromLatin1(DeviceMimeType), QByteArray("\x00\x00\x00\x02\xff\xff\xff\xff", 8));
+    QVERIFY(!m_model->canDropMimeData(&garbage, Qt::CopyAction, 0, 0, {}));
+    QMimeData text;
+    text.setText(QStringLiteral("/dev/sdb"));
+    QVERIFY(!m_model->dropMimeData(&text, Qt::CopyAction, 0, 0, {}));
+    QCOMPARE(m_model->rowCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestSegmentTableModel)

@@ -2,6 +2,7 @@
 
 #include "helperprotocol.h"
 
+#include <QCoreApplication>
 #include <QDBusError>
 
 namespace Volmap {
@@ -60,37 +61,82 @@ QString ClientError::title() const
 {
     switch (kind) {
     case ClientErrorKind::NotAuthorized:
-        return QStringLiteral("Not authorized");
+        return QCoreApplication::translate("Volmap::ClientError", "Not authorized");
     case ClientErrorKind::Dismissed:
-        return QStringLiteral("Authentication dismissed");
+        return QCoreApplication::translate("Volmap::ClientError", "Authentication dismissed");
     case ClientErrorKind::NoAuthenticationAgent:
-        return QStringLiteral("No authentication agent");
+        return QCoreApplication::translate("Volmap::ClientError", "No authentication agent");
     case ClientErrorKind::HelperMissing:
-        return QStringLiteral("Helper not installed");
+        return QCoreApplication::translate("Volmap::ClientError", "Helper not installed");
     case ClientErrorKind::NoSystemBus:
-        return QStringLiteral("No system bus");
+        return QCoreApplication::translate("Volmap::ClientError", "No system bus");
     case ClientErrorKind::KernelUnsupported:
-        return QStringLiteral("Kernel without device-mapper");
+        return QCoreApplication::translate("Volmap::ClientError", "Kernel without device-mapper");
     case ClientErrorKind::ModuleUnavailable:
-        return QStringLiteral("Kernel module not available");
+        return QCoreApplication::translate("Volmap::ClientError", "Kernel module not available");
     case ClientErrorKind::Busy:
-        return QStringLiteral("Busy");
+        return QCoreApplication::translate("Volmap::ClientError", "Busy");
     case ClientErrorKind::DeviceInUse:
-        return QStringLiteral("Device in use");
+        return QCoreApplication::translate("Volmap::ClientError", "Device in use");
     case ClientErrorKind::Overlap:
-        return QStringLiteral("Overlaps another mapping");
+        return QCoreApplication::translate("Volmap::ClientError", "Overlaps another mapping");
     case ClientErrorKind::InvalidArgument:
-        return QStringLiteral("Invalid input");
+        return QCoreApplication::translate("Volmap::ClientError", "Invalid input");
     case ClientErrorKind::NotFound:
-        return QStringLiteral("No such mapping");
+        return QCoreApplication::translate("Volmap::ClientError", "No such mapping");
     case ClientErrorKind::Exists:
-        return QStringLiteral("Mapping exists");
+        return QCoreApplication::translate("Volmap::ClientError", "Mapping exists");
     case ClientErrorKind::Timeout:
-        return QStringLiteral("No answer");
+        return QCoreApplication::translate("Volmap::ClientError", "No answer");
     case ClientErrorKind::Failed:
         break;
     }
-    return QStringLiteral("Failed");
+    return QCoreApplication::translate("Volmap::ClientError", "Failed");
+}
+
+QString ClientError::advice() const
+{
+    auto tr = [](const char *text) { return QCoreApplication::translate("Volmap::ClientError", text); };
+    switch (kind) {
+    case ClientErrorKind::NotAuthorized:
+        return tr("Your account is not allowed to do this. Ask an administrator, or sign in as one when asked.");
+    case ClientErrorKind::Dismissed:
+        return tr("The password prompt was closed, so nothing was changed. Try again and authenticate to go on.");
+    case ClientErrorKind::NoAuthenticationAgent:
+        return tr("No polkit authentication agent is running in this session, so nobody could be asked for a "
+                  "password. Start your desktop's authentication agent (it runs in any full desktop session) and "
+                  "try again.");
+    case ClientErrorKind::HelperMissing:
+        return tr("Install the volmap-helper package, which provides the system service that changes mappings.");
+    case ClientErrorKind::NoSystemBus:
+        return tr("The D-Bus system bus is not running or not reachable. Start dbus (systemctl start dbus) and "
+                  "try again.");
+    case ClientErrorKind::KernelUnsupported:
+        return tr("The running kernel has no device-mapper support. Boot a kernel with CONFIG_BLK_DEV_DM, or load "
+                  "the dm-mod module.");
+    case ClientErrorKind::ModuleUnavailable:
+        return tr("The basic_target kernel module is not installed for the running kernel. Install the "
+                  "basic-target-dkms package (and this kernel's headers), or use linear segments.");
+    case ClientErrorKind::Busy:
+        return tr("The mapping is open (mounted or used by a program). Close what uses it, or remove it once it "
+                  "is no longer in use.");
+    case ClientErrorKind::DeviceInUse:
+        return tr("Pick a device that is not mounted, used as swap or held by another mapping or RAID array.");
+    case ClientErrorKind::Overlap:
+        return tr("Another mapping already uses part of this range. Change the offset or length so the ranges do "
+                  "not overlap.");
+    case ClientErrorKind::InvalidArgument:
+        return tr("Fix the marked problem and try again.");
+    case ClientErrorKind::NotFound:
+        return tr("The mapping is gone; the list has been refreshed.");
+    case ClientErrorKind::Exists:
+        return tr("Choose another name for the new mapping.");
+    case ClientErrorKind::Timeout:
+        return tr("The helper did not answer. Check the system log (journalctl -u volmap-helper) and try again.");
+    case ClientErrorKind::Failed:
+        break;
+    }
+    return tr("Check the system log (journalctl -u volmap-helper) for details.");
 }
 
 } // namespace Volmap

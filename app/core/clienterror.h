@@ -38,6 +38,8 @@ struct ClientError
     static ClientError fromDBus(const QDBusError &error);
     /* A short heading, e.g. "Not authorized". */
     QString title() const;
+    /* What a person can do about it, in one or two sentences. */
+    QString advice() const;
 };
 
 template<typename T>

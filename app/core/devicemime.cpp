@@ -7,7 +7,7 @@
 namespace Volmap {
 
 namespace {
-constexpr quint32 FormatVersion = 1;
+constexpr quint32 FormatVersion = 2;
 }
 
 QMimeData *encodeDraggedDevices(const QList<DraggedDevice> &devices)
@@ -17,7 +17,7 @@ QMimeData *encodeDraggedDevices(const QList<DraggedDevice> &devices)
     out << FormatVersion << quint32(devices.size());
     QStringList nodes;
     for (const DraggedDevice &device : devices) {
-        out << device.kernelName << device.node << device.number << device.sizeInSectors;
+        out << device.kernelName << device.node << device.number << device.sizeInSectors << device.logicalBlockSize;
         nodes << device.node;
     }
     auto *data = new QMimeData;
@@ -42,7 +42,7 @@ QList<DraggedDevice> decodeDraggedDevices(const QMimeData *data)
     QList<DraggedDevice> devices;
     for (quint32 i = 0; i < count; ++i) {
         DraggedDevice device;
-        in >> device.kernelName >> device.node >> device.number >> device.sizeInSectors;
+        in >> device.kernelName >> device.node >> device.number >> device.sizeInSectors >> device.logicalBlockSize;
         if (in.status() != QDataStream::Ok) {
             return {};
         }

@@ -18,6 +18,7 @@ struct DraggedDevice
     QString node;
     QString number; // major:minor
     quint64 sizeInSectors = 0;
+    quint32 logicalBlockSize = 512;
 
     bool operator==(const DraggedDevice &) const = default;
 };

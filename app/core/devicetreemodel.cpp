@@ -285,7 +285,7 @@ QMimeData *DeviceTreeModel::mimeData(const QModelIndexList &indexes) const
             continue;
         }
         seen.insert(info->kernelName);
-        devices.append({info->kernelName, info->node, info->number.toString(), info->sizeInSectors});
+        devices.append({info->kernelName, info->node, info->number.toString(), info->sizeInSectors, info->logicalBlockSize});
     }
     return devices.isEmpty() ? nullptr : encodeDraggedDevices(devices);
 }

@@ -2,7 +2,13 @@
 
 #include "tabletext.h"
 
+#include <QDataStream>
+#include <QIODevice>
+#include <QMimeData>
 #include <QUndoCommand>
+
+#include <algorithm>
+#include <numeric>
 
 namespace Volmap {
 
@@ -169,8 +175,9 @@ Qt::ItemFlags SegmentTableModel::flags(const QModelIndex &index) const
 {
     Qt::ItemFlags flags = QAbstractTableModel::flags(index);
     if (!index.isValid()) {
-        return flags;
+        return flags | Qt::ItemIsDropEnabled; // between rows; a drop on a row would mean replace it
     }
+    flags |= Qt::ItemIsDragEnabled;
     const bool device = mapsDevice(m_segments[index.row()].target);
     switch (index.column()) {
     case LengthColumn:
@@ -261,6 +268,207 @@ void SegmentTableModel::replaceTable(const MappingTable &table, const QString &d
     const QList<EditableSegment> before = m_segments;
     m_undoStack.push(new SegmentCommand(
         description, [this, after]() { applyAll(after); }, [this, before]() { applyAll(before); }));
+}
+
+Qt::DropActions SegmentTableModel::supportedDropActions() const
+{
+    return Qt::CopyAction | Qt::MoveAction;
+}
+
+Qt::DropActions SegmentTableModel::supportedDragActions() const
+{
+    return Qt::MoveAction;
+}
+
+QStringList SegmentTableModel::mimeTypes() const
+{
+    return {QString::fromLatin1(DeviceMimeType), QString::fromLatin1(SegmentRowsMimeType)};
+}
+
+QMimeData *SegmentTableModel::mimeData(const QModelIndexList &indexes) const
+{
+    QList<int> rows;
+    for (const QModelIndex &index : indexes) {
+        if (index.isValid() && !rows.contains(index.row())) {
+            rows.append(index.row());
+        }
+    }
+    if (rows.isEmpty()) {
+        return nullptr;
+    }
+    std::sort(rows.begin(), rows.end());
+    QByteArray bytes;
+    QDataStream out(&bytes, QIODevice::WriteOnly);
+    // Rows only mean something to this model: the drag names its source.
+    out << quint64(reinterpret_cast<quintptr>(this)) << rows;
+    auto *data = new QMimeData;
+    data->setData(QString::fromLatin1(SegmentRowsMimeType), bytes);
+    QStringList lines;
+    const QStringList all = formatTable(table()).split(u'\n', Qt::SkipEmptyParts);
+    for (int row : rows) {
+        lines.append(all.value(row));
+    }
+    data->setText(lines.join(u'\n'));
+    return data;
+}
+
+namespace {
+
+std::optional<QList<int>> draggedRowsOf(const QMimeData *data, const void *model, int rowCount)
+{
+    if (!data || !data->hasFormat(QString::fromLatin1(SegmentRowsMimeType))) {
+        return std::nullopt;
+    }
+    QDataStream in(data->data(QString::fromLatin1(SegmentRowsMimeType)));
+    quint64 source = 0;
+    QList<int> rows;
+    in >> source >> rows;
+    if (in.status() != QDataStream::Ok || source != quint64(reinterpret_cast<quintptr>(model)) || rows.isEmpty()) {
+        return std::nullopt;
+    }
+    for (int row : rows) {
+        if (row < 0 || row >= rowCount) {
+            return std::nullopt;
+        }
+    }
+    return rows;
+}
+
+} // namespace
+
+bool SegmentTableModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                                        const QModelIndex &parent) const
+{
+    Q_UNUSED(row)
+    Q_UNUSED(column)
+    Q_UNUSED(parent)
+    if (action != Qt::CopyAction && action != Qt::MoveAction) {
+        return false;
+    }
+    return draggedRowsOf(data, this, rowCount()).has_value() || !decodeDraggedDevices(data).isEmpty();
+}
+
+bool SegmentTableModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                                     const QModelIndex &parent)
+{
+    Q_UNUSED(column)
+    if (!canDropMimeData(data, action, row, column, parent)) {
+        return false;
+    }
+    // Between rows the view gives the row; on a row it gives that row as the parent.
+    int at = row >= 0 ? row : (parent.isValid() ? parent.row() : rowCount());
+    at = qBound(0, at, rowCount());
+    if (const auto rows = draggedRowsOf(data, this, rowCount())) {
+        // The rows keep their order and land together before `at`.
+        const int before = int(std::count_if(rows->begin(), rows->end(), [at](int r) { return r < at; }));
+        const int target = at - before;
+        // The order wanted, as old row numbers; reached by single-row moves so undo stays exact.
+        QList<int> wanted;
+        for (int r = 0; r < rowCount(); ++r) {
+            if (!rows->contains(r)) {
+                wanted.append(r);
+            }
+        }
+        for (int i = 0; i < rows->size(); ++i) {
+            wanted.insert(target + i, rows->at(i));
+        }
+        QList<int> current(rowCount());
+        std::iota(current.begin(), current.end(), 0);
+        if (wanted == current) {
+            return false;
+        }
+        m_undoStack.beginMacro(rows->size() == 1 ? tr("Move segment") : tr("Move segments"));
+        for (int i = 0; i < wanted.size(); ++i) {
+            const int from = int(current.indexOf(wanted[i]));
+            if (from != i) {
+                moveSegment(from, i);
+                current.move(from, i);
+            }
+        }
+        m_undoStack.endMacro();
+        // The rows have moved already: no MoveAction, or the view would remove the source rows.
+        return false;
+    }
+    const QString refused = insertDevices(at, decodeDraggedDevices(data));
+    if (!refused.isEmpty()) {
+        Q_EMIT dropRefused(refused);
+        return false;
+    }
+    return true;
+}
+
+std::optional<std::pair<quint64, quint64>> SegmentTableModel::freeRangeOn(const DraggedDevice &device,
+                                                                          const QList<EditableSegment> &planned) const
+{
+    const quint64 align = qMax<quint64>(1, device.logicalBlockSize / BytesPerSector);
+    QList<std::pair<quint64, quint64>> used; // [begin, end)
+    for (const EditableSegment &segment : planned) {
+        if (mapsDevice(segment.target) && (segment.device == device.node || segment.device == device.number)) {
+            used.append({segment.offset, segment.offset + segment.length});
+        }
+    }
+    std::sort(used.begin(), used.end());
+    std::optional<std::pair<quint64, quint64>> best;
+    quint64 cursor = 0;
+    auto consider = [&](quint64 begin, quint64 end) {
+        begin = (begin + align - 1) / align * align;
+        if (end <= begin) {
+            return;
+        }
+        const quint64 length = (end - begin) / align * align;
+        if (length == 0) {
+            return;
+        }
+        if (m_newSegmentLength > 0) {
+            if (length >= m_newSegmentLength && !best) {
+                best = {begin, m_newSegmentLength};
+            }
+        } else if (!best || length > best->second) {
+            best = {begin, length};
+        }
+    };
+    for (const auto &[begin, end] : used) {
+        if (begin > cursor) {
+            consider(cursor, begin);
+        }
+        cursor = qMax(cursor, end);
+    }
+    if (cursor < device.sizeInSectors) {
+        consider(cursor, device.sizeInSectors);
+    }
+    return best;
+}
+
+QString SegmentTableModel::insertDevices(int row, const QList<DraggedDevice> &devices)
+{
+    if (devices.isEmpty()) {
+        return tr("Nothing to add.");
+    }
+    QList<EditableSegment> planned = m_segments;
+    QList<EditableSegment> added;
+    for (const DraggedDevice &device : devices) {
+        const auto range = freeRangeOn(device, planned);
+        if (!range) {
+            return m_newSegmentLength > 0
+                       ? tr("%1 has no free range of %2 left in this table.")
+                             .arg(device.node, formatSizeHuman(m_newSegmentLength * BytesPerSector))
+                       : tr("All of %1 is already used by this table.").arg(device.node);
+        }
+        const EditableSegment segment{range->second, QStringLiteral("basic_target"), device.node, range->first};
+        planned.append(segment);
+        added.append(segment);
+    }
+    row = qBound(0, row, int(m_segments.size()));
+    if (added.size() > 1) {
+        m_undoStack.beginMacro(tr("Add %n segment(s)", nullptr, int(added.size())));
+    }
+    for (int i = 0; i < added.size(); ++i) {
+        insertSegment(row + i, added[i]);
+    }
+    if (added.size() > 1) {
+        m_undoStack.endMacro();
+    }
+    return {};
 }
 
 void SegmentTableModel::applyInsert(int row, const EditableSegment &segment)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "devicemime.h"
 #include "segment.h"
 #include "sizeunits.h"
 #include "tablevalidator.h"
@@ -8,6 +9,9 @@
 #include <QUndoStack>
 
 namespace Volmap {
+
+/* Rows of the editor dragged to a new place. */
+inline constexpr char SegmentRowsMimeType[] = "application/x-volmap-segment-rows";
 
 /* A segment as the editor holds it: its start follows from the rows above. */
 struct EditableSegment
@@ -50,11 +54,32 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
+    /* Devices dropped from the device panel become segments; rows dragged move. */
+    Qt::DropActions supportedDropActions() const override;
+    Qt::DropActions supportedDragActions() const override;
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                         const QModelIndex &parent) const override;
+    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                      const QModelIndex &parent) override;
+
     /* Undoable edits. */
     void insertSegment(int row, const EditableSegment &segment);
     void removeSegment(int row);
     void moveSegment(int from, int to);
     void replaceTable(const MappingTable &table, const QString &description);
+    /*
+     * One basic_target segment per device, inserted at `row` as one undo
+     * step, each over the largest range of its device this table does not
+     * use yet (or the first free range of newSegmentLength()). Returns why
+     * nothing was inserted, or an empty string.
+     */
+    QString insertDevices(int row, const QList<DraggedDevice> &devices);
+
+    /* Length of segments made from dropped devices; 0: all free space. */
+    void setNewSegmentLength(quint64 sectors) { m_newSegmentLength = sectors; }
+    quint64 newSegmentLength() const { return m_newSegmentLength; }
 
     const QList<EditableSegment> &segments() const { return m_segments; }
     MappingTable table() const;
@@ -64,6 +89,8 @@ public:
 
 Q_SIGNALS:
     void validityChanged(bool valid);
+    /* A drop could not become a segment, and why. */
+    void dropRefused(const QString &reason);
 
 private:
     friend class SegmentCommand;
@@ -73,12 +100,15 @@ private:
     void applySet(int row, const EditableSegment &segment);
     void applyAll(const QList<EditableSegment> &segments);
     void revalidate();
+    std::optional<std::pair<quint64, quint64>> freeRangeOn(const DraggedDevice &device,
+                                                           const QList<EditableSegment> &planned) const;
 
     DeviceResolver m_resolver;
     QList<EditableSegment> m_segments;
     TableIssues m_issues;
     bool m_valid = false;
     SizeUnit m_unit = SizeUnit::MiB;
+    quint64 m_newSegmentLength = 0;
     QUndoStack m_undoStack;
 };
 
