@@ -1,11 +1,405 @@
 #include "mainwindow.h"
 
+#include "blockdeviceresolver.h"
+#include "clienterror.h"
+#include "confirmations.h"
+#include "devicemime.h"
+#include "devicemonitor.h"
+#include "devicepanel.h"
+#include "devicetreemodel.h"
+#include "helperclient.h"
+#include "iosampler.h"
+#include "mappinglistmodel.h"
+#include "mappingspanel.h"
+#include "segmentsampler.h"
+#include "segmenttablemodel.h"
+#include "tableeditor.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDialog>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTreeView>
+
 namespace Volmap {
 
-MainWindow::MainWindow(QWidget *parent)
+namespace {
+constexpr int StatusTimeoutMs = 8000;
+}
+
+MainWindow::MainWindow(HelperClient *client, HelperClient *samplingClient, const QString &systemRoot, QWidget *parent)
     : QMainWindow(parent)
+    , m_client(client)
+    , m_systemRoot(systemRoot)
+    , m_deviceModel(new DeviceTreeModel(this))
+    , m_monitor(new DeviceMonitor(systemRoot, this))
+    , m_mappingModel(new MappingListModel(client, this))
+    , m_ioSampler(new IoSampler(systemRoot, this))
+    , m_segmentSampler(new SegmentSampler(*samplingClient, this))
+    , m_devicePanel(new DevicePanel(m_deviceModel, m_monitor, this))
+    , m_editor(new TableEditor(BlockDeviceResolver(systemRoot).tableResolver(), this))
+    , m_mappingsPanel(new MappingsPanel(m_mappingModel, this))
+    , m_busy(new QProgressBar(this))
+    , m_counts(new QLabel(this))
 {
     setWindowTitle(tr("Volume Mapper"));
+    setWindowIcon(QIcon::fromTheme(QStringLiteral("org.volmap.VolumeMapper")));
+    setObjectName(QStringLiteral("mainWindow"));
+    setCentralWidget(m_editor);
+    setDockNestingEnabled(true);
+
+    auto *devices = new QDockWidget(tr("&Devices"), this);
+    devices->setObjectName(QStringLiteral("devicesDock"));
+    devices->setWidget(m_devicePanel);
+    devices->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::LeftDockWidgetArea, devices);
+
+    auto *mappings = new QDockWidget(tr("&Mappings"), this);
+    mappings->setObjectName(QStringLiteral("mappingsDock"));
+    mappings->setWidget(m_mappingsPanel);
+    mappings->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::RightDockWidgetArea, mappings);
+
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(120);
+    m_busy->setAccessibleName(tr("Working"));
+    m_busy->hide();
+    statusBar()->addPermanentWidget(m_busy);
+    statusBar()->addPermanentWidget(m_counts);
+
+    connect(m_editor, &TableEditor::createRequested, this, &MainWindow::create);
+    connect(m_editor, &TableEditor::applyRequested, this, &MainWindow::apply);
+    connect(m_editor, &TableEditor::statusMessage, this, &MainWindow::showStatus);
+    connect(m_editor, &TableEditor::failed, this, &MainWindow::showFailure);
+    connect(m_devicePanel, &DevicePanel::addRequested, this, &MainWindow::addDevicesFromPanel);
+    connect(m_mappingsPanel, &MappingsPanel::openRequested, this, &MainWindow::openMapping);
+    connect(m_mappingsPanel, &MappingsPanel::removeRequested, this, &MainWindow::removeMapping);
+    connect(m_mappingModel, &MappingListModel::refreshFailed, m_mappingsPanel, &MappingsPanel::showListError);
+    for (QAbstractItemModel *model : {static_cast<QAbstractItemModel *>(m_deviceModel),
+                                      static_cast<QAbstractItemModel *>(m_mappingModel)}) {
+        connect(model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCounts);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateCounts);
+        connect(model, &QAbstractItemModel::modelReset, this, &MainWindow::updateCounts);
+    }
+    // The tree only says which devices are busy as of the last event; mappings change that too.
+    connect(client, &HelperClient::mappingsChanged, m_monitor, &DeviceMonitor::start);
+
+    buildMenus();
+    restoreLayout();
+    m_monitor->start();
+    m_mappingModel->refresh();
+    updateCounts();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_editor->importAction());
+    file->addAction(m_editor->exportAction());
+    file->addAction(m_editor->commandAction());
+    file->addSeparator();
+    QAction *quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_editor->undoAction());
+    edit->addAction(m_editor->redoAction());
+    edit->addSeparator();
+    edit->addAction(m_editor->removeAction());
+    edit->addAction(m_editor->addZeroAction());
+    edit->addAction(m_editor->pasteAction());
+    QAction *addDevices = edit->addAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("&Add Selected Devices"));
+    addDevices->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    connect(addDevices, &QAction::triggered, this,
+            [this]() { addDevicesFromPanel(m_devicePanel->selectedDevices()); });
+    QAction *findDevices = edit->addAction(tr("&Find Device"));
+    findDevices->setShortcut(QKeySequence::Find);
+    connect(findDevices, &QAction::triggered, this, [this]() {
+        if (auto *filter = m_devicePanel->findChild<QLineEdit *>()) {
+            filter->setFocus(Qt::ShortcutFocusReason);
+        }
+    });
+
+    QMenu *mapping = menuBar()->addMenu(tr("&Mapping"));
+    mapping->addAction(m_editor->createAction());
+    mapping->addAction(m_editor->applyAction());
+    mapping->addSeparator();
+    QAction *open = mapping->addAction(QIcon::fromTheme(QStringLiteral("document-edit")), tr("&Open Selected in Editor"));
+    open->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(open, &QAction::triggered, this, [this]() { openMapping(m_mappingsPanel->selectedMapping()); });
+    QAction *remove = mapping->addAction(QIcon::fromTheme(QStringLiteral("edit-delete")), tr("&Remove Selected…"));
+    remove->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete));
+    connect(remove, &QAction::triggered, this, [this]() { removeMapping(m_mappingsPanel->selectedMapping()); });
+    QAction *reset = mapping->addAction(tr("Reset &Counters of Selected"));
+    connect(reset, &QAction::triggered, this, [this]() { resetCounters(m_mappingsPanel->selectedMapping()); });
+    QAction *refresh = mapping->addAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Re&fresh"));
+    refresh->setShortcut(QKeySequence::Refresh);
+    connect(refresh, &QAction::triggered, this, [this]() {
+        m_mappingModel->refresh();
+        m_monitor->start();
+    });
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *dock : findChildren<QDockWidget *>()) {
+        view->addAction(dock->toggleViewAction());
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(QIcon::fromTheme(QStringLiteral("help-about")), tr("&About Volume Mapper"));
+    connect(about, &QAction::triggered, this, [this]() {
+        auto *box = new QMessageBox(QMessageBox::Information, tr("About Volume Mapper"),
+                                    tr("<b>Volume Mapper %1</b><p>Build device-mapper tables from your block "
+                                       "devices by dragging them, create and change mappings live, and watch "
+                                       "the I/O that flows through them.</p>")
+                                        .arg(QApplication::applicationVersion()),
+                                    QMessageBox::Close, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        resize(1360, 800);
+        const QList<QDockWidget *> docks = findChildren<QDockWidget *>();
+        resizeDocks(docks, QList<int>(docks.size(), 330), Qt::Horizontal);
+    }
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_editor->view()->horizontalHeader()->restoreState(settings.value(QStringLiteral("editor/header")).toByteArray());
+    m_devicePanel->view()->header()->restoreState(settings.value(QStringLiteral("devices/header")).toByteArray());
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("editor/header"), m_editor->view()->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("devices/header"), m_devicePanel->view()->header()->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    event->accept();
+}
+
+void MainWindow::addDevicesFromPanel(const QStringList &kernelNames)
+{
+    QList<DraggedDevice> devices;
+    for (const QString &name : kernelNames) {
+        const auto info = m_deviceModel->device(m_deviceModel->indexOf(name));
+        if (info) {
+            devices.append({info->kernelName, info->node, info->number.toString(), info->sizeInSectors,
+                            info->logicalBlockSize});
+        }
+    }
+    if (!devices.isEmpty()) {
+        m_editor->addDevices(devices);
+    }
+}
+
+void MainWindow::create(const QString &name, const QString &tableText, bool readOnly)
+{
+    QDialog *confirm = createConfirmation(this, name, tableText, readOnly);
+    connect(confirm, &QDialog::accepted, this, [this, name, tableText, readOnly]() {
+        beginCall(tr("Creating %1…").arg(name));
+        m_client->create(name, tableText, readOnly, [this, name](const ClientResult<QString> &result) {
+            endCall();
+            if (const auto *error = std::get_if<ClientError>(&result)) {
+                showError(tr("Could not create %1").arg(name), *error);
+                return;
+            }
+            const QString node = std::get<QString>(result);
+            showStatus(tr("Created %1").arg(node));
+            m_editor->model()->undoStack()->setClean();
+            m_editor->clearName();
+            m_mappingModel->refresh();
+            auto *box = new QMessageBox(QMessageBox::Information, tr("Mapping Created"),
+                                        tr("<b>%1</b> is ready.").arg(node.toHtmlEscaped()), QMessageBox::Ok, this);
+            box->setObjectName(QStringLiteral("createdMessage"));
+            box->setInformativeText(tr("Format it, mount it or hand it to a program like any disk. Select it "
+                                       "under Mappings to watch its I/O."));
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+            // Select it once the list has it, so its I/O shows at once.
+            auto *connection = new QMetaObject::Connection;
+            *connection = connect(m_mappingModel, &QAbstractItemModel::rowsInserted, this, [this, name, connection]() {
+                m_mappingsPanel->selectMapping(name);
+                disconnect(*connection);
+                delete connection;
+            });
+        });
+    });
+    confirm->open();
+}
+
+void MainWindow::apply(const QString &name, const QString &tableText)
+{
+    // The confirmation shows the table as the kernel has it now, not as it was when opened.
+    beginCall(tr("Reading the table of %1…").arg(name));
+    m_client->table(name, [this, name, tableText](const ClientResult<QString> &current) {
+        endCall();
+        if (const auto *error = std::get_if<ClientError>(&current)) {
+            showError(tr("Could not read the table of %1").arg(name), *error);
+            return;
+        }
+        QDialog *confirm = reloadConfirmation(this, name, std::get<QString>(current), tableText);
+        connect(confirm, &QDialog::accepted, this, [this, name, tableText]() {
+            beginCall(tr("Applying the new table to %1…").arg(name));
+            m_client->reload(name, tableText, [this, name](const ClientResult<Done> &result) {
+                endCall();
+                if (const auto *error = std::get_if<ClientError>(&result)) {
+                    showError(tr("Could not apply the table to %1").arg(name), *error);
+                    return;
+                }
+                m_editor->model()->undoStack()->setClean();
+                showStatus(tr("%1 now runs the new table").arg(name));
+            });
+        });
+        confirm->open();
+    });
+}
+
+void MainWindow::openMapping(const QString &name)
+{
+    if (name.isEmpty()) {
+        return;
+    }
+    beginCall(tr("Reading the table of %1…").arg(name));
+    m_client->table(name, [this, name](const ClientResult<QString> &result) {
+        endCall();
+        if (const auto *error = std::get_if<ClientError>(&result)) {
+            showError(tr("Could not open %1").arg(name), *error);
+            return;
+        }
+        m_editor->openMapping(name, std::get<QString>(result));
+    });
+}
+
+void MainWindow::removeMapping(const QString &name)
+{
+    if (name.isEmpty()) {
+        return;
+    }
+    bool inUse = false;
+    bool foreign = false;
+    for (const MappingSummary &mapping : m_mappingModel->mappings()) {
+        if (mapping.name == name) {
+            inUse = mapping.openCount > 0;
+            foreign = !mapping.createdByVolmap;
+        }
+    }
+    QDialog *confirm = removeConfirmation(this, name, inUse, foreign, [this, name](RemoveChoice choice) {
+        if (choice == RemoveChoice::Cancel) {
+            return;
+        }
+        const bool deferred = choice == RemoveChoice::RemoveWhenUnused;
+        beginCall(tr("Removing %1…").arg(name));
+        m_client->remove(name, deferred, [this, name, deferred](const ClientResult<Done> &result) {
+            endCall();
+            if (const auto *error = std::get_if<ClientError>(&result)) {
+                showError(tr("Could not remove %1").arg(name), *error);
+                return;
+            }
+            if (m_editor->editedMapping() == name) {
+                m_editor->startNewMapping();
+            }
+            m_mappingModel->refresh();
+            showStatus(deferred ? tr("%1 goes away when it is no longer in use").arg(name) : tr("Removed %1").arg(name));
+        });
+    });
+    confirm->open();
+}
+
+void MainWindow::resetCounters(const QString &name)
+{
+    if (name.isEmpty()) {
+        return;
+    }
+    beginCall(tr("Resetting the counters of %1…").arg(name));
+    m_client->resetCounters(name, [this, name](const ClientResult<Done> &result) {
+        endCall();
+        if (const auto *error = std::get_if<ClientError>(&result)) {
+            showError(tr("Could not reset the counters of %1").arg(name), *error);
+            return;
+        }
+        showStatus(tr("Counters of %1 reset").arg(name));
+    });
+}
+
+void MainWindow::beginCall(const QString &what)
+{
+    ++m_callsInFlight;
+    m_busy->show();
+    m_editor->setBusy(true);
+    statusBar()->showMessage(what);
+}
+
+void MainWindow::endCall()
+{
+    if (--m_callsInFlight == 0) {
+        m_busy->hide();
+        m_editor->setBusy(false);
+        statusBar()->clearMessage();
+    }
+}
+
+void MainWindow::showError(const QString &what, const ClientError &error)
+{
+    showStatus(tr("%1: %2").arg(what, error.title()));
+    auto *box = new QMessageBox(QMessageBox::Warning, what,
+                                tr("<b>%1.</b> %2").arg(error.title().toHtmlEscaped(), error.message.toHtmlEscaped()),
+                                QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("errorMessage"));
+    box->setInformativeText(error.advice());
+    if (!error.dbusName.isEmpty()) {
+        box->setDetailedText(error.dbusName);
+    }
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    if (error.kind == ClientErrorKind::NotFound) {
+        m_mappingModel->refresh();
+    }
+}
+
+void MainWindow::showFailure(const QString &title, const QString &text)
+{
+    showStatus(title);
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("errorMessage"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::showStatus(const QString &text)
+{
+    statusBar()->showMessage(text, StatusTimeoutMs);
+}
+
+void MainWindow::updateCounts()
+{
+    int devices = 0;
+    for (int row = 0; row < m_deviceModel->rowCount(); ++row) {
+        devices += 1 + m_deviceModel->rowCount(m_deviceModel->index(row, 0));
+    }
+    m_counts->setText(tr("%n device(s)", nullptr, devices) + QStringLiteral(" · ")
+                      + tr("%n mapping(s)", nullptr, m_mappingModel->rowCount()));
 }
 
 } // namespace Volmap

@@ -2,18 +2,82 @@
 
 #include <QMainWindow>
 
+class QLabel;
+class QProgressBar;
+
 namespace Volmap {
+
+class DeviceMonitor;
+class DevicePanel;
+class DeviceTreeModel;
+class HelperClient;
+class IoSampler;
+class MappingListModel;
+class MappingsPanel;
+class SegmentSampler;
+class TableEditor;
+struct ClientError;
 
 /*
  * The one window of Volume Mapper: devices on the left, the table editor
- * in the middle, mappings and their live I/O on the right.
+ * in the middle, the mappings and their live I/O on the right. It turns
+ * the panels' requests into helper calls (after asking the person), and
+ * every failure into a message that says what to do.
  */
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    /*
+     * `client` asks polkit interactively; `samplingClient` never does, so
+     * periodic status reads cannot pop up password prompts. `systemRoot`
+     * prefixes /sys, /proc, /dev and /run (tests); "" on a real system.
+     */
+    MainWindow(HelperClient *client, HelperClient *samplingClient, const QString &systemRoot = QString(),
+               QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    TableEditor *editor() const { return m_editor; }
+    DevicePanel *devicePanel() const { return m_devicePanel; }
+    MappingsPanel *mappingsPanel() const { return m_mappingsPanel; }
+    DeviceTreeModel *deviceModel() const { return m_deviceModel; }
+    MappingListModel *mappingModel() const { return m_mappingModel; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void restoreLayout();
+    void saveLayout() const;
+    void create(const QString &name, const QString &tableText, bool readOnly);
+    void apply(const QString &name, const QString &tableText);
+    void openMapping(const QString &name);
+    void removeMapping(const QString &name);
+    void resetCounters(const QString &name);
+    void addDevicesFromPanel(const QStringList &kernelNames);
+    /* Counts a helper call in flight: the busy indicator shows while any is. */
+    void beginCall(const QString &what);
+    void endCall();
+    void showError(const QString &what, const ClientError &error);
+    void showFailure(const QString &title, const QString &text);
+    void showStatus(const QString &text);
+    void updateCounts();
+
+    HelperClient *m_client;
+    QString m_systemRoot;
+    DeviceTreeModel *m_deviceModel;
+    DeviceMonitor *m_monitor;
+    MappingListModel *m_mappingModel;
+    IoSampler *m_ioSampler;
+    SegmentSampler *m_segmentSampler;
+    DevicePanel *m_devicePanel;
+    TableEditor *m_editor;
+    MappingsPanel *m_mappingsPanel;
+    QProgressBar *m_busy;
+    QLabel *m_counts;
+    int m_callsInFlight = 0;
 };
 
 } // namespace Volmap

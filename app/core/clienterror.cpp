@@ -118,10 +118,11 @@ QString ClientError::advice() const
         return tr("The basic_target kernel module is not installed for the running kernel. Install the "
                   "basic-target-dkms package (and this kernel's headers), or use linear segments.");
     case ClientErrorKind::Busy:
-        return tr("The mapping is open (mounted or used by a program). Close what uses it, or remove it once it "
-                  "is no longer in use.");
+        return tr("The kernel or the helper is busy with this device right now. Wait a moment and try again.");
     case ClientErrorKind::DeviceInUse:
-        return tr("Pick a device that is not mounted, used as swap or held by another mapping or RAID array.");
+        return tr("Something uses it: a mount, swap, a program, or another mapping or RAID array. Unmount or "
+                  "stop that first, or pick another device. An open mapping can also be removed with Remove "
+                  "When Unused.");
     case ClientErrorKind::Overlap:
         return tr("Another mapping already uses part of this range. Change the offset or length so the ranges do "
                   "not overlap.");

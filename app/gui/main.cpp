@@ -1,6 +1,9 @@
+#include "helperclient.h"
 #include "mainwindow.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
 
 int main(int argc, char *argv[])
 {
@@ -10,8 +13,19 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("volmap"));
     QApplication::setApplicationVersion(QStringLiteral(VOLMAP_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("org.volmap.VolumeMapper"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("org.volmap.VolumeMapper")));
 
-    Volmap::MainWindow window;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QObject::tr("Build device-mapper tables from block devices, create mappings and watch their I/O."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.process(app);
+
+    Volmap::HelperClient client;
+    Volmap::HelperClient samplingClient;
+    samplingClient.setInteractive(false);
+    Volmap::MainWindow window(&client, &samplingClient);
     window.show();
     return app.exec();
 }

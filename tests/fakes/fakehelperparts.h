@@ -204,8 +204,12 @@ public:
     {
         requests.append({actionId, busName, allowInteraction});
         const AuthorizationResult result = policy(actionId, busName);
-        QTimer::singleShot(delayMs, [done = std::move(done), result]() { done(result, QString()); });
+        // Bound to this object: an answer still pending when a test tears down never arrives.
+        QTimer::singleShot(delayMs, &m_context, [done = std::move(done), result]() { done(result, QString()); });
     }
+
+private:
+    QObject m_context;
 };
 
 } // namespace Volmap::Fakes

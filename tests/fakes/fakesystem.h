@@ -1,0 +1,78 @@
+#pragma once
+
+// A fake machine for the GUI tests: sysfs entries the scanner, the
+// resolver and the I/O sampler read, and real device nodes (mknod, so
+// root only) that path references resolve through.
+
+#include "testfiles.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+
+namespace Volmap::Fakes {
+
+class FakeSystem
+{
+public:
+    FakeSystem()
+    {
+        const QString r = root();
+        writeFile(r + QStringLiteral("/proc/self/mountinfo"), "25 1 0:1 / / rw - tmpfs none rw\n");
+        writeFile(r + QStringLiteral("/proc/swaps"), "Filename\tType\tSize\tUsed\tPriority\n");
+        QDir().mkpath(r + QStringLiteral("/sys/class/block"));
+        QDir().mkpath(r + QStringLiteral("/sys/dev/block"));
+        QDir().mkpath(r + QStringLiteral("/sys/block"));
+        QDir().mkpath(r + QStringLiteral("/dev"));
+    }
+
+    QString root() const { return m_dir.path(); }
+
+    /* A disk (parent empty) or a partition of `parent`; false if its node cannot be made. */
+    bool addDevice(const QString &name, quint32 major, quint32 minor, quint64 sectors, const QString &parent = {},
+                   quint64 start = 0)
+    {
+        const QString r = root();
+        const QString dir = parent.isEmpty() ? QStringLiteral("%1/sys/devices/pci/block/%2").arg(r, name)
+                                             : QStringLiteral("%1/sys/devices/pci/block/%2/%3").arg(r, parent, name);
+        const QByteArray number = QStringLiteral("%1:%2").arg(major).arg(minor).toLatin1();
+        writeFile(dir + QStringLiteral("/dev"), number + '\n');
+        writeFile(dir + QStringLiteral("/size"), QByteArray::number(sectors) + '\n');
+        writeFile(dir + QStringLiteral("/stat"), "0 0 0 0 0 0 0 0 0 0 0\n");
+        writeFile(dir + QStringLiteral("/uevent"), "DEVNAME=" + name.toUtf8() + "\nDEVTYPE=disk\n");
+        QDir().mkpath(dir + QStringLiteral("/holders"));
+        if (parent.isEmpty()) {
+            writeFile(dir + QStringLiteral("/queue/logical_block_size"), "512\n");
+            QFile::link(dir, r + QStringLiteral("/sys/block/") + name);
+        } else {
+            writeFile(dir + QStringLiteral("/partition"), "1\n");
+            writeFile(dir + QStringLiteral("/start"), QByteArray::number(start) + '\n');
+        }
+        QFile::link(dir, r + QStringLiteral("/sys/class/block/") + name);
+        QFile::link(dir, r + QStringLiteral("/sys/dev/block/") + QString::fromLatin1(number));
+        const QByteArray node = QFile::encodeName(r + QStringLiteral("/dev/") + name);
+        return ::mknod(node.constData(), S_IFBLK | 0600, ::makedev(major, minor)) == 0;
+    }
+
+    /* A mapping's block-layer counters, as /sys/block/dm-N/stat shows them. */
+    void setStat(const QString &name, quint64 readIos, quint64 readSectors, quint64 writeIos, quint64 writeSectors,
+                 quint64 inFlight = 0)
+    {
+        writeFile(QStringLiteral("%1/sys/block/%2/stat").arg(root(), name),
+                  QStringLiteral("%1 0 %2 10 %3 0 %4 20 %5 30 30 0 0 0 0\n")
+                      .arg(readIos)
+                      .arg(readSectors)
+                      .arg(writeIos)
+                      .arg(writeSectors)
+                      .arg(inFlight)
+                      .toLatin1());
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+} // namespace Volmap::Fakes

@@ -1,0 +1,471 @@
+// The main window against the real helper service (fake kernel parts) on
+// a private bus, on a fake machine: what a person does, through widgets.
+
+#include "devicepanel.h"
+#include "devicetreemodel.h"
+#include "fakes/fakehelperparts.h"
+#include "fakes/fakesystem.h"
+#include "helper1adaptor.h"
+#include "helperclient.h"
+#include "helperprotocol.h"
+#include "helperservice.h"
+#include "layoutbar.h"
+#include "mainwindow.h"
+#include "mappinglistmodel.h"
+#include "mappingspanel.h"
+#include "segmenttablemodel.h"
+#include "tableeditor.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTest>
+#include <QTreeView>
+
+using namespace Volmap;
+using namespace Volmap::Fakes;
+
+namespace {
+
+template<typename T>
+T *waitForTopLevel(const QString &objectName)
+{
+    T *found = nullptr;
+    QTest::qWaitFor(
+        [&]() {
+            for (QWidget *widget : QApplication::topLevelWidgets()) {
+                if (widget->isVisible() && widget->objectName() == objectName) {
+                    found = qobject_cast<T *>(widget);
+                }
+            }
+            return found != nullptr;
+        },
+        10000);
+    return found;
+}
+
+QPushButton *buttonLabelled(QWidget *parent, const QString &text)
+{
+    for (QPushButton *button : parent->findChildren<QPushButton *>()) {
+        if (button->text().remove(u'&') == text) {
+            return button;
+        }
+    }
+    return nullptr;
+}
+
+void saveScreenshot(QWidget *widget, const QString &name)
+{
+    const QString dir = QString::fromLocal8Bit(qgetenv("VOLMAP_SCREENSHOT_DIR"));
+    if (dir.isEmpty()) {
+        return;
+    }
+    QDir().mkpath(dir);
+    QVERIFY(widget->grab().save(dir + u'/' + name + QStringLiteral(".png")));
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void init();
+    void cleanup();
+
+    void showsTheDeviceTree();
+    void keyboardAddsSelectedDevices();
+    void invalidRowsBlockCreate();
+    void createsThroughTheHelper();
+    void refusalIsExplained();
+    void opensAndAppliesALiveReload();
+    void removesWhenUnusedOnRequest();
+    void missingHelperIsExplained();
+    void pastesImportsAndShowsTheCommand();
+    void remembersTheLayout();
+
+private:
+    void addDevices(const QStringList &kernelNames);
+    void createMapping(const QString &name, const QString &table);
+    int rowOfMapping(const QString &name) const;
+
+    QProcess m_bus;
+    QString m_address;
+    std::unique_ptr<FakeSystem> m_system;
+    int m_round = 0;
+    QString m_serviceConnection;
+    std::unique_ptr<FakeBackend> m_backend;
+    std::unique_ptr<FakeModules> m_modules;
+    std::unique_ptr<FakeDevices> m_devices;
+    std::unique_ptr<FakeAuthorizer> m_authorizer;
+    std::unique_ptr<HelperService> m_service;
+    std::unique_ptr<HelperClient> m_client;
+    std::unique_ptr<HelperClient> m_samplingClient;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+    m_bus.start(QStringLiteral("dbus-daemon"),
+                {QStringLiteral("--session"), QStringLiteral("--nofork"), QStringLiteral("--print-address")});
+    QVERIFY2(m_bus.waitForStarted(), "dbus-daemon is not installed");
+    QVERIFY(QTest::qWaitFor([&]() { return m_bus.canReadLine(); }, 10000));
+    m_address = QString::fromUtf8(m_bus.readLine()).trimmed();
+
+    m_system = std::make_unique<FakeSystem>();
+    if (!m_system->addDevice(QStringLiteral("sdb"), 8, 16, 4194304)) {
+        QSKIP("making device nodes (mknod) needs root; the test suite runs as root");
+    }
+    QVERIFY(m_system->addDevice(QStringLiteral("sdc"), 8, 32, 2097152));
+    QVERIFY(m_system->addDevice(QStringLiteral("sdc1"), 8, 33, 1000000, QStringLiteral("sdc"), 2048));
+}
+
+void TestMainWindow::cleanupTestCase()
+{
+    m_bus.terminate();
+    m_bus.waitForFinished();
+}
+
+void TestMainWindow::init()
+{
+    ++m_round;
+    m_backend = std::make_unique<FakeBackend>();
+    m_modules = std::make_unique<FakeModules>();
+    m_devices = std::make_unique<FakeDevices>();
+    m_authorizer = std::make_unique<FakeAuthorizer>();
+    m_authorizer->delayMs = 20;
+    m_devices->addDisk(QStringLiteral("/dev/sdb"), {8, 16}, 4194304);
+    m_devices->addDisk(QStringLiteral("/dev/sdc"), {8, 32}, 2097152);
+    m_devices->addPartition(QStringLiteral("/dev/sdc1"), {8, 33}, 1000000, {8, 32}, 2048);
+    m_service = std::make_unique<HelperService>(*m_backend, *m_modules, *m_devices, *m_authorizer);
+    new Helper1Adaptor(m_service.get());
+    m_serviceConnection = QStringLiteral("service-%1").arg(m_round);
+    QDBusConnection service = QDBusConnection::connectToBus(m_address, m_serviceConnection);
+    QVERIFY(service.registerObject(HelperProtocol::objectPath(), m_service.get()));
+    QVERIFY(service.registerService(HelperProtocol::serviceName()));
+
+    m_client = std::make_unique<HelperClient>(
+        QDBusConnection::connectToBus(m_address, QStringLiteral("client-%1").arg(m_round)));
+    m_samplingClient = std::make_unique<HelperClient>(
+        QDBusConnection::connectToBus(m_address, QStringLiteral("sampling-%1").arg(m_round)));
+    m_samplingClient->setInteractive(false);
+    m_window = std::make_unique<MainWindow>(m_client.get(), m_samplingClient.get(), m_system->root());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestMainWindow::cleanup()
+{
+    for (QWidget *widget : QApplication::topLevelWidgets()) {
+        if (widget != m_window.get() && widget->isVisible()) {
+            widget->close();
+        }
+    }
+    m_window.reset();
+    m_client.reset();
+    m_samplingClient.reset();
+    QDBusConnection::disconnectFromBus(QStringLiteral("client-%1").arg(m_round));
+    QDBusConnection::disconnectFromBus(QStringLiteral("sampling-%1").arg(m_round));
+    QDBusConnection service(m_serviceConnection);
+    service.unregisterService(HelperProtocol::serviceName());
+    service.unregisterObject(HelperProtocol::objectPath());
+    QDBusConnection::disconnectFromBus(m_serviceConnection);
+    m_authorizer.reset(); // drops its pending answers before the service they call goes
+    m_service.reset();
+}
+
+void TestMainWindow::addDevices(const QStringList &kernelNames)
+{
+    // As a person does it: select in the tree, then Edit ▸ Add Selected Devices (Ctrl+D).
+    QTreeView *tree = m_window->devicePanel()->view();
+    tree->setFocus();
+    tree->clearSelection();
+    for (const QString &name : kernelNames) {
+        QModelIndex index = m_window->deviceModel()->indexOf(name);
+        QVERIFY2(index.isValid(), qPrintable(name));
+        auto *proxy = qobject_cast<QAbstractProxyModel *>(tree->model());
+        tree->selectionModel()->select(proxy->mapFromSource(index),
+                                       QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
+    QTest::keyClick(m_window.get(), Qt::Key_D, Qt::ControlModifier);
+}
+
+int TestMainWindow::rowOfMapping(const QString &name) const
+{
+    const MappingListModel *model = m_window->mappingModel();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, 0).data(MappingListModel::NameRole).toString() == name) {
+            return row;
+        }
+    }
+    return -1;
+}
+
+void TestMainWindow::createMapping(const QString &name, const QString &table)
+{
+    bool done = false;
+    m_client->create(name, table, false, [&](const ClientResult<QString> &result) {
+        QVERIFY(std::holds_alternative<QString>(result));
+        done = true;
+    });
+    QTRY_VERIFY(done);
+    QTRY_VERIFY(rowOfMapping(name) >= 0);
+}
+
+void TestMainWindow::showsTheDeviceTree()
+{
+    DeviceTreeModel *model = m_window->deviceModel();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_COMPARE(model->rowCount(), 2);
+    const QModelIndex sdc = model->indexOf(QStringLiteral("sdc"));
+    QCOMPARE(model->rowCount(sdc), 1);
+    QCOMPARE(model->indexOf(QStringLiteral("sdc1")).parent(), sdc);
+    // Partitions are shown expanded: that is where free space usually is.
+    auto *proxy = qobject_cast<QAbstractProxyModel *>(m_window->devicePanel()->view()->model());
+    QVERIFY(m_window->devicePanel()->view()->isExpanded(proxy->mapFromSource(sdc)));
+    // The filter keeps a partition's disk so the tree still reads.
+    auto *filter = m_window->devicePanel()->findChild<QLineEdit *>();
+    QTest::keyClicks(filter, QStringLiteral("sdc1"));
+    QCOMPARE(proxy->rowCount(), 1);
+    QCOMPARE(proxy->rowCount(proxy->index(0, 0)), 1);
+    filter->clear();
+    QCOMPARE(proxy->rowCount(), 2);
+}
+
+void TestMainWindow::keyboardAddsSelectedDevices()
+{
+    TableEditor *editor = m_window->editor();
+    QVERIFY(!editor->createAction()->isEnabled());
+    addDevices({QStringLiteral("sdc1"), QStringLiteral("sdb")});
+    QCOMPARE(editor->model()->rowCount(), 2);
+    const QList<EditableSegment> segments = editor->model()->segments();
+    QCOMPARE(segments[0], (EditableSegment{1000000, QStringLiteral("basic_target"), QStringLiteral("/dev/sdc1"), 0}));
+    QCOMPARE(segments[1], (EditableSegment{4194304, QStringLiteral("basic_target"), QStringLiteral("/dev/sdb"), 0}));
+    QVERIFY(editor->model()->isValid());
+    // Valid, but still unnamed: Create waits, and the summary says why.
+    QVERIFY(!editor->createAction()->isEnabled());
+    QVERIFY(editor->findChild<QLabel *>(QStringLiteral("tableSummary"))->text().contains(u"Name"));
+    QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("mappingName")), QStringLiteral("data"));
+    QVERIFY(editor->createAction()->isEnabled());
+    // A device the table uses up is refused, with the reason in the status bar.
+    addDevices({QStringLiteral("sdb")});
+    QCOMPARE(editor->model()->rowCount(), 2);
+    QVERIFY(m_window->statusBar()->currentMessage().contains(u"/dev/sdb"));
+    saveScreenshot(m_window.get(), QStringLiteral("volmap-editing"));
+}
+
+void TestMainWindow::invalidRowsBlockCreate()
+{
+    TableEditor *editor = m_window->editor();
+    addDevices({QStringLiteral("sdc1")});
+    QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("mappingName")), QStringLiteral("data"));
+    QVERIFY(editor->createAction()->isEnabled());
+    // Type a length larger than the partition into the cell, in the unit shown (MiB).
+    QTableView *view = editor->view();
+    const QModelIndex length = editor->model()->index(0, SegmentTableModel::LengthColumn);
+    view->setFocus();
+    view->setCurrentIndex(length);
+    view->edit(length);
+    auto *cell = view->findChild<QLineEdit *>();
+    QVERIFY(cell);
+    cell->selectAll();
+    QTest::keyClicks(cell, QStringLiteral("600"));
+    QTest::keyClick(cell, Qt::Key_Return); // the delegate commits from the event loop
+    QTRY_COMPARE(editor->model()->segments()[0].length, quint64(600) * 2048);
+    QVERIFY(!editor->model()->problemAt(0).isEmpty());
+    QVERIFY(!editor->createAction()->isEnabled());
+    QVERIFY(!editor->findChild<QPushButton *>(QStringLiteral("createButton"))->isEnabled());
+    QVERIFY(editor->findChild<QLabel *>(QStringLiteral("tableSummary"))->text().contains(u"problem"));
+    saveScreenshot(m_window.get(), QStringLiteral("volmap-invalid-row"));
+    // Undo brings the valid table back; redo the invalid one.
+    QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(editor->model()->segments()[0].length, quint64(1000000));
+    QVERIFY(editor->createAction()->isEnabled());
+    editor->redoAction()->trigger();
+    QVERIFY(!editor->createAction()->isEnabled());
+    // Text that is no size is refused without changing anything.
+    view->edit(length);
+    cell = view->findChild<QLineEdit *>();
+    cell->selectAll();
+    QTest::keyClicks(cell, QStringLiteral("lots"));
+    QTest::keyClick(cell, Qt::Key_Return);
+    QTest::qWait(50);
+    QVERIFY(cell->isVisible()); // Return does not take what is not a size: the cell stays open
+    QTest::keyClick(cell, Qt::Key_Escape);
+    QCOMPARE(editor->model()->segments()[0].length, quint64(600) * 2048);
+}
+
+void TestMainWindow::createsThroughTheHelper()
+{
+    TableEditor *editor = m_window->editor();
+    addDevices({QStringLiteral("sdb")});
+    QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("mappingName")), QStringLiteral("fast"));
+    QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("createButton")), Qt::LeftButton);
+    auto *confirm = waitForTopLevel<QMessageBox>(QStringLiteral("createConfirmation"));
+    QVERIFY(confirm);
+    // It names exactly the ranges that will be used.
+    QVERIFY2(confirm->informativeText().contains(u"/dev/sdb: 2 GiB from 0 B (sectors 0–4194303), basic_target"),
+             qPrintable(confirm->informativeText()));
+    QVERIFY(m_backend->mappings.isEmpty());
+    QTest::mouseClick(buttonLabelled(confirm, QStringLiteral("Create")), Qt::LeftButton);
+    auto *created = waitForTopLevel<QMessageBox>(QStringLiteral("createdMessage"));
+    QVERIFY(created);
+    QVERIFY(created->text().contains(u"/dev/mapper/fast"));
+    QVERIFY(m_backend->mappings.contains(QStringLiteral("fast")));
+    QCOMPARE(m_authorizer->requests.last().action, HelperProtocol::Action::create());
+    QVERIFY(m_authorizer->requests.last().allowInteraction);
+    // It shows in the mappings panel, selected, marked as Volume Mapper's.
+    QTRY_VERIFY(rowOfMapping(QStringLiteral("fast")) >= 0);
+    QTRY_COMPARE(m_window->mappingsPanel()->selectedMapping(), QStringLiteral("fast"));
+    QCOMPARE(m_window->mappingModel()
+                 ->index(rowOfMapping(QStringLiteral("fast")), MappingListModel::OriginColumn)
+                 .data()
+                 .toString(),
+             QStringLiteral("Volume Mapper"));
+    created->close();
+    saveScreenshot(m_window.get(), QStringLiteral("volmap-created"));
+}
+
+void TestMainWindow::refusalIsExplained()
+{
+    m_authorizer->policy = [](const QString &, const QString &) { return AuthorizationResult::Dismissed; };
+    TableEditor *editor = m_window->editor();
+    addDevices({QStringLiteral("sdc1")});
+    QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("mappingName")), QStringLiteral("data"));
+    editor->createAction()->trigger();
+    auto *confirm = waitForTopLevel<QMessageBox>(QStringLiteral("createConfirmation"));
+    QVERIFY(confirm);
+    QTest::mouseClick(buttonLabelled(confirm, QStringLiteral("Create")), Qt::LeftButton);
+    auto *error = waitForTopLevel<QMessageBox>(QStringLiteral("errorMessage"));
+    QVERIFY(error);
+    QVERIFY2(error->text().contains(u"Authentication dismissed"), qPrintable(error->text()));
+    QVERIFY(error->informativeText().contains(u"nothing was changed"));
+    QVERIFY(!error->text().contains(u"org.volmap")); // the D-Bus name is only in the details
+    QVERIFY(m_backend->mappings.isEmpty());
+    // The editor is usable again, with the table kept for another try.
+    QVERIFY(editor->createAction()->isEnabled());
+    QCOMPARE(editor->model()->rowCount(), 1);
+}
+
+void TestMainWindow::opensAndAppliesALiveReload()
+{
+    createMapping(QStringLiteral("live"), QStringLiteral("0 2048 basic_target /dev/sdb 0\n"));
+    MappingsPanel *panel = m_window->mappingsPanel();
+    panel->selectMapping(QStringLiteral("live"));
+    QTest::mouseClick(buttonLabelled(panel, QStringLiteral("Open in Editor")), Qt::LeftButton);
+    TableEditor *editor = m_window->editor();
+    QTRY_COMPARE(editor->editedMapping(), QStringLiteral("live"));
+    QCOMPARE(editor->model()->rowCount(), 1);
+    QVERIFY(editor->findChild<QLabel *>(QStringLiteral("editingBanner"))->isVisible());
+    QVERIFY(!editor->findChild<QPushButton *>(QStringLiteral("createButton"))->isVisible());
+    // Grow it with a second device and apply.
+    addDevices({QStringLiteral("sdc1")});
+    QVERIFY(editor->applyAction()->isEnabled());
+    QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("applyButton")), Qt::LeftButton);
+    auto *confirm = waitForTopLevel<QDialog>(QStringLiteral("reloadConfirmation"));
+    QVERIFY(confirm);
+    const QList<QPlainTextEdit *> tables = confirm->findChildren<QPlainTextEdit *>();
+    QCOMPARE(tables.size(), 2);
+    QCOMPARE(tables[0]->toPlainText(), QStringLiteral("0 2048 basic_target 8:16 0\n"));
+    QCOMPARE(tables[1]->toPlainText(),
+             QStringLiteral("0 2048 basic_target 8:16 0\n2048 1000000 basic_target /dev/sdc1 0\n"));
+    QVERIFY(m_backend->mappings[QStringLiteral("live")].table.size() == 1);
+    QTest::mouseClick(buttonLabelled(confirm, QStringLiteral("Apply")), Qt::LeftButton);
+    QTRY_COMPARE(m_backend->mappings[QStringLiteral("live")].table.size(), 2);
+    QTRY_VERIFY(m_window->statusBar()->currentMessage().contains(u"new table"));
+}
+
+void TestMainWindow::removesWhenUnusedOnRequest()
+{
+    createMapping(QStringLiteral("busy"), QStringLiteral("0 2048 linear /dev/sdb 0\n"));
+    m_backend->mappings[QStringLiteral("busy")].openCount = 1;
+    m_window->mappingModel()->refresh();
+    QTRY_COMPARE(m_window->mappingModel()
+                     ->index(rowOfMapping(QStringLiteral("busy")), MappingListModel::OpenColumn)
+                     .data()
+                     .toInt(),
+                 1);
+    m_window->mappingsPanel()->selectMapping(QStringLiteral("busy"));
+    QTest::mouseClick(buttonLabelled(m_window->mappingsPanel(), QStringLiteral("Remove…")), Qt::LeftButton);
+    auto *confirm = waitForTopLevel<QMessageBox>(QStringLiteral("removeConfirmation"));
+    QVERIFY(confirm);
+    QTRY_VERIFY(confirm->informativeText().contains(u"open right now"));
+    QTest::mouseClick(buttonLabelled(confirm, QStringLiteral("Remove When Unused")), Qt::LeftButton);
+    QTRY_VERIFY(m_backend->mappings[QStringLiteral("busy")].deferredRemove);
+    QTRY_VERIFY(m_window->statusBar()->currentMessage().contains(u"no longer in use"));
+    // Removing it outright while open is refused with a way out.
+    m_backend->mappings[QStringLiteral("busy")].deferredRemove = false;
+    m_window->mappingsPanel()->selectMapping(QStringLiteral("busy"));
+    QTest::mouseClick(buttonLabelled(m_window->mappingsPanel(), QStringLiteral("Remove…")), Qt::LeftButton);
+    confirm = waitForTopLevel<QMessageBox>(QStringLiteral("removeConfirmation"));
+    QTest::mouseClick(buttonLabelled(confirm, QStringLiteral("Remove")), Qt::LeftButton);
+    auto *error = waitForTopLevel<QMessageBox>(QStringLiteral("errorMessage"));
+    QVERIFY(error);
+    QVERIFY2(error->text().contains(u"Device in use"), qPrintable(error->text()));
+    QVERIFY(error->informativeText().contains(u"Remove When Unused"));
+    QVERIFY(m_backend->mappings.contains(QStringLiteral("busy")));
+}
+
+void TestMainWindow::missingHelperIsExplained()
+{
+    QDBusConnection(m_serviceConnection).unregisterService(HelperProtocol::serviceName());
+    QTest::keyClick(m_window.get(), Qt::Key_F5);
+    auto *message = m_window->mappingsPanel()->findChild<QLabel *>(QStringLiteral("mappingsMessage"));
+    QTRY_VERIFY(message->isVisible());
+    QVERIFY2(message->text().contains(u"Helper not installed"), qPrintable(message->text()));
+    QVERIFY(message->text().contains(u"volmap-helper package"));
+}
+
+void TestMainWindow::pastesImportsAndShowsTheCommand()
+{
+    TableEditor *editor = m_window->editor();
+    QApplication::clipboard()->setText(QStringLiteral("0 2048 linear /dev/sdb 0\n2048 8 zero\n"));
+    editor->pasteAction()->trigger();
+    QCOMPARE(editor->model()->rowCount(), 2);
+    QCOMPARE(editor->model()->segments()[1].target, QStringLiteral("zero"));
+    QApplication::clipboard()->setText(QStringLiteral("this is not a table"));
+    editor->pasteAction()->trigger();
+    auto *error = waitForTopLevel<QMessageBox>(QStringLiteral("errorMessage"));
+    QVERIFY(error);
+    QVERIFY(error->text().contains(u"could not be read"));
+    error->close();
+    QCOMPARE(editor->model()->rowCount(), 2);
+    // One undo takes the whole paste back.
+    editor->undoAction()->trigger();
+    QCOMPARE(editor->model()->rowCount(), 0);
+    editor->redoAction()->trigger();
+    QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("mappingName")), QStringLiteral("pasted"));
+    editor->commandAction()->trigger();
+    auto *dialog = waitForTopLevel<QDialog>(QStringLiteral("commandDialog"));
+    QVERIFY(dialog);
+    QCOMPARE(dialog->findChild<QPlainTextEdit *>()->toPlainText(),
+             QStringLiteral("dmsetup create pasted <<'EOF'\n0 2048 linear /dev/sdb 0\n2048 8 zero\nEOF\n"));
+}
+
+void TestMainWindow::remembersTheLayout()
+{
+    m_window->resize(1111, 666);
+    m_window->close();
+    m_window = std::make_unique<MainWindow>(m_client.get(), m_samplingClient.get(), m_system->root());
+    QCOMPARE(m_window->size(), QSize(1111, 666));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,127 @@
+#include "confirmations.h"
+
+#include "sizeunits.h"
+#include "tablesummary.h"
+#include "tabletext.h"
+
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFontDatabase>
+#include <QGridLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+
+namespace Volmap {
+
+namespace {
+
+QPlainTextEdit *tableText(const QString &text, const QString &accessibleName, QWidget *parent)
+{
+    auto *edit = new QPlainTextEdit(text, parent);
+    edit->setReadOnly(true);
+    edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+    edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    edit->setAccessibleName(accessibleName);
+    edit->setMinimumWidth(360);
+    return edit;
+}
+
+QStringList escapedItems(const QStringList &lines)
+{
+    QStringList escaped;
+    for (const QString &line : lines) {
+        escaped.append(line.toHtmlEscaped());
+    }
+    return escaped;
+}
+
+quint64 lengthOf(const QString &text)
+{
+    const MappingTable table = parseTable(text).table;
+    return table.segments.isEmpty() ? 0 : table.segments.last().end();
+}
+
+} // namespace
+
+QDialog *createConfirmation(QWidget *parent, const QString &name, const QString &text, bool readOnly)
+{
+    const MappingTable table = parseTable(text).table;
+    auto *box = new QMessageBox(QMessageBox::Question, QObject::tr("Create Mapping"),
+                                QObject::tr("Create <b>/dev/mapper/%1</b>, %2%3?")
+                                    .arg(name.toHtmlEscaped(), formatSizeHuman(lengthOf(text) * BytesPerSector),
+                                         readOnly ? QObject::tr(", read-only") : QString()),
+                                QMessageBox::Cancel, parent);
+    box->setObjectName(QStringLiteral("createConfirmation"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    const QStringList uses = describeDeviceUses(table);
+    box->setInformativeText(
+        uses.isEmpty()
+            ? QObject::tr("It uses no backing device.")
+            : QObject::tr("It will use exactly these device ranges. Creating it writes nothing to them, "
+                          "but whatever writes to the new device changes them:<ul><li>%1</li></ul>")
+                  .arg(escapedItems(uses).join(QStringLiteral("</li><li>"))));
+    box->setDetailedText(text);
+    QPushButton *create = box->addButton(QObject::tr("&Create"), QMessageBox::AcceptRole);
+    box->setDefaultButton(create);
+    return box;
+}
+
+QDialog *reloadConfirmation(QWidget *parent, const QString &name, const QString &oldTable, const QString &newTable)
+{
+    auto *dialog = new QDialog(parent);
+    dialog->setObjectName(QStringLiteral("reloadConfirmation"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(QObject::tr("Apply New Table"));
+    auto *layout = new QGridLayout(dialog);
+    auto *intro = new QLabel(QObject::tr("Replace the live table of <b>%1</b>? I/O pauses for a moment while the "
+                                         "new table takes over; the device stays open. The size changes from %2 to %3.")
+                                 .arg(name.toHtmlEscaped(), formatSizeHuman(lengthOf(oldTable) * BytesPerSector),
+                                      formatSizeHuman(lengthOf(newTable) * BytesPerSector)),
+                             dialog);
+    intro->setWordWrap(true);
+    layout->addWidget(intro, 0, 0, 1, 2);
+    layout->addWidget(new QLabel(QObject::tr("<b>Now</b>"), dialog), 1, 0);
+    layout->addWidget(new QLabel(QObject::tr("<b>After</b>"), dialog), 1, 1);
+    layout->addWidget(tableText(oldTable, QObject::tr("Current table"), dialog), 2, 0);
+    layout->addWidget(tableText(newTable, QObject::tr("New table"), dialog), 2, 1);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, dialog);
+    QPushButton *apply = buttons->addButton(QObject::tr("&Apply"), QDialogButtonBox::AcceptRole);
+    apply->setDefault(true);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    layout->addWidget(buttons, 3, 0, 1, 2);
+    return dialog;
+}
+
+QDialog *removeConfirmation(QWidget *parent, const QString &name, bool inUse, bool foreign,
+                            std::function<void(RemoveChoice)> chosen)
+{
+    QString text = QObject::tr("Remove <b>/dev/mapper/%1</b>?").arg(name.toHtmlEscaped());
+    QString info = QObject::tr("The data on its backing devices stays as it is.");
+    if (inUse) {
+        info += QObject::tr(" It is open right now (mounted or used by a program): it can be removed once nothing "
+                            "uses it any more.");
+    }
+    if (foreign) {
+        info += QObject::tr(" Volume Mapper did not create it; an administrator's password is needed.");
+    }
+    auto *box = new QMessageBox(QMessageBox::Warning, QObject::tr("Remove Mapping"), text, QMessageBox::Cancel, parent);
+    box->setObjectName(QStringLiteral("removeConfirmation"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(info);
+    QPushButton *remove = box->addButton(QObject::tr("&Remove"), QMessageBox::DestructiveRole);
+    QPushButton *deferred = box->addButton(QObject::tr("Remove When &Unused"), QMessageBox::AcceptRole);
+    deferred->setToolTip(QObject::tr("The kernel removes it as soon as the last user closes it"));
+    box->setDefaultButton(inUse ? deferred : remove);
+    QObject::connect(box, &QMessageBox::finished, box, [box, remove, deferred, chosen]() {
+        const QAbstractButton *clicked = box->clickedButton();
+        chosen(clicked == remove ? RemoveChoice::Remove
+               : clicked == deferred ? RemoveChoice::RemoveWhenUnused
+                                     : RemoveChoice::Cancel);
+    });
+    return box;
+}
+
+} // namespace Volmap

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QString>
+
+#include <functional>
+
+class QDialog;
+class QWidget;
+
+namespace Volmap {
+
+/*
+ * The questions asked before anything changes on the machine. Each
+ * dialog is returned unopened and deletes itself on close; the caller
+ * connects to accepted() (and for removal, to the chosen button) and
+ * calls open(), so no nested event loop runs.
+ */
+QDialog *createConfirmation(QWidget *parent, const QString &name, const QString &tableText, bool readOnly);
+QDialog *reloadConfirmation(QWidget *parent, const QString &name, const QString &oldTable, const QString &newTable);
+
+enum class RemoveChoice { Cancel, Remove, RemoveWhenUnused };
+/* Calls `chosen` with the person's answer. */
+QDialog *removeConfirmation(QWidget *parent, const QString &name, bool inUse, bool foreign,
+                            std::function<void(RemoveChoice)> chosen);
+
+} // namespace Volmap

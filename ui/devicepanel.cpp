@@ -1,0 +1,82 @@
+#include "devicepanel.h"
+
+#include "devicemonitor.h"
+#include "devicetreemodel.h"
+#include "usagebadgedelegate.h"
+
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace Volmap {
+
+DevicePanel::DevicePanel(DeviceTreeModel *model, DeviceMonitor *monitor, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_filter(new QSortFilterProxyModel(this))
+    , m_filterEdit(new QLineEdit(this))
+    , m_view(new QTreeView(this))
+{
+    m_filter->setSourceModel(model);
+    m_filter->setRecursiveFilteringEnabled(true);
+    m_filter->setFilterKeyColumn(-1);
+    m_filter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+
+    m_filterEdit->setPlaceholderText(tr("Filter devices"));
+    m_filterEdit->setClearButtonEnabled(true);
+    m_filterEdit->setAccessibleName(tr("Filter devices"));
+    connect(m_filterEdit, &QLineEdit::textChanged, m_filter, &QSortFilterProxyModel::setFilterFixedString);
+
+    m_view->setObjectName(QStringLiteral("deviceTree"));
+    m_view->setAccessibleName(tr("Block devices"));
+    m_view->setAccessibleDescription(tr("Drag a device onto the table editor to add it as a segment"));
+    m_view->setModel(m_filter);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setDragEnabled(true);
+    m_view->setDragDropMode(QAbstractItemView::DragOnly);
+    m_view->setDefaultDropAction(Qt::CopyAction);
+    m_view->setUniformRowHeights(true);
+    m_view->setAllColumnsShowFocus(true);
+    m_view->setItemDelegateForColumn(DeviceTreeModel::UsageColumn, new UsageBadgeDelegate(m_view));
+    m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->header()->setStretchLastSection(true);
+    // New disks show their partitions: that is where the free space usually is.
+    connect(m_filter, &QAbstractItemModel::rowsInserted, m_view, [this](const QModelIndex &parent, int first, int last) {
+        if (!parent.isValid()) {
+            for (int row = first; row <= last; ++row) {
+                m_view->expand(m_filter->index(row, 0));
+            }
+        }
+    });
+    connect(m_view, &QTreeView::activated, this, [this]() {
+        const QStringList devices = selectedDevices();
+        if (!devices.isEmpty()) {
+            Q_EMIT addRequested(devices);
+        }
+    });
+
+    connect(monitor, &DeviceMonitor::rescanned, model, &DeviceTreeModel::setDevices);
+    connect(monitor, &DeviceMonitor::deviceChanged, model, &DeviceTreeModel::updateDevice);
+    connect(monitor, &DeviceMonitor::deviceRemoved, model, &DeviceTreeModel::removeDevice);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_filterEdit);
+    layout->addWidget(m_view);
+    m_view->expandAll();
+}
+
+QStringList DevicePanel::selectedDevices() const
+{
+    QStringList names;
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows(DeviceTreeModel::NameColumn);
+    for (const QModelIndex &row : rows) {
+        names.append(row.data(DeviceTreeModel::KernelNameRole).toString());
+    }
+    return names;
+}
+
+} // namespace Volmap

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QWidget>
+
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTreeView;
+
+namespace Volmap {
+
+class DeviceMonitor;
+class DeviceTreeModel;
+
+/*
+ * The machine's block devices as a filterable tree that devices are
+ * dragged from. Follows hotplug through the monitor; selection and
+ * expanded branches survive because the model changes row by row.
+ */
+class DevicePanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    DevicePanel(DeviceTreeModel *model, DeviceMonitor *monitor, QWidget *parent = nullptr);
+
+    QTreeView *view() const { return m_view; }
+    /* Kernel names of the selected devices, e.g. {"sdb1"}. */
+    QStringList selectedDevices() const;
+
+Q_SIGNALS:
+    /* Enter or double-click: add the selected devices to the table. */
+    void addRequested(const QStringList &kernelNames);
+
+private:
+    DeviceTreeModel *m_model;
+    QSortFilterProxyModel *m_filter;
+    QLineEdit *m_filterEdit;
+    QTreeView *m_view;
+};
+
+} // namespace Volmap

@@ -1,0 +1,207 @@
+#include "layoutbar.h"
+
+#include "segmenttablemodel.h"
+#include "sizeunits.h"
+
+#include <QHelpEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+
+namespace Volmap {
+
+namespace {
+
+constexpr int BarHeight = 44;
+constexpr qreal MinimumBlockWidth = 4;
+
+// Hues far apart, at a saturation and value that read on light and dark windows.
+constexpr int Hues[] = {210, 30, 130, 280, 0, 180, 55, 320, 95, 250};
+
+QString deviceLabel(const EditableSegment &segment)
+{
+    if (segment.target == u"zero" || segment.target == u"error") {
+        return segment.target;
+    }
+    return segment.device.section(u'/', -1);
+}
+
+} // namespace
+
+LayoutBar::LayoutBar(SegmentTableModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+{
+    setObjectName(QStringLiteral("layoutBar"));
+    setAccessibleName(tr("Layout of the new device"));
+    setFocusPolicy(Qt::NoFocus); // the table has the same information and keyboard access
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    setMouseTracking(true);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
+        connect(model, signal, this, &LayoutBar::modelChanged);
+    }
+    connect(model, &QAbstractItemModel::rowsMoved, this, &LayoutBar::modelChanged);
+    connect(model, &QAbstractItemModel::dataChanged, this, &LayoutBar::modelChanged);
+    connect(model, &QAbstractItemModel::modelReset, this, &LayoutBar::modelChanged);
+    modelChanged();
+}
+
+QSize LayoutBar::sizeHint() const
+{
+    return {400, BarHeight + fontMetrics().height() + 6};
+}
+
+QSize LayoutBar::minimumSizeHint() const
+{
+    return {120, sizeHint().height()};
+}
+
+QColor LayoutBar::colorOf(const QString &device) const
+{
+    const qsizetype at = m_deviceOrder.indexOf(device);
+    const int hue = Hues[(at < 0 ? 0 : at) % std::size(Hues)];
+    const bool dark = palette().window().color().lightness() < 128;
+    return QColor::fromHsv(hue, dark ? 150 : 120, dark ? 200 : 235);
+}
+
+void LayoutBar::setCurrentRow(int row)
+{
+    m_currentRow = row;
+    update();
+}
+
+void LayoutBar::modelChanged()
+{
+    QStringList order;
+    QStringList summary;
+    for (const EditableSegment &segment : m_model->segments()) {
+        if (!segment.device.isEmpty() && !order.contains(segment.device)) {
+            order.append(segment.device);
+        }
+        summary.append(tr("%1 %2").arg(deviceLabel(segment), formatSizeHuman(segment.length * BytesPerSector)));
+    }
+    m_deviceOrder = order;
+    setAccessibleDescription(summary.isEmpty() ? tr("Empty") : summary.join(QStringLiteral(", ")));
+    update();
+}
+
+QList<LayoutBar::Block> LayoutBar::layoutBlocks() const
+{
+    const QList<EditableSegment> &segments = m_model->segments();
+    quint64 total = 0;
+    for (const EditableSegment &segment : segments) {
+        total += segment.length;
+    }
+    QList<Block> blocks;
+    if (segments.isEmpty()) {
+        return blocks;
+    }
+    const QRectF area = QRectF(rect()).adjusted(1, 1, -1, -(fontMetrics().height() + 6));
+    // Tiny segments still get a visible sliver; the rest share what is left by length.
+    const qreal slivers = MinimumBlockWidth * segments.size();
+    const qreal spread = qMax<qreal>(0, area.width() - slivers);
+    qreal x = area.left();
+    for (int row = 0; row < segments.size(); ++row) {
+        const qreal share = total ? qreal(segments[row].length) / qreal(total) : 1.0 / segments.size();
+        const qreal width = MinimumBlockWidth + spread * share;
+        blocks.append({row, QRectF(x, area.top(), width, area.height())});
+        x += width;
+    }
+    return blocks;
+}
+
+void LayoutBar::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QPalette pal = palette();
+    const QList<Block> blocks = layoutBlocks();
+    if (blocks.isEmpty()) {
+        const QRectF area = QRectF(rect()).adjusted(1, 1, -1, -(fontMetrics().height() + 6));
+        QPen dashed(pal.color(QPalette::PlaceholderText), 1, Qt::DashLine);
+        painter.setPen(dashed);
+        painter.drawRoundedRect(area, 4, 4);
+        painter.drawText(area, Qt::AlignCenter, tr("Drag devices here to build the new device"));
+        return;
+    }
+    const QList<EditableSegment> &segments = m_model->segments();
+    quint64 total = 0;
+    for (const Block &block : blocks) {
+        const EditableSegment &segment = segments[block.row];
+        total += segment.length;
+        const bool invalid = !m_model->problemAt(block.row).isEmpty();
+        QColor fill = segment.device.isEmpty() ? pal.color(QPalette::Mid) : colorOf(segment.device);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(fill);
+        const QRectF box = block.rect.adjusted(0.5, 0.5, -0.5, -0.5);
+        painter.drawRect(box);
+        if (segment.target == u"error") {
+            painter.setBrush(QBrush(QColor(200, 40, 40), Qt::BDiagPattern));
+            painter.drawRect(box);
+        } else if (segment.target == u"linear") {
+            // linear passes I/O through without counters: drawn lighter than basic_target.
+            painter.setBrush(QColor(255, 255, 255, 70));
+            painter.drawRect(box.adjusted(0, box.height() * 0.6, 0, 0));
+        }
+        if (invalid || block.row == m_currentRow) {
+            painter.setBrush(Qt::NoBrush);
+            painter.setPen(QPen(invalid ? QColor(220, 30, 30) : pal.color(QPalette::Highlight), 2.5,
+                                invalid ? Qt::DashLine : Qt::SolidLine));
+            painter.drawRect(box.adjusted(1.25, 1.25, -1.25, -1.25));
+        }
+        const QString label = tr("%1\n%2").arg(deviceLabel(segment), formatSizeHuman(segment.length * BytesPerSector));
+        const QRectF textBox = box.adjusted(4, 2, -4, -2);
+        const QFontMetrics metrics = fontMetrics();
+        if (metrics.horizontalAdvance(label.section(u'\n', 0, 0)) <= textBox.width()) {
+            painter.setPen(QColor(20, 20, 20));
+            painter.drawText(textBox, Qt::AlignCenter, label);
+        }
+    }
+    // The scale under the bar: 0 and the total size.
+    painter.setPen(pal.color(QPalette::WindowText));
+    const QRectF scale(rect().left() + 1, rect().bottom() - fontMetrics().height() - 3, width() - 2,
+                       fontMetrics().height() + 2);
+    painter.drawText(scale, Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("0"));
+    painter.drawText(scale, Qt::AlignRight | Qt::AlignVCenter,
+                     tr("%1 in %n segment(s)", nullptr, int(segments.size())).arg(formatSizeHuman(total * BytesPerSector)));
+}
+
+void LayoutBar::mousePressEvent(QMouseEvent *event)
+{
+    for (const Block &block : layoutBlocks()) {
+        if (block.rect.contains(event->position())) {
+            Q_EMIT segmentClicked(block.row);
+            return;
+        }
+    }
+    QWidget::mousePressEvent(event);
+}
+
+bool LayoutBar::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        for (const Block &block : layoutBlocks()) {
+            if (block.rect.contains(help->pos())) {
+                const EditableSegment &segment = m_model->segments()[block.row];
+                QString text = tr("Segment %1: %2, %3").arg(block.row + 1).arg(segment.target,
+                                  formatSizeHuman(segment.length * BytesPerSector));
+                if (!segment.device.isEmpty()) {
+                    text += tr("\non %1 from %2").arg(segment.device, formatSizeHuman(segment.offset * BytesPerSector));
+                }
+                const QString problem = m_model->problemAt(block.row);
+                if (!problem.isEmpty()) {
+                    text += u'\n' + problem;
+                }
+                QToolTip::showText(help->globalPos(), text, this);
+                return true;
+            }
+        }
+        QToolTip::hideText();
+        event->ignore();
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+} // namespace Volmap

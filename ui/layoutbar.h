@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QWidget>
+
+namespace Volmap {
+
+class SegmentTableModel;
+
+/*
+ * The virtual device drawn left to right: one block per segment, as wide
+ * as its share of the whole, coloured by its backing device so a person
+ * sees at a glance which disk holds which part. Invalid segments are
+ * outlined; clicking a block selects its row.
+ */
+class LayoutBar final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit LayoutBar(SegmentTableModel *model, QWidget *parent = nullptr);
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+    /* The colour a device's segments are drawn in (also used by the table). */
+    QColor colorOf(const QString &device) const;
+    void setCurrentRow(int row);
+
+Q_SIGNALS:
+    void segmentClicked(int row);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    bool event(QEvent *event) override;
+
+private:
+    struct Block
+    {
+        int row;
+        QRectF rect;
+    };
+    QList<Block> layoutBlocks() const;
+    void modelChanged();
+
+    SegmentTableModel *m_model;
+    QStringList m_deviceOrder; // colours follow first appearance
+    int m_currentRow = -1;
+};
+
+} // namespace Volmap

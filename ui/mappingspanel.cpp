@@ -1,0 +1,103 @@
+#include "mappingspanel.h"
+
+#include "clienterror.h"
+#include "mappinglistmodel.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace Volmap {
+
+MappingsPanel::MappingsPanel(MappingListModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_view(new QTableView(this))
+    , m_message(new QLabel(this))
+    , m_open(new QPushButton(QIcon::fromTheme(QStringLiteral("document-edit")), tr("&Open in Editor"), this))
+    , m_remove(new QPushButton(QIcon::fromTheme(QStringLiteral("edit-delete")), tr("Re&move…"), this))
+    , m_refresh(new QPushButton(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Re&fresh"), this))
+{
+    m_view->setObjectName(QStringLiteral("mappingTable"));
+    m_view->setAccessibleName(tr("Device-mapper mappings"));
+    m_view->setModel(model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setAlternatingRowColors(true);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setWordWrap(false);
+
+    m_message->setObjectName(QStringLiteral("mappingsMessage"));
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->hide();
+
+    m_open->setToolTip(tr("Load this mapping's table into the editor to change it live"));
+    m_remove->setToolTip(tr("Remove this mapping; the data on its devices stays"));
+    connect(m_open, &QPushButton::clicked, this, [this]() { Q_EMIT openRequested(selectedMapping()); });
+    connect(m_remove, &QPushButton::clicked, this, [this]() { Q_EMIT removeRequested(selectedMapping()); });
+    connect(m_refresh, &QPushButton::clicked, this, [this]() {
+        m_message->hide();
+        m_model->refresh();
+    });
+    connect(m_view, &QTableView::activated, this, [this]() { Q_EMIT openRequested(selectedMapping()); });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this]() {
+        updateButtons();
+        const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+        Q_EMIT selectionChanged(rows.isEmpty() ? QString() : rows.first().data(MappingListModel::NameRole).toString(),
+                                rows.isEmpty() ? QString() : rows.first().data(MappingListModel::KernelNameRole).toString());
+    });
+    // A refresh that removes the selected row leaves no selection: the I/O view must hear of it.
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &MappingsPanel::updateButtons);
+    connect(model, &QAbstractItemModel::rowsInserted, this, [this]() { m_message->hide(); });
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_open);
+    buttons->addWidget(m_remove);
+    buttons->addStretch();
+    buttons->addWidget(m_refresh);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_message);
+    layout->addWidget(m_view, 1);
+    layout->addLayout(buttons);
+    updateButtons();
+}
+
+QString MappingsPanel::selectedMapping() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    return rows.isEmpty() ? QString() : rows.first().data(MappingListModel::NameRole).toString();
+}
+
+void MappingsPanel::selectMapping(const QString &name)
+{
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_model->index(row, 0).data(MappingListModel::NameRole).toString() == name) {
+            m_view->selectRow(row);
+            return;
+        }
+    }
+}
+
+void MappingsPanel::showListError(const ClientError &error)
+{
+    m_message->setText(tr("<b>%1.</b> %2<br>%3")
+                           .arg(error.title().toHtmlEscaped(), error.message.toHtmlEscaped(), error.advice().toHtmlEscaped()));
+    m_message->show();
+}
+
+void MappingsPanel::updateButtons()
+{
+    const bool selected = !selectedMapping().isEmpty();
+    m_open->setEnabled(selected);
+    m_remove->setEnabled(selected);
+}
+
+} // namespace Volmap

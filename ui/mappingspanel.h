@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTableView;
+
+namespace Volmap {
+
+class MappingListModel;
+struct ClientError;
+
+/*
+ * Every device-mapper mapping on the machine, Volume Mapper's and
+ * others', with the actions on the selected one. Selecting a mapping
+ * is what the live I/O view follows.
+ */
+class MappingsPanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit MappingsPanel(MappingListModel *model, QWidget *parent = nullptr);
+
+    QTableView *view() const { return m_view; }
+    QString selectedMapping() const;
+    void selectMapping(const QString &name);
+    /* Shown instead of an empty list when the helper cannot be asked. */
+    void showListError(const ClientError &error);
+
+Q_SIGNALS:
+    void selectionChanged(const QString &name, const QString &kernelName);
+    void openRequested(const QString &name);
+    void removeRequested(const QString &name);
+
+private:
+    void updateButtons();
+
+    MappingListModel *m_model;
+    QTableView *m_view;
+    QLabel *m_message;
+    QPushButton *m_open;
+    QPushButton *m_remove;
+    QPushButton *m_refresh;
+};
+
+} // namespace Volmap

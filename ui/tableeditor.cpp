@@ -1,0 +1,508 @@
+#include "tableeditor.h"
+
+#include "devicemime.h"
+#include "layoutbar.h"
+#include "mappingname.h"
+#include "segmentdelegate.h"
+#include "segmenttablemodel.h"
+#include "tablesummary.h"
+#include "tabletext.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QStyle>
+#include <QTextDocumentFragment>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace Volmap {
+
+namespace {
+
+// Table files and pastes bigger than this are not tables a person edits.
+constexpr qint64 MaxTableFileSize = 16 * 1024 * 1024;
+
+const SizeUnit Units[] = {SizeUnit::Sectors, SizeUnit::KiB, SizeUnit::MiB, SizeUnit::GiB, SizeUnit::TiB};
+
+} // namespace
+
+TableEditor::TableEditor(DeviceResolver resolver, QWidget *parent)
+    : QWidget(parent)
+    , m_model(new SegmentTableModel(std::move(resolver), this))
+    , m_layoutBar(new LayoutBar(m_model, this))
+    , m_view(new QTableView(this))
+    , m_toolBar(new QToolBar(tr("Table"), this))
+    , m_unit(new QComboBox(this))
+    , m_newLength(new QLineEdit(this))
+    , m_editingBanner(new QLabel(this))
+    , m_newMappingButton(new QPushButton(tr("&New Mapping Instead"), this))
+    , m_summary(new QLabel(this))
+    , m_name(new QLineEdit(this))
+    , m_readOnly(new QCheckBox(tr("&Read-only"), this))
+    , m_createButton(new QPushButton(this))
+    , m_applyButton(new QPushButton(this))
+{
+    buildActions();
+
+    for (SizeUnit unit : Units) {
+        m_unit->addItem(unit == SizeUnit::Sectors ? tr("sectors") : unitSuffix(unit), int(unit));
+    }
+    m_unit->setCurrentIndex(m_unit->findData(int(SizeUnit::MiB)));
+    m_unit->setAccessibleName(tr("Unit for lengths and offsets"));
+    m_unit->setToolTip(tr("Unit for lengths and offsets"));
+    connect(m_unit, &QComboBox::currentIndexChanged, this, [this]() {
+        m_model->setDisplayUnit(SizeUnit(m_unit->currentData().toInt()));
+    });
+
+    m_newLength->setPlaceholderText(tr("all free space"));
+    m_newLength->setAccessibleName(tr("Length of dropped devices"));
+    m_newLength->setToolTip(tr("How much of a dropped device a new segment takes, e.g. 512 MiB. "
+                               "Empty: the largest free range."));
+    m_newLength->setClearButtonEnabled(true);
+    m_newLength->setMaximumWidth(140);
+    connect(m_newLength, &QLineEdit::textChanged, this, [this](const QString &text) {
+        const auto sectors = parseSizeInSectors(text, m_model->displayUnit());
+        const bool ok = text.trimmed().isEmpty() || std::holds_alternative<quint64>(sectors);
+        m_model->setNewSegmentLength(ok && !text.trimmed().isEmpty() ? std::get<quint64>(sectors) : 0);
+        m_newLength->setStyleSheet(ok ? QString() : QStringLiteral("color: #d03030"));
+    });
+
+    m_toolBar->setObjectName(QStringLiteral("tableToolBar"));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->setIconSize(QSize(16, 16));
+    m_toolBar->addAction(m_undo);
+    m_toolBar->addAction(m_redo);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_remove);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_import);
+    m_toolBar->addAction(m_paste);
+    m_toolBar->addAction(m_export);
+    m_toolBar->addAction(m_command);
+
+    m_editingBanner->setObjectName(QStringLiteral("editingBanner"));
+    m_editingBanner->setWordWrap(true);
+    m_editingBanner->setAutoFillBackground(true);
+    m_editingBanner->setContentsMargins(8, 6, 8, 6);
+    m_editingBanner->setBackgroundRole(QPalette::AlternateBase);
+    connect(m_newMappingButton, &QPushButton::clicked, this, &TableEditor::startNewMapping);
+
+    auto *delegate = new SegmentDelegate(m_model, [this](const QString &device) { return m_layoutBar->colorOf(device); },
+                                         this);
+    connect(delegate, &SegmentDelegate::editRefused, this, [this](const QString &reason) {
+        Q_EMIT statusMessage(tr("Not changed: %1").arg(reason));
+    });
+    m_view->setObjectName(QStringLiteral("segmentTable"));
+    m_view->setAccessibleName(tr("Segments of the new device"));
+    m_view->setModel(m_model);
+    m_view->setItemDelegate(delegate);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setDragEnabled(true);
+    m_view->setAcceptDrops(true);
+    m_view->viewport()->setAcceptDrops(true);
+    m_view->setDragDropMode(QAbstractItemView::DragDrop);
+    m_view->setDragDropOverwriteMode(false);
+    m_view->setDropIndicatorShown(true);
+    m_view->setDefaultDropAction(Qt::MoveAction);
+    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+                            | QAbstractItemView::AnyKeyPressed);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setColumnWidth(SegmentTableModel::TargetColumn, 120);
+    m_view->setColumnWidth(SegmentTableModel::DeviceColumn, 160);
+    m_view->setColumnWidth(SegmentTableModel::OffsetColumn, 110);
+    m_view->setColumnWidth(SegmentTableModel::LengthColumn, 110);
+    m_view->setColumnWidth(SegmentTableModel::StartColumn, 110);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    for (QAction *action : {m_remove, m_addZero, m_command}) {
+        m_view->addAction(action);
+    }
+    connect(m_layoutBar, &LayoutBar::segmentClicked, this, &TableEditor::selectRow);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { m_layoutBar->setCurrentRow(current.isValid() ? current.row() : -1); });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TableEditor::updateState);
+
+    m_summary->setObjectName(QStringLiteral("tableSummary"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_name->setObjectName(QStringLiteral("mappingName"));
+    m_name->setPlaceholderText(tr("e.g. fastdata"));
+    m_name->setAccessibleName(tr("Name of the new mapping"));
+    m_name->setMaxLength(127);
+    connect(m_name, &QLineEdit::textChanged, this, &TableEditor::updateState);
+    m_readOnly->setToolTip(tr("The new device refuses writes"));
+    m_createButton->setDefault(true);
+    m_createButton->setObjectName(QStringLiteral("createButton"));
+    connect(m_createButton, &QPushButton::clicked, m_create, &QAction::trigger);
+    m_applyButton->setObjectName(QStringLiteral("applyButton"));
+    connect(m_applyButton, &QPushButton::clicked, m_apply, &QAction::trigger);
+
+    connect(m_model, &SegmentTableModel::validityChanged, this, &TableEditor::updateState);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &TableEditor::updateState);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &TableEditor::updateState);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &TableEditor::updateState);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &TableEditor::updateState);
+    connect(m_model, &SegmentTableModel::dropRefused, this, [this](const QString &reason) {
+        Q_EMIT statusMessage(reason);
+    });
+
+    auto *nameLabel = new QLabel(tr("&Name:"), this);
+    nameLabel->setBuddy(m_name);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(nameLabel);
+    bottom->addWidget(m_name, 1);
+    bottom->addWidget(m_readOnly);
+    bottom->addWidget(m_createButton);
+    bottom->addWidget(m_applyButton);
+
+    auto *unitLabel = new QLabel(tr("&Unit:"), this);
+    unitLabel->setBuddy(m_unit);
+    auto *lengthLabel = new QLabel(tr("&Drop length:"), this);
+    lengthLabel->setBuddy(m_newLength);
+    auto *units = new QHBoxLayout;
+    units->addStretch();
+    units->addWidget(lengthLabel);
+    units->addWidget(m_newLength);
+    units->addSpacing(12);
+    units->addWidget(unitLabel);
+    units->addWidget(m_unit);
+
+    auto *banner = new QHBoxLayout;
+    banner->addWidget(m_editingBanner, 1);
+    banner->addWidget(m_newMappingButton);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_toolBar);
+    auto *body = new QVBoxLayout;
+    body->setContentsMargins(6, 0, 6, 6);
+    body->addLayout(banner);
+    body->addWidget(m_layoutBar);
+    body->addLayout(units);
+    body->addWidget(m_view, 1);
+    body->addWidget(m_summary);
+    body->addLayout(bottom);
+    layout->addLayout(body, 1);
+
+    startNewMapping();
+}
+
+void TableEditor::buildActions()
+{
+    // Theme icons where the desktop has them, the style's own otherwise: never a blank button.
+    auto icon = [this](const char *name, QStyle::StandardPixmap fallback) {
+        return QIcon::fromTheme(QString::fromLatin1(name), style()->standardIcon(fallback));
+    };
+    auto make = [this, icon](const QString &text, const char *iconName, const QKeySequence &shortcut = {},
+                             QStyle::StandardPixmap fallback = QStyle::SP_CustomBase) {
+        auto *action = new QAction(fallback == QStyle::SP_CustomBase ? QIcon::fromTheme(QString::fromLatin1(iconName))
+                                                                     : icon(iconName, fallback),
+                                   text, this);
+        action->setShortcut(shortcut);
+        action->setShortcutContext(Qt::WindowShortcut);
+        return action;
+    };
+    m_undo = m_model->undoStack()->createUndoAction(this, tr("&Undo"));
+    m_undo->setIcon(icon("edit-undo", QStyle::SP_ArrowBack));
+    m_undo->setIconText(tr("Undo"));
+    m_undo->setShortcut(QKeySequence::Undo);
+    m_redo = m_model->undoStack()->createRedoAction(this, tr("&Redo"));
+    m_redo->setIcon(icon("edit-redo", QStyle::SP_ArrowForward));
+    m_redo->setIconText(tr("Redo"));
+    m_redo->setShortcut(QKeySequence::Redo);
+    m_remove = make(tr("Re&move Segment"), "list-remove", QKeySequence::Delete, QStyle::SP_TrashIcon);
+    m_remove->setIconText(tr("Remove"));
+    m_remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_remove, &QAction::triggered, this, &TableEditor::removeSelected);
+    m_addZero = make(tr("Add &Zero Segment"), "list-add", {}, QStyle::SP_FileIcon);
+    m_addZero->setIconText(tr("Add Zero"));
+    m_addZero->setToolTip(tr("Add a segment that reads zeros and discards writes"));
+    connect(m_addZero, &QAction::triggered, this, &TableEditor::addZeroSegment);
+    m_import = make(tr("&Import Table…"), "document-open", QKeySequence::Open, QStyle::SP_DialogOpenButton);
+    m_import->setIconText(tr("Import…"));
+    connect(m_import, &QAction::triggered, this, &TableEditor::importFile);
+    m_paste = make(tr("&Paste Table"), "edit-paste", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V),
+                   QStyle::SP_FileDialogContentsView);
+    m_paste->setIconText(tr("Paste"));
+    m_paste->setToolTip(tr("Replace the table with dmsetup table text from the clipboard"));
+    connect(m_paste, &QAction::triggered, this, [this]() {
+        loadTableText(QApplication::clipboard()->text(), tr("Paste table"));
+    });
+    m_export = make(tr("&Export Table…"), "document-save-as", QKeySequence::SaveAs, QStyle::SP_DialogSaveButton);
+    m_export->setIconText(tr("Export…"));
+    connect(m_export, &QAction::triggered, this, &TableEditor::exportFile);
+    m_command = make(tr("Show dmsetup &Command"), "utilities-terminal", {}, QStyle::SP_FileDialogInfoView);
+    m_command->setIconText(tr("Command"));
+    connect(m_command, &QAction::triggered, this, &TableEditor::showCommand);
+    m_create = make(tr("&Create Mapping…"), "document-new", QKeySequence(Qt::CTRL | Qt::Key_Return),
+                    QStyle::SP_DialogApplyButton);
+    connect(m_create, &QAction::triggered, this, [this]() {
+        if (m_create->isEnabled()) {
+            Q_EMIT createRequested(mappingName(), formatTable(m_model->table()), readOnly());
+        }
+    });
+    m_apply = make(tr("&Apply to Mapping…"), "view-refresh", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
+                   QStyle::SP_BrowserReload);
+    connect(m_apply, &QAction::triggered, this, [this]() {
+        if (m_apply->isEnabled()) {
+            Q_EMIT applyRequested(m_editedMapping, formatTable(m_model->table()));
+        }
+    });
+    for (QAction *action : {m_undo, m_redo, m_remove, m_addZero, m_import, m_paste, m_export, m_command, m_create, m_apply}) {
+        addAction(action);
+    }
+    auto *moveUp = make(tr("Move Segment Up"), "go-up", QKeySequence(Qt::CTRL | Qt::Key_Up));
+    auto *moveDown = make(tr("Move Segment Down"), "go-down", QKeySequence(Qt::CTRL | Qt::Key_Down));
+    for (auto [action, step] : {std::pair{moveUp, -1}, std::pair{moveDown, 1}}) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, [this, step]() {
+            const int row = m_view->currentIndex().row();
+            if (row >= 0 && row + step >= 0 && row + step < m_model->rowCount()) {
+                m_model->moveSegment(row, row + step);
+                selectRow(row + step);
+            }
+        });
+        addAction(action);
+    }
+}
+
+QString TableEditor::mappingName() const
+{
+    return m_editedMapping.isEmpty() ? m_name->text().trimmed() : m_editedMapping;
+}
+
+bool TableEditor::readOnly() const
+{
+    return m_readOnly->isChecked();
+}
+
+void TableEditor::openMapping(const QString &name, const QString &tableText)
+{
+    if (!loadTableText(tableText, tr("Open %1").arg(name))) {
+        return;
+    }
+    m_editedMapping = name;
+    m_editingBanner->setText(tr("Editing the live table of <b>%1</b>. <i>Apply</i> replaces it without "
+                                "unmounting; nothing changes until then.")
+                                 .arg(name.toHtmlEscaped()));
+    updateState();
+}
+
+void TableEditor::startNewMapping()
+{
+    m_editedMapping.clear();
+    updateState();
+}
+
+void TableEditor::addDevices(const QList<DraggedDevice> &devices)
+{
+    const int row = m_view->currentIndex().isValid() ? m_view->currentIndex().row() + 1 : m_model->rowCount();
+    const QString refused = m_model->insertDevices(row, devices);
+    if (!refused.isEmpty()) {
+        Q_EMIT statusMessage(refused);
+        return;
+    }
+    selectRow(row + int(devices.size()) - 1);
+}
+
+bool TableEditor::loadTableText(const QString &text, const QString &what)
+{
+    if (text.size() > MaxTableFileSize) {
+        Q_EMIT failed(tr("Not a table"), tr("The text is larger than any table Volume Mapper edits."));
+        return false;
+    }
+    const ParsedTable parsed = parseTable(text);
+    if (!parsed.ok() || parsed.table.segments.isEmpty()) {
+        QStringList reasons;
+        for (const TableIssue &issue : parsed.issues) {
+            reasons.append(issue.message);
+        }
+        Q_EMIT failed(tr("Not a device-mapper table"),
+                      parsed.table.segments.isEmpty() && reasons.isEmpty()
+                          ? tr("The text holds no table lines (\"start length target arguments…\").")
+                          : tr("The table text could not be read:\n%1").arg(reasons.mid(0, 5).join(u'\n')));
+        return false;
+    }
+    m_model->replaceTable(parsed.table, what);
+    Q_EMIT statusMessage(tr("%1: %n segment(s)", nullptr, int(parsed.table.segments.size())).arg(what));
+    return true;
+}
+
+void TableEditor::clearName()
+{
+    m_name->clear();
+}
+
+void TableEditor::setBusy(bool busy)
+{
+    m_busy = busy;
+    updateState();
+}
+
+void TableEditor::updateState()
+{
+    const bool editing = !m_editedMapping.isEmpty();
+    const bool valid = m_model->isValid();
+    const std::optional<QString> nameProblem = mappingNameProblem(m_name->text().trimmed());
+    m_editingBanner->setVisible(editing);
+    m_newMappingButton->setVisible(editing);
+    m_name->setEnabled(!editing);
+    m_readOnly->setEnabled(!editing);
+    m_create->setEnabled(!m_busy && !editing && valid && !nameProblem);
+    m_apply->setEnabled(!m_busy && editing && valid);
+    m_createButton->setText(m_create->text());
+    m_createButton->setIcon(m_create->icon());
+    m_createButton->setEnabled(m_create->isEnabled());
+    m_createButton->setVisible(!editing);
+    m_applyButton->setText(editing ? tr("&Apply to %1…").arg(m_editedMapping) : m_apply->text());
+    m_applyButton->setEnabled(m_apply->isEnabled());
+    m_applyButton->setIcon(m_apply->icon());
+    m_applyButton->setVisible(editing);
+    m_remove->setEnabled(m_view->selectionModel()->hasSelection());
+    m_export->setEnabled(m_model->rowCount() > 0);
+    m_command->setEnabled(m_model->rowCount() > 0);
+
+    // Say what stands between the person and Create, most important first.
+    QString summary;
+    QString tip;
+    quint64 total = 0;
+    for (const EditableSegment &segment : m_model->segments()) {
+        total += segment.length;
+    }
+    if (m_model->rowCount() == 0) {
+        summary = tr("Drag a device from the device list onto the table, or import a table.");
+    } else if (!valid) {
+        const int problems = int(m_model->issues().size());
+        summary = tr("<span style='color:#d03030'>⚠ %n problem(s):</span> %1", nullptr, problems)
+                      .arg(m_model->issues().isEmpty() ? QString() : m_model->issues().first().message.toHtmlEscaped());
+    } else if (!editing && nameProblem) {
+        summary = m_name->text().trimmed().isEmpty()
+                      ? tr("The table is valid (%1). Name the new mapping to create it.").arg(formatSizeHuman(total * BytesPerSector))
+                      : tr("<span style='color:#d03030'>⚠ Name:</span> %1").arg(nameProblem->toHtmlEscaped());
+    } else {
+        summary = tr("✓ Valid: %n segment(s), %1.", nullptr, m_model->rowCount()).arg(formatSizeHuman(total * BytesPerSector));
+    }
+    m_summary->setText(summary);
+    m_createButton->setToolTip(m_create->isEnabled() ? tr("Create the mapping (asks for confirmation first)")
+                                                     : QTextDocumentFragment::fromHtml(summary).toPlainText());
+}
+
+void TableEditor::selectRow(int row)
+{
+    if (row < 0 || row >= m_model->rowCount()) {
+        return;
+    }
+    m_view->setCurrentIndex(m_model->index(row, SegmentTableModel::LengthColumn));
+    m_view->selectRow(row);
+}
+
+void TableEditor::removeSelected()
+{
+    QList<int> rows;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows()) {
+        rows.append(index.row());
+    }
+    if (rows.isEmpty()) {
+        return;
+    }
+    std::sort(rows.begin(), rows.end(), std::greater<>());
+    m_model->undoStack()->beginMacro(tr("Remove %n segment(s)", nullptr, int(rows.size())));
+    for (int row : rows) {
+        m_model->removeSegment(row);
+    }
+    m_model->undoStack()->endMacro();
+}
+
+void TableEditor::addZeroSegment()
+{
+    const int row = m_view->currentIndex().isValid() ? m_view->currentIndex().row() + 1 : m_model->rowCount();
+    const quint64 length = m_model->newSegmentLength() ? m_model->newSegmentLength() : 2048;
+    m_model->insertSegment(row, {length, QStringLiteral("zero"), {}, 0});
+    selectRow(row);
+}
+
+void TableEditor::importFile()
+{
+    auto *dialog = new QFileDialog(this, tr("Import Table"), QString(),
+                                   tr("Device-mapper tables (*.table *.txt *.dm);;All files (*)"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            Q_EMIT failed(tr("Cannot open the table"), tr("%1: %2").arg(path, file.errorString()));
+            return;
+        }
+        if (file.size() > MaxTableFileSize) {
+            Q_EMIT failed(tr("Not a table"), tr("%1 is larger than any table Volume Mapper edits.").arg(path));
+            return;
+        }
+        loadTableText(QString::fromUtf8(file.readAll()), tr("Import %1").arg(QFileInfo(path).fileName()));
+    });
+    dialog->open();
+}
+
+void TableEditor::exportFile()
+{
+    auto *dialog = new QFileDialog(this, tr("Export Table"), mappingName().isEmpty() ? QStringLiteral("mapping.table")
+                                                                                      : mappingName() + QStringLiteral(".table"),
+                                   tr("Device-mapper tables (*.table);;All files (*)"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(QStringLiteral("table"));
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(formatTable(m_model->table()).toUtf8()) < 0 || !file.commit()) {
+            Q_EMIT failed(tr("Cannot save the table"), tr("%1: %2").arg(path, file.errorString()));
+            return;
+        }
+        Q_EMIT statusMessage(tr("Table saved to %1").arg(path));
+    });
+    dialog->open();
+}
+
+void TableEditor::showCommand()
+{
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("commandDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Equivalent dmsetup Command"));
+    auto *text = new QPlainTextEdit(dmsetupCreateCommand(mappingName(), m_model->table(), readOnly()), dialog);
+    text->setReadOnly(true);
+    text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    text->setAccessibleName(tr("dmsetup command"));
+    text->setMinimumSize(520, 200);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    QPushButton *copy = buttons->addButton(tr("&Copy"), QDialogButtonBox::ActionRole);
+    connect(copy, &QPushButton::clicked, text, [text]() { QApplication::clipboard()->setText(text->toPlainText()); });
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(new QLabel(tr("Run as root to create the same mapping without Volume Mapper:"), dialog));
+    layout->addWidget(text);
+    layout->addWidget(buttons);
+    dialog->open();
+}
+
+} // namespace Volmap

@@ -1,0 +1,112 @@
+#pragma once
+
+#include "tablevalidator.h"
+
+#include <QWidget>
+
+class QAction;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+class QToolBar;
+
+namespace Volmap {
+
+class LayoutBar;
+class SegmentTableModel;
+struct DraggedDevice;
+
+/*
+ * The table editor: devices dropped from the device panel become
+ * segments, rows are reordered by dragging, lengths and offsets are edited
+ * in place in the chosen unit, and the layout bar draws the result. It
+ * checks the table as it changes and only offers Create (or Apply, when a
+ * mapping was opened) while it is valid. It asks for nothing itself: the
+ * window does the helper calls on its signals.
+ */
+class TableEditor final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit TableEditor(DeviceResolver resolver, QWidget *parent = nullptr);
+
+    SegmentTableModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    LayoutBar *layoutBar() const { return m_layoutBar; }
+
+    QString mappingName() const;
+    bool readOnly() const;
+    /* The mapping being edited ("" for a new one). */
+    QString editedMapping() const { return m_editedMapping; }
+
+    /* Loads a mapping's table for a live reload (an undoable step). */
+    void openMapping(const QString &name, const QString &tableText);
+    /* Back to building a new mapping; keeps the rows. */
+    void startNewMapping();
+    void addDevices(const QList<DraggedDevice> &devices);
+    /* Replaces the table by text (import, paste); false and a message if it does not parse. */
+    bool loadTableText(const QString &text, const QString &what);
+    void setBusy(bool busy);
+    /* After a create: the next mapping needs a name of its own. */
+    void clearName();
+
+    QAction *undoAction() const { return m_undo; }
+    QAction *redoAction() const { return m_redo; }
+    QAction *removeAction() const { return m_remove; }
+    QAction *addZeroAction() const { return m_addZero; }
+    QAction *importAction() const { return m_import; }
+    QAction *pasteAction() const { return m_paste; }
+    QAction *exportAction() const { return m_export; }
+    QAction *commandAction() const { return m_command; }
+    QAction *createAction() const { return m_create; }
+    QAction *applyAction() const { return m_apply; }
+
+Q_SIGNALS:
+    void createRequested(const QString &name, const QString &tableText, bool readOnly);
+    void applyRequested(const QString &name, const QString &tableText);
+    void statusMessage(const QString &text);
+    void failed(const QString &title, const QString &text);
+
+private:
+    void buildActions();
+    void updateState();
+    void importFile();
+    void exportFile();
+    void showCommand();
+    void removeSelected();
+    void addZeroSegment();
+    void selectRow(int row);
+
+    SegmentTableModel *m_model;
+    LayoutBar *m_layoutBar;
+    QTableView *m_view;
+    QToolBar *m_toolBar;
+    QComboBox *m_unit;
+    QLineEdit *m_newLength;
+    QLabel *m_editingBanner;
+    QPushButton *m_newMappingButton;
+    QLabel *m_summary;
+    QLineEdit *m_name;
+    QCheckBox *m_readOnly;
+    QPushButton *m_createButton;
+    QPushButton *m_applyButton;
+    QString m_editedMapping;
+    bool m_busy = false;
+
+    QAction *m_undo = nullptr;
+    QAction *m_redo = nullptr;
+    QAction *m_remove = nullptr;
+    QAction *m_addZero = nullptr;
+    QAction *m_import = nullptr;
+    QAction *m_paste = nullptr;
+    QAction *m_export = nullptr;
+    QAction *m_command = nullptr;
+    QAction *m_create = nullptr;
+    QAction *m_apply = nullptr;
+};
+
+} // namespace Volmap
