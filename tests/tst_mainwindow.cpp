@@ -3,12 +3,8 @@
 
 #include "devicepanel.h"
 #include "devicetreemodel.h"
-#include "fakes/fakehelperparts.h"
+#include "fakes/fakehelperstack.h"
 #include "fakes/fakesystem.h"
-#include "helper1adaptor.h"
-#include "helperclient.h"
-#include "helperprotocol.h"
-#include "helperservice.h"
 #include "layoutbar.h"
 #include "mainwindow.h"
 #include "mappinglistmodel.h"
@@ -104,18 +100,8 @@ private:
     void createMapping(const QString &name, const QString &table);
     int rowOfMapping(const QString &name) const;
 
-    QProcess m_bus;
-    QString m_address;
+    FakeHelperStack m_helper;
     std::unique_ptr<FakeSystem> m_system;
-    int m_round = 0;
-    QString m_serviceConnection;
-    std::unique_ptr<FakeBackend> m_backend;
-    std::unique_ptr<FakeModules> m_modules;
-    std::unique_ptr<FakeDevices> m_devices;
-    std::unique_ptr<FakeAuthorizer> m_authorizer;
-    std::unique_ptr<HelperService> m_service;
-    std::unique_ptr<HelperClient> m_client;
-    std::unique_ptr<HelperClient> m_samplingClient;
     std::unique_ptr<MainWindow> m_window;
 };
 
@@ -123,12 +109,7 @@ void TestMainWindow::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QSettings().clear();
-    m_bus.start(QStringLiteral("dbus-daemon"),
-                {QStringLiteral("--session"), QStringLiteral("--nofork"), QStringLiteral("--print-address")});
-    QVERIFY2(m_bus.waitForStarted(), "dbus-daemon is not installed");
-    QVERIFY(QTest::qWaitFor([&]() { return m_bus.canReadLine(); }, 10000));
-    m_address = QString::fromUtf8(m_bus.readLine()).trimmed();
-
+    m_helper.startBus();
     m_system = std::make_unique<FakeSystem>();
     if (!m_system->addDevice(QStringLiteral("sdb"), 8, 16, 4194304)) {
         QSKIP("making device nodes (mknod) needs root; the test suite runs as root");
@@ -139,34 +120,12 @@ void TestMainWindow::initTestCase()
 
 void TestMainWindow::cleanupTestCase()
 {
-    m_bus.terminate();
-    m_bus.waitForFinished();
 }
 
 void TestMainWindow::init()
 {
-    ++m_round;
-    m_backend = std::make_unique<FakeBackend>();
-    m_modules = std::make_unique<FakeModules>();
-    m_devices = std::make_unique<FakeDevices>();
-    m_authorizer = std::make_unique<FakeAuthorizer>();
-    m_authorizer->delayMs = 20;
-    m_devices->addDisk(QStringLiteral("/dev/sdb"), {8, 16}, 4194304);
-    m_devices->addDisk(QStringLiteral("/dev/sdc"), {8, 32}, 2097152);
-    m_devices->addPartition(QStringLiteral("/dev/sdc1"), {8, 33}, 1000000, {8, 32}, 2048);
-    m_service = std::make_unique<HelperService>(*m_backend, *m_modules, *m_devices, *m_authorizer);
-    new Helper1Adaptor(m_service.get());
-    m_serviceConnection = QStringLiteral("service-%1").arg(m_round);
-    QDBusConnection service = QDBusConnection::connectToBus(m_address, m_serviceConnection);
-    QVERIFY(service.registerObject(HelperProtocol::objectPath(), m_service.get()));
-    QVERIFY(service.registerService(HelperProtocol::serviceName()));
-
-    m_client = std::make_unique<HelperClient>(
-        QDBusConnection::connectToBus(m_address, QStringLiteral("client-%1").arg(m_round)));
-    m_samplingClient = std::make_unique<HelperClient>(
-        QDBusConnection::connectToBus(m_address, QStringLiteral("sampling-%1").arg(m_round)));
-    m_samplingClient->setInteractive(false);
-    m_window = std::make_unique<MainWindow>(m_client.get(), m_samplingClient.get(), m_system->root());
+    m_helper.start();
+    m_window = std::make_unique<MainWindow>(m_helper.client.get(), m_helper.samplingClient.get(), m_system->root());
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
@@ -179,16 +138,7 @@ void TestMainWindow::cleanup()
         }
     }
     m_window.reset();
-    m_client.reset();
-    m_samplingClient.reset();
-    QDBusConnection::disconnectFromBus(QStringLiteral("client-%1").arg(m_round));
-    QDBusConnection::disconnectFromBus(QStringLiteral("sampling-%1").arg(m_round));
-    QDBusConnection service(m_serviceConnection);
-    service.unregisterService(HelperProtocol::serviceName());
-    service.unregisterObject(HelperProtocol::objectPath());
-    QDBusConnection::disconnectFromBus(m_serviceConnection);
-    m_authorizer.reset(); // drops its pending answers before the service they call goes
-    m_service.reset();
+    m_helper.stop();
 }
 
 void TestMainWindow::addDevices(const QStringList &kernelNames)
@@ -221,7 +171,7 @@ int TestMainWindow::rowOfMapping(const QString &name) const
 void TestMainWindow::createMapping(const QString &name, const QString &table)
 {
     bool done = false;
-    m_client->create(name, table, false, [&](const ClientResult<QString> &result) {
+    m_helper.client->create(name, table, false, [&](const ClientResult<QString> &result) {
         QVERIFY(std::holds_alternative<QString>(result));
         done = true;
     });
@@ -323,14 +273,14 @@ void TestMainWindow::createsThroughTheHelper()
     // It names exactly the ranges that will be used.
     QVERIFY2(confirm->informativeText().contains(u"/dev/sdb: 2 GiB from 0 B (sectors 0–4194303), basic_target"),
              qPrintable(confirm->informativeText()));
-    QVERIFY(m_backend->mappings.isEmpty());
+    QVERIFY(m_helper.backend->mappings.isEmpty());
     QTest::mouseClick(buttonLabelled(confirm, QStringLiteral("Create")), Qt::LeftButton);
     auto *created = waitForTopLevel<QMessageBox>(QStringLiteral("createdMessage"));
     QVERIFY(created);
     QVERIFY(created->text().contains(u"/dev/mapper/fast"));
-    QVERIFY(m_backend->mappings.contains(QStringLiteral("fast")));
-    QCOMPARE(m_authorizer->requests.last().action, HelperProtocol::Action::create());
-    QVERIFY(m_authorizer->requests.last().allowInteraction);
+    QVERIFY(m_helper.backend->mappings.contains(QStringLiteral("fast")));
+    QCOMPARE(m_helper.authorizer->requests.last().action, HelperProtocol::Action::create());
+    QVERIFY(m_helper.authorizer->requests.last().allowInteraction);
     // It shows in the mappings panel, selected, marked as Volume Mapper's.
     QTRY_VERIFY(rowOfMapping(QStringLiteral("fast")) >= 0);
     QTRY_COMPARE(m_window->mappingsPanel()->selectedMapping(), QStringLiteral("fast"));
@@ -345,7 +295,7 @@ void TestMainWindow::createsThroughTheHelper()
 
 void TestMainWindow::refusalIsExplained()
 {
-    m_authorizer->policy = [](const QString &, const QString &) { return AuthorizationResult::Dismissed; };
+    m_helper.authorizer->policy = [](const QString &, const QString &) { return AuthorizationResult::Dismissed; };
     TableEditor *editor = m_window->editor();
     addDevices({QStringLiteral("sdc1")});
     QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("mappingName")), QStringLiteral("data"));
@@ -358,7 +308,7 @@ void TestMainWindow::refusalIsExplained()
     QVERIFY2(error->text().contains(u"Authentication dismissed"), qPrintable(error->text()));
     QVERIFY(error->informativeText().contains(u"nothing was changed"));
     QVERIFY(!error->text().contains(u"org.volmap")); // the D-Bus name is only in the details
-    QVERIFY(m_backend->mappings.isEmpty());
+    QVERIFY(m_helper.backend->mappings.isEmpty());
     // The editor is usable again, with the table kept for another try.
     QVERIFY(editor->createAction()->isEnabled());
     QCOMPARE(editor->model()->rowCount(), 1);
@@ -386,16 +336,16 @@ void TestMainWindow::opensAndAppliesALiveReload()
     QCOMPARE(tables[0]->toPlainText(), QStringLiteral("0 2048 basic_target 8:16 0\n"));
     QCOMPARE(tables[1]->toPlainText(),
              QStringLiteral("0 2048 basic_target 8:16 0\n2048 1000000 basic_target /dev/sdc1 0\n"));
-    QVERIFY(m_backend->mappings[QStringLiteral("live")].table.size() == 1);
+    QVERIFY(m_helper.backend->mappings[QStringLiteral("live")].table.size() == 1);
     QTest::mouseClick(buttonLabelled(confirm, QStringLiteral("Apply")), Qt::LeftButton);
-    QTRY_COMPARE(m_backend->mappings[QStringLiteral("live")].table.size(), 2);
+    QTRY_COMPARE(m_helper.backend->mappings[QStringLiteral("live")].table.size(), 2);
     QTRY_VERIFY(m_window->statusBar()->currentMessage().contains(u"new table"));
 }
 
 void TestMainWindow::removesWhenUnusedOnRequest()
 {
     createMapping(QStringLiteral("busy"), QStringLiteral("0 2048 linear /dev/sdb 0\n"));
-    m_backend->mappings[QStringLiteral("busy")].openCount = 1;
+    m_helper.backend->mappings[QStringLiteral("busy")].openCount = 1;
     m_window->mappingModel()->refresh();
     QTRY_COMPARE(m_window->mappingModel()
                      ->index(rowOfMapping(QStringLiteral("busy")), MappingListModel::OpenColumn)
@@ -408,10 +358,10 @@ void TestMainWindow::removesWhenUnusedOnRequest()
     QVERIFY(confirm);
     QTRY_VERIFY(confirm->informativeText().contains(u"open right now"));
     QTest::mouseClick(buttonLabelled(confirm, QStringLiteral("Remove When Unused")), Qt::LeftButton);
-    QTRY_VERIFY(m_backend->mappings[QStringLiteral("busy")].deferredRemove);
+    QTRY_VERIFY(m_helper.backend->mappings[QStringLiteral("busy")].deferredRemove);
     QTRY_VERIFY(m_window->statusBar()->currentMessage().contains(u"no longer in use"));
     // Removing it outright while open is refused with a way out.
-    m_backend->mappings[QStringLiteral("busy")].deferredRemove = false;
+    m_helper.backend->mappings[QStringLiteral("busy")].deferredRemove = false;
     m_window->mappingsPanel()->selectMapping(QStringLiteral("busy"));
     QTest::mouseClick(buttonLabelled(m_window->mappingsPanel(), QStringLiteral("Remove…")), Qt::LeftButton);
     confirm = waitForTopLevel<QMessageBox>(QStringLiteral("removeConfirmation"));
@@ -420,12 +370,12 @@ void TestMainWindow::removesWhenUnusedOnRequest()
     QVERIFY(error);
     QVERIFY2(error->text().contains(u"Device in use"), qPrintable(error->text()));
     QVERIFY(error->informativeText().contains(u"Remove When Unused"));
-    QVERIFY(m_backend->mappings.contains(QStringLiteral("busy")));
+    QVERIFY(m_helper.backend->mappings.contains(QStringLiteral("busy")));
 }
 
 void TestMainWindow::missingHelperIsExplained()
 {
-    QDBusConnection(m_serviceConnection).unregisterService(HelperProtocol::serviceName());
+    m_helper.unregisterService();
     QTest::keyClick(m_window.get(), Qt::Key_F5);
     auto *message = m_window->mappingsPanel()->findChild<QLabel *>(QStringLiteral("mappingsMessage"));
     QTRY_VERIFY(message->isVisible());
@@ -463,7 +413,7 @@ void TestMainWindow::remembersTheLayout()
 {
     m_window->resize(1111, 666);
     m_window->close();
-    m_window = std::make_unique<MainWindow>(m_client.get(), m_samplingClient.get(), m_system->root());
+    m_window = std::make_unique<MainWindow>(m_helper.client.get(), m_helper.samplingClient.get(), m_system->root());
     QCOMPARE(m_window->size(), QSize(1111, 666));
 }
 
