@@ -4,6 +4,9 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
 
 int main(int argc, char *argv[])
 {
@@ -14,6 +17,17 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(VOLMAP_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("org.volmap.VolumeMapper"));
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("org.volmap.VolumeMapper")));
+
+    // Qt's own strings (dialog buttons) and ours, in the person's language when there is a catalogue.
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QApplication::installTranslator(&qtTranslator);
+    }
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("volmap"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+        QApplication::installTranslator(&translator);
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -1,0 +1,963 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Volume Mapper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build device-mapper tables from block devices, create mappings and watch their I/O.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create Mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create &lt;b&gt;/dev/mapper/%1&lt;/b&gt;, %2%3?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It uses no backing device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It will use exactly these device ranges. Creating it writes nothing to them, but whatever writes to the new device changes them:&lt;ul&gt;&lt;li&gt;%1&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply New Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the live table of &lt;b&gt;%1&lt;/b&gt;? I/O pauses for a moment while the new table takes over; the device stays open. The size changes from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Now&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;After&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove &lt;b&gt;/dev/mapper/%1&lt;/b&gt;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data on its backing devices stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> It is open right now (mounted or used by a program): it can be removed once nothing uses it any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Volume Mapper did not create it; an administrator&apos;s password is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove When &amp;Unused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kernel removes it as soon as the last user closes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Volmap::ClientError</name>
+    <message>
+        <source>Not authorized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication dismissed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No authentication agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Helper not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system bus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel without device-mapper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel module not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overlaps another mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account is not allowed to do this. Ask an administrator, or sign in as one when asked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password prompt was closed, so nothing was changed. Try again and authenticate to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No polkit authentication agent is running in this session, so nobody could be asked for a password. Start your desktop&apos;s authentication agent (it runs in any full desktop session) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install the volmap-helper package, which provides the system service that changes mappings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The D-Bus system bus is not running or not reachable. Start dbus (systemctl start dbus) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The running kernel has no device-mapper support. Boot a kernel with CONFIG_BLK_DEV_DM, or load the dm-mod module.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The basic_target kernel module is not installed for the running kernel. Install the basic-target-dkms package (and this kernel&apos;s headers), or use linear segments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kernel or the helper is busy with this device right now. Wait a moment and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something uses it: a mount, swap, a program, or another mapping or RAID array. Unmount or stop that first, or pick another device. An open mapping can also be removed with Remove When Unused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another mapping already uses part of this range. Change the offset or length so the ranges do not overlap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the marked problem and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mapping is gone; the list has been refreshed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another name for the new mapping.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The helper did not answer. Check the system log (journalctl -u volmap-helper) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the system log (journalctl -u volmap-helper) for details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Volmap::DevicePanel</name>
+    <message>
+        <source>Filter devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag a device onto the table editor to add it as a segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Volmap::DeviceTreeModel</name>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filesystem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Volmap::LayoutBar</name>
+    <message>
+        <source>Layout of the new device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag devices here to build the new device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n segment(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Segment %1: %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+on %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Volmap::MainWindow</name>
+    <message>
+        <source>Volume Mapper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mappings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Selected Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Selected in Editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove Selected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset &amp;Counters of Selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Volume Mapper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Volume Mapper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Volume Mapper %1&lt;/b&gt;&lt;p&gt;Build device-mapper tables from your block devices by dragging them, create and change mappings live, and watch the I/O that flows through them.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format it, mount it or hand it to a program like any disk. Select it under Mappings to watch its I/O.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the table of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the table of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applying the new table to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not apply the table to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 now runs the new table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 goes away when it is no longer in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resetting the counters of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reset the counters of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counters of %1 reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1.&lt;/b&gt; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mapping(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Volmap::MappingListModel</name>
+    <message>
+        <source>Volume Mapper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removal pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Volmap::MappingsPanel</name>
+    <message>
+        <source>&amp;Open in Editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device-mapper mappings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load this mapping&apos;s table into the editor to change it live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this mapping; the data on its devices stays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1.&lt;/b&gt; %2&lt;br&gt;%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Volmap::SegmentDelegate</name>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A size such as 512 MiB, 2G or 4096s; plain numbers are in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Volmap::SegmentTableModel</name>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to add.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no free range of %2 left in this table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All of %1 is already used by this table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n segment(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Volmap::TableEditor</name>
+    <message>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Mapping Instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit for lengths and offsets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all free space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length of dropped devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How much of a dropped device a new segment takes, e.g. 512 MiB. Empty: the largest free range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments of the new device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. fastdata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the new mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new device refuses writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Drop length:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Zero Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a segment that reads zeros and discards writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import Table…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paste Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the table with dmsetup table text from the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export Table…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show dmsetup &amp;Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create Mapping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply to Mapping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Segment Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Segment Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editing the live table of &lt;b&gt;%1&lt;/b&gt;. &lt;i&gt;Apply&lt;/i&gt; replaces it without unmounting; nothing changes until then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text is larger than any table Volume Mapper edits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a device-mapper table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text holds no table lines (&quot;start length target arguments…&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The table text could not be read:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n segment(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Apply to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag a device from the device list onto the table, or import a table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;span style=&apos;color:#d03030&apos;&gt;⚠ %n problem(s):&lt;/span&gt; %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The table is valid (%1). Name the new mapping to create it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#d03030&apos;&gt;⚠ Name:&lt;/span&gt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>✓ Valid: %n segment(s), %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Create the mapping (asks for confirmation first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n segment(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device-mapper tables (*.table *.txt *.dm);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is larger than any table Volume Mapper edits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device-mapper tables (*.table);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equivalent dmsetup Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dmsetup command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run as root to create the same mapping without Volume Mapper:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Volmap::TableSummary</name>
+    <message>
+        <source>%1: %2 from %3 (sectors %4–%5), %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
