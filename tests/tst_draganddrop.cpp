@@ -6,6 +6,7 @@
 #include "devicetreemodel.h"
 #include "fakes/fakehelperstack.h"
 #include "fakes/fakesystem.h"
+#include "fakes/widgetlookup.h"
 #include "mainwindow.h"
 #include "segmenttablemodel.h"
 #include "tableeditor.h"
@@ -67,15 +68,6 @@ private:
     QProcess m_server;
     QString m_display;
 };
-
-void saveScreenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = QString::fromLocal8Bit(qgetenv("VOLMAP_SCREENSHOT_DIR"));
-    if (!dir.isEmpty()) {
-        QDir().mkpath(dir);
-        widget->grab().save(dir + u'/' + name + QStringLiteral(".png"));
-    }
-}
 
 } // namespace
 

@@ -6,6 +6,7 @@
 #include "fakes/fakehelperstack.h"
 #include "fakes/fakesystem.h"
 #include "layoutbar.h"
+#include "fakes/widgetlookup.h"
 #include "mainwindow.h"
 #include "mappinglistmodel.h"
 #include "mappingspanel.h"
@@ -32,47 +33,6 @@
 
 using namespace Volmap;
 using namespace Volmap::Fakes;
-
-namespace {
-
-template<typename T>
-T *waitForTopLevel(const QString &objectName)
-{
-    T *found = nullptr;
-    QTest::qWaitFor(
-        [&]() {
-            for (QWidget *widget : QApplication::topLevelWidgets()) {
-                if (widget->isVisible() && widget->objectName() == objectName) {
-                    found = qobject_cast<T *>(widget);
-                }
-            }
-            return found != nullptr;
-        },
-        10000);
-    return found;
-}
-
-QPushButton *buttonLabelled(QWidget *parent, const QString &text)
-{
-    for (QPushButton *button : parent->findChildren<QPushButton *>()) {
-        if (button->text().remove(u'&') == text) {
-            return button;
-        }
-    }
-    return nullptr;
-}
-
-void saveScreenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = QString::fromLocal8Bit(qgetenv("VOLMAP_SCREENSHOT_DIR"));
-    if (dir.isEmpty()) {
-        return;
-    }
-    QDir().mkpath(dir);
-    QVERIFY(widget->grab().save(dir + u'/' + name + QStringLiteral(".png")));
-}
-
-} // namespace
 
 class TestMainWindow : public QObject
 {

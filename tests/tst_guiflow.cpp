@@ -1,0 +1,183 @@
+// The whole stack from the window down, inside the VM: the app (offscreen)
+// creates a mapping from two ramdisks through the real helper, polkit and
+// kernel, shows the I/O a root script drives through it, applies a live
+// reload and removes it. The script (tests/vm/app/gui-flow.sh) and this
+// test hand over through marker files in $VOLMAP_FLOW_DIR.
+
+#include "devicepanel.h"
+#include "devicetreemodel.h"
+#include "helperclient.h"
+#include "fakes/widgetlookup.h"
+#include "mainwindow.h"
+#include "mappinglistmodel.h"
+#include "mappingspanel.h"
+#include "segmenttablemodel.h"
+#include "tableeditor.h"
+
+#include <QAbstractProxyModel>
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTest>
+#include <QTreeView>
+
+using namespace Volmap;
+using namespace Volmap::Fakes;
+
+namespace {
+
+const QString Name = QStringLiteral("guiflow");
+
+QString flowFile(const QString &marker)
+{
+    return QString::fromLocal8Bit(qgetenv("VOLMAP_FLOW_DIR")) + u'/' + marker;
+}
+
+void signalScript(const QString &marker)
+{
+    QFile file(flowFile(marker));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+}
+
+} // namespace
+
+class TestGuiFlow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void createsFromTwoRamdisks();
+    void showsTheLiveIo();
+    void appliesALiveReload();
+    void removesIt();
+
+private:
+    int rowOfMapping() const;
+
+    std::unique_ptr<HelperClient> m_client;
+    std::unique_ptr<HelperClient> m_samplingClient;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestGuiFlow::initTestCase()
+{
+    QVERIFY2(!qEnvironmentVariableIsEmpty("VOLMAP_FLOW_DIR"), "run by tests/vm/app/gui-flow.sh");
+    QStandardPaths::setTestModeEnabled(true);
+    m_client = std::make_unique<HelperClient>();
+    m_samplingClient = std::make_unique<HelperClient>();
+    m_samplingClient->setInteractive(false);
+    m_window = std::make_unique<MainWindow>(m_client.get(), m_samplingClient.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestGuiFlow::cleanupTestCase()
+{
+    m_window.reset();
+}
+
+int TestGuiFlow::rowOfMapping() const
+{
+    const MappingListModel *model = m_window->mappingModel();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, 0).data(MappingListModel::NameRole).toString() == Name) {
+            return row;
+        }
+    }
+    return -1;
+}
+
+void TestGuiFlow::createsFromTwoRamdisks()
+{
+    DeviceTreeModel *devices = m_window->deviceModel();
+    QTRY_VERIFY(devices->indexOf(QStringLiteral("ram1")).isValid());
+    QTreeView *tree = m_window->devicePanel()->view();
+    auto *proxy = qobject_cast<QAbstractProxyModel *>(tree->model());
+    tree->setFocus();
+    for (const QString &name : {QStringLiteral("ram0"), QStringLiteral("ram1")}) {
+        tree->selectionModel()->select(proxy->mapFromSource(devices->indexOf(name)),
+                                       QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
+    QTest::keyClick(m_window.get(), Qt::Key_D, Qt::ControlModifier);
+    TableEditor *editor = m_window->editor();
+    QCOMPARE(editor->model()->rowCount(), 2);
+    QVERIFY2(editor->model()->isValid(), qPrintable(editor->model()->problemAt(0) + editor->model()->problemAt(1)));
+    QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("mappingName")), Name);
+    QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("createButton")), Qt::LeftButton);
+    auto *confirm = waitForTopLevel<QMessageBox>(QStringLiteral("createConfirmation"), 60000);
+    QVERIFY(confirm);
+    QVERIFY(confirm->informativeText().contains(u"/dev/ram0: 32 MiB"));
+    QVERIFY(confirm->informativeText().contains(u"/dev/ram1: 32 MiB"));
+    QTest::mouseClick(buttonLabelled(confirm, QStringLiteral("Create")), Qt::LeftButton);
+    auto *created = waitForTopLevel<QMessageBox>(QStringLiteral("createdMessage"), 60000);
+    if (!created) {
+        auto *error = waitForTopLevel<QMessageBox>(QStringLiteral("errorMessage"), 100);
+        QFAIL(qPrintable(error ? error->text() + u' ' + error->informativeText() : QStringLiteral("no answer")));
+    }
+    QVERIFY(created->text().contains(u"/dev/mapper/guiflow"));
+    created->close();
+    QVERIFY(QFileInfo(QStringLiteral("/dev/mapper/guiflow")).exists());
+    QTRY_VERIFY(rowOfMapping() >= 0);
+    QTRY_COMPARE(m_window->mappingsPanel()->selectedMapping(), Name);
+    signalScript(QStringLiteral("created"));
+}
+
+void TestGuiFlow::showsTheLiveIo()
+{
+    // The script writes and verifies through the mapping now.
+    QVERIFY(QTest::qWaitFor([]() { return QFileInfo::exists(flowFile(QStringLiteral("io-done"))); }, 180000));
+}
+
+void TestGuiFlow::appliesALiveReload()
+{
+    MappingsPanel *panel = m_window->mappingsPanel();
+    panel->selectMapping(Name);
+    QTest::mouseClick(buttonLabelled(panel, QStringLiteral("Open in Editor")), Qt::LeftButton);
+    TableEditor *editor = m_window->editor();
+    QTRY_COMPARE(editor->editedMapping(), Name);
+    QCOMPARE(editor->model()->rowCount(), 2);
+    // The second segment becomes linear and half as long; the first, which holds the data, stays.
+    SegmentTableModel *model = editor->model();
+    QVERIFY(model->setData(model->index(1, SegmentTableModel::TargetColumn), QStringLiteral("linear")));
+    QVERIFY(model->setData(model->index(1, SegmentTableModel::LengthColumn), QVariant::fromValue<qulonglong>(32768)));
+    QVERIFY(model->isValid());
+    QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("applyButton")), Qt::LeftButton);
+    auto *confirm = waitForTopLevel<QDialog>(QStringLiteral("reloadConfirmation"), 60000);
+    QVERIFY(confirm);
+    QTest::mouseClick(buttonLabelled(confirm, QStringLiteral("Apply")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().contains(u"now runs the new table"), 60000);
+    bool read = false;
+    m_client->table(Name, [&](const ClientResult<QString> &table) {
+        QVERIFY(std::holds_alternative<QString>(table));
+        QCOMPARE(std::get<QString>(table), QStringLiteral("0 65536 basic_target 1:0 0\n65536 32768 linear 1:1 0\n"));
+        read = true;
+    });
+    QTRY_VERIFY(read);
+    signalScript(QStringLiteral("reloaded"));
+    QVERIFY(QTest::qWaitFor([]() { return QFileInfo::exists(flowFile(QStringLiteral("verified"))); }, 180000));
+}
+
+void TestGuiFlow::removesIt()
+{
+    m_window->mappingsPanel()->selectMapping(Name);
+    QTest::mouseClick(buttonLabelled(m_window->mappingsPanel(), QStringLiteral("Remove…")), Qt::LeftButton);
+    auto *confirm = waitForTopLevel<QMessageBox>(QStringLiteral("removeConfirmation"), 60000);
+    QVERIFY(confirm);
+    QTest::mouseClick(buttonLabelled(confirm, QStringLiteral("Remove")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(rowOfMapping() < 0, 60000);
+    QVERIFY(!QFileInfo::exists(QStringLiteral("/dev/mapper/guiflow")));
+    // The editor no longer offers to apply to a mapping that is gone.
+    QVERIFY(m_window->editor()->editedMapping().isEmpty());
+}
+
+QTEST_MAIN(TestGuiFlow)
+#include "tst_guiflow.moc"
