@@ -54,6 +54,8 @@ private Q_SLOTS:
     void missingHelperIsExplained();
     void pastesImportsAndShowsTheCommand();
     void remembersTheLayout();
+    void followsHotplugKeepingTheSelection();
+    void readsInADarkPalette();
 
 private:
     void addDevices(const QStringList &kernelNames);
@@ -375,6 +377,49 @@ void TestMainWindow::remembersTheLayout()
     m_window->close();
     m_window = std::make_unique<MainWindow>(m_helper.client.get(), m_helper.samplingClient.get(), m_system->root());
     QCOMPARE(m_window->size(), QSize(1111, 666));
+}
+
+void TestMainWindow::followsHotplugKeepingTheSelection()
+{
+    QTreeView *tree = m_window->devicePanel()->view();
+    auto *proxy = qobject_cast<QAbstractProxyModel *>(tree->model());
+    QTRY_VERIFY(m_window->deviceModel()->indexOf(QStringLiteral("sdc1")).isValid());
+    tree->setCurrentIndex(proxy->mapFromSource(m_window->deviceModel()->indexOf(QStringLiteral("sdc1"))));
+    // A disk appears (the monitor polls without udev), then goes again.
+    QVERIFY(m_system->addDevice(QStringLiteral("sda"), 8, 0, 2048));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->deviceModel()->indexOf(QStringLiteral("sda")).isValid(), 10000);
+    QCOMPARE(m_window->devicePanel()->selectedDevices(), QStringList{QStringLiteral("sdc1")});
+    QCOMPARE(m_window->deviceModel()->rowCount(), 3);
+    m_system->removeDevice(QStringLiteral("sda"));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->deviceModel()->indexOf(QStringLiteral("sda")).isValid(), 10000);
+    QCOMPARE(m_window->devicePanel()->selectedDevices(), QStringList{QStringLiteral("sdc1")});
+}
+
+void TestMainWindow::readsInADarkPalette()
+{
+    addDevices({QStringLiteral("sdb"), QStringLiteral("sdc1")});
+    LayoutBar *bar = m_window->editor()->layoutBar();
+    const QColor light = bar->colorOf(QStringLiteral("/dev/sdb"));
+    const QPalette original = QApplication::palette();
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(37, 37, 38));
+    dark.setColor(QPalette::WindowText, QColor(220, 220, 220));
+    dark.setColor(QPalette::Base, QColor(30, 30, 30));
+    dark.setColor(QPalette::AlternateBase, QColor(45, 45, 48));
+    dark.setColor(QPalette::Text, QColor(220, 220, 220));
+    dark.setColor(QPalette::Button, QColor(50, 50, 52));
+    dark.setColor(QPalette::ButtonText, QColor(220, 220, 220));
+    dark.setColor(QPalette::Highlight, QColor(38, 110, 190));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::PlaceholderText, QColor(140, 140, 140));
+    QApplication::setPalette(dark);
+    QTRY_COMPARE(bar->palette().color(QPalette::Window), QColor(37, 37, 38));
+    // Segment colours step down on a dark window, and still tell devices apart.
+    const QColor shaded = bar->colorOf(QStringLiteral("/dev/sdb"));
+    QVERIFY(shaded.value() < light.value());
+    QVERIFY(shaded != bar->colorOf(QStringLiteral("/dev/sdc1")));
+    saveScreenshot(m_window.get(), QStringLiteral("volmap-dark"));
+    QApplication::setPalette(original);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -58,13 +58,13 @@ MainWindow::MainWindow(HelperClient *client, HelperClient *samplingClient, const
     setCentralWidget(m_editor);
     setDockNestingEnabled(true);
 
-    auto *devices = new QDockWidget(tr("&Devices"), this);
+    auto *devices = new QDockWidget(tr("Devices"), this);
     devices->setObjectName(QStringLiteral("devicesDock"));
     devices->setWidget(m_devicePanel);
     devices->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::LeftDockWidgetArea, devices);
 
-    auto *mappings = new QDockWidget(tr("&Mappings"), this);
+    auto *mappings = new QDockWidget(tr("Mappings"), this);
     mappings->setObjectName(QStringLiteral("mappingsDock"));
     mappings->setWidget(m_mappingsPanel);
     mappings->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
@@ -92,7 +92,7 @@ MainWindow::MainWindow(HelperClient *client, HelperClient *samplingClient, const
         connect(model, &QAbstractItemModel::modelReset, this, &MainWindow::updateCounts);
     }
     // The tree only says which devices are busy as of the last event; mappings change that too.
-    connect(client, &HelperClient::mappingsChanged, m_monitor, &DeviceMonitor::start);
+    connect(client, &HelperClient::mappingsChanged, m_monitor, &DeviceMonitor::rescan);
 
     buildMenus();
     restoreLayout();
@@ -149,7 +149,7 @@ void MainWindow::buildMenus()
     refresh->setShortcut(QKeySequence::Refresh);
     connect(refresh, &QAction::triggered, this, [this]() {
         m_mappingModel->refresh();
-        m_monitor->start();
+        m_monitor->rescan();
     });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));

@@ -12,7 +12,7 @@ DeviceMonitor::DeviceMonitor(const QString &root, QObject *parent)
     , m_root(root)
 {
     m_poll.setInterval(2000);
-    connect(&m_poll, &QTimer::timeout, this, [this]() { Q_EMIT rescanned(m_scanner.scanAll()); });
+    connect(&m_poll, &QTimer::timeout, this, &DeviceMonitor::rescan);
 }
 
 DeviceMonitor::~DeviceMonitor()
@@ -39,10 +39,15 @@ void DeviceMonitor::start()
             connect(m_notifier.get(), &QSocketNotifier::activated, this, &DeviceMonitor::readUdevEvents);
         }
     }
-    Q_EMIT rescanned(m_scanner.scanAll());
+    rescan();
     if (!m_notifier) {
         m_poll.start();
     }
+}
+
+void DeviceMonitor::rescan()
+{
+    Q_EMIT rescanned(m_scanner.scanAll());
 }
 
 void DeviceMonitor::readUdevEvents()

@@ -30,6 +30,8 @@ public:
 
     /* Emits `rescanned` once, then follows changes. */
     void start();
+    /* A full scan now, e.g. after a mapping changed which devices are held. */
+    void rescan();
     bool usesUdev() const { return m_notifier != nullptr; }
     void setPollInterval(int milliseconds) { m_poll.setInterval(milliseconds); }
 

@@ -308,14 +308,6 @@ on %1 from %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Devices</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Mappings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Working</source>
         <translation type="unfinished"></translation>
     </message>
@@ -476,6 +468,14 @@ on %1 from %2</source>
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mappings</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 
 #include <sys/stat.h>
@@ -55,6 +56,17 @@ public:
         QFile::link(dir, r + QStringLiteral("/sys/dev/block/") + QString::fromLatin1(number));
         const QByteArray node = QFile::encodeName(r + QStringLiteral("/dev/") + name);
         return ::mknod(node.constData(), S_IFBLK | 0600, ::makedev(major, minor)) == 0;
+    }
+
+    /* The device is unplugged: gone from sysfs and /dev. */
+    void removeDevice(const QString &name)
+    {
+        const QString r = root();
+        const QString dir = QFileInfo(r + QStringLiteral("/sys/class/block/") + name).canonicalFilePath();
+        QFile::remove(r + QStringLiteral("/sys/class/block/") + name);
+        QFile::remove(r + QStringLiteral("/sys/block/") + name);
+        QFile::remove(r + QStringLiteral("/dev/") + name);
+        QDir(dir).removeRecursively();
     }
 
     /* A mapping's block-layer counters, as /sys/block/dm-N/stat shows them. */
