@@ -61,42 +61,41 @@ QString ClientError::title() const
 {
     switch (kind) {
     case ClientErrorKind::NotAuthorized:
-        return QCoreApplication::translate("Volmap::ClientError", "Not authorized");
+        return tr("Not authorized");
     case ClientErrorKind::Dismissed:
-        return QCoreApplication::translate("Volmap::ClientError", "Authentication dismissed");
+        return tr("Authentication dismissed");
     case ClientErrorKind::NoAuthenticationAgent:
-        return QCoreApplication::translate("Volmap::ClientError", "No authentication agent");
+        return tr("No authentication agent");
     case ClientErrorKind::HelperMissing:
-        return QCoreApplication::translate("Volmap::ClientError", "Helper not installed");
+        return tr("Helper not installed");
     case ClientErrorKind::NoSystemBus:
-        return QCoreApplication::translate("Volmap::ClientError", "No system bus");
+        return tr("No system bus");
     case ClientErrorKind::KernelUnsupported:
-        return QCoreApplication::translate("Volmap::ClientError", "Kernel without device-mapper");
+        return tr("Kernel without device-mapper");
     case ClientErrorKind::ModuleUnavailable:
-        return QCoreApplication::translate("Volmap::ClientError", "Kernel module not available");
+        return tr("Kernel module not available");
     case ClientErrorKind::Busy:
-        return QCoreApplication::translate("Volmap::ClientError", "Busy");
+        return tr("Busy");
     case ClientErrorKind::DeviceInUse:
-        return QCoreApplication::translate("Volmap::ClientError", "Device in use");
+        return tr("Device in use");
     case ClientErrorKind::Overlap:
-        return QCoreApplication::translate("Volmap::ClientError", "Overlaps another mapping");
+        return tr("Overlaps another mapping");
     case ClientErrorKind::InvalidArgument:
-        return QCoreApplication::translate("Volmap::ClientError", "Invalid input");
+        return tr("Invalid input");
     case ClientErrorKind::NotFound:
-        return QCoreApplication::translate("Volmap::ClientError", "No such mapping");
+        return tr("No such mapping");
     case ClientErrorKind::Exists:
-        return QCoreApplication::translate("Volmap::ClientError", "Mapping exists");
+        return tr("Mapping exists");
     case ClientErrorKind::Timeout:
-        return QCoreApplication::translate("Volmap::ClientError", "No answer");
+        return tr("No answer");
     case ClientErrorKind::Failed:
         break;
     }
-    return QCoreApplication::translate("Volmap::ClientError", "Failed");
+    return tr("Failed");
 }
 
 QString ClientError::advice() const
 {
-    auto tr = [](const char *text) { return QCoreApplication::translate("Volmap::ClientError", text); };
     switch (kind) {
     case ClientErrorKind::NotAuthorized:
         return tr("Your account is not allowed to do this. Ask an administrator, or sign in as one when asked.");

@@ -2,6 +2,7 @@
 
 #include "done.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <variant>
@@ -31,6 +32,9 @@ enum class ClientErrorKind {
 
 struct ClientError
 {
+    Q_DECLARE_TR_FUNCTIONS(Volmap::ClientError)
+
+public:
     ClientErrorKind kind = ClientErrorKind::Failed;
     QString message;  // what the helper (or the bus) said, for people
     QString dbusName; // the D-Bus error name, for logs and scripts
