@@ -18,6 +18,8 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
+#include <QFileDialog>
+#include <QTemporaryDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -55,6 +57,7 @@ private Q_SLOTS:
     void pastesImportsAndShowsTheCommand();
     void remembersTheLayout();
     void followsHotplugKeepingTheSelection();
+    void exportsAndImportsTableFiles();
     void readsInADarkPalette();
 
 private:
@@ -420,6 +423,47 @@ void TestMainWindow::readsInADarkPalette()
     QVERIFY(shaded != bar->colorOf(QStringLiteral("/dev/sdc1")));
     saveScreenshot(m_window.get(), QStringLiteral("volmap-dark"));
     QApplication::setPalette(original);
+}
+
+void TestMainWindow::exportsAndImportsTableFiles()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("two.table"));
+    TableEditor *editor = m_window->editor();
+    addDevices({QStringLiteral("sdc1"), QStringLiteral("sdb")});
+    auto chooseFile = [](const QString &file) {
+        QFileDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget())));
+        dialog->selectFile(file);
+        static_cast<QDialog *>(dialog)->accept();
+    };
+    editor->exportAction()->trigger();
+    chooseFile(path);
+    QFile written(path);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(written.readAll()),
+             QStringLiteral("0 1000000 basic_target /dev/sdc1 0\n1000000 4194304 basic_target /dev/sdb 0\n"));
+    // Import replaces the table in one undo step.
+    editor->view()->selectAll();
+    editor->removeAction()->trigger();
+    QCOMPARE(editor->model()->rowCount(), 0);
+    editor->importAction()->trigger();
+    chooseFile(path);
+    QTRY_COMPARE(editor->model()->rowCount(), 2);
+    QCOMPARE(editor->model()->segments()[1].device, QStringLiteral("/dev/sdb"));
+    editor->undoAction()->trigger();
+    QCOMPARE(editor->model()->rowCount(), 0);
+    // A file that is not a table changes nothing and says why.
+    const QString garbage = dir.filePath(QStringLiteral("garbage.table"));
+    QFile bad(garbage);
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write("start length target\n");
+    bad.close();
+    editor->importAction()->trigger();
+    chooseFile(garbage);
+    auto *error = waitForTopLevel<QMessageBox>(QStringLiteral("errorMessage"));
+    QVERIFY(error);
+    QCOMPARE(editor->model()->rowCount(), 0);
 }
 
 QTEST_MAIN(TestMainWindow)
