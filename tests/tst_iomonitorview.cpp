@@ -389,6 +389,8 @@ void TestIoMonitorView::segmentFailureShowsWithoutStoppingCharts()
     m_blockSampler->sampleNow();
     QCOMPARE(child<RateChart>(QStringLiteral("iopsChart"))->readSeries()->count(), 1);
     QVERIFY(problem->isVisible());
+    QTest::qWait(50); // let the layout follow the new texts before the picture
+    QVERIFY(m_view->grab().save(QStringLiteral(VOLMAP_SCREENSHOT_DIR "/io-view-helper-missing.png")));
 
     // Once the helper is there, trying again clears the problem.
     startHelper();

@@ -101,6 +101,9 @@ void RateChart::setPoints(const QList<QPointF> &read, const QList<QPointF> &writ
     // signal per point.
     m_read->replace(read);
     m_write->replace(write);
+    // A line needs two points; until then the first reading shows as a dot.
+    m_read->setPointsVisible(read.size() == 1);
+    m_write->setPointsVisible(write.size() == 1);
     const auto newest = [this](const QList<QPointF> &points) {
         return points.isEmpty() ? QStringLiteral("—") : m_format(points.constLast().y());
     };
