@@ -39,6 +39,8 @@ public:
     explicit SegmentSampler(HelperClient &client, QObject *parent = nullptr);
 
     void setInterval(int milliseconds);
+    int interval() const { return m_timer.interval(); }
+    bool isRunning() const { return m_timer.isActive(); }
     void setHistoryLength(int samples) { m_historyLength = qMax(1, samples); }
     void start() { m_timer.start(); }
     void stop() { m_timer.stop(); }

@@ -1,0 +1,87 @@
+// Round y axes for the I/O charts.
+
+#include "axisscale.h"
+
+#include <QTest>
+
+using namespace Volmap;
+
+class TestAxisScale : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void decimal_data();
+    void decimal();
+    void binary_data();
+    void binary();
+    void ticks();
+    void neverBelowThePeak();
+};
+
+void TestAxisScale::decimal_data()
+{
+    QTest::addColumn<double>("peak");
+    QTest::addColumn<double>("maximum");
+    QTest::addColumn<double>("step");
+    QTest::newRow("idle uses the floor") << 0.0 << 4.0 << 1.0;
+    QTest::newRow("fraction") << 0.3 << 4.0 << 1.0;
+    QTest::newRow("just above the floor") << 4.5 << 6.0 << 2.0;
+    QTest::newRow("73") << 73.0 << 80.0 << 20.0;
+    QTest::newRow("exact") << 400.0 << 400.0 << 100.0;
+    QTest::newRow("12345") << 12345.0 << 15000.0 << 5000.0;
+}
+
+void TestAxisScale::decimal()
+{
+    QFETCH(double, peak);
+    QFETCH(double, maximum);
+    QFETCH(double, step);
+    const AxisScale scale = niceAxisScale(peak, 4, AxisUnits::Decimal, 4);
+    QCOMPARE(scale.maximum, maximum);
+    QCOMPARE(scale.step, step);
+}
+
+void TestAxisScale::binary_data()
+{
+    QTest::addColumn<double>("peak");
+    QTest::addColumn<double>("maximum");
+    QTest::addColumn<double>("step");
+    QTest::newRow("idle: 4 KiB/s") << 0.0 << 4096.0 << 1024.0;
+    // 2,000,000 B/s is 1.9 MiB/s: the axis goes to 2 MiB/s, not to 2,000,000.
+    QTest::newRow("2 MB/s") << 2000000.0 << 2.0 * 1048576 << 0.5 * 1048576;
+    QTest::newRow("700 MiB/s") << 700.0 * 1048576 << 800.0 * 1048576 << 200.0 * 1048576;
+    QTest::newRow("3.5 GiB/s") << 3.5 * 1073741824 << 4.0 * 1073741824 << 1073741824.0;
+}
+
+void TestAxisScale::binary()
+{
+    QFETCH(double, peak);
+    QFETCH(double, maximum);
+    QFETCH(double, step);
+    const AxisScale scale = niceAxisScale(peak, 4096, AxisUnits::Binary, 4);
+    QCOMPARE(scale.maximum, maximum);
+    QCOMPARE(scale.step, step);
+}
+
+void TestAxisScale::ticks()
+{
+    QCOMPARE((AxisScale{80, 20}.ticks()), (QList<double>{0, 20, 40, 60, 80}));
+    QCOMPARE((AxisScale{1, 1}.ticks()), (QList<double>{0, 1}));
+}
+
+void TestAxisScale::neverBelowThePeak()
+{
+    for (double peak = 0.01; peak < 1e12; peak *= 1.37) {
+        for (AxisUnits units : {AxisUnits::Decimal, AxisUnits::Binary}) {
+            const AxisScale scale = niceAxisScale(peak, 1, units, 5);
+            QVERIFY2(scale.maximum >= peak, qPrintable(QString::number(peak)));
+            QVERIFY2(scale.maximum / scale.step <= 5.0 + 1e-9, qPrintable(QString::number(peak)));
+            // At most a step of headroom, or the chart wastes its height.
+            QVERIFY2(scale.maximum - scale.step < peak || scale.maximum <= 1, qPrintable(QString::number(peak)));
+        }
+    }
+}
+
+QTEST_GUILESS_MAIN(TestAxisScale)
+#include "tst_axisscale.moc"

@@ -1,0 +1,509 @@
+// The live I/O view offscreen: charts fed by an IoSampler on a fake
+// /sys/block, per-segment counters from a stand-in helper on a private
+// bus (or from no helper at all), and the controls. Saves screenshots
+// for a person to look at.
+
+#include "clienterror.h"
+#include "helperclient.h"
+#include "helperprotocol.h"
+#include "iomonitorview.h"
+#include "iosampler.h"
+#include "ratechart.h"
+#include "segmentcountersmodel.h"
+#include "segmentsampler.h"
+
+#include "fakes/testfiles.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDBusConnection>
+#include <QDir>
+#include <QLabel>
+#include <QLineSeries>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QStyleFactory>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace Volmap;
+
+namespace {
+
+const QString Mapping = QStringLiteral("data");
+const QString Kernel = QStringLiteral("dm-0");
+
+/*
+ * GetStatus of org.volmap.Helper1 and nothing else: a basic_target
+ * segment on 8:16 that gets three times the traffic of the one on 8:32,
+ * with counters that grow on every call as a live mapping's would.
+ */
+class StatusOnlyHelper final : public QObject
+{
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.volmap.Helper1")
+
+public:
+    int calls = 0;
+
+public Q_SLOTS:
+    QList<QVariantMap> GetStatus(const QString &name, const QVariantMap &options)
+    {
+        Q_UNUSED(name);
+        Q_UNUSED(options);
+        ++calls;
+        const auto segment = [this](quint64 start, quint64 length, quint64 perCall) {
+            QVariantMap map;
+            map.insert(QStringLiteral("start"), start);
+            map.insert(QStringLiteral("length"), length);
+            map.insert(QStringLiteral("target"), QStringLiteral("basic_target"));
+            map.insert(QStringLiteral("status"), QString());
+            map.insert(QStringLiteral("reads"), quint64(calls) * perCall);
+            map.insert(QStringLiteral("writes"), quint64(calls) * perCall / 2);
+            map.insert(QStringLiteral("read-sectors"), quint64(calls) * perCall * 8);
+            map.insert(QStringLiteral("write-sectors"), quint64(calls) * perCall * 4);
+            map.insert(QStringLiteral("flushes"), quint64(calls));
+            map.insert(QStringLiteral("discards"), quint64(0));
+            return map;
+        };
+        QVariantMap zero;
+        zero.insert(QStringLiteral("start"), quint64(6291456));
+        zero.insert(QStringLiteral("length"), quint64(2048));
+        zero.insert(QStringLiteral("target"), QStringLiteral("zero"));
+        zero.insert(QStringLiteral("status"), QString());
+        return {segment(0, 4194304, 300), segment(4194304, 2097152, 100), zero};
+    }
+};
+
+} // namespace
+
+class TestIoMonitorView : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void cleanupTestCase();
+
+    void emptyStateWithoutMapping();
+    void chartsAndTotalsFollowTheBlockSampler();
+    void pauseStopsBothSamplers();
+    void intervalChoiceApplies();
+    void switchingMappingsMovesTheWatch();
+    void segmentFailureShowsWithoutStoppingCharts();
+    void segmentCountersAndReset();
+    void screenshots();
+
+private:
+    void writeStat(quint64 reads, quint64 writes);
+    void startHelper();
+    template<typename T>
+    T *child(const QString &name) const
+    {
+        T *found = m_view->findChild<T *>(name);
+        if (!found) {
+            qFatal("no child %s", qPrintable(name));
+        }
+        return found;
+    }
+    bool showsEmptyState() const;
+
+    QProcess m_bus;
+    QString m_address;
+    int m_round = 0;
+    QString m_clientConnection;
+    QString m_helperConnection;
+    std::unique_ptr<StatusOnlyHelper> m_helper;
+    std::unique_ptr<QTemporaryDir> m_root;
+    std::unique_ptr<HelperClient> m_client;
+    std::unique_ptr<IoSampler> m_blockSampler;
+    std::unique_ptr<SegmentSampler> m_segmentSampler;
+    std::unique_ptr<IoMonitorView> m_view;
+};
+
+void TestIoMonitorView::initTestCase()
+{
+    m_bus.start(QStringLiteral("dbus-daemon"),
+                {QStringLiteral("--session"), QStringLiteral("--nofork"), QStringLiteral("--print-address")});
+    QVERIFY2(m_bus.waitForStarted(), "dbus-daemon is not installed");
+    QVERIFY(QTest::qWaitFor([&]() { return m_bus.canReadLine(); }, 10000));
+    m_address = QString::fromUtf8(m_bus.readLine()).trimmed();
+    QVERIFY(!m_address.isEmpty());
+    QDir().mkpath(QStringLiteral(VOLMAP_SCREENSHOT_DIR));
+}
+
+void TestIoMonitorView::cleanupTestCase()
+{
+    m_bus.terminate();
+    m_bus.waitForFinished();
+}
+
+void TestIoMonitorView::init()
+{
+    ++m_round;
+    m_root = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_root->isValid());
+    writeStat(0, 0);
+    m_clientConnection = QStringLiteral("client-%1").arg(m_round);
+    m_client = std::make_unique<HelperClient>(QDBusConnection::connectToBus(m_address, m_clientConnection));
+    m_blockSampler = std::make_unique<IoSampler>(m_root->path());
+    m_segmentSampler = std::make_unique<SegmentSampler>(*m_client);
+    m_view = std::make_unique<IoMonitorView>(m_blockSampler.get(), m_segmentSampler.get());
+    m_view->resize(1100, 760);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+}
+
+void TestIoMonitorView::cleanup()
+{
+    m_view.reset();
+    m_segmentSampler.reset();
+    m_blockSampler.reset();
+    m_client.reset();
+    QDBusConnection::disconnectFromBus(m_clientConnection);
+    if (m_helper) {
+        QDBusConnection helperBus(m_helperConnection);
+        helperBus.unregisterService(HelperProtocol::serviceName());
+        helperBus.unregisterObject(HelperProtocol::objectPath());
+        QDBusConnection::disconnectFromBus(m_helperConnection);
+        m_helper.reset();
+    }
+}
+
+void TestIoMonitorView::startHelper()
+{
+    m_helper = std::make_unique<StatusOnlyHelper>();
+    m_helperConnection = QStringLiteral("helper-%1").arg(m_round);
+    QDBusConnection bus = QDBusConnection::connectToBus(m_address, m_helperConnection);
+    QVERIFY(bus.isConnected());
+    QVERIFY(bus.registerObject(HelperProtocol::objectPath(), m_helper.get(), QDBusConnection::ExportAllSlots));
+    QVERIFY(bus.registerService(HelperProtocol::serviceName()));
+}
+
+void TestIoMonitorView::writeStat(quint64 reads, quint64 writes)
+{
+    // 8 sectors (4 KiB) per read, 128 (64 KiB) per write, 1 ms per read, 3 per write, 2 in flight.
+    const QByteArray line = QByteArray::number(reads) + " 0 " + QByteArray::number(reads * 8) + ' '
+                            + QByteArray::number(reads) + ' ' + QByteArray::number(writes) + " 0 "
+                            + QByteArray::number(writes * 128) + ' ' + QByteArray::number(writes * 3)
+                            + " 2 0 0 0 0 0 0 0 0\n";
+    Fakes::writeFile(m_root->path() + QStringLiteral("/sys/block/dm-0/stat"), line);
+}
+
+bool TestIoMonitorView::showsEmptyState() const
+{
+    const auto *stack = m_view->findChild<QStackedWidget *>();
+    return stack && stack->currentWidget() == m_view->findChild<QLabel *>(QStringLiteral("emptyState"))
+           && stack->currentWidget()->isVisible();
+}
+
+void TestIoMonitorView::emptyStateWithoutMapping()
+{
+    QVERIFY(showsEmptyState());
+    QCOMPARE(child<QLabel>(QStringLiteral("emptyState"))->text(), QStringLiteral("Select a mapping to watch its I/O"));
+    QVERIFY(!m_blockSampler->isRunning());
+
+    m_view->setMapping(Mapping, Kernel);
+    QVERIFY(!showsEmptyState());
+    QCOMPARE(m_view->mappingName(), Mapping);
+    QVERIFY(m_blockSampler->isRunning());
+    QVERIFY(m_segmentSampler->isRunning());
+
+    m_view->setMapping(QString(), QString());
+    QVERIFY(showsEmptyState());
+    QCOMPARE(m_view->mappingName(), QString());
+    QVERIFY(m_blockSampler->watched().isEmpty());
+    // Nothing to watch: no timers ticking for nothing.
+    QVERIFY(!m_blockSampler->isRunning());
+    QVERIFY(!m_segmentSampler->isRunning());
+}
+
+void TestIoMonitorView::chartsAndTotalsFollowTheBlockSampler()
+{
+    m_view->setPaused(true); // the test drives the sampler itself
+    m_view->setMapping(Mapping, Kernel);
+    QCOMPARE(m_blockSampler->watched(), QStringList(Kernel));
+    auto *iops = child<RateChart>(QStringLiteral("iopsChart"));
+    auto *throughput = child<RateChart>(QStringLiteral("throughputChart"));
+    QCOMPARE(iops->readSeries()->count(), 0);
+
+    const quint64 readSteps[] = {100, 300, 50, 500};
+    quint64 reads = 0;
+    quint64 writes = 0;
+    for (quint64 step : readSteps) {
+        QTest::qWait(60);
+        reads += step;
+        writes += step / 10;
+        writeStat(reads, writes);
+        m_blockSampler->sampleNow();
+    }
+    const QList<IoRates> history = m_blockSampler->history(Kernel);
+    QCOMPARE(history.size(), 4);
+    QCOMPARE(iops->readSeries()->count(), 4);
+    QCOMPARE(throughput->writeSeries()->count(), 4);
+    const QList<QPointF> readIops = iops->readSeries()->points();
+    const QList<QPointF> writeIops = iops->writeSeries()->points();
+    const QList<QPointF> readBytes = throughput->readSeries()->points();
+    const QList<QPointF> writeBytes = throughput->writeSeries()->points();
+    for (int i = 0; i < 4; ++i) {
+        QCOMPARE(readIops[i].y(), history[i].readIops);
+        QVERIFY(readIops[i].y() > 0);
+        // Bytes per I/O as written into the stat file: the series carry bytes, not sectors.
+        QCOMPARE(readBytes[i].y() / readIops[i].y(), 4096.0);
+        QCOMPARE(writeBytes[i].y() / writeIops[i].y(), 65536.0);
+        // Seconds before the newest sample, oldest first.
+        QCOMPARE(readIops[i].x(), (history.last().msecs - history[i].msecs) / 1000.0);
+    }
+    QCOMPARE(readIops.last().x(), 0.0);
+    QVERIFY(readIops.first().x() > readIops.last().x());
+    // 300 reads in ~60 ms versus 50: the rates differ as the counts do.
+    QVERIFY(readIops[1].y() > 2 * readIops[2].y());
+
+    // The y axis holds the peak with round, human labels.
+    double peakBytes = 0;
+    for (const QList<QPointF> *points : {&readBytes, &writeBytes}) {
+        for (const QPointF &point : *points) {
+            peakBytes = qMax(peakBytes, point.y());
+        }
+    }
+    QVERIFY(throughput->yMaximum() >= peakBytes);
+    QVERIFY(throughput->yMaximum() < 2.6 * peakBytes);
+    const QStringList labels = throughput->yLabels();
+    QVERIFY(labels.size() >= 2);
+    QCOMPARE(labels.first(), QStringLiteral("0 B/s"));
+    for (const QString &label : labels.mid(1)) {
+        QVERIFY2(label.endsWith(u"iB/s"), qPrintable(label));
+    }
+    QVERIFY(iops->yMaximum() >= history[3].readIops);
+
+    QCOMPARE(child<QLabel>(QStringLiteral("readsValue"))->text(), QLocale().toString(950));
+    QCOMPARE(child<QLabel>(QStringLiteral("writesValue"))->text(), QLocale().toString(95));
+    // 950 x 4 KiB and 95 x 64 KiB; "~" as formatSizeHuman marks a rounded size.
+    QCOMPARE(child<QLabel>(QStringLiteral("readBytesValue"))->text(), QStringLiteral("~3.71 MiB"));
+    QCOMPARE(child<QLabel>(QStringLiteral("writtenBytesValue"))->text(), QStringLiteral("~5.94 MiB"));
+    QCOMPARE(child<QLabel>(QStringLiteral("inFlightValue"))->text(), QStringLiteral("2"));
+    // 1 ms per read and 3 per write, as written.
+    const QString latency = child<QLabel>(QStringLiteral("latencyValue"))->text();
+    QVERIFY2(latency.contains(QLocale().toString(1.0, 'f', 2) + QStringLiteral(" ms"))
+                 && latency.contains(QLocale().toString(3.0, 'f', 2) + QStringLiteral(" ms")),
+             qPrintable(latency));
+}
+
+void TestIoMonitorView::pauseStopsBothSamplers()
+{
+    m_view->setMapping(Mapping, Kernel);
+    m_view->setSamplingInterval(500);
+    QVERIFY(m_blockSampler->isRunning());
+    QSignalSpy status(m_view.get(), &IoMonitorView::statusMessage);
+    auto *pause = child<QPushButton>(QStringLiteral("pauseButton"));
+    QCOMPARE(pause->accessibleName(), QStringLiteral("Pause sampling"));
+    // By keyboard: focus and space.
+    pause->setFocus();
+    QTest::keyClick(pause, Qt::Key_Space);
+    QVERIFY(m_view->isPaused());
+    QVERIFY(!m_blockSampler->isRunning());
+    QVERIFY(!m_segmentSampler->isRunning());
+    QCOMPARE(pause->accessibleName(), QStringLiteral("Resume sampling"));
+    QVERIFY(!status.isEmpty());
+
+    QSignalSpy sampled(m_blockSampler.get(), &IoSampler::sampled);
+    QTest::qWait(1300);
+    QCOMPARE(sampled.count(), 0);
+
+    QTest::keyClick(pause, Qt::Key_Space);
+    QVERIFY(!m_view->isPaused());
+    QVERIFY(m_blockSampler->isRunning());
+    QVERIFY(m_segmentSampler->isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(sampled.count() >= 2, 5000);
+}
+
+void TestIoMonitorView::intervalChoiceApplies()
+{
+    m_view->setMapping(Mapping, Kernel);
+    auto *interval = child<QComboBox>(QStringLiteral("intervalCombo"));
+    QCOMPARE(interval->accessibleName(), QStringLiteral("Sampling interval"));
+    QCOMPARE(interval->currentData().toInt(), 1000);
+    QCOMPARE(m_blockSampler->interval(), 1000);
+    QCOMPARE(m_segmentSampler->interval(), 2000);
+
+    // Down arrow on the focused combo box picks the next choice.
+    interval->setFocus();
+    QTest::keyClick(interval, Qt::Key_Down);
+    QCOMPARE(interval->currentData().toInt(), 2000);
+    QCOMPARE(m_blockSampler->interval(), 2000);
+    QCOMPARE(m_view->samplingInterval(), 2000);
+    QTest::keyClick(interval, Qt::Key_Down);
+    QCOMPARE(m_blockSampler->interval(), 5000);
+    QCOMPARE(m_segmentSampler->interval(), 5000);
+    QTest::keyClick(interval, Qt::Key_Home);
+    QCOMPARE(m_blockSampler->interval(), 500);
+    // Each segment sample is a D-Bus round trip: never more often than every 2 s.
+    QCOMPARE(m_segmentSampler->interval(), 2000);
+
+    // The new interval drives the sampler: 0.5 s gives samples quickly.
+    QSignalSpy sampled(m_blockSampler.get(), &IoSampler::sampled);
+    QTRY_VERIFY_WITH_TIMEOUT(sampled.count() >= 3, 4000);
+}
+
+void TestIoMonitorView::switchingMappingsMovesTheWatch()
+{
+    m_view->setMapping(Mapping, Kernel);
+    QCOMPARE(m_blockSampler->watched(), QStringList(Kernel));
+    m_view->setMapping(QStringLiteral("other"), QStringLiteral("dm-7"));
+    QCOMPARE(m_blockSampler->watched(), QStringList(QStringLiteral("dm-7")));
+    QCOMPARE(child<QLabel>(QStringLiteral("mappingTitle"))->text(), QStringLiteral("other (dm-7)"));
+    // The old mapping's numbers do not stay on screen under the new name.
+    QCOMPARE(child<RateChart>(QStringLiteral("iopsChart"))->readSeries()->count(), 0);
+    QCOMPARE(child<QLabel>(QStringLiteral("readsValue"))->text(), QStringLiteral("—"));
+}
+
+void TestIoMonitorView::segmentFailureShowsWithoutStoppingCharts()
+{
+    // No helper on this bus: GetStatus cannot be delivered.
+    QSignalSpy status(m_view.get(), &IoMonitorView::statusMessage);
+    m_view->setPaused(true);
+    m_view->setMapping(Mapping, Kernel);
+    auto *problem = child<QWidget>(QStringLiteral("segmentProblem"));
+    auto *text = child<QLabel>(QStringLiteral("segmentProblemText"));
+    QTRY_VERIFY_WITH_TIMEOUT(problem->isVisible(), 10000);
+    ClientError expected;
+    expected.kind = ClientErrorKind::HelperMissing;
+    QVERIFY2(text->text().contains(expected.title()), qPrintable(text->text()));
+    QVERIFY2(text->text().contains(u"not installed or cannot be started"), qPrintable(text->text()));
+    QVERIFY(child<QPushButton>(QStringLiteral("retryButton"))->isVisible());
+    QVERIFY(!child<QPushButton>(QStringLiteral("resetButton"))->isEnabled());
+    QVERIFY(!status.isEmpty());
+    QVERIFY(status.last().first().toString().contains(expected.title()));
+
+    // The block layer goes on.
+    m_view->setPaused(false);
+    QVERIFY(m_blockSampler->isRunning());
+    writeStat(40, 4);
+    m_blockSampler->sampleNow();
+    QCOMPARE(child<RateChart>(QStringLiteral("iopsChart"))->readSeries()->count(), 1);
+    QVERIFY(problem->isVisible());
+    QTest::qWait(50); // let the layout follow the new texts before the picture
+    QVERIFY(m_view->grab().save(QStringLiteral(VOLMAP_SCREENSHOT_DIR "/io-view-helper-missing.png")));
+
+    // Once the helper is there, trying again clears the problem.
+    startHelper();
+    QTest::mouseClick(child<QPushButton>(QStringLiteral("retryButton")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(child<QTableView>(QStringLiteral("segmentTable"))->model()->rowCount(), 2, 10000);
+    QVERIFY(!problem->isVisible());
+    QCOMPARE(m_helper->calls, 1);
+}
+
+void TestIoMonitorView::segmentCountersAndReset()
+{
+    startHelper();
+    m_view->setPaused(true);
+    m_view->setMapping(Mapping, Kernel);
+    auto *table = child<QTableView>(QStringLiteral("segmentTable"));
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 2, 10000); // the zero segment has no counters
+    QTest::qWait(100);
+    m_segmentSampler->sampleNow();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        table->model()->index(0, SegmentCountersModel::ShareColumn).data(SegmentCountersModel::ShareRole).isValid(),
+        10000);
+    const QAbstractItemModel *model = table->model();
+    // Two calls so far: 2 x 300 reads on the first segment, 2 x 100 on the second.
+    QCOMPARE(model->index(0, SegmentCountersModel::ReadsColumn).data(SegmentCountersModel::ValueRole).toULongLong(),
+             600u);
+    QCOMPARE(model->index(1, SegmentCountersModel::ReadsColumn).data(SegmentCountersModel::ValueRole).toULongLong(),
+             200u);
+    QCOMPARE(model->index(0, SegmentCountersModel::ShareColumn).data(SegmentCountersModel::ShareRole).toDouble(), 0.75);
+    QCOMPARE(model->index(1, SegmentCountersModel::ShareColumn).data().toString(), QStringLiteral("25 %"));
+    QVERIFY(!child<QLabel>(QStringLiteral("segmentNotice"))->isVisible());
+
+    MappingTable mappingTable;
+    mappingTable.segments = {Segment{0, 4194304, QStringLiteral("basic_target"), {QStringLiteral("/nonexistent/sdb"), QStringLiteral("0")}, 1}};
+    m_view->setMappingTable(mappingTable);
+    QCOMPARE(model->index(0, SegmentCountersModel::DeviceColumn).data().toString(), QStringLiteral("/nonexistent/sdb"));
+
+    auto *reset = child<QPushButton>(QStringLiteral("resetButton"));
+    QVERIFY(reset->isEnabled());
+    QCOMPARE(reset->accessibleName(), QStringLiteral("Reset per-segment counters"));
+    QSignalSpy requested(m_view.get(), &IoMonitorView::resetCountersRequested);
+    reset->setFocus();
+    QTest::keyClick(reset, Qt::Key_Space);
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(requested.first().first().toString(), Mapping);
+
+    m_view->setMapping(QString(), QString());
+    QVERIFY(!reset->isEnabled());
+    QCOMPARE(model->rowCount(), 0);
+}
+
+void TestIoMonitorView::screenshots()
+{
+    startHelper();
+    m_view->setWindowSeconds(12);
+    m_view->setSamplingInterval(500);
+    m_view->setMapping(Mapping, Kernel);
+    MappingTable mappingTable;
+    mappingTable.segments = {Segment{0, 4194304, QStringLiteral("basic_target"), {QStringLiteral("8:16"), QStringLiteral("0")}, 1},
+                             Segment{4194304, 2097152, QStringLiteral("basic_target"), {QStringLiteral("8:32"), QStringLiteral("0")}, 2}};
+    m_view->setMappingTable(mappingTable);
+    // A load that swells and ebbs, so the charts move. The sampler reads
+    // on its own timer; the counters grow ten times a second.
+    quint64 reads = 0;
+    quint64 writes = 0;
+    for (int tick = 0; tick < 130; ++tick) {
+        reads += quint64(300 + 250 * std::sin(tick / 9.0));
+        writes += quint64(40 + 35 * std::cos(tick / 13.0));
+        writeStat(reads, writes);
+        QTest::qWait(100);
+    }
+    const auto *iops = child<RateChart>(QStringLiteral("iopsChart"));
+    QVERIFY2(iops->readSeries()->count() >= 15, qPrintable(QString::number(iops->readSeries()->count())));
+    QVERIFY(child<QTableView>(QStringLiteral("segmentTable"))->model()->rowCount() == 2);
+
+    const QString dir = QStringLiteral(VOLMAP_SCREENSHOT_DIR);
+    QVERIFY(m_view->grab().save(dir + QStringLiteral("/io-view.png")));
+
+    // The same in a dark palette: everything has to stay readable.
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x20, 0x23, 0x26));
+    dark.setColor(QPalette::WindowText, QColor(0xfc, 0xfc, 0xfc));
+    dark.setColor(QPalette::Base, QColor(0x14, 0x16, 0x18));
+    dark.setColor(QPalette::AlternateBase, QColor(0x1d, 0x1f, 0x22));
+    dark.setColor(QPalette::Text, QColor(0xfc, 0xfc, 0xfc));
+    dark.setColor(QPalette::Button, QColor(0x29, 0x2c, 0x30));
+    dark.setColor(QPalette::ButtonText, QColor(0xfc, 0xfc, 0xfc));
+    dark.setColor(QPalette::Highlight, QColor(0x3d, 0xae, 0xe9));
+    dark.setColor(QPalette::HighlightedText, QColor(0xfc, 0xfc, 0xfc));
+    dark.setColor(QPalette::PlaceholderText, QColor(0xa1, 0xa9, 0xb1));
+    dark.setColor(QPalette::Mid, QColor(0x40, 0x44, 0x48));
+    QApplication::setPalette(dark);
+    for (int tick = 130; tick < 136; ++tick) {
+        reads += quint64(300 + 250 * std::sin(tick / 9.0));
+        writes += quint64(40 + 35 * std::cos(tick / 13.0));
+        writeStat(reads, writes);
+        QTest::qWait(100);
+    }
+    QVERIFY(m_view->grab().save(dir + QStringLiteral("/io-view-dark.png")));
+    m_view->setMapping(QString(), QString());
+    QVERIFY(m_view->grab().save(dir + QStringLiteral("/io-view-empty-dark.png")));
+    QApplication::setPalette(QApplication::style()->standardPalette());
+}
+
+int main(int argc, char **argv)
+{
+    // Runs without a display; a person can still run it on one.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    QApplication app(argc, argv);
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    TestIoMonitorView test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_iomonitorview.moc"

@@ -1,0 +1,498 @@
+#include "iomonitorview.h"
+
+#include "blockdeviceresolver.h"
+#include "clienterror.h"
+#include "iosampler.h"
+#include "ratechart.h"
+#include "segmentcountersmodel.h"
+#include "segmentsampler.h"
+#include "sharebardelegate.h"
+#include "sizeunits.h"
+
+#include <QComboBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineSeries>
+#include <QLocale>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace Volmap {
+
+namespace {
+
+const int IntervalChoices[] = {500, 1000, 2000, 5000};
+
+QString iopsText(double value)
+{
+    // Rates below 10 keep a decimal so a trickle does not read as 0.
+    return QLocale().toString(value, 'f', value < 10 && value > 0 ? 1 : 0) + QStringLiteral(" IOPS");
+}
+
+QString latencyText(double milliseconds)
+{
+    return QLocale().toString(milliseconds, 'f', milliseconds < 10 ? 2 : 1) + QStringLiteral(" ms");
+}
+
+// A caption over a value, as in a dashboard; the value label carries the
+// caption as its accessible name so a screen reader says what it is.
+QLabel *addStatistic(QGridLayout *grid, int column, const QString &caption, const QString &objectName,
+                     const QString &toolTip)
+{
+    auto *captionLabel = new QLabel(caption);
+    captionLabel->setForegroundRole(QPalette::PlaceholderText);
+    auto *value = new QLabel(QStringLiteral("—"));
+    value->setObjectName(objectName);
+    value->setAccessibleName(caption);
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont font = value->font();
+    font.setBold(true);
+    value->setFont(font);
+    captionLabel->setToolTip(toolTip);
+    value->setToolTip(toolTip);
+    grid->addWidget(captionLabel, 0, column);
+    grid->addWidget(value, 1, column);
+    return value;
+}
+
+} // namespace
+
+IoMonitorView::IoMonitorView(IoSampler *blockSampler, SegmentSampler *segmentSampler, QWidget *parent)
+    : QWidget(parent)
+    , m_blockSampler(blockSampler)
+    , m_segmentSampler(segmentSampler)
+    , m_segmentModel(new SegmentCountersModel(BlockDeviceResolver().tableResolver(), this))
+{
+    setAccessibleName(tr("I/O monitor"));
+    m_stack = new QStackedWidget(this);
+    m_emptyState = new QLabel(tr("Select a mapping to watch its I/O"));
+    m_emptyState->setObjectName(QStringLiteral("emptyState"));
+    m_emptyState->setAlignment(Qt::AlignCenter);
+    m_emptyState->setWordWrap(true);
+    m_emptyState->setForegroundRole(QPalette::PlaceholderText);
+    QFont emptyFont = m_emptyState->font();
+    emptyFont.setPointSizeF(emptyFont.pointSizeF() * 1.25);
+    m_emptyState->setFont(emptyFont);
+    m_stack->addWidget(m_emptyState);
+    m_stack->addWidget(createMonitorPage());
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_stack);
+
+    connect(m_blockSampler, &IoSampler::sampled, this, &IoMonitorView::updateBlockRates);
+    connect(m_segmentSampler, &SegmentSampler::sampled, this, &IoMonitorView::updateSegments);
+    connect(m_segmentSampler, &SegmentSampler::failed, this, &IoMonitorView::showSegmentFailure);
+
+    // Start from the sampler's interval if it is one of ours, so a window
+    // that restores a setting into the sampler keeps it.
+    int initial = 1000;
+    for (int choice : IntervalChoices) {
+        if (choice == m_blockSampler->interval()) {
+            initial = choice;
+        }
+    }
+    applyInterval(initial);
+    m_stack->setCurrentWidget(m_emptyState);
+}
+
+IoMonitorView::~IoMonitorView()
+{
+    // Samplers that outlive the view are left watching nothing and idle.
+    if (m_blockSampler && !m_kernel.isEmpty()) {
+        m_blockSampler->unwatch(m_kernel);
+        m_blockSampler->stop();
+    }
+    if (m_segmentSampler && !m_mapping.isEmpty()) {
+        m_segmentSampler->unwatch(m_mapping);
+        m_segmentSampler->stop();
+    }
+}
+
+QWidget *IoMonitorView::createMonitorPage()
+{
+    auto *page = new QWidget;
+    page->setObjectName(QStringLiteral("monitorPage"));
+
+    m_title = new QLabel;
+    m_title->setObjectName(QStringLiteral("mappingTitle"));
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
+    m_title->setFont(titleFont);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_interval = new QComboBox;
+    m_interval->setObjectName(QStringLiteral("intervalCombo"));
+    for (int choice : IntervalChoices) {
+        m_interval->addItem(tr("%1 s").arg(QLocale().toString(choice / 1000.0)), choice);
+    }
+    m_interval->setAccessibleName(tr("Sampling interval"));
+    m_interval->setToolTip(tr("How often the block-layer counters are read; per-segment counters are read "
+                              "at most every %1 s")
+                               .arg(MinimumSegmentIntervalMs / 1000));
+    auto *intervalLabel = new QLabel(tr("&Interval:"));
+    intervalLabel->setBuddy(m_interval);
+    connect(m_interval, &QComboBox::activated, this,
+            [this](int index) { applyInterval(m_interval->itemData(index).toInt()); });
+
+    m_pause = new QPushButton;
+    m_pause->setObjectName(QStringLiteral("pauseButton"));
+    connect(m_pause, &QPushButton::clicked, this, [this]() { setPaused(!m_paused); });
+    updatePauseButton();
+
+    m_reset = new QPushButton(QIcon::fromTheme(QStringLiteral("edit-clear-history"),
+                                               QIcon::fromTheme(QStringLiteral("edit-clear"))),
+                              tr("Reset &counters"));
+    m_reset->setObjectName(QStringLiteral("resetButton"));
+    m_reset->setAccessibleName(tr("Reset per-segment counters"));
+    m_reset->setToolTip(tr("Set the basic_target counters of every segment of this mapping to zero"));
+    m_reset->setEnabled(false);
+    connect(m_reset, &QPushButton::clicked, this, [this]() {
+        if (m_mapping.isEmpty()) {
+            return;
+        }
+        Q_EMIT statusMessage(tr("Resetting the counters of %1…").arg(m_mapping));
+        Q_EMIT resetCountersRequested(m_mapping);
+    });
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_title, 1);
+    header->addWidget(intervalLabel);
+    header->addWidget(m_interval);
+    header->addWidget(m_pause);
+    header->addWidget(m_reset);
+
+    auto *statistics = new QGridLayout;
+    statistics->setHorizontalSpacing(fontMetrics().averageCharWidth() * 4);
+    statistics->setVerticalSpacing(0);
+    const QString sinceAppeared = tr("Since the mapping appeared, as the block layer counts it");
+    m_inFlight = addStatistic(statistics, 0, tr("In flight"), QStringLiteral("inFlightValue"),
+                              tr("Requests issued to the mapping and not yet completed"));
+    m_latency = addStatistic(statistics, 1, tr("Average latency"), QStringLiteral("latencyValue"),
+                             tr("Average time a read or write completed in the last interval took"));
+    m_reads = addStatistic(statistics, 2, tr("Reads"), QStringLiteral("readsValue"), sinceAppeared);
+    m_writes = addStatistic(statistics, 3, tr("Writes"), QStringLiteral("writesValue"), sinceAppeared);
+    m_readBytes = addStatistic(statistics, 4, tr("Bytes read"), QStringLiteral("readBytesValue"), sinceAppeared);
+    m_writtenBytes =
+        addStatistic(statistics, 5, tr("Bytes written"), QStringLiteral("writtenBytesValue"), sinceAppeared);
+    statistics->setColumnStretch(6, 1);
+
+    m_iopsChart = new RateChart(tr("I/O operations per second"), AxisUnits::Decimal, 4, iopsText);
+    m_iopsChart->setObjectName(QStringLiteral("iopsChart"));
+    m_throughputChart =
+        new RateChart(tr("Throughput"), AxisUnits::Binary, 4096, [](double value) { return formatRateHuman(value); });
+    m_throughputChart->setObjectName(QStringLiteral("throughputChart"));
+    for (RateChart *chart : {m_iopsChart, m_throughputChart}) {
+        chart->setWindowSeconds(m_windowSeconds);
+    }
+    auto *charts = new QWidget;
+    auto *chartsLayout = new QHBoxLayout(charts);
+    chartsLayout->setContentsMargins(0, 0, 0, 0);
+    chartsLayout->addWidget(m_iopsChart);
+    chartsLayout->addWidget(m_throughputChart);
+
+    auto *splitter = new QSplitter(Qt::Vertical);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(charts);
+    splitter->addWidget(createSegmentSection());
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+
+    auto *layout = new QVBoxLayout(page);
+    layout->addLayout(header);
+    layout->addLayout(statistics);
+    layout->addWidget(splitter, 1);
+    return page;
+}
+
+QWidget *IoMonitorView::createSegmentSection()
+{
+    auto *section = new QWidget;
+    auto *heading = new QLabel(tr("Per-segment counters (basic_target)"));
+    QFont headingFont = heading->font();
+    headingFont.setBold(true);
+    heading->setFont(headingFont);
+
+    m_segmentProblem = new QWidget;
+    m_segmentProblem->setObjectName(QStringLiteral("segmentProblem"));
+    m_segmentProblemIcon = new QLabel;
+    m_segmentProblemText = new QLabel;
+    m_segmentProblemText->setObjectName(QStringLiteral("segmentProblemText"));
+    m_segmentProblemText->setWordWrap(true);
+    m_segmentProblemText->setTextFormat(Qt::RichText);
+    m_segmentProblemText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_retry = new QPushButton(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("&Try again"));
+    m_retry->setObjectName(QStringLiteral("retryButton"));
+    m_retry->setAccessibleName(tr("Try reading per-segment counters again"));
+    connect(m_retry, &QPushButton::clicked, this, &IoMonitorView::retrySegments);
+    auto *problemLayout = new QHBoxLayout(m_segmentProblem);
+    problemLayout->setContentsMargins(0, 0, 0, 0);
+    problemLayout->addWidget(m_segmentProblemIcon, 0, Qt::AlignTop);
+    problemLayout->addWidget(m_segmentProblemText, 1);
+    problemLayout->addWidget(m_retry, 0, Qt::AlignTop);
+    m_segmentProblem->hide();
+
+    m_segmentNotice = new QLabel;
+    m_segmentNotice->setObjectName(QStringLiteral("segmentNotice"));
+    m_segmentNotice->setWordWrap(true);
+    m_segmentNotice->setForegroundRole(QPalette::PlaceholderText);
+
+    m_segmentTable = new QTableView;
+    m_segmentTable->setObjectName(QStringLiteral("segmentTable"));
+    m_segmentTable->setAccessibleName(tr("Per-segment counters"));
+    m_segmentTable->setModel(m_segmentModel);
+    m_segmentTable->setItemDelegateForColumn(SegmentCountersModel::ShareColumn,
+                                             new ShareBarDelegate(SegmentCountersModel::ShareRole, m_segmentTable));
+    m_segmentTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_segmentTable->setAlternatingRowColors(true);
+    m_segmentTable->verticalHeader()->hide();
+    m_segmentTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_segmentTable->horizontalHeader()->setSectionResizeMode(SegmentCountersModel::ShareColumn, QHeaderView::Stretch);
+    m_segmentTable->setWordWrap(false);
+
+    auto *layout = new QVBoxLayout(section);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(heading);
+    layout->addWidget(m_segmentProblem);
+    layout->addWidget(m_segmentNotice);
+    layout->addWidget(m_segmentTable, 1);
+    return section;
+}
+
+void IoMonitorView::setMapping(const QString &mappingName, const QString &kernelName)
+{
+    if (mappingName == m_mapping && kernelName == m_kernel) {
+        return;
+    }
+    if (!m_kernel.isEmpty()) {
+        m_blockSampler->unwatch(m_kernel);
+    }
+    if (!m_mapping.isEmpty()) {
+        m_segmentSampler->unwatch(m_mapping);
+    }
+    m_mapping = mappingName;
+    m_kernel = mappingName.isEmpty() ? QString() : kernelName;
+    m_segmentModel->clear();
+    m_iopsChart->clear();
+    m_throughputChart->clear();
+    m_segmentProblem->hide();
+    m_reset->setEnabled(false);
+    for (QLabel *value : {m_inFlight, m_latency, m_reads, m_writes, m_readBytes, m_writtenBytes}) {
+        value->setText(QStringLiteral("—"));
+    }
+
+    if (m_mapping.isEmpty()) {
+        stopSampling();
+        m_segmentsWatched = false;
+        m_stack->setCurrentWidget(m_emptyState);
+        return;
+    }
+    m_title->setText(m_kernel.isEmpty() ? m_mapping : tr("%1 (%2)").arg(m_mapping, m_kernel));
+    m_segmentNotice->setText(tr("Reading the per-segment counters…"));
+    m_segmentNotice->show();
+    m_stack->setCurrentIndex(1);
+    if (!m_kernel.isEmpty()) {
+        m_blockSampler->watch(m_kernel);
+    }
+    m_segmentSampler->watch(m_mapping);
+    m_segmentsWatched = true;
+    // A first reading now, so totals show at once and the first rates come
+    // one interval later, paused or not.
+    m_blockSampler->sampleNow();
+    m_segmentSampler->sampleNow();
+    if (!m_paused) {
+        startSampling();
+    }
+}
+
+void IoMonitorView::setMappingTable(const MappingTable &table)
+{
+    m_segmentModel->setTable(table);
+}
+
+void IoMonitorView::setPaused(bool paused)
+{
+    if (paused == m_paused) {
+        return;
+    }
+    m_paused = paused;
+    updatePauseButton();
+    if (m_mapping.isEmpty()) {
+        return;
+    }
+    if (m_paused) {
+        stopSampling();
+        Q_EMIT statusMessage(tr("I/O sampling of %1 paused").arg(m_mapping));
+    } else {
+        startSampling();
+        Q_EMIT statusMessage(tr("I/O sampling of %1 resumed").arg(m_mapping));
+    }
+}
+
+void IoMonitorView::setWindowSeconds(int seconds)
+{
+    m_windowSeconds = qMax(1, seconds);
+    for (RateChart *chart : {m_iopsChart, m_throughputChart}) {
+        chart->setWindowSeconds(m_windowSeconds);
+    }
+    applyInterval(m_blockSampler->interval());
+    updateBlockRates();
+}
+
+void IoMonitorView::setSamplingInterval(int milliseconds)
+{
+    applyInterval(milliseconds);
+}
+
+int IoMonitorView::samplingInterval() const
+{
+    return m_blockSampler->interval();
+}
+
+void IoMonitorView::applyInterval(int milliseconds)
+{
+    m_blockSampler->setInterval(milliseconds);
+    m_segmentSampler->setInterval(qMax(MinimumSegmentIntervalMs, milliseconds));
+    // Enough history to fill the window, and no more.
+    m_blockSampler->setHistoryLength(int(std::ceil(m_windowSeconds * 1000.0 / m_blockSampler->interval())) + 1);
+    const int index = m_interval->findData(milliseconds);
+    if (index >= 0) {
+        m_interval->setCurrentIndex(index);
+    }
+}
+
+void IoMonitorView::updatePauseButton()
+{
+    if (m_paused) {
+        m_pause->setText(tr("&Resume"));
+        m_pause->setIcon(QIcon::fromTheme(QStringLiteral("media-playback-start")));
+        m_pause->setAccessibleName(tr("Resume sampling"));
+        m_pause->setToolTip(tr("Read the counters again"));
+    } else {
+        m_pause->setText(tr("&Pause"));
+        m_pause->setIcon(QIcon::fromTheme(QStringLiteral("media-playback-pause")));
+        m_pause->setAccessibleName(tr("Pause sampling"));
+        m_pause->setToolTip(tr("Stop reading the counters; the charts keep what they show"));
+    }
+}
+
+void IoMonitorView::startSampling()
+{
+    m_blockSampler->start();
+    m_segmentSampler->start();
+}
+
+void IoMonitorView::stopSampling()
+{
+    m_blockSampler->stop();
+    m_segmentSampler->stop();
+}
+
+void IoMonitorView::updateBlockRates()
+{
+    if (m_kernel.isEmpty()) {
+        return;
+    }
+    if (const auto totals = m_blockSampler->totals(m_kernel)) {
+        QLocale locale;
+        m_inFlight->setText(locale.toString(totals->inFlight));
+        m_reads->setText(locale.toString(totals->readIos));
+        m_writes->setText(locale.toString(totals->writeIos));
+        m_readBytes->setText(formatSizeHuman(totals->readSectors * BytesPerSector));
+        m_writtenBytes->setText(formatSizeHuman(totals->writeSectors * BytesPerSector));
+    }
+    const QList<IoRates> history = m_blockSampler->history(m_kernel);
+    if (history.isEmpty()) {
+        return;
+    }
+    const IoRates &newest = history.constLast();
+    QList<QPointF> readIops;
+    QList<QPointF> writeIops;
+    QList<QPointF> readBytes;
+    QList<QPointF> writeBytes;
+    for (const IoRates &rates : history) {
+        const double ago = (newest.msecs - rates.msecs) / 1000.0;
+        readIops.append({ago, rates.readIops});
+        writeIops.append({ago, rates.writeIops});
+        readBytes.append({ago, rates.readBytesPerSecond});
+        writeBytes.append({ago, rates.writeBytesPerSecond});
+    }
+    m_iopsChart->setPoints(readIops, writeIops);
+    m_throughputChart->setPoints(readBytes, writeBytes);
+    const QString none = QStringLiteral("—");
+    m_latency->setText(tr("read %1 · write %2")
+                           .arg(newest.readIops > 0 ? latencyText(newest.readLatencyMs) : none,
+                                newest.writeIops > 0 ? latencyText(newest.writeLatencyMs) : none));
+}
+
+void IoMonitorView::updateSegments(const QString &mapping)
+{
+    if (mapping != m_mapping) {
+        return;
+    }
+    const QList<QList<SegmentRates>> history = m_segmentSampler->history(mapping);
+    m_segmentModel->setCounters(m_segmentSampler->totals(mapping),
+                                history.isEmpty() ? QList<SegmentRates>() : history.constLast());
+    m_segmentProblem->hide();
+    const bool counting = m_segmentModel->rowCount() > 0;
+    m_reset->setEnabled(counting);
+    if (!counting) {
+        m_segmentNotice->setText(tr("This mapping has no basic_target segments: only they count I/O per segment."));
+        m_segmentNotice->show();
+    } else {
+        m_segmentNotice->hide();
+    }
+}
+
+void IoMonitorView::showSegmentFailure(const QString &mapping, const ClientError &error)
+{
+    if (mapping != m_mapping) {
+        return;
+    }
+    // A busy or slow helper may answer next time; anything else (not
+    // installed, not authorized, a dismissed password prompt) would only
+    // fail again, or prompt again, every few seconds: stop until asked.
+    const bool transient = error.kind == ClientErrorKind::Busy || error.kind == ClientErrorKind::Timeout;
+    if (!transient && m_segmentsWatched) {
+        m_segmentSampler->unwatch(m_mapping);
+        m_segmentsWatched = false;
+    }
+    const int iconSize = fontMetrics().height() * 2;
+    const QIcon icon = QIcon::fromTheme(QStringLiteral("dialog-warning"),
+                                        style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this));
+    m_segmentProblemIcon->setPixmap(icon.pixmap(QSize(iconSize, iconSize), devicePixelRatioF()));
+    m_segmentProblemText->setText(tr("<b>%1</b><br>%2<br>The block-layer charts above are not affected.")
+                                      .arg(error.title().toHtmlEscaped(), error.message.toHtmlEscaped()));
+    m_segmentProblemText->setAccessibleName(tr("%1: %2").arg(error.title(), error.message));
+    m_retry->setVisible(!transient);
+    m_segmentProblem->show();
+    m_segmentNotice->hide();
+    m_reset->setEnabled(false);
+    Q_EMIT statusMessage(tr("Per-segment counters of %1 unavailable: %2").arg(m_mapping, error.title()));
+}
+
+void IoMonitorView::retrySegments()
+{
+    if (m_mapping.isEmpty()) {
+        return;
+    }
+    m_segmentProblem->hide();
+    m_segmentNotice->setText(tr("Reading the per-segment counters…"));
+    m_segmentNotice->show();
+    if (!m_segmentsWatched) {
+        m_segmentSampler->watch(m_mapping);
+        m_segmentsWatched = true;
+    }
+    m_segmentSampler->sampleNow();
+}
+
+} // namespace Volmap

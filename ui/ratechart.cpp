@@ -1,0 +1,186 @@
+#include "ratechart.h"
+
+#include <QCategoryAxis>
+#include <QEvent>
+#include <QLegend>
+#include <QLineSeries>
+#include <QValueAxis>
+
+namespace Volmap {
+
+namespace {
+
+// Breeze's blue and orange: distinct for the common colour blindnesses
+// and with enough contrast on both a white and a near-black plot.
+const QColor ReadColor(0x1d, 0x99, 0xf3);
+const QColor WriteColor(0xf6, 0x74, 0x00);
+
+QColor mix(const QColor &a, const QColor &b, double amountOfB)
+{
+    return QColor::fromRgbF(float(a.redF() * (1 - amountOfB) + b.redF() * amountOfB),
+                            float(a.greenF() * (1 - amountOfB) + b.greenF() * amountOfB),
+                            float(a.blueF() * (1 - amountOfB) + b.blueF() * amountOfB));
+}
+
+} // namespace
+
+RateChart::RateChart(const QString &title, AxisUnits units, double floor, std::function<QString(double)> formatValue,
+                     QWidget *parent)
+    : QChartView(parent)
+    , m_title(title)
+    , m_units(units)
+    , m_floor(floor)
+    , m_format(std::move(formatValue))
+{
+    auto *chart = new QChart;
+    // Animations would replay on every sample and keep the CPU busy.
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->setTitle(title);
+    chart->setBackgroundRoundness(0);
+    chart->setMargins(QMargins(2, 2, 2, 2));
+    chart->legend()->setAlignment(Qt::AlignTop);
+
+    m_read = new QLineSeries(chart);
+    m_read->setName(tr("Read"));
+    m_write = new QLineSeries(chart);
+    m_write->setName(tr("Write"));
+    chart->addSeries(m_read);
+    chart->addSeries(m_write);
+
+    m_xAxis = new QValueAxis(chart);
+    m_xAxis->setTitleText(tr("seconds ago"));
+    m_xAxis->setLabelFormat(QStringLiteral("%.0f"));
+    // Time runs from the past on the left to now on the right.
+    m_xAxis->setReverse(true);
+    m_yAxis = new QCategoryAxis(chart);
+    m_yAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    chart->addAxis(m_xAxis, Qt::AlignBottom);
+    chart->addAxis(m_yAxis, Qt::AlignLeft);
+    for (QLineSeries *series : {m_read, m_write}) {
+        series->attachAxis(m_xAxis);
+        series->attachAxis(m_yAxis);
+    }
+    setChart(chart);
+    setRenderHint(QPainter::Antialiasing);
+    setFrameShape(QFrame::NoFrame);
+    setMinimumHeight(fontMetrics().height() * 12);
+    setMinimumWidth(fontMetrics().averageCharWidth() * 36);
+    setAccessibleName(title);
+
+    setWindowSeconds(m_window);
+    applyPalette();
+    clear();
+}
+
+void RateChart::setWindowSeconds(double seconds)
+{
+    m_window = qMax(1.0, seconds);
+    m_xAxis->setRange(0, m_window);
+    // Ticks on round seconds and minutes read as time, not as an
+    // arbitrary division of the axis.
+    double step = 600;
+    for (double candidate : {1, 2, 5, 10, 15, 30, 60, 120, 300}) {
+        if (m_window / candidate <= 6) {
+            step = candidate;
+            break;
+        }
+    }
+    m_xAxis->setTickType(QValueAxis::TicksDynamic);
+    m_xAxis->setTickAnchor(0);
+    m_xAxis->setTickInterval(step);
+}
+
+void RateChart::clear()
+{
+    setPoints({}, {});
+}
+
+void RateChart::setPoints(const QList<QPointF> &read, const QList<QPointF> &write)
+{
+    // replace() hands the series one list, one repaint, instead of a
+    // signal per point.
+    m_read->replace(read);
+    m_write->replace(write);
+    // A line needs two points; until then the first reading shows as a dot.
+    m_read->setPointsVisible(read.size() == 1);
+    m_write->setPointsVisible(write.size() == 1);
+    const auto newest = [this](const QList<QPointF> &points) {
+        return points.isEmpty() ? QStringLiteral("—") : m_format(points.constLast().y());
+    };
+    m_read->setName(tr("Read %1").arg(newest(read)));
+    m_write->setName(tr("Write %1").arg(newest(write)));
+    setAccessibleDescription(tr("%1 now: read %2, write %3").arg(m_title, newest(read), newest(write)));
+    rescale(read, write);
+}
+
+void RateChart::rescale(const QList<QPointF> &read, const QList<QPointF> &write)
+{
+    double peak = 0;
+    for (const QList<QPointF> *points : {&read, &write}) {
+        for (const QPointF &point : *points) {
+            if (point.x() <= m_window) {
+                peak = qMax(peak, point.y());
+            }
+        }
+    }
+    const AxisScale scale = niceAxisScale(peak, m_floor, m_units, 4);
+    if (qFuzzyCompare(scale.maximum, m_yAxis->max()) && m_yAxis->count() > 0) {
+        return; // same scale: keep the labels, nothing to lay out again
+    }
+    const QStringList old = m_yAxis->categoriesLabels();
+    for (const QString &label : old) {
+        m_yAxis->remove(label);
+    }
+    // Labels sit on the end values of categories, so the start value gets
+    // none: start a hair below 0 so that 0 ends a category and is labelled.
+    m_yAxis->setStartValue(-scale.step / 1000);
+    const QList<double> ticks = scale.ticks();
+    for (double tick : ticks) {
+        m_yAxis->append(m_format(tick), tick);
+    }
+    m_yAxis->setRange(0, scale.maximum);
+}
+
+double RateChart::yMaximum() const
+{
+    return m_yAxis->max();
+}
+
+QStringList RateChart::yLabels() const
+{
+    return m_yAxis->categoriesLabels();
+}
+
+void RateChart::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {
+        applyPalette();
+    }
+}
+
+void RateChart::applyPalette()
+{
+    QChart *chart = this->chart();
+    const QPalette colors = palette();
+    const QColor text = colors.color(QPalette::Text);
+    const QColor base = colors.color(QPalette::Base);
+    chart->setBackgroundBrush(base);
+    chart->setBackgroundPen(QPen(colors.color(QPalette::Mid), 1));
+    chart->setPlotAreaBackgroundVisible(false);
+    chart->setTitleBrush(text);
+    chart->legend()->setLabelColor(text);
+    setBackgroundBrush(colors.color(QPalette::Window));
+    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_xAxis), static_cast<QAbstractAxis *>(m_yAxis)}) {
+        axis->setLabelsColor(text);
+        axis->setTitleBrush(mix(text, base, 0.3));
+        axis->setLinePenColor(mix(text, base, 0.6));
+        axis->setGridLineColor(mix(text, base, 0.85));
+    }
+    QPen readPen(ReadColor, 2);
+    QPen writePen(WriteColor, 2);
+    m_read->setPen(readPen);
+    m_write->setPen(writePen);
+}
+
+} // namespace Volmap

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "axisscale.h"
+
+#include <QChartView>
+#include <QPointF>
+
+#include <functional>
+
+class QCategoryAxis;
+class QLineSeries;
+class QValueAxis;
+
+namespace Volmap {
+
+/*
+ * A chart of one read and one write rate over the last `windowSeconds`,
+ * newest at the right. The y axis scales itself to what is visible, with
+ * round ticks labelled by `formatValue` (e.g. "2.0 MiB/s"), so it reads in
+ * human units rather than the raw numbers Qt Charts would print. Colours
+ * come from the palette, the two series colours are readable on light and
+ * dark backgrounds.
+ */
+class RateChart final : public QChartView
+{
+    Q_OBJECT
+
+public:
+    RateChart(const QString &title, AxisUnits units, double floor, std::function<QString(double)> formatValue,
+              QWidget *parent = nullptr);
+
+    void setWindowSeconds(double seconds);
+    /*
+     * Points are (seconds before the newest sample, value). The legend
+     * names each series with its newest value.
+     */
+    void setPoints(const QList<QPointF> &read, const QList<QPointF> &write);
+    void clear();
+
+    QLineSeries *readSeries() const { return m_read; }
+    QLineSeries *writeSeries() const { return m_write; }
+    /* The visible y range, 0 to this. */
+    double yMaximum() const;
+    QStringList yLabels() const;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void applyPalette();
+    void rescale(const QList<QPointF> &read, const QList<QPointF> &write);
+
+    QString m_title;
+    AxisUnits m_units;
+    double m_floor;
+    std::function<QString(double)> m_format;
+    QLineSeries *m_read = nullptr;
+    QLineSeries *m_write = nullptr;
+    QValueAxis *m_xAxis = nullptr;
+    QCategoryAxis *m_yAxis = nullptr;
+    double m_window = 180;
+};
+
+} // namespace Volmap
