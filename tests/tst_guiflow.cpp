@@ -7,10 +7,13 @@
 #include "devicepanel.h"
 #include "devicetreemodel.h"
 #include "helperclient.h"
+#include "iomonitorview.h"
 #include "fakes/widgetlookup.h"
 #include "mainwindow.h"
 #include "mappinglistmodel.h"
 #include "mappingspanel.h"
+#include "ratechart.h"
+#include "segmentcountersmodel.h"
 #include "segmenttablemodel.h"
 #include "tableeditor.h"
 
@@ -20,11 +23,13 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QLineSeries>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTest>
 #include <QTreeView>
 
@@ -133,8 +138,48 @@ void TestGuiFlow::createsFromTwoRamdisks()
 
 void TestGuiFlow::showsTheLiveIo()
 {
-    // The script writes and verifies through the mapping now.
-    QVERIFY(QTest::qWaitFor([]() { return QFileInfo::exists(flowFile(QStringLiteral("io-done"))); }, 180000));
+    // The new mapping is selected, so the view follows it at half-second steps.
+    IoMonitorView *view = m_window->ioView();
+    QCOMPARE(view->mappingName(), Name);
+    view->setSamplingInterval(500);
+    const RateChart *iops = view->findChild<RateChart *>(QStringLiteral("iopsChart"));
+    const QAbstractItemModel *segments = view->findChild<QTableView *>(QStringLiteral("segmentTable"))->model();
+    QVERIFY(iops && segments);
+    auto peak = [](const QLineSeries *series) {
+        qreal top = 0;
+        for (const QPointF &point : series->points()) {
+            top = qMax(top, point.y());
+        }
+        return top;
+    };
+    // The script writes and verifies through the mapping now; the charts must show it as it happens.
+    qreal writePeak = 0;
+    qreal readPeak = 0;
+    bool shot = false;
+    QVERIFY(QTest::qWaitFor(
+        [&]() {
+            writePeak = qMax(writePeak, peak(iops->writeSeries()));
+            readPeak = qMax(readPeak, peak(iops->readSeries()));
+            if (!shot && writePeak > 0 && readPeak > 0 && segments->rowCount() == 2) {
+                saveScreenshot(m_window.get(), QStringLiteral("volmap-live-io"));
+                shot = true;
+            }
+            return QFileInfo::exists(flowFile(QStringLiteral("io-done")));
+        },
+        180000));
+    QVERIFY2(writePeak > 0, "the chart never showed the writes");
+    QVERIFY2(readPeak > 0, "the chart never showed the reads");
+    // basic_target's counters: the 32 MiB written all went to the first segment, the reads to both.
+    auto counter = [&](int row, int column) {
+        return segments->index(row, column).data(SegmentCountersModel::ValueRole).toULongLong();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(counter(1, SegmentCountersModel::ReadsColumn) > 0, 20000);
+    QVERIFY(counter(0, SegmentCountersModel::WrittenBytesColumn) >= 32ull << 20);
+    QCOMPARE(counter(1, SegmentCountersModel::WrittenBytesColumn), 0ull);
+    QVERIFY(counter(0, SegmentCountersModel::ReadsColumn) > 0);
+    // Reset zeroes them, through the helper.
+    QTest::mouseClick(view->findChild<QPushButton *>(QStringLiteral("resetButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(counter(0, SegmentCountersModel::WrittenBytesColumn) == 0, 20000);
 }
 
 void TestGuiFlow::appliesALiveReload()

@@ -376,10 +376,10 @@ void TestMainWindow::pastesImportsAndShowsTheCommand()
 
 void TestMainWindow::remembersTheLayout()
 {
-    m_window->resize(1111, 666);
+    m_window->resize(1333, 888);
     m_window->close();
     m_window = std::make_unique<MainWindow>(m_helper.client.get(), m_helper.samplingClient.get(), m_system->root());
-    QCOMPARE(m_window->size(), QSize(1111, 666));
+    QCOMPARE(m_window->size(), QSize(1333, 888));
 }
 
 void TestMainWindow::followsHotplugKeepingTheSelection()

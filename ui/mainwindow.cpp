@@ -8,12 +8,14 @@
 #include "devicepanel.h"
 #include "devicetreemodel.h"
 #include "helperclient.h"
+#include "iomonitorview.h"
 #include "iosampler.h"
 #include "mappinglistmodel.h"
 #include "mappingspanel.h"
 #include "segmentsampler.h"
 #include "segmenttablemodel.h"
 #include "tableeditor.h"
+#include "tabletext.h"
 
 #include <QAction>
 #include <QApplication>
@@ -49,6 +51,7 @@ MainWindow::MainWindow(HelperClient *client, HelperClient *samplingClient, const
     , m_devicePanel(new DevicePanel(m_deviceModel, m_monitor, this))
     , m_editor(new TableEditor(BlockDeviceResolver(systemRoot).tableResolver(), this))
     , m_mappingsPanel(new MappingsPanel(m_mappingModel, this))
+    , m_ioView(new IoMonitorView(m_ioSampler, m_segmentSampler, this))
     , m_busy(new QProgressBar(this))
     , m_counts(new QLabel(this))
 {
@@ -70,6 +73,13 @@ MainWindow::MainWindow(HelperClient *client, HelperClient *samplingClient, const
     mappings->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::RightDockWidgetArea, mappings);
 
+    auto *io = new QDockWidget(tr("Live I/O"), this);
+    io->setObjectName(QStringLiteral("ioDock"));
+    io->setWidget(m_ioView);
+    io->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
+                    | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::BottomDockWidgetArea, io);
+
     m_busy->setRange(0, 0);
     m_busy->setMaximumWidth(120);
     m_busy->setAccessibleName(tr("Working"));
@@ -85,6 +95,9 @@ MainWindow::MainWindow(HelperClient *client, HelperClient *samplingClient, const
     connect(m_mappingsPanel, &MappingsPanel::openRequested, this, &MainWindow::openMapping);
     connect(m_mappingsPanel, &MappingsPanel::removeRequested, this, &MainWindow::removeMapping);
     connect(m_mappingModel, &MappingListModel::refreshFailed, m_mappingsPanel, &MappingsPanel::showListError);
+    connect(m_mappingsPanel, &MappingsPanel::selectionChanged, this, &MainWindow::watchMapping);
+    connect(m_ioView, &IoMonitorView::resetCountersRequested, this, &MainWindow::resetCounters);
+    connect(m_ioView, &IoMonitorView::statusMessage, this, &MainWindow::showStatus);
     for (QAbstractItemModel *model : {static_cast<QAbstractItemModel *>(m_deviceModel),
                                       static_cast<QAbstractItemModel *>(m_mappingModel)}) {
         connect(model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCounts);
@@ -175,9 +188,11 @@ void MainWindow::restoreLayout()
 {
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
-        resize(1360, 800);
-        const QList<QDockWidget *> docks = findChildren<QDockWidget *>();
-        resizeDocks(docks, QList<int>(docks.size(), 330), Qt::Horizontal);
+        resize(1400, 980);
+        resizeDocks({findChild<QDockWidget *>(QStringLiteral("devicesDock")),
+                     findChild<QDockWidget *>(QStringLiteral("mappingsDock"))},
+                    {320, 360}, Qt::Horizontal);
+        resizeDocks({findChild<QDockWidget *>(QStringLiteral("ioDock"))}, {500}, Qt::Vertical);
     }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_editor->view()->horizontalHeader()->restoreState(settings.value(QStringLiteral("editor/header")).toByteArray());
@@ -270,6 +285,9 @@ void MainWindow::apply(const QString &name, const QString &tableText)
                 }
                 m_editor->model()->undoStack()->setClean();
                 showStatus(tr("%1 now runs the new table").arg(name));
+                if (m_ioView->mappingName() == name) {
+                    watchMapping(name, m_ioView->kernelName());
+                }
             });
         });
         confirm->open();
@@ -340,6 +358,20 @@ void MainWindow::resetCounters(const QString &name)
             return;
         }
         showStatus(tr("Counters of %1 reset").arg(name));
+    });
+}
+
+void MainWindow::watchMapping(const QString &name, const QString &kernelName)
+{
+    m_ioView->setMapping(name, kernelName);
+    if (name.isEmpty()) {
+        return;
+    }
+    // The table names each segment's device in the counters; the view works without it.
+    m_client->table(name, [this, name](const ClientResult<QString> &result) {
+        if (const auto *text = std::get_if<QString>(&result); text && m_ioView->mappingName() == name) {
+            m_ioView->setMappingTable(parseTable(*text).table);
+        }
     });
 }
 

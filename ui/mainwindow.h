@@ -11,6 +11,7 @@ class DeviceMonitor;
 class DevicePanel;
 class DeviceTreeModel;
 class HelperClient;
+class IoMonitorView;
 class IoSampler;
 class MappingListModel;
 class MappingsPanel;
@@ -43,6 +44,7 @@ public:
     MappingsPanel *mappingsPanel() const { return m_mappingsPanel; }
     DeviceTreeModel *deviceModel() const { return m_deviceModel; }
     MappingListModel *mappingModel() const { return m_mappingModel; }
+    IoMonitorView *ioView() const { return m_ioView; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -56,6 +58,7 @@ private:
     void openMapping(const QString &name);
     void removeMapping(const QString &name);
     void resetCounters(const QString &name);
+    void watchMapping(const QString &name, const QString &kernelName);
     void addDevicesFromPanel(const QStringList &kernelNames);
     /* Counts a helper call in flight: the busy indicator shows while any is. */
     void beginCall(const QString &what);
@@ -75,6 +78,7 @@ private:
     DevicePanel *m_devicePanel;
     TableEditor *m_editor;
     MappingsPanel *m_mappingsPanel;
+    IoMonitorView *m_ioView;
     QProgressBar *m_busy;
     QLabel *m_counts;
     int m_callsInFlight = 0;

@@ -29,8 +29,12 @@ MappingsPanel::MappingsPanel(MappingListModel *model, QWidget *parent)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setAlternatingRowColors(true);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setStretchLastSection(true);
+    // Fit the columns to what the helper reported, but let the person resize them.
+    auto fit = [this]() { m_view->resizeColumnsToContents(); };
+    connect(model, &QAbstractItemModel::rowsInserted, this, fit);
+    connect(model, &QAbstractItemModel::dataChanged, this, fit);
+    connect(model, &QAbstractItemModel::modelReset, this, fit);
     m_view->setWordWrap(false);
 
     m_message->setObjectName(QStringLiteral("mappingsMessage"));

@@ -262,6 +262,169 @@
     </message>
 </context>
 <context>
+    <name>Volmap::IoMonitorView</name>
+    <message>
+        <source>I/O monitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a mapping to watch its I/O</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampling interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often the block-layer counters are read; per-segment counters are read at most every %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Interval:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset &amp;counters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset per-segment counters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the basic_target counters of every segment of this mapping to zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resetting the counters of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since the mapping appeared, as the block layer counts it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests issued to the mapping and not yet completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average time a read or write completed in the last interval took</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I/O operations per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per-segment counters (basic_target)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try reading per-segment counters again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per-segment counters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the per-segment counters…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I/O sampling of %1 paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I/O sampling of %1 resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume sampling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the counters again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause sampling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop reading the counters; the charts keep what they show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read %1 · write %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This mapping has no basic_target segments: only they count I/O per segment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;The block-layer charts above are not affected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per-segment counters of %1 unavailable: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Volmap::LayoutBar</name>
     <message>
         <source>Layout of the new device</source>
@@ -477,6 +640,10 @@ on %1 from %2</source>
         <source>Mappings</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Live I/O</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Volmap::MappingListModel</name>
@@ -561,6 +728,116 @@ on %1 from %2</source>
     </message>
     <message>
         <source>&lt;b&gt;%1.&lt;/b&gt; %2&lt;br&gt;%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Volmap::RateChart</name>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 now: read %2, write %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Volmap::SegmentCountersModel</name>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sectors %1 to %2 (%3 sectors of 512 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Known after the second reading of the counters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read %1 (%2 I/Os per second), wrote %3 (%4 I/Os per second)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flushes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the segment lies in the mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backing device the segment maps to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since the segment was loaded or its counters were reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes read and written per second, over the last reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This segment&apos;s part of the mapping&apos;s current throughput</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -31,6 +31,8 @@ verify_args=(--name=data --filename=/dev/mapper/guiflow --ioengine=libaio --dire
     --iodepth=4 --verify=crc32c --verify_fatal=1 --eta=never)
 
 step "the app creates the mapping"
+# The app runs as alice and saves its screenshots into the shared build tree.
+[[ -n ${VOLMAP_SCREENSHOT_DIR:-} ]] && chmod 777 "$VOLMAP_SCREENSHOT_DIR"
 mkdir -m 700 -p /tmp/alice-runtime && chown alice /tmp/alice-runtime
 runuser -u alice -- env QT_QPA_PLATFORM=offscreen VOLMAP_FLOW_DIR="$flow" \
     VOLMAP_SCREENSHOT_DIR="${VOLMAP_SCREENSHOT_DIR:-}" XDG_RUNTIME_DIR=/tmp/alice-runtime \
