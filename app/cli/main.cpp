@@ -93,7 +93,7 @@ int main(int argc, char *argv[])
         client.setInteractive(false);
     } else if (options.command != u"check" && options.command != u"devices") {
         agent = std::make_unique<TtyAuthenticationAgent>();
-        agent->start(QDBusConnection::systemBus().baseService());
+        agent->start();
     }
     Volmapctl ctl(client, options);
     ctl.start();

@@ -17,16 +17,15 @@ TtyAuthenticationAgent::~TtyAuthenticationAgent()
     }
 }
 
-bool TtyAuthenticationAgent::start(const QString &busName)
+bool TtyAuthenticationAgent::start()
 {
-    if (!::isatty(STDIN_FILENO) || busName.isEmpty()) {
+    if (!::isatty(STDIN_FILENO)) {
         return false;
     }
     int notify[2];
     if (::pipe2(notify, O_CLOEXEC) != 0) {
         return false;
     }
-    const QByteArray name = busName.toUtf8();
     const QByteArray fd = QByteArray::number(notify[1]);
     const pid_t pid = ::fork();
     if (pid < 0) {
@@ -36,8 +35,15 @@ bool TtyAuthenticationAgent::start(const QString &busName)
     }
     if (pid == 0) {
         ::fcntl(notify[1], F_SETFD, 0); // the one descriptor the agent keeps
-        ::execlp("pkttyagent", "pkttyagent", "--notify-fd", fd.constData(), "--fallback", "--system-bus-name",
-                 name.constData(), static_cast<char *>(nullptr));
+        // It asks on /dev/tty. Its own complaints (no session to register
+        // for) would only precede the clearer message volmapctl prints when
+        // a call then finds no agent.
+        const int null = ::open("/dev/null", O_WRONLY);
+        if (null >= 0) {
+            ::dup2(null, STDERR_FILENO);
+        }
+        ::execlp("pkttyagent", "pkttyagent", "--notify-fd", fd.constData(), "--fallback",
+                 static_cast<char *>(nullptr));
         ::_exit(127);
     }
     ::close(notify[1]);

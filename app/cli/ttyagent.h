@@ -8,9 +8,11 @@ namespace Volmap {
 
 /*
  * A polkit text agent for this client, as systemctl starts one: when the
- * helper needs a password, polkit asks on this terminal. It is registered
- * for our system-bus name, the subject the helper checks, and only when
- * standard input is a terminal.
+ * helper needs a password, polkit asks on this terminal. Like systemctl's,
+ * it registers for this login session, where polkit looks for the agent of
+ * the helper's subject (our bus name): polkitd registers agents only for
+ * sessions and processes, and a process agent is not used for a bus name.
+ * Started only when standard input is a terminal.
  */
 class TtyAuthenticationAgent
 {
@@ -21,7 +23,7 @@ public:
     TtyAuthenticationAgent &operator=(const TtyAuthenticationAgent &) = delete;
 
     /* Starts pkttyagent and waits until it is registered; false if it cannot run. */
-    bool start(const QString &busName);
+    bool start();
 
 private:
     pid_t m_pid = -1;
