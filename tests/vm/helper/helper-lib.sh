@@ -12,6 +12,12 @@ HELPER_PATH=/org/volmap/Helper1
 start_helper_stack() {
     step "install the staged build, start the system bus and polkit"
     cp -a "$VOLMAP_STAGE"/. /
+    add_test_users
+    start_system_bus
+}
+
+# The test users and the polkit rules file that describes them.
+add_test_users() {
     for user in alice bob carol dave; do
         useradd --no-create-home --shell /bin/bash "$user"
     done
@@ -29,6 +35,11 @@ polkit.addRule(function(action, subject) {
     return polkit.Result.NOT_HANDLED;
 });
 RULES
+}
+
+# A real system bus; it activates the helper and polkitd from their
+# installed .service files.
+start_system_bus() {
     mkdir -p /run/dbus /var/lib/dbus
     dbus-uuidgen --ensure
     # The helper is activated by this bus: its log lands in bus.log.
