@@ -188,11 +188,11 @@ void MainWindow::restoreLayout()
 {
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
-        resize(1400, 980);
+        resize(1400, 1000);
         resizeDocks({findChild<QDockWidget *>(QStringLiteral("devicesDock")),
                      findChild<QDockWidget *>(QStringLiteral("mappingsDock"))},
                     {320, 360}, Qt::Horizontal);
-        resizeDocks({findChild<QDockWidget *>(QStringLiteral("ioDock"))}, {500}, Qt::Vertical);
+        resizeDocks({findChild<QDockWidget *>(QStringLiteral("ioDock"))}, {440}, Qt::Vertical);
     }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_editor->view()->horizontalHeader()->restoreState(settings.value(QStringLiteral("editor/header")).toByteArray());
