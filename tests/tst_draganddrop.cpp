@@ -103,11 +103,9 @@ void TestDragAndDrop::initTestCase()
     QSettings().clear();
     m_helper.startBus();
     m_system = std::make_unique<FakeSystem>();
-    if (!m_system->addDevice(QStringLiteral("sdb"), 8, 16, 4194304)) {
+    if (!m_system->addStackDisks()) {
         QSKIP("making device nodes (mknod) needs root; the test suite runs as root");
     }
-    QVERIFY(m_system->addDevice(QStringLiteral("sdc"), 8, 32, 2097152));
-    QVERIFY(m_system->addDevice(QStringLiteral("sdc1"), 8, 33, 1000000, QStringLiteral("sdc"), 2048));
 }
 
 void TestDragAndDrop::init()

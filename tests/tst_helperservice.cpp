@@ -3,6 +3,7 @@
 // hostile arguments sent over the wire.
 
 #include "fakes/fakehelperparts.h"
+#include "fakes/privatebus.h"
 #include "helper1adaptor.h"
 #include "helper1interface.h"
 #include "helperclient.h"
@@ -75,8 +76,7 @@ private:
     void expectError(const QDBusPendingCall &call, const QString &errorName, const QString &messagePart = {});
     std::unique_ptr<OrgVolmapHelper1Interface> clientOn(const QString &connectionName);
 
-    QProcess m_bus;
-    QString m_address;
+    Volmap::Fakes::PrivateBus m_bus;
     int m_round = 0;
     QString m_serviceConnection;
     std::unique_ptr<FakeBackend> m_backend;
@@ -91,18 +91,11 @@ private:
 void TestHelperService::initTestCase()
 {
     qDBusRegisterMetaType<QList<QVariantMap>>();
-    m_bus.start(QStringLiteral("dbus-daemon"),
-                {QStringLiteral("--session"), QStringLiteral("--nofork"), QStringLiteral("--print-address")});
-    QVERIFY2(m_bus.waitForStarted(), "dbus-daemon is not installed");
-    QVERIFY(QTest::qWaitFor([&]() { return m_bus.canReadLine(); }, 10000));
-    m_address = QString::fromUtf8(m_bus.readLine()).trimmed();
-    QVERIFY(!m_address.isEmpty());
+    m_bus.start();
 }
 
 void TestHelperService::cleanupTestCase()
 {
-    m_bus.terminate();
-    m_bus.waitForFinished();
 }
 
 void TestHelperService::init()
@@ -119,7 +112,7 @@ void TestHelperService::init()
     new Helper1Adaptor(m_service.get());
 
     m_serviceConnection = QStringLiteral("service-%1").arg(m_round);
-    QDBusConnection connection = QDBusConnection::connectToBus(m_address, m_serviceConnection);
+    QDBusConnection connection = QDBusConnection::connectToBus(m_bus.address(), m_serviceConnection);
     QVERIFY(connection.isConnected());
     QVERIFY(connection.registerObject(HelperProtocol::objectPath(), m_service.get()));
     QVERIFY(connection.registerService(HelperProtocol::serviceName()));
@@ -144,7 +137,7 @@ std::unique_ptr<OrgVolmapHelper1Interface> TestHelperService::clientOn(const QSt
 {
     m_clientConnections.append(connectionName);
     return std::make_unique<OrgVolmapHelper1Interface>(HelperProtocol::serviceName(), HelperProtocol::objectPath(),
-                                                       QDBusConnection::connectToBus(m_address, connectionName));
+                                                       QDBusConnection::connectToBus(m_bus.address(), connectionName));
 }
 
 void TestHelperService::expectError(const QDBusPendingCall &call, const QString &errorName, const QString &messagePart)
@@ -550,7 +543,7 @@ void TestHelperService::clientAndMappingModelFollowChanges()
     // MappingsChanged, against the service on the bus.
     const QString connection = QStringLiteral("app-%1").arg(m_round);
     m_clientConnections.append(connection);
-    HelperClient client(QDBusConnection::connectToBus(m_address, connection));
+    HelperClient client(QDBusConnection::connectToBus(m_bus.address(), connection));
     MappingListModel model(&client);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
 
@@ -590,7 +583,7 @@ void TestHelperService::segmentSamplerComputesRates()
     QVERIFY(waitFor(created));
     const QString connection = QStringLiteral("sampler-%1").arg(m_round);
     m_clientConnections.append(connection);
-    HelperClient client(QDBusConnection::connectToBus(m_address, connection));
+    HelperClient client(QDBusConnection::connectToBus(m_bus.address(), connection));
     SegmentSampler sampler(client);
     sampler.setHistoryLength(2);
     sampler.watch(QStringLiteral("data"));

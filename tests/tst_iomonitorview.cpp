@@ -12,6 +12,7 @@
 #include "segmentcountersmodel.h"
 #include "segmentsampler.h"
 
+#include "fakes/privatebus.h"
 #include "fakes/testfiles.h"
 
 #include <QApplication>
@@ -115,8 +116,7 @@ private:
     }
     bool showsEmptyState() const;
 
-    QProcess m_bus;
-    QString m_address;
+    Volmap::Fakes::PrivateBus m_bus;
     int m_round = 0;
     QString m_clientConnection;
     QString m_helperConnection;
@@ -130,19 +130,12 @@ private:
 
 void TestIoMonitorView::initTestCase()
 {
-    m_bus.start(QStringLiteral("dbus-daemon"),
-                {QStringLiteral("--session"), QStringLiteral("--nofork"), QStringLiteral("--print-address")});
-    QVERIFY2(m_bus.waitForStarted(), "dbus-daemon is not installed");
-    QVERIFY(QTest::qWaitFor([&]() { return m_bus.canReadLine(); }, 10000));
-    m_address = QString::fromUtf8(m_bus.readLine()).trimmed();
-    QVERIFY(!m_address.isEmpty());
+    m_bus.start();
     QDir().mkpath(QStringLiteral(VOLMAP_SCREENSHOT_DIR));
 }
 
 void TestIoMonitorView::cleanupTestCase()
 {
-    m_bus.terminate();
-    m_bus.waitForFinished();
 }
 
 void TestIoMonitorView::init()
@@ -152,7 +145,7 @@ void TestIoMonitorView::init()
     QVERIFY(m_root->isValid());
     writeStat(0, 0);
     m_clientConnection = QStringLiteral("client-%1").arg(m_round);
-    m_client = std::make_unique<HelperClient>(QDBusConnection::connectToBus(m_address, m_clientConnection));
+    m_client = std::make_unique<HelperClient>(QDBusConnection::connectToBus(m_bus.address(), m_clientConnection));
     m_blockSampler = std::make_unique<IoSampler>(m_root->path());
     m_segmentSampler = std::make_unique<SegmentSampler>(*m_client);
     m_view = std::make_unique<IoMonitorView>(m_blockSampler.get(), m_segmentSampler.get());
@@ -181,7 +174,7 @@ void TestIoMonitorView::startHelper()
 {
     m_helper = std::make_unique<StatusOnlyHelper>();
     m_helperConnection = QStringLiteral("helper-%1").arg(m_round);
-    QDBusConnection bus = QDBusConnection::connectToBus(m_address, m_helperConnection);
+    QDBusConnection bus = QDBusConnection::connectToBus(m_bus.address(), m_helperConnection);
     QVERIFY(bus.isConnected());
     QVERIFY(bus.registerObject(HelperProtocol::objectPath(), m_helper.get(), QDBusConnection::ExportAllSlots));
     QVERIFY(bus.registerService(HelperProtocol::serviceName()));

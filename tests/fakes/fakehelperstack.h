@@ -8,8 +8,8 @@
 #include "helperclient.h"
 #include "helperprotocol.h"
 #include "helperservice.h"
+#include "privatebus.h"
 
-#include <QProcess>
 #include <QTest>
 
 namespace Volmap::Fakes {
@@ -17,24 +17,12 @@ namespace Volmap::Fakes {
 class FakeHelperStack
 {
 public:
-    ~FakeHelperStack()
-    {
-        stop();
-        m_bus.terminate();
-        m_bus.waitForFinished();
-    }
+    ~FakeHelperStack() { stop(); }
 
     /* Starts the private bus once; a test failure if dbus-daemon is missing. */
-    void startBus()
-    {
-        m_bus.start(QStringLiteral("dbus-daemon"),
-                    {QStringLiteral("--session"), QStringLiteral("--nofork"), QStringLiteral("--print-address")});
-        QVERIFY2(m_bus.waitForStarted(), "dbus-daemon is not installed");
-        QVERIFY(QTest::qWaitFor([&]() { return m_bus.canReadLine(); }, 10000));
-        m_address = QString::fromUtf8(m_bus.readLine()).trimmed();
-    }
+    void startBus() { m_bus.start(); }
 
-    /* A fresh service (sdb 2 GiB, sdc 1 GiB with sdc1) and clients. */
+    /* A fresh service knowing FakeSystem::addStackDisks()' devices, and clients. */
     void start()
     {
         ++m_round;
@@ -48,11 +36,11 @@ public:
         devices->addPartition(QStringLiteral("/dev/sdc1"), {8, 33}, 1000000, {8, 32}, 2048);
         service = std::make_unique<HelperService>(*backend, *modules, *devices, *authorizer);
         new Helper1Adaptor(service.get());
-        QDBusConnection connection = QDBusConnection::connectToBus(m_address, name(u"service"));
+        QDBusConnection connection = QDBusConnection::connectToBus(m_bus.address(), name(u"service"));
         QVERIFY(connection.registerObject(HelperProtocol::objectPath(), service.get()));
         QVERIFY(connection.registerService(HelperProtocol::serviceName()));
-        client = std::make_unique<HelperClient>(QDBusConnection::connectToBus(m_address, name(u"client")));
-        samplingClient = std::make_unique<HelperClient>(QDBusConnection::connectToBus(m_address, name(u"sampling")));
+        client = std::make_unique<HelperClient>(QDBusConnection::connectToBus(m_bus.address(), name(u"client")));
+        samplingClient = std::make_unique<HelperClient>(QDBusConnection::connectToBus(m_bus.address(), name(u"sampling")));
         samplingClient->setInteractive(false);
     }
 
@@ -87,8 +75,7 @@ public:
 private:
     QString name(QStringView role) const { return QStringLiteral("%1-%2").arg(role).arg(m_round); }
 
-    QProcess m_bus;
-    QString m_address;
+    PrivateBus m_bus;
     int m_round = 0;
 };
 

@@ -58,6 +58,13 @@ public:
         return ::mknod(node.constData(), S_IFBLK | 0600, ::makedev(major, minor)) == 0;
     }
 
+    /* The disks FakeHelperStack's service knows: sdb (2 GiB), sdc (1 GiB) with sdc1; false without mknod. */
+    bool addStackDisks()
+    {
+        return addDevice(QStringLiteral("sdb"), 8, 16, 4194304) && addDevice(QStringLiteral("sdc"), 8, 32, 2097152)
+               && addDevice(QStringLiteral("sdc1"), 8, 33, 1000000, QStringLiteral("sdc"), 2048);
+    }
+
     /* The device is unplugged: gone from sysfs and /dev. */
     void removeDevice(const QString &name)
     {
