@@ -14,6 +14,7 @@
 
 #include "fakes/privatebus.h"
 #include "fakes/testfiles.h"
+#include "fakes/widgetlookup.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -33,6 +34,7 @@
 #include <cmath>
 
 using namespace Volmap;
+using namespace Volmap::Fakes;
 
 namespace {
 
@@ -462,19 +464,7 @@ void TestIoMonitorView::screenshots()
     QVERIFY(m_view->grab().save(dir + QStringLiteral("/io-view.png")));
 
     // The same in a dark palette: everything has to stay readable.
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(0x20, 0x23, 0x26));
-    dark.setColor(QPalette::WindowText, QColor(0xfc, 0xfc, 0xfc));
-    dark.setColor(QPalette::Base, QColor(0x14, 0x16, 0x18));
-    dark.setColor(QPalette::AlternateBase, QColor(0x1d, 0x1f, 0x22));
-    dark.setColor(QPalette::Text, QColor(0xfc, 0xfc, 0xfc));
-    dark.setColor(QPalette::Button, QColor(0x29, 0x2c, 0x30));
-    dark.setColor(QPalette::ButtonText, QColor(0xfc, 0xfc, 0xfc));
-    dark.setColor(QPalette::Highlight, QColor(0x3d, 0xae, 0xe9));
-    dark.setColor(QPalette::HighlightedText, QColor(0xfc, 0xfc, 0xfc));
-    dark.setColor(QPalette::PlaceholderText, QColor(0xa1, 0xa9, 0xb1));
-    dark.setColor(QPalette::Mid, QColor(0x40, 0x44, 0x48));
-    QApplication::setPalette(dark);
+    QApplication::setPalette(darkPalette());
     for (int tick = 130; tick < 136; ++tick) {
         reads += quint64(300 + 250 * std::sin(tick / 9.0));
         writes += quint64(40 + 35 * std::cos(tick / 13.0));

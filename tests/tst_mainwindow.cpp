@@ -402,19 +402,8 @@ void TestMainWindow::readsInADarkPalette()
     LayoutBar *bar = m_window->editor()->layoutBar();
     const QColor light = bar->colorOf(QStringLiteral("/dev/sdb"));
     const QPalette original = QApplication::palette();
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(37, 37, 38));
-    dark.setColor(QPalette::WindowText, QColor(220, 220, 220));
-    dark.setColor(QPalette::Base, QColor(30, 30, 30));
-    dark.setColor(QPalette::AlternateBase, QColor(45, 45, 48));
-    dark.setColor(QPalette::Text, QColor(220, 220, 220));
-    dark.setColor(QPalette::Button, QColor(50, 50, 52));
-    dark.setColor(QPalette::ButtonText, QColor(220, 220, 220));
-    dark.setColor(QPalette::Highlight, QColor(38, 110, 190));
-    dark.setColor(QPalette::HighlightedText, Qt::white);
-    dark.setColor(QPalette::PlaceholderText, QColor(140, 140, 140));
-    QApplication::setPalette(dark);
-    QTRY_COMPARE(bar->palette().color(QPalette::Window), QColor(37, 37, 38));
+    QApplication::setPalette(darkPalette());
+    QTRY_COMPARE(bar->palette().color(QPalette::Window), darkPalette().color(QPalette::Window));
     // Segment colours step down on a dark window, and still tell devices apart.
     const QColor shaded = bar->colorOf(QStringLiteral("/dev/sdb"));
     QVERIFY(shaded.value() < light.value());

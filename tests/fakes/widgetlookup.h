@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QPalette>
 #include <QPushButton>
 #include <QTest>
 
@@ -36,6 +37,24 @@ inline QPushButton *buttonLabelled(QWidget *parent, const QString &text)
         }
     }
     return nullptr;
+}
+
+/* A dark desktop palette (Breeze Dark's colours), to check that everything stays readable. */
+inline QPalette darkPalette()
+{
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x20, 0x23, 0x26));
+    dark.setColor(QPalette::WindowText, QColor(0xfc, 0xfc, 0xfc));
+    dark.setColor(QPalette::Base, QColor(0x14, 0x16, 0x18));
+    dark.setColor(QPalette::AlternateBase, QColor(0x1d, 0x1f, 0x22));
+    dark.setColor(QPalette::Text, QColor(0xfc, 0xfc, 0xfc));
+    dark.setColor(QPalette::Button, QColor(0x29, 0x2c, 0x30));
+    dark.setColor(QPalette::ButtonText, QColor(0xfc, 0xfc, 0xfc));
+    dark.setColor(QPalette::Highlight, QColor(0x3d, 0xae, 0xe9));
+    dark.setColor(QPalette::HighlightedText, QColor(0xfc, 0xfc, 0xfc));
+    dark.setColor(QPalette::PlaceholderText, QColor(0xa1, 0xa9, 0xb1));
+    dark.setColor(QPalette::Mid, QColor(0x40, 0x44, 0x48));
+    return dark;
 }
 
 /* Saves what `widget` shows to $VOLMAP_SCREENSHOT_DIR/NAME.png, when that is set. */
