@@ -3,6 +3,7 @@
 #include "deviceusage.h"
 #include "tabletext.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -128,13 +129,15 @@ QString kindName(DeviceKind kind)
 QString BlockDeviceInfo::inUseReason() const
 {
     if (!mountPoints.isEmpty()) {
-        return QStringLiteral("mounted at %1").arg(mountPoints.join(QStringLiteral(", ")));
+        return QCoreApplication::translate("Volmap::BlockDeviceInfo", "mounted at %1")
+            .arg(mountPoints.join(QStringLiteral(", ")));
     }
     if (swap) {
-        return QStringLiteral("used as swap");
+        return QCoreApplication::translate("Volmap::BlockDeviceInfo", "used as swap");
     }
     if (!holders.isEmpty()) {
-        return QStringLiteral("held by %1").arg(holders.join(QStringLiteral(", ")));
+        return QCoreApplication::translate("Volmap::BlockDeviceInfo", "held by %1")
+            .arg(holders.join(QStringLiteral(", ")));
     }
     return QString();
 }

@@ -38,20 +38,20 @@ ClientError ClientError::fromDBus(const QDBusError &error)
     switch (error.type()) {
     case QDBusError::ServiceUnknown:
         return {ClientErrorKind::HelperMissing,
-                QStringLiteral("the Volume Mapper helper (org.volmap.Helper1) is not installed or cannot be started; "
-                               "install the volmap-helper package"),
+                tr("the Volume Mapper helper (org.volmap.Helper1) is not installed or cannot be started; "
+                   "install the volmap-helper package"),
                 name};
     case QDBusError::AccessDenied:
         return {ClientErrorKind::NotAuthorized,
-                QStringLiteral("the system bus refused the call: %1").arg(error.message()), name};
+                tr("the system bus refused the call: %1").arg(error.message()), name};
     case QDBusError::NoReply:
     case QDBusError::Timeout:
     case QDBusError::TimedOut:
         return {ClientErrorKind::Timeout,
-                QStringLiteral("the helper did not answer in time (%1)").arg(error.message()), name};
+                tr("the helper did not answer in time (%1)").arg(error.message()), name};
     case QDBusError::Disconnected:
         return {ClientErrorKind::NoSystemBus,
-                QStringLiteral("no connection to the D-Bus system bus: %1").arg(error.message()), name};
+                tr("no connection to the D-Bus system bus: %1").arg(error.message()), name};
     default:
         return {ClientErrorKind::Failed, error.message(), name};
     }

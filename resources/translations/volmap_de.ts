@@ -97,6 +97,21 @@
     </message>
 </context>
 <context>
+    <name>Volmap::BlockDeviceInfo</name>
+    <message>
+        <source>mounted at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>used as swap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>held by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Volmap::ClientError</name>
     <message>
         <source>Not authorized</source>
@@ -216,6 +231,22 @@
     </message>
     <message>
         <source>Check the system log (journalctl -u volmap-helper) for details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Volume Mapper helper (org.volmap.Helper1) is not installed or cannot be started; install the volmap-helper package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the system bus refused the call: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the helper did not answer in time (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no connection to the D-Bus system bus: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
