@@ -19,7 +19,9 @@
 #include <QClipboard>
 #include <QDir>
 #include <QFileDialog>
+#include <QMenuBar>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -58,6 +60,7 @@ private Q_SLOTS:
     void remembersTheLayout();
     void followsHotplugKeepingTheSelection();
     void exportsAndImportsTableFiles();
+    void speaksGerman();
     void readsInADarkPalette();
 
 private:
@@ -451,6 +454,19 @@ void TestMainWindow::exportsAndImportsTableFiles()
     auto *error = waitForTopLevel<QMessageBox>(QStringLiteral("errorMessage"));
     QVERIFY(error);
     QCOMPARE(editor->model()->rowCount(), 0);
+}
+
+void TestMainWindow::speaksGerman()
+{
+    // The catalogue is built from the .ts file and embedded; a German desktop gets German menus.
+    QTranslator german;
+    QVERIFY(german.load(QLocale(QLocale::German), QStringLiteral("volmap"), QStringLiteral("_"), QStringLiteral(":/i18n")));
+    QApplication::installTranslator(&german);
+    MainWindow window(m_helper.client.get(), m_helper.samplingClient.get(), m_system->root());
+    QApplication::removeTranslator(&german);
+    QCOMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("&Datei"));
+    QCOMPARE(window.editor()->createAction()->text(), QStringLiteral("Zuordnung &anlegen…"));
+    QCOMPARE(m_window->menuBar()->actions().first()->text(), QStringLiteral("&File"));
 }
 
 QTEST_MAIN(TestMainWindow)

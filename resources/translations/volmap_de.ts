@@ -5,7 +5,7 @@
     <name>QObject</name>
     <message>
         <source>Volume Mapper</source>
-        <translation type="unfinished"></translation>
+        <translation>Volume Mapper</translation>
     </message>
     <message>
         <source>Build device-mapper tables from block devices, create mappings and watch their I/O.</source>
@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>Create Mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuordnung anlegen</translation>
     </message>
     <message>
         <source>Create &lt;b&gt;/dev/mapper/%1&lt;/b&gt;, %2%3?</source>
@@ -33,11 +33,11 @@
     </message>
     <message>
         <source>&amp;Create</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anlegen</translation>
     </message>
     <message>
         <source>Apply New Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Tabelle anwenden</translation>
     </message>
     <message>
         <source>Replace the live table of &lt;b&gt;%1&lt;/b&gt;? I/O pauses for a moment while the new table takes over; the device stays open. The size changes from %2 to %3.</source>
@@ -61,7 +61,7 @@
     </message>
     <message>
         <source>&amp;Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anwenden</translation>
     </message>
     <message>
         <source>Remove &lt;b&gt;/dev/mapper/%1&lt;/b&gt;?</source>
@@ -81,15 +81,15 @@
     </message>
     <message>
         <source>Remove Mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuordnung entfernen</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>Remove When &amp;Unused</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen, wenn &amp;unbenutzt</translation>
     </message>
     <message>
         <source>The kernel removes it as soon as the last user closes it</source>
@@ -100,34 +100,34 @@
     <name>Volmap::BlockDeviceInfo</name>
     <message>
         <source>mounted at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>eingehängt unter %1</translation>
     </message>
     <message>
         <source>used as swap</source>
-        <translation type="unfinished"></translation>
+        <translation>als Auslagerung benutzt</translation>
     </message>
     <message>
         <source>held by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>belegt von %1</translation>
     </message>
 </context>
 <context>
     <name>Volmap::ClientError</name>
     <message>
         <source>Not authorized</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht berechtigt</translation>
     </message>
     <message>
         <source>Authentication dismissed</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung abgebrochen</translation>
     </message>
     <message>
         <source>No authentication agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Authentifizierungsagent</translation>
     </message>
     <message>
         <source>Helper not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>Hilfsdienst nicht installiert</translation>
     </message>
     <message>
         <source>No system bus</source>
@@ -135,11 +135,11 @@
     </message>
     <message>
         <source>Kernel without device-mapper</source>
-        <translation type="unfinished"></translation>
+        <translation>Kernel ohne Device-Mapper</translation>
     </message>
     <message>
         <source>Kernel module not available</source>
-        <translation type="unfinished"></translation>
+        <translation>Kernelmodul nicht verfügbar</translation>
     </message>
     <message>
         <source>Busy</source>
@@ -147,11 +147,11 @@
     </message>
     <message>
         <source>Device in use</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät belegt</translation>
     </message>
     <message>
         <source>Overlaps another mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>Überschneidet sich mit einer anderen Zuordnung</translation>
     </message>
     <message>
         <source>Invalid input</source>
@@ -254,7 +254,7 @@
     <name>Volmap::DevicePanel</name>
     <message>
         <source>Filter devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräte filtern</translation>
     </message>
     <message>
         <source>Block devices</source>
@@ -269,27 +269,27 @@
     <name>Volmap::DeviceTreeModel</name>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Filesystem</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateisystem</translation>
     </message>
     <message>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezeichnung</translation>
     </message>
     <message>
         <source>In use</source>
-        <translation type="unfinished"></translation>
+        <translation>Belegt</translation>
     </message>
 </context>
 <context>
@@ -300,7 +300,7 @@
     </message>
     <message>
         <source>Select a mapping to watch its I/O</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Zuordnung, um ihre E/A zu sehen</translation>
     </message>
     <message>
         <source>%1 s</source>
@@ -499,7 +499,7 @@ on %1 from %2</source>
     <name>Volmap::MainWindow</name>
     <message>
         <source>Volume Mapper</source>
-        <translation type="unfinished"></translation>
+        <translation>Volume Mapper</translation>
     </message>
     <message>
         <source>Working</source>
@@ -507,15 +507,15 @@ on %1 from %2</source>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;Add Selected Devices</source>
@@ -527,7 +527,7 @@ on %1 from %2</source>
     </message>
     <message>
         <source>&amp;Mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuordnung</translation>
     </message>
     <message>
         <source>&amp;Open Selected in Editor</source>
@@ -543,19 +543,19 @@ on %1 from %2</source>
     </message>
     <message>
         <source>Re&amp;fresh</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ktualisieren</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;About Volume Mapper</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Über Volume Mapper</translation>
     </message>
     <message>
         <source>About Volume Mapper</source>
@@ -579,7 +579,7 @@ on %1 from %2</source>
     </message>
     <message>
         <source>Mapping Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuordnung angelegt</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; is ready.</source>
@@ -665,22 +665,22 @@ on %1 from %2</source>
     </message>
     <message>
         <source>Devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräte</translation>
     </message>
     <message>
         <source>Mappings</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuordnungen</translation>
     </message>
     <message>
         <source>Live I/O</source>
-        <translation type="unfinished"></translation>
+        <translation>Live-E/A</translation>
     </message>
 </context>
 <context>
     <name>Volmap::MappingListModel</name>
     <message>
         <source>Volume Mapper</source>
-        <translation type="unfinished"></translation>
+        <translation>Volume Mapper</translation>
     </message>
     <message>
         <source>other (%1)</source>
@@ -708,42 +708,42 @@ on %1 from %2</source>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Targets</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziele</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Offen</translation>
     </message>
     <message>
         <source>Created by</source>
-        <translation type="unfinished"></translation>
+        <translation>Angelegt von</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
 </context>
 <context>
     <name>Volmap::MappingsPanel</name>
     <message>
         <source>&amp;Open in Editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Editor ö&amp;ffnen</translation>
     </message>
     <message>
         <source>Re&amp;move…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen…</translation>
     </message>
     <message>
         <source>Re&amp;fresh</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ktualisieren</translation>
     </message>
     <message>
         <source>Device-mapper mappings</source>
@@ -817,7 +817,7 @@ on %1 from %2</source>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät</translation>
     </message>
     <message>
         <source>Reads</source>
@@ -876,15 +876,15 @@ on %1 from %2</source>
     <name>Volmap::SegmentDelegate</name>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel</translation>
     </message>
     <message>
         <source>Length</source>
-        <translation type="unfinished"></translation>
+        <translation>Länge</translation>
     </message>
     <message>
         <source>Offset</source>
-        <translation type="unfinished"></translation>
+        <translation>Versatz</translation>
     </message>
     <message>
         <source>A size such as 512 MiB, 2G or 4096s; plain numbers are in %1</source>
@@ -895,27 +895,27 @@ on %1 from %2</source>
     <name>Volmap::SegmentTableModel</name>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfang</translation>
     </message>
     <message>
         <source>Length</source>
-        <translation type="unfinished"></translation>
+        <translation>Länge</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät</translation>
     </message>
     <message>
         <source>Offset</source>
-        <translation type="unfinished"></translation>
+        <translation>Versatz</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>Change length</source>
@@ -981,7 +981,7 @@ on %1 from %2</source>
     </message>
     <message>
         <source>&amp;Read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schreibgeschützt</translation>
     </message>
     <message>
         <source>sectors</source>
@@ -993,7 +993,7 @@ on %1 from %2</source>
     </message>
     <message>
         <source>all free space</source>
-        <translation type="unfinished"></translation>
+        <translation>ganzer freier Platz</translation>
     </message>
     <message>
         <source>Length of dropped devices</source>
@@ -1025,47 +1025,47 @@ on %1 from %2</source>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;Unit:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einheit:</translation>
     </message>
     <message>
         <source>&amp;Drop length:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Länge beim Ablegen:</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholen</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholen</translation>
     </message>
     <message>
         <source>Re&amp;move Segment</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment &amp;entfernen</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Add &amp;Zero Segment</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Null-Segment hinzufügen</translation>
     </message>
     <message>
         <source>Add Zero</source>
-        <translation type="unfinished"></translation>
+        <translation>Null-Segment</translation>
     </message>
     <message>
         <source>Add a segment that reads zeros and discards writes</source>
@@ -1073,19 +1073,19 @@ on %1 from %2</source>
     </message>
     <message>
         <source>&amp;Import Table…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle &amp;importieren…</translation>
     </message>
     <message>
         <source>Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importieren…</translation>
     </message>
     <message>
         <source>&amp;Paste Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle ein&amp;fügen</translation>
     </message>
     <message>
         <source>Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>Einfügen</translation>
     </message>
     <message>
         <source>Replace the table with dmsetup table text from the clipboard</source>
@@ -1097,27 +1097,27 @@ on %1 from %2</source>
     </message>
     <message>
         <source>&amp;Export Table…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle &amp;exportieren…</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren…</translation>
     </message>
     <message>
         <source>Show dmsetup &amp;Command</source>
-        <translation type="unfinished"></translation>
+        <translation>dmsetup-&amp;Befehl zeigen</translation>
     </message>
     <message>
         <source>Command</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl</translation>
     </message>
     <message>
         <source>&amp;Create Mapping…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuordnung &amp;anlegen…</translation>
     </message>
     <message>
         <source>&amp;Apply to Mapping…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf Zuordnung &amp;anwenden…</translation>
     </message>
     <message>
         <source>Move Segment Up</source>
