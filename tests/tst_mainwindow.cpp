@@ -29,6 +29,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
@@ -61,6 +62,8 @@ private Q_SLOTS:
     void followsHotplugKeepingTheSelection();
     void exportsAndImportsTableFiles();
     void speaksGerman();
+    void keyboardCreateTakesTheCellBeingEdited();
+    void undoingTheOpenLeavesLiveEditing();
     void readsInADarkPalette();
 
 private:
@@ -341,12 +344,22 @@ void TestMainWindow::removesWhenUnusedOnRequest()
 
 void TestMainWindow::missingHelperIsExplained()
 {
+    // The listing the window asked for at start must be answered first, or its
+    // success would arrive after the failure below and rightly hide it.
+    QSignalSpy listed(m_window->mappingModel(), &MappingListModel::refreshed);
+    QTest::keyClick(m_window.get(), Qt::Key_F5);
+    QTRY_VERIFY(!listed.isEmpty());
+    QTest::qWait(100);
     m_helper.unregisterService();
     QTest::keyClick(m_window.get(), Qt::Key_F5);
     auto *message = m_window->mappingsPanel()->findChild<QLabel *>(QStringLiteral("mappingsMessage"));
     QTRY_VERIFY(message->isVisible());
     QVERIFY2(message->text().contains(u"Helper not installed"), qPrintable(message->text()));
     QVERIFY(message->text().contains(u"volmap-helper package"));
+    // Once the helper is back, a refresh that succeeds takes the message away, even with no mappings.
+    m_helper.registerService();
+    QTest::keyClick(m_window.get(), Qt::Key_F5);
+    QTRY_VERIFY(!message->isVisible());
 }
 
 void TestMainWindow::pastesImportsAndShowsTheCommand()
@@ -467,6 +480,44 @@ void TestMainWindow::speaksGerman()
     QCOMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("&Datei"));
     QCOMPARE(window.editor()->createAction()->text(), QStringLiteral("Zuordnung &anlegen…"));
     QCOMPARE(m_window->menuBar()->actions().first()->text(), QStringLiteral("&File"));
+}
+
+void TestMainWindow::keyboardCreateTakesTheCellBeingEdited()
+{
+    TableEditor *editor = m_window->editor();
+    addDevices({QStringLiteral("sdb")});
+    QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("mappingName")), QStringLiteral("typed"));
+    // Half the disk typed into the cell, then Ctrl+Return while the cell is still open.
+    QTableView *view = editor->view();
+    const QModelIndex length = editor->model()->index(0, SegmentTableModel::LengthColumn);
+    view->setFocus();
+    view->setCurrentIndex(length);
+    view->edit(length);
+    auto *cell = view->findChild<QLineEdit *>();
+    QVERIFY(cell && cell->hasFocus());
+    cell->selectAll();
+    QTest::keyClicks(cell, QStringLiteral("1024"));
+    QTest::keyClick(cell, Qt::Key_Return, Qt::ControlModifier);
+    auto *confirm = waitForTopLevel<QMessageBox>(QStringLiteral("createConfirmation"));
+    QVERIFY(confirm);
+    QVERIFY2(confirm->text().contains(u"1 GiB"), qPrintable(confirm->text()));
+    QCOMPARE(editor->model()->segments()[0].length, quint64(2097152));
+}
+
+void TestMainWindow::undoingTheOpenLeavesLiveEditing()
+{
+    createMapping(QStringLiteral("opened"), QStringLiteral("0 2048 linear /dev/sdb 0\n"));
+    m_window->mappingsPanel()->selectMapping(QStringLiteral("opened"));
+    QTest::keyClick(m_window.get(), Qt::Key_E, Qt::ControlModifier);
+    TableEditor *editor = m_window->editor();
+    QTRY_COMPARE(editor->editedMapping(), QStringLiteral("opened"));
+    addDevices({QStringLiteral("sdc1")});
+    editor->undoAction()->trigger(); // the added segment
+    QCOMPARE(editor->editedMapping(), QStringLiteral("opened"));
+    editor->undoAction()->trigger(); // the opening
+    QVERIFY(editor->editedMapping().isEmpty());
+    QVERIFY(!editor->applyAction()->isEnabled());
+    QVERIFY(editor->findChild<QPushButton *>(QStringLiteral("createButton"))->isVisible());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -151,7 +151,7 @@ QWidget *IoMonitorView::createMonitorPage()
 
     m_reset = new QPushButton(QIcon::fromTheme(QStringLiteral("edit-clear-history"),
                                                QIcon::fromTheme(QStringLiteral("edit-clear"))),
-                              tr("Reset &counters"));
+                              tr("Reset coun&ters"));
     m_reset->setObjectName(QStringLiteral("resetButton"));
     m_reset->setAccessibleName(tr("Reset per-segment counters"));
     m_reset->setToolTip(tr("Set the basic_target counters of every segment of this mapping to zero"));
@@ -373,7 +373,7 @@ void IoMonitorView::applyInterval(int milliseconds)
 void IoMonitorView::updatePauseButton()
 {
     if (m_paused) {
-        m_pause->setText(tr("&Resume"));
+        m_pause->setText(tr("Re&sume"));
         m_pause->setIcon(QIcon::fromTheme(QStringLiteral("media-playback-start")));
         m_pause->setAccessibleName(tr("Resume sampling"));
         m_pause->setToolTip(tr("Read the counters again"));

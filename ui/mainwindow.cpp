@@ -42,10 +42,11 @@ constexpr int StatusTimeoutMs = 8000;
 MainWindow::MainWindow(HelperClient *client, HelperClient *samplingClient, const QString &systemRoot, QWidget *parent)
     : QMainWindow(parent)
     , m_client(client)
+    , m_samplingClient(samplingClient)
     , m_systemRoot(systemRoot)
     , m_deviceModel(new DeviceTreeModel(this))
     , m_monitor(new DeviceMonitor(systemRoot, this))
-    , m_mappingModel(new MappingListModel(client, this))
+    , m_mappingModel(new MappingListModel(samplingClient, this))
     , m_ioSampler(new IoSampler(systemRoot, this))
     , m_segmentSampler(new SegmentSampler(*samplingClient, this))
     , m_devicePanel(new DevicePanel(m_deviceModel, m_monitor, this))
@@ -157,6 +158,7 @@ void MainWindow::buildMenus()
     remove->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete));
     connect(remove, &QAction::triggered, this, [this]() { removeMapping(m_mappingsPanel->selectedMapping()); });
     QAction *reset = mapping->addAction(tr("Reset &Counters of Selected"));
+    reset->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     connect(reset, &QAction::triggered, this, [this]() { resetCounters(m_mappingsPanel->selectedMapping()); });
     QAction *refresh = mapping->addAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Re&fresh"));
     refresh->setShortcut(QKeySequence::Refresh);
@@ -253,12 +255,8 @@ void MainWindow::create(const QString &name, const QString &tableText, bool read
             box->setAttribute(Qt::WA_DeleteOnClose);
             box->open();
             // Select it once the list has it, so its I/O shows at once.
-            auto *connection = new QMetaObject::Connection;
-            *connection = connect(m_mappingModel, &QAbstractItemModel::rowsInserted, this, [this, name, connection]() {
-                m_mappingsPanel->selectMapping(name);
-                disconnect(*connection);
-                delete connection;
-            });
+            connect(m_mappingModel, &MappingListModel::refreshed, this,
+                    [this, name]() { m_mappingsPanel->selectMapping(name); }, Qt::SingleShotConnection);
         });
     });
     confirm->open();
@@ -367,8 +365,9 @@ void MainWindow::watchMapping(const QString &name, const QString &kernelName)
     if (name.isEmpty()) {
         return;
     }
-    // The table names each segment's device in the counters; the view works without it.
-    m_client->table(name, [this, name](const ClientResult<QString> &result) {
+    // The table names each segment's device in the counters; the view works
+    // without it, so this read never asks for a password.
+    m_samplingClient->table(name, [this, name](const ClientResult<QString> &result) {
         if (const auto *text = std::get_if<QString>(&result); text && m_ioView->mappingName() == name) {
             m_ioView->setMappingTable(parseTable(*text).table);
         }

@@ -31,8 +31,9 @@ class MainWindow final : public QMainWindow
 
 public:
     /*
-     * `client` asks polkit interactively; `samplingClient` never does, so
-     * periodic status reads cannot pop up password prompts. `systemRoot`
+     * `client` asks polkit interactively, for what a person asked for;
+     * `samplingClient` never does, so the list, status and table reads done
+     * in the background cannot pop up password prompts. `systemRoot`
      * prefixes /sys, /proc, /dev and /run (tests); "" on a real system.
      */
     MainWindow(HelperClient *client, HelperClient *samplingClient, const QString &systemRoot = QString(),
@@ -69,6 +70,7 @@ private:
     void updateCounts();
 
     HelperClient *m_client;
+    HelperClient *m_samplingClient;
     QString m_systemRoot;
     DeviceTreeModel *m_deviceModel;
     DeviceMonitor *m_monitor;

@@ -18,8 +18,8 @@ MappingsPanel::MappingsPanel(MappingListModel *model, QWidget *parent)
     , m_view(new QTableView(this))
     , m_message(new QLabel(this))
     , m_open(new QPushButton(QIcon::fromTheme(QStringLiteral("document-edit")), tr("&Open in Editor"), this))
-    , m_remove(new QPushButton(QIcon::fromTheme(QStringLiteral("edit-delete")), tr("Re&move…"), this))
-    , m_refresh(new QPushButton(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Re&fresh"), this))
+    , m_remove(new QPushButton(QIcon::fromTheme(QStringLiteral("edit-delete")), tr("Remove…"), this))
+    , m_refresh(new QPushButton(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Refresh"), this))
 {
     m_view->setObjectName(QStringLiteral("mappingTable"));
     m_view->setAccessibleName(tr("Device-mapper mappings"));
@@ -59,7 +59,7 @@ MappingsPanel::MappingsPanel(MappingListModel *model, QWidget *parent)
     });
     // A refresh that removes the selected row leaves no selection: the I/O view must hear of it.
     connect(model, &QAbstractItemModel::rowsRemoved, this, &MappingsPanel::updateButtons);
-    connect(model, &QAbstractItemModel::rowsInserted, this, [this]() { m_message->hide(); });
+    connect(model, &MappingListModel::refreshed, m_message, &QWidget::hide);
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_open);

@@ -52,7 +52,7 @@ TableEditor::TableEditor(DeviceResolver resolver, QWidget *parent)
     , m_unit(new QComboBox(this))
     , m_newLength(new QLineEdit(this))
     , m_editingBanner(new QLabel(this))
-    , m_newMappingButton(new QPushButton(tr("&New Mapping Instead"), this))
+    , m_newMappingButton(new QPushButton(tr("Ne&w Mapping Instead"), this))
     , m_summary(new QLabel(this))
     , m_name(new QLineEdit(this))
     , m_readOnly(new QCheckBox(tr("&Read-only"), this))
@@ -160,6 +160,12 @@ TableEditor::TableEditor(DeviceResolver resolver, QWidget *parent)
     connect(m_applyButton, &QPushButton::clicked, m_apply, &QAction::trigger);
 
     connect(m_model, &SegmentTableModel::validityChanged, this, &TableEditor::updateState);
+    // Undoing the opening of a mapping also undoes editing it live.
+    connect(m_model->undoStack(), &QUndoStack::indexChanged, this, [this](int index) {
+        if (!m_editedMapping.isEmpty() && index < m_openedAtIndex) {
+            startNewMapping();
+        }
+    });
     connect(m_model, &QAbstractItemModel::dataChanged, this, &TableEditor::updateState);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &TableEditor::updateState);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &TableEditor::updateState);
@@ -209,6 +215,13 @@ TableEditor::TableEditor(DeviceResolver resolver, QWidget *parent)
     startNewMapping();
 }
 
+TableEditor::~TableEditor()
+{
+    // The undo stack announces its clearing when the model goes, after this
+    // editor's widgets: nothing here may hear it any more.
+    m_model->undoStack()->disconnect();
+}
+
 void TableEditor::buildActions()
 {
     // Theme icons where the desktop has them, the style's own otherwise: never a blank button.
@@ -236,7 +249,8 @@ void TableEditor::buildActions()
     m_remove->setIconText(tr("Remove"));
     m_remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(m_remove, &QAction::triggered, this, &TableEditor::removeSelected);
-    m_addZero = make(tr("Add &Zero Segment"), "list-add", {}, QStyle::SP_FileIcon);
+    m_addZero = make(tr("Add &Zero Segment"), "list-add", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+                     QStyle::SP_FileIcon);
     m_addZero->setIconText(tr("Add Zero"));
     m_addZero->setToolTip(tr("Add a segment that reads zeros and discards writes"));
     connect(m_addZero, &QAction::triggered, this, &TableEditor::addZeroSegment);
@@ -253,12 +267,14 @@ void TableEditor::buildActions()
     m_export = make(tr("&Export Table…"), "document-save-as", QKeySequence::SaveAs, QStyle::SP_DialogSaveButton);
     m_export->setIconText(tr("Export…"));
     connect(m_export, &QAction::triggered, this, &TableEditor::exportFile);
-    m_command = make(tr("Show dmsetup &Command"), "utilities-terminal", {}, QStyle::SP_FileDialogInfoView);
+    m_command = make(tr("Show dmsetup &Command"), "utilities-terminal", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
+                     QStyle::SP_FileDialogInfoView);
     m_command->setIconText(tr("Command"));
     connect(m_command, &QAction::triggered, this, &TableEditor::showCommand);
     m_create = make(tr("&Create Mapping…"), "document-new", QKeySequence(Qt::CTRL | Qt::Key_Return),
                     QStyle::SP_DialogApplyButton);
     connect(m_create, &QAction::triggered, this, [this]() {
+        commitPendingEdit();
         if (m_create->isEnabled()) {
             Q_EMIT createRequested(mappingName(), formatTable(m_model->table()), readOnly());
         }
@@ -266,6 +282,7 @@ void TableEditor::buildActions()
     m_apply = make(tr("&Apply to Mapping…"), "view-refresh", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
                    QStyle::SP_BrowserReload);
     connect(m_apply, &QAction::triggered, this, [this]() {
+        commitPendingEdit();
         if (m_apply->isEnabled()) {
             Q_EMIT applyRequested(m_editedMapping, formatTable(m_model->table()));
         }
@@ -288,6 +305,17 @@ void TableEditor::buildActions()
     }
 }
 
+void TableEditor::commitPendingEdit()
+{
+    // A shortcut can fire while a cell editor holds text the model has not
+    // seen; taking the focus away commits it, so Create and Apply act on
+    // what the person sees.
+    QWidget *focus = QApplication::focusWidget();
+    if (focus && m_view->viewport()->isAncestorOf(focus)) {
+        m_view->setFocus(Qt::OtherFocusReason);
+    }
+}
+
 QString TableEditor::mappingName() const
 {
     return m_editedMapping.isEmpty() ? m_name->text().trimmed() : m_editedMapping;
@@ -304,6 +332,7 @@ void TableEditor::openMapping(const QString &name, const QString &tableText)
         return;
     }
     m_editedMapping = name;
+    m_openedAtIndex = m_model->undoStack()->index();
     m_editingBanner->setText(tr("Editing the live table of <b>%1</b>. <i>Apply</i> replaces it without "
                                 "unmounting; nothing changes until then.")
                                  .arg(name.toHtmlEscaped()));

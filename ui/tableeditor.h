@@ -33,6 +33,7 @@ class TableEditor final : public QWidget
 
 public:
     explicit TableEditor(DeviceResolver resolver, QWidget *parent = nullptr);
+    ~TableEditor() override;
 
     SegmentTableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
@@ -73,6 +74,7 @@ Q_SIGNALS:
 
 private:
     void buildActions();
+    void commitPendingEdit();
     void updateState();
     void importFile();
     void exportFile();
@@ -95,6 +97,7 @@ private:
     QPushButton *m_createButton;
     QPushButton *m_applyButton;
     QString m_editedMapping;
+    int m_openedAtIndex = 0; // undo index right after the mapping's table was loaded
     bool m_busy = false;
 
     QAction *m_undo = nullptr;

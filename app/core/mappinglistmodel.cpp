@@ -33,6 +33,7 @@ void MappingListModel::refresh()
             return;
         }
         setMappings(std::get<QList<MappingSummary>>(result));
+        Q_EMIT refreshed();
     });
 }
 

@@ -33,6 +33,7 @@ public:
 
 Q_SIGNALS:
     void refreshFailed(const Volmap::ClientError &error);
+    void refreshed();
 
 private:
     HelperClient *m_client;

@@ -12,7 +12,6 @@ int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("volmap"));
-    QApplication::setApplicationDisplayName(QObject::tr("Volume Mapper"));
     QApplication::setOrganizationName(QStringLiteral("volmap"));
     QApplication::setApplicationVersion(QStringLiteral(VOLMAP_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("org.volmap.VolumeMapper"));
@@ -28,6 +27,8 @@ int main(int argc, char *argv[])
     if (translator.load(QLocale(), QStringLiteral("volmap"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
         QApplication::installTranslator(&translator);
     }
+
+    QApplication::setApplicationDisplayName(QObject::tr("Volume Mapper"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -319,10 +319,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reset &amp;counters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reset per-segment counters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -411,10 +407,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Resume</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Resume sampling</source>
         <translation type="unfinished"></translation>
     </message>
@@ -452,6 +444,14 @@
     </message>
     <message>
         <source>Per-segment counters of %1 unavailable: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset coun&amp;ters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;sume</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -738,14 +738,6 @@ on %1 from %2</source>
         <translation>Im Editor ö&amp;ffnen</translation>
     </message>
     <message>
-        <source>Re&amp;move…</source>
-        <translation>&amp;Entfernen…</translation>
-    </message>
-    <message>
-        <source>Re&amp;fresh</source>
-        <translation>A&amp;ktualisieren</translation>
-    </message>
-    <message>
         <source>Device-mapper mappings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -759,6 +751,14 @@ on %1 from %2</source>
     </message>
     <message>
         <source>&lt;b&gt;%1.&lt;/b&gt; %2&lt;br&gt;%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -973,10 +973,6 @@ on %1 from %2</source>
     <name>Volmap::TableEditor</name>
     <message>
         <source>Table</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;New Mapping Instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1258,6 +1254,10 @@ on %1 from %2</source>
     </message>
     <message>
         <source>Run as root to create the same mapping without Volume Mapper:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne&amp;w Mapping Instead</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -44,8 +44,9 @@ public:
         samplingClient->setInteractive(false);
     }
 
-    /* The helper leaves the bus, as if it were not installed. */
+    /* The helper leaves the bus, as if it were not installed, and comes back. */
     void unregisterService() { QDBusConnection(name(u"service")).unregisterService(HelperProtocol::serviceName()); }
+    void registerService() { QVERIFY(QDBusConnection(name(u"service")).registerService(HelperProtocol::serviceName())); }
 
     void stop()
     {
