@@ -222,8 +222,7 @@ void MainWindow::addDevicesFromPanel(const QStringList &kernelNames)
     for (const QString &name : kernelNames) {
         const auto info = m_deviceModel->device(m_deviceModel->indexOf(name));
         if (info) {
-            devices.append({info->kernelName, info->node, info->number.toString(), info->sizeInSectors,
-                            info->logicalBlockSize});
+            devices.append(draggedDeviceOf(*info));
         }
     }
     if (!devices.isEmpty()) {
@@ -315,11 +314,9 @@ void MainWindow::removeMapping(const QString &name)
     }
     bool inUse = false;
     bool foreign = false;
-    for (const MappingSummary &mapping : m_mappingModel->mappings()) {
-        if (mapping.name == name) {
-            inUse = mapping.openCount > 0;
-            foreign = !mapping.createdByVolmap;
-        }
+    if (const int row = m_mappingModel->rowOf(name); row >= 0) {
+        inUse = m_mappingModel->mappings()[row].openCount > 0;
+        foreign = !m_mappingModel->mappings()[row].createdByVolmap;
     }
     QDialog *confirm = removeConfirmation(this, name, inUse, foreign, [this, name](RemoveChoice choice) {
         if (choice == RemoveChoice::Cancel) {

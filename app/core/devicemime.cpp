@@ -10,6 +10,11 @@ namespace {
 constexpr quint32 FormatVersion = 2;
 }
 
+DraggedDevice draggedDeviceOf(const BlockDeviceInfo &device)
+{
+    return {device.kernelName, device.node, device.number.toString(), device.sizeInSectors, device.logicalBlockSize};
+}
+
 QMimeData *encodeDraggedDevices(const QList<DraggedDevice> &devices)
 {
     QByteArray bytes;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "blockdevices.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -22,6 +24,9 @@ struct DraggedDevice
 
     bool operator==(const DraggedDevice &) const = default;
 };
+
+/* What a drag of `device` carries. */
+DraggedDevice draggedDeviceOf(const BlockDeviceInfo &device);
 
 /* The payload of a device drag: the devices, and their nodes as plain text for other apps. */
 QMimeData *encodeDraggedDevices(const QList<DraggedDevice> &devices);

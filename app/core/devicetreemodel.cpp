@@ -285,7 +285,7 @@ QMimeData *DeviceTreeModel::mimeData(const QModelIndexList &indexes) const
             continue;
         }
         seen.insert(info->kernelName);
-        devices.append({info->kernelName, info->node, info->number.toString(), info->sizeInSectors, info->logicalBlockSize});
+        devices.append(draggedDeviceOf(*info));
     }
     return devices.isEmpty() ? nullptr : encodeDraggedDevices(devices);
 }
