@@ -66,8 +66,6 @@ private Q_SLOTS:
     void removesIt();
 
 private:
-    int rowOfMapping() const;
-
     std::unique_ptr<HelperClient> m_client;
     std::unique_ptr<HelperClient> m_samplingClient;
     std::unique_ptr<MainWindow> m_window;
@@ -88,17 +86,6 @@ void TestGuiFlow::initTestCase()
 void TestGuiFlow::cleanupTestCase()
 {
     m_window.reset();
-}
-
-int TestGuiFlow::rowOfMapping() const
-{
-    const MappingListModel *model = m_window->mappingModel();
-    for (int row = 0; row < model->rowCount(); ++row) {
-        if (model->index(row, 0).data(MappingListModel::NameRole).toString() == Name) {
-            return row;
-        }
-    }
-    return -1;
 }
 
 void TestGuiFlow::createsFromTwoRamdisks()
@@ -131,7 +118,7 @@ void TestGuiFlow::createsFromTwoRamdisks()
     QVERIFY(created->text().contains(u"/dev/mapper/guiflow"));
     created->close();
     QVERIFY(QFileInfo(QStringLiteral("/dev/mapper/guiflow")).exists());
-    QTRY_VERIFY(rowOfMapping() >= 0);
+    QTRY_VERIFY(m_window->mappingModel()->rowOf(Name) >= 0);
     QTRY_COMPARE(m_window->mappingsPanel()->selectedMapping(), Name);
     signalScript(QStringLiteral("created"));
 }
@@ -218,7 +205,7 @@ void TestGuiFlow::removesIt()
     auto *confirm = waitForTopLevel<QMessageBox>(QStringLiteral("removeConfirmation"), 60000);
     QVERIFY(confirm);
     QTest::mouseClick(buttonLabelled(confirm, QStringLiteral("Remove")), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(rowOfMapping() < 0, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->mappingModel()->rowOf(Name) < 0, 60000);
     QVERIFY(!QFileInfo::exists(QStringLiteral("/dev/mapper/guiflow")));
     // The editor no longer offers to apply to a mapping that is gone.
     QVERIFY(m_window->editor()->editedMapping().isEmpty());

@@ -82,11 +82,8 @@ QString MappingsPanel::selectedMapping() const
 
 void MappingsPanel::selectMapping(const QString &name)
 {
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        if (m_model->index(row, 0).data(MappingListModel::NameRole).toString() == name) {
-            m_view->selectRow(row);
-            return;
-        }
+    if (const int row = m_model->rowOf(name); row >= 0) {
+        m_view->selectRow(row);
     }
 }
 

@@ -37,6 +37,16 @@ void MappingListModel::refresh()
     });
 }
 
+int MappingListModel::rowOf(const QString &name) const
+{
+    for (int row = 0; row < m_mappings.size(); ++row) {
+        if (m_mappings[row].name == name) {
+            return row;
+        }
+    }
+    return -1;
+}
+
 void MappingListModel::setMappings(const QList<MappingSummary> &mappings)
 {
     auto contains = [](const QList<MappingSummary> &list, const QString &name) {

@@ -25,6 +25,8 @@ public:
     void refresh();
     void setMappings(const QList<MappingSummary> &mappings);
     const QList<MappingSummary> &mappings() const { return m_mappings; }
+    /* The row of the mapping named `name`, or -1. */
+    int rowOf(const QString &name) const;
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
