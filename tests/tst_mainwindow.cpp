@@ -69,7 +69,8 @@ private Q_SLOTS:
 private:
     void addDevices(const QStringList &kernelNames);
     void createMapping(const QString &name, const QString &table);
-    int rowOfMapping(const QString &name) const;
+    /* Opens the first row's length cell for typing, its text selected; nullptr if no editor opened. */
+    QLineEdit *openFirstLengthCell();
 
     FakeHelperStack m_helper;
     std::unique_ptr<FakeSystem> m_system;
@@ -126,17 +127,6 @@ void TestMainWindow::addDevices(const QStringList &kernelNames)
     QTest::keyClick(m_window.get(), Qt::Key_D, Qt::ControlModifier);
 }
 
-int TestMainWindow::rowOfMapping(const QString &name) const
-{
-    const MappingListModel *model = m_window->mappingModel();
-    for (int row = 0; row < model->rowCount(); ++row) {
-        if (model->index(row, 0).data(MappingListModel::NameRole).toString() == name) {
-            return row;
-        }
-    }
-    return -1;
-}
-
 void TestMainWindow::createMapping(const QString &name, const QString &table)
 {
     bool done = false;
@@ -145,7 +135,21 @@ void TestMainWindow::createMapping(const QString &name, const QString &table)
         done = true;
     });
     QTRY_VERIFY(done);
-    QTRY_VERIFY(rowOfMapping(name) >= 0);
+    QTRY_VERIFY(m_window->mappingModel()->rowOf(name) >= 0);
+}
+
+QLineEdit *TestMainWindow::openFirstLengthCell()
+{
+    QTableView *view = m_window->editor()->view();
+    const QModelIndex length = m_window->editor()->model()->index(0, SegmentTableModel::LengthColumn);
+    view->setFocus();
+    view->setCurrentIndex(length);
+    view->edit(length);
+    auto *cell = view->findChild<QLineEdit *>();
+    if (cell) {
+        cell->selectAll();
+    }
+    return cell;
 }
 
 void TestMainWindow::showsTheDeviceTree()
@@ -197,14 +201,8 @@ void TestMainWindow::invalidRowsBlockCreate()
     QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("mappingName")), QStringLiteral("data"));
     QVERIFY(editor->createAction()->isEnabled());
     // Type a length larger than the partition into the cell, in the unit shown (MiB).
-    QTableView *view = editor->view();
-    const QModelIndex length = editor->model()->index(0, SegmentTableModel::LengthColumn);
-    view->setFocus();
-    view->setCurrentIndex(length);
-    view->edit(length);
-    auto *cell = view->findChild<QLineEdit *>();
+    auto *cell = openFirstLengthCell();
     QVERIFY(cell);
-    cell->selectAll();
     QTest::keyClicks(cell, QStringLiteral("600"));
     QTest::keyClick(cell, Qt::Key_Return); // the delegate commits from the event loop
     QTRY_COMPARE(editor->model()->segments()[0].length, quint64(600) * 2048);
@@ -220,9 +218,8 @@ void TestMainWindow::invalidRowsBlockCreate()
     editor->redoAction()->trigger();
     QVERIFY(!editor->createAction()->isEnabled());
     // Text that is no size is refused without changing anything.
-    view->edit(length);
-    cell = view->findChild<QLineEdit *>();
-    cell->selectAll();
+    cell = openFirstLengthCell();
+    QVERIFY(cell);
     QTest::keyClicks(cell, QStringLiteral("lots"));
     QTest::keyClick(cell, Qt::Key_Return);
     QTest::qWait(50);
@@ -251,10 +248,10 @@ void TestMainWindow::createsThroughTheHelper()
     QCOMPARE(m_helper.authorizer->requests.last().action, HelperProtocol::Action::create());
     QVERIFY(m_helper.authorizer->requests.last().allowInteraction);
     // It shows in the mappings panel, selected, marked as Volume Mapper's.
-    QTRY_VERIFY(rowOfMapping(QStringLiteral("fast")) >= 0);
+    QTRY_VERIFY(m_window->mappingModel()->rowOf(QStringLiteral("fast")) >= 0);
     QTRY_COMPARE(m_window->mappingsPanel()->selectedMapping(), QStringLiteral("fast"));
     QCOMPARE(m_window->mappingModel()
-                 ->index(rowOfMapping(QStringLiteral("fast")), MappingListModel::OriginColumn)
+                 ->index(m_window->mappingModel()->rowOf(QStringLiteral("fast")), MappingListModel::OriginColumn)
                  .data()
                  .toString(),
              QStringLiteral("Volume Mapper"));
@@ -317,7 +314,7 @@ void TestMainWindow::removesWhenUnusedOnRequest()
     m_helper.backend->mappings[QStringLiteral("busy")].openCount = 1;
     m_window->mappingModel()->refresh();
     QTRY_COMPARE(m_window->mappingModel()
-                     ->index(rowOfMapping(QStringLiteral("busy")), MappingListModel::OpenColumn)
+                     ->index(m_window->mappingModel()->rowOf(QStringLiteral("busy")), MappingListModel::OpenColumn)
                      .data()
                      .toInt(),
                  1);
@@ -488,14 +485,8 @@ void TestMainWindow::keyboardCreateTakesTheCellBeingEdited()
     addDevices({QStringLiteral("sdb")});
     QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("mappingName")), QStringLiteral("typed"));
     // Half the disk typed into the cell, then Ctrl+Return while the cell is still open.
-    QTableView *view = editor->view();
-    const QModelIndex length = editor->model()->index(0, SegmentTableModel::LengthColumn);
-    view->setFocus();
-    view->setCurrentIndex(length);
-    view->edit(length);
-    auto *cell = view->findChild<QLineEdit *>();
+    auto *cell = openFirstLengthCell();
     QVERIFY(cell && cell->hasFocus());
-    cell->selectAll();
     QTest::keyClicks(cell, QStringLiteral("1024"));
     QTest::keyClick(cell, Qt::Key_Return, Qt::ControlModifier);
     auto *confirm = waitForTopLevel<QMessageBox>(QStringLiteral("createConfirmation"));
