@@ -28,7 +28,6 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 #include <QTreeView>
@@ -39,6 +38,8 @@ using namespace Volmap::Fakes;
 namespace {
 
 const QString Name = QStringLiteral("guiflow");
+// Every answer passes through the helper and polkit under TCG, while another VM may share the cores.
+constexpr int Patience = 60000;
 
 QString flowFile(const QString &marker)
 {
@@ -91,7 +92,7 @@ void TestGuiFlow::cleanupTestCase()
 void TestGuiFlow::createsFromTwoRamdisks()
 {
     DeviceTreeModel *devices = m_window->deviceModel();
-    QTRY_VERIFY(devices->indexOf(QStringLiteral("ram1")).isValid());
+    QTRY_VERIFY_WITH_TIMEOUT(devices->indexOf(QStringLiteral("ram1")).isValid(), Patience);
     QTreeView *tree = m_window->devicePanel()->view();
     auto *proxy = qobject_cast<QAbstractProxyModel *>(tree->model());
     tree->setFocus();
@@ -118,8 +119,8 @@ void TestGuiFlow::createsFromTwoRamdisks()
     QVERIFY(created->text().contains(u"/dev/mapper/guiflow"));
     created->close();
     QVERIFY(QFileInfo(QStringLiteral("/dev/mapper/guiflow")).exists());
-    QTRY_VERIFY(m_window->mappingModel()->rowOf(Name) >= 0);
-    QTRY_COMPARE(m_window->mappingsPanel()->selectedMapping(), Name);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->mappingModel()->rowOf(Name) >= 0, Patience);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->mappingsPanel()->selectedMapping(), Name, Patience);
     signalScript(QStringLiteral("created"));
 }
 
@@ -160,13 +161,13 @@ void TestGuiFlow::showsTheLiveIo()
     auto counter = [&](int row, int column) {
         return segments->index(row, column).data(SegmentCountersModel::ValueRole).toULongLong();
     };
-    QTRY_VERIFY_WITH_TIMEOUT(counter(1, SegmentCountersModel::ReadsColumn) > 0, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(counter(1, SegmentCountersModel::ReadsColumn) > 0, Patience);
     QVERIFY(counter(0, SegmentCountersModel::WrittenBytesColumn) >= 32ull << 20);
     QCOMPARE(counter(1, SegmentCountersModel::WrittenBytesColumn), 0ull);
     QVERIFY(counter(0, SegmentCountersModel::ReadsColumn) > 0);
     // Reset zeroes them, through the helper.
     QTest::mouseClick(view->findChild<QPushButton *>(QStringLiteral("resetButton")), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(counter(0, SegmentCountersModel::WrittenBytesColumn) == 0, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(counter(0, SegmentCountersModel::WrittenBytesColumn) == 0, Patience);
 }
 
 void TestGuiFlow::appliesALiveReload()
@@ -175,7 +176,7 @@ void TestGuiFlow::appliesALiveReload()
     panel->selectMapping(Name);
     QTest::mouseClick(buttonLabelled(panel, QStringLiteral("Open in Editor")), Qt::LeftButton);
     TableEditor *editor = m_window->editor();
-    QTRY_COMPARE(editor->editedMapping(), Name);
+    QTRY_COMPARE_WITH_TIMEOUT(editor->editedMapping(), Name, Patience);
     QCOMPARE(editor->model()->rowCount(), 2);
     // The second segment becomes linear and half as long; the first, which holds the data, stays.
     SegmentTableModel *model = editor->model();
@@ -186,14 +187,16 @@ void TestGuiFlow::appliesALiveReload()
     auto *confirm = waitForTopLevel<QDialog>(QStringLiteral("reloadConfirmation"), 60000);
     QVERIFY(confirm);
     QTest::mouseClick(buttonLabelled(confirm, QStringLiteral("Apply")), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().contains(u"now runs the new table"), 60000);
+    // The window marks the editor clean once the helper applied it (a status
+    // line could already be replaced by the I/O view's own).
+    QTRY_VERIFY_WITH_TIMEOUT(editor->model()->undoStack()->isClean(), Patience);
     bool read = false;
     m_client->table(Name, [&](const ClientResult<QString> &table) {
         QVERIFY(std::holds_alternative<QString>(table));
         QCOMPARE(std::get<QString>(table), QStringLiteral("0 65536 basic_target 1:0 0\n65536 32768 linear 1:1 0\n"));
         read = true;
     });
-    QTRY_VERIFY(read);
+    QTRY_VERIFY_WITH_TIMEOUT(read, Patience);
     signalScript(QStringLiteral("reloaded"));
     QVERIFY(QTest::qWaitFor([]() { return QFileInfo::exists(flowFile(QStringLiteral("verified"))); }, 180000));
 }
@@ -205,7 +208,7 @@ void TestGuiFlow::removesIt()
     auto *confirm = waitForTopLevel<QMessageBox>(QStringLiteral("removeConfirmation"), 60000);
     QVERIFY(confirm);
     QTest::mouseClick(buttonLabelled(confirm, QStringLiteral("Remove")), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->mappingModel()->rowOf(Name) < 0, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->mappingModel()->rowOf(Name) < 0, Patience);
     QVERIFY(!QFileInfo::exists(QStringLiteral("/dev/mapper/guiflow")));
     // The editor no longer offers to apply to a mapping that is gone.
     QVERIFY(m_window->editor()->editedMapping().isEmpty());

@@ -20,7 +20,7 @@ wait_for() {
     local i
     for i in $(seq 1800); do
         [[ -e $flow/$1 ]] && return 0
-        kill -0 "$app" 2>/dev/null || fail "the app ended before '$1'"
+        kill -0 "$app" 2>/dev/null || fail "the app ended before '$1': $(cat /tmp/app.log)"
         sleep 0.1
     done
     fail "no '$1' from the app"
