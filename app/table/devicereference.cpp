@@ -59,7 +59,7 @@ std::variant<DeviceReference, QString> parseDeviceReference(QStringView text)
     }
     if (text.startsWith(u'/')) {
         if (auto problem = pathProblem(text)) {
-            return QStringLiteral("device '%1': %2").arg(text, *problem);
+            return QStringLiteral("device '%1': %2").arg(quoted(text), *problem);
         }
         return DeviceReference{text.toString()};
     }
@@ -67,7 +67,7 @@ std::variant<DeviceReference, QString> parseDeviceReference(QStringView text)
     const auto major = colon > 0 ? parseDecimal(text.first(colon)) : std::nullopt;
     const auto minor = colon > 0 ? parseDecimal(text.sliced(colon + 1)) : std::nullopt;
     if (!major || !minor) {
-        return QStringLiteral("device '%1' must be major:minor or an absolute path under /dev").arg(text);
+        return QStringLiteral("device '%1' must be major:minor or an absolute path under /dev").arg(quoted(text));
     }
     if (*major > MaxMajor || *minor > MaxMinor) {
         return QStringLiteral("device '%1': device number out of range").arg(text);

@@ -13,6 +13,9 @@ inline QString serviceName() { return QStringLiteral("org.volmap.Helper1"); }
 inline QString objectPath() { return QStringLiteral("/org/volmap/Helper1"); }
 inline QString interfaceName() { return QStringLiteral("org.volmap.Helper1"); }
 
+/* The project's own device-mapper target. */
+inline constexpr QStringView BasicTargetName = u"basic_target";
+
 namespace Error {
 inline QString notAuthorized() { return QStringLiteral("org.volmap.Helper1.Error.NotAuthorized"); }
 inline QString dismissed() { return QStringLiteral("org.volmap.Helper1.Error.Dismissed"); }
@@ -26,6 +29,7 @@ inline QString overlap() { return QStringLiteral("org.volmap.Helper1.Error.Overl
 inline QString kernelUnsupported() { return QStringLiteral("org.volmap.Helper1.Error.KernelUnsupported"); }
 inline QString moduleUnavailable() { return QStringLiteral("org.volmap.Helper1.Error.ModuleUnavailable"); }
 inline QString failed() { return QStringLiteral("org.volmap.Helper1.Error.Failed"); }
+inline QString limitsExceeded() { return QStringLiteral("org.volmap.Helper1.Error.LimitsExceeded"); }
 } // namespace Error
 
 namespace Action {
@@ -35,6 +39,7 @@ inline QString remove() { return QStringLiteral("org.volmap.helper.remove"); }
 inline QString loadModule() { return QStringLiteral("org.volmap.helper.load-module"); }
 inline QString read() { return QStringLiteral("org.volmap.helper.read"); }
 inline QString resetCounters() { return QStringLiteral("org.volmap.helper.reset-counters"); }
+inline QString resetCountersOfOthers() { return QStringLiteral("org.volmap.helper.reset-counters-other-user"); }
 inline QString manageForeign() { return QStringLiteral("org.volmap.helper.manage-foreign"); }
 } // namespace Action
 

@@ -1,5 +1,9 @@
 #include "mappingname.h"
 
+#include "tabletext.h"
+
+#include <QUuid>
+
 namespace Volmap {
 
 namespace {
@@ -39,6 +43,11 @@ std::optional<QString> mappingNameProblem(QStringView name)
     if (!isAlphanumeric(name.front())) {
         return QStringLiteral("a mapping name must start with a letter or a digit");
     }
+    // /dev/mapper/control is device-mapper's own node; a mapping by that
+    // name would have no node of its own.
+    if (name == u"control") {
+        return QStringLiteral("'control' is reserved for device-mapper's control node");
+    }
     return std::nullopt;
 }
 
@@ -51,6 +60,31 @@ std::optional<QString> mappingUuidProblem(QStringView uuid)
         return QStringLiteral("a mapping uuid may be at most %1 characters long").arg(MaxUuidLength);
     }
     return charsetProblem(uuid, u"._+:-", QStringLiteral("a mapping uuid"));
+}
+
+QString newVolmapUuid(uint creatorUid)
+{
+    return QStringLiteral("%1U%2-%3")
+        .arg(VolmapUuidPrefix)
+        .arg(creatorUid)
+        .arg(QUuid::createUuid().toString(QUuid::WithoutBraces));
+}
+
+std::optional<uint> creatorOfUuid(QStringView uuid)
+{
+    if (!uuid.startsWith(VolmapUuidPrefix)) {
+        return std::nullopt;
+    }
+    const QStringView rest = uuid.sliced(VolmapUuidPrefix.size());
+    const qsizetype dash = rest.indexOf(u'-');
+    if (!rest.startsWith(u'U') || dash < 2) {
+        return std::nullopt;
+    }
+    const auto uid = parseDecimal(rest.sliced(1, dash - 1));
+    if (!uid || *uid > std::numeric_limits<uint>::max()) {
+        return std::nullopt;
+    }
+    return uint(*uid);
 }
 
 } // namespace Volmap

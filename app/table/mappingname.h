@@ -19,7 +19,17 @@ namespace Volmap {
 std::optional<QString> mappingNameProblem(QStringView name);
 std::optional<QString> mappingUuidProblem(QStringView uuid);
 
-/* Mappings Volume Mapper creates carry this uuid prefix. */
+/*
+ * Mappings Volume Mapper creates carry this uuid prefix, then who created
+ * them: "VOLMAP-U<uid>-<random uuid>". The kernel keeps the uuid for the
+ * mapping's life, so the creator survives a restart of the helper.
+ * Mappings made before the creator was recorded are "VOLMAP-<random uuid>".
+ */
 inline constexpr QStringView VolmapUuidPrefix = u"VOLMAP-";
+
+/* A new uuid for a mapping `creatorUid` creates. */
+QString newVolmapUuid(uint creatorUid);
+/* The uid recorded in a Volume Mapper uuid; std::nullopt when there is none. */
+std::optional<uint> creatorOfUuid(QStringView uuid);
 
 } // namespace Volmap

@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <limits>
+
 namespace Volmap {
 
 /*
@@ -48,5 +50,55 @@ struct TableIssue
 };
 
 using TableIssues = QList<TableIssue>;
+
+/*
+ * Caps that keep a table, and what is said about it, within what the helper
+ * will hand to the kernel and send back. maxIssues bounds the problems
+ * listed: past it, one last issue says how many more there were.
+ */
+struct TableLimits
+{
+    qsizetype maxSegments = 100000;
+    qsizetype maxTextLength = 16 * 1024 * 1024;
+    qsizetype maxIssues = std::numeric_limits<qsizetype>::max();
+};
+
+/*
+ * Collects issues up to a cap; take() adds one last issue that counts the
+ * ones left out, so a caller-controlled table cannot make the list (or the
+ * message built from it) grow without bound.
+ */
+class IssueCollector
+{
+public:
+    explicit IssueCollector(qsizetype maxIssues)
+        : m_maxIssues(maxIssues)
+    {
+    }
+
+    void add(int segment, int line, const QString &message)
+    {
+        if (m_issues.size() < m_maxIssues) {
+            m_issues.append({segment, line, message});
+        } else {
+            ++m_leftOut;
+        }
+    }
+    bool isEmpty() const { return m_issues.isEmpty(); }
+    qsizetype count() const { return m_issues.size() + m_leftOut; }
+    TableIssues take()
+    {
+        if (m_leftOut > 0) {
+            m_issues.append({-1, 0, QStringLiteral("and %1 more problems").arg(m_leftOut)});
+            m_leftOut = 0;
+        }
+        return std::move(m_issues);
+    }
+
+private:
+    qsizetype m_maxIssues;
+    qsizetype m_leftOut = 0;
+    TableIssues m_issues;
+};
 
 } // namespace Volmap

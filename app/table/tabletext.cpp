@@ -7,6 +7,7 @@ namespace Volmap {
 namespace {
 
 constexpr qsizetype MaxTargetNameLength = 15; // DM_MAX_TYPE_NAME less the NUL
+constexpr qsizetype MaxDecimalDigits = 20;    // 2^64 - 1 has 20
 
 bool isBlank(QChar c)
 {
@@ -67,7 +68,7 @@ QString TableIssue::toString() const
 
 std::optional<quint64> parseDecimal(QStringView text)
 {
-    if (text.isEmpty()) {
+    if (text.isEmpty() || text.size() > MaxDecimalDigits) {
         return std::nullopt;
     }
     quint64 value = 0;
@@ -84,12 +85,17 @@ std::optional<quint64> parseDecimal(QStringView text)
     return value;
 }
 
-ParsedTable parseTable(QStringView text)
+ParsedTable parseTable(QStringView text, const TableLimits &limits)
 {
     ParsedTable result;
+    IssueCollector issues(limits.maxIssues);
     int lineNumber = 0;
     qsizetype lineStart = 0;
     while (lineStart <= text.size()) {
+        if (result.table.segments.size() > limits.maxSegments) {
+            issues.add(-1, 0, QStringLiteral("the table has more than %1 segments").arg(limits.maxSegments));
+            break;
+        }
         qsizetype lineEnd = text.indexOf(u'\n', lineStart);
         if (lineEnd < 0) {
             lineEnd = text.size();
@@ -103,7 +109,7 @@ ParsedTable parseTable(QStringView text)
             continue;
         }
         auto problem = [&](const QString &message) {
-            result.issues.append({-1, lineNumber, message});
+            issues.add(-1, lineNumber, message);
         };
         if (hasControlCharacter(line)) {
             problem(QStringLiteral("contains a control character"));
@@ -116,15 +122,15 @@ ParsedTable parseTable(QStringView text)
         const auto start = parseDecimal(fields[0]);
         const auto length = parseDecimal(fields[1]);
         if (!start) {
-            problem(QStringLiteral("start '%1' is not a decimal sector number").arg(fields[0]));
+            problem(QStringLiteral("start '%1' is not a decimal sector number").arg(quoted(fields[0])));
             continue;
         }
         if (!length) {
-            problem(QStringLiteral("length '%1' is not a decimal sector number").arg(fields[1]));
+            problem(QStringLiteral("length '%1' is not a decimal sector number").arg(quoted(fields[1])));
             continue;
         }
         if (!isTargetName(fields[2])) {
-            problem(QStringLiteral("'%1' is not a target name").arg(fields[2]));
+            problem(QStringLiteral("'%1' is not a target name").arg(quoted(fields[2])));
             continue;
         }
         Segment segment;
@@ -137,7 +143,17 @@ ParsedTable parseTable(QStringView text)
         }
         result.table.segments.append(std::move(segment));
     }
+    result.issues = issues.take();
     return result;
+}
+
+QString quoted(QStringView field)
+{
+    constexpr qsizetype MaxQuoted = 40;
+    if (field.size() <= MaxQuoted) {
+        return field.toString();
+    }
+    return field.first(MaxQuoted).toString() + QStringLiteral("... (%1 characters)").arg(field.size());
 }
 
 QString formatSegment(const Segment &segment)

@@ -20,13 +20,22 @@ struct ParsedTable
  * fields separated by blanks, blank lines and lines starting with `#`
  * ignored. Parsing is syntax only (any target, any arguments), so tables of
  * foreign mappings read back too; validateTable() decides what may be
- * created. Numbers are strict decimals: no sign, no base prefix.
+ * created. Numbers are strict decimals: no sign, no base prefix. Parsing
+ * stops after limits.maxSegments + 1 segments, and lists at most
+ * limits.maxIssues problems (then how many more there were).
  */
-ParsedTable parseTable(QStringView text);
+ParsedTable parseTable(QStringView text, const TableLimits &limits = {});
 QString formatTable(const MappingTable &table);
 QString formatSegment(const Segment &segment);
 
-/* A strict unsigned decimal that fits in 64 bits; std::nullopt otherwise. */
+/*
+ * A strict unsigned decimal that fits in 64 bits, written in at most 20
+ * digits (leading zeros count: nobody needs more, and a caller must not
+ * make us log megabytes of them); std::nullopt otherwise.
+ */
 std::optional<quint64> parseDecimal(QStringView text);
+
+/* A field for a message: itself, or its start and its length when long. */
+QString quoted(QStringView field);
 
 } // namespace Volmap

@@ -50,21 +50,22 @@ public:
         : m_table(table)
         , m_resolver(resolver)
         , m_limits(limits)
+        , m_issues(limits.maxIssues)
     {
     }
 
     TableIssues run()
     {
         if (m_table.segments.isEmpty()) {
-            m_issues.append({-1, 0, QStringLiteral("the table has no segments")});
-            return m_issues;
+            m_issues.add(-1, 0, QStringLiteral("the table has no segments"));
+            return m_issues.take();
         }
         if (m_table.segments.size() > m_limits.maxSegments) {
-            m_issues.append({-1, 0,
-                             QStringLiteral("the table has %1 segments; at most %2 are allowed")
-                                 .arg(m_table.segments.size())
-                                 .arg(m_limits.maxSegments)});
-            return m_issues;
+            m_issues.add(-1, 0,
+                         QStringLiteral("the table has %1 segments; at most %2 are allowed")
+                             .arg(m_table.segments.size())
+                             .arg(m_limits.maxSegments));
+            return m_issues.take();
         }
         quint64 expectedStart = 0;
         for (int index = 0; index < m_table.segments.size(); ++index) {
@@ -77,13 +78,13 @@ public:
             }
         }
         checkDevicelessAlignment();
-        return m_issues;
+        return m_issues.take();
     }
 
 private:
     void report(int index, const QString &message)
     {
-        m_issues.append({index, m_table.segments[index].line, message});
+        m_issues.add(index, m_table.segments[index].line, message);
     }
 
     void checkLayout(int index, const Segment &segment, quint64 expectedStart)
@@ -141,7 +142,7 @@ private:
         }
         const auto offset = parseDecimal(segment.args[1]);
         if (!offset) {
-            report(index, QStringLiteral("offset '%1' is not a decimal sector number").arg(segment.args[1]));
+            report(index, QStringLiteral("offset '%1' is not a decimal sector number").arg(quoted(segment.args[1])));
             return;
         }
         if (*offset > std::numeric_limits<quint64>::max() - segment.length) {
@@ -227,7 +228,7 @@ private:
     const MappingTable &m_table;
     const DeviceResolver &m_resolver;
     const TableLimits &m_limits;
-    TableIssues m_issues;
+    IssueCollector m_issues;
     QMap<DeviceNumber, QMap<quint64, Use>> m_used;
     quint32 m_largestBlock = 512; // the table's logical block size is its devices' largest
 };
@@ -260,7 +261,7 @@ TableIssues validateTableText(QStringView text, const DeviceResolver &resolver, 
                             .arg(text.size())
                             .arg(limits.maxTextLength)}};
     }
-    ParsedTable parsed = parseTable(text);
+    ParsedTable parsed = parseTable(text, limits);
     if (!parsed.ok()) {
         return parsed.issues;
     }

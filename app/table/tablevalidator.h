@@ -8,13 +8,6 @@
 
 namespace Volmap {
 
-/* Caps that keep a table within what the helper will hand to the kernel. */
-struct TableLimits
-{
-    qsizetype maxSegments = 100000;
-    qsizetype maxTextLength = 16 * 1024 * 1024;
-};
-
 /* What validation needs to know about a backing device. */
 struct BlockDeviceGeometry
 {
