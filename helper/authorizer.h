@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMap>
 #include <QString>
 
 #include <functional>
@@ -15,16 +16,29 @@ enum class AuthorizationResult {
 };
 
 /*
+ * Details passed to polkit with a check: shown in the authentication
+ * dialog (the policy's messages name them as $(volmap.name) ...) and
+ * readable by administrators' rules through action.lookup(). The keys are
+ * documented in volmap-helper(8).
+ */
+using AuthorizationDetails = QMap<QString, QString>;
+
+/*
  * Asks whether the sender of a D-Bus call (its unique bus name, never its
  * pid) may perform an action. The answer comes later, through `done`, from
- * the event loop; the caller must not block on it.
+ * the event loop; the caller must not block on it. A check can be
+ * cancelled (its caller left the bus): `done` is then never called.
  */
 class Authorizer
 {
 public:
+    using Ticket = quint64;
+
     virtual ~Authorizer() = default;
-    virtual void check(const QString &actionId, const QString &busName, bool allowInteraction,
-                       std::function<void(AuthorizationResult, const QString &detail)> done) = 0;
+    virtual Ticket check(const QString &actionId, const QString &busName, const AuthorizationDetails &details,
+                         bool allowInteraction,
+                         std::function<void(AuthorizationResult, const QString &detail)> done) = 0;
+    virtual void cancel(Ticket ticket) = 0;
 };
 
 } // namespace Volmap

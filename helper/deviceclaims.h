@@ -37,6 +37,26 @@ struct WantedRange
     QString description; // e.g. "sectors 0-2047 of /dev/sdb1"
 };
 
+/* A wanted range and a claim (or another wanted range) on the same sectors. */
+template<typename Other>
+struct Collision
+{
+    const WantedRange *wanted = nullptr;
+    const Other *other = nullptr;
+};
+
+/*
+ * The first wanted range, in table order, that collides with a claim. Claims
+ * are sorted once and swept with a running maximum of their ends, so a
+ * table and a system with many thousands of ranges each are checked in
+ * O((w + c) log c), never pair by pair.
+ */
+std::optional<Collision<DeviceClaim>> firstCollision(const QList<WantedRange> &wanted,
+                                                      const QList<DeviceClaim> &claims);
+
+/* Two ranges of one table on the same sectors of a disk (say sdb and sdb1), by a sort and one sweep. */
+std::optional<Collision<WantedRange>> firstSelfOverlap(const QList<WantedRange> &wanted);
+
 /*
  * The first wanted range that collides with a claim, as the error to send:
  * DeviceInUse or Overlap, naming both sides.

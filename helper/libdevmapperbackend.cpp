@@ -1,8 +1,10 @@
 #include "libdevmapperbackend.h"
 
+#include "tablesecrets.h"
 #include "tabletext.h"
 
 #include <libdevmapper.h>
+#include <sys/mman.h>
 #include <sys/sysmacros.h>
 
 #include <cerrno>
@@ -95,7 +97,7 @@ QList<KernelSegment> segmentsOf(dm_task *task)
         char *parameters = nullptr;
         next = dm_get_next_target(task, next, &start, &length, &target, &parameters);
         if (target) {
-            segments.append({start, length, QString::fromUtf8(target), QString::fromUtf8(parameters)});
+            segments.append({start, length, QString::fromUtf8(target), parametersWithoutSecrets(target, parameters)});
         }
     } while (next);
     return segments;
@@ -113,6 +115,35 @@ bool runWithNodes(dm_task *task)
     dm_udev_wait(cookie);
     return ran;
 }
+
+/*
+ * Between suspend and resume, I/O to the mapping waits; if the helper
+ * itself then waited for a page of its own from that device (a mapping
+ * under / or swap), nothing would ever resume it. So, as LVM does, all of
+ * the helper's memory is locked for that time (CAP_IPC_LOCK).
+ */
+class MemoryLock final
+{
+public:
+    MemoryLock()
+        : m_locked(::mlockall(MCL_CURRENT | MCL_FUTURE) == 0)
+    {
+        if (!m_locked) {
+            qWarning("cannot lock the helper's memory around the table swap: %s", std::strerror(errno));
+        }
+    }
+    ~MemoryLock()
+    {
+        if (m_locked) {
+            ::munlockall();
+        }
+    }
+    MemoryLock(const MemoryLock &) = delete;
+    MemoryLock &operator=(const MemoryLock &) = delete;
+
+private:
+    bool m_locked;
+};
 
 Outcome<Done> runSimple(int type, const QString &name, const QString &what)
 {
@@ -218,19 +249,17 @@ Outcome<QStringList> LibDevmapperBackend::mappingNames()
     return names;
 }
 
-Outcome<MappingState> LibDevmapperBackend::mapping(const QString &name)
+namespace {
+
+Outcome<MappingState> stateOf(dm_task *task, const QString &name)
 {
-    Task task = newTask(DM_DEVICE_TABLE, name);
-    if (!task || !dm_task_run(task.get())) {
-        return errorFor(task.get(), QStringLiteral("reading"), name);
-    }
     dm_info info = {};
-    if (!dm_task_get_info(task.get(), &info) || !info.exists) {
+    if (!dm_task_get_info(task, &info) || !info.exists) {
         return HelperError{HelperProtocol::Error::notFound(), QStringLiteral("no mapping named '%1'").arg(name)};
     }
     MappingState state;
     state.name = name;
-    state.uuid = QString::fromUtf8(dm_task_get_uuid(task.get()));
+    state.uuid = QString::fromUtf8(dm_task_get_uuid(task));
     state.major = info.major;
     state.minor = info.minor;
     state.openCount = info.open_count;
@@ -238,15 +267,41 @@ Outcome<MappingState> LibDevmapperBackend::mapping(const QString &name)
     state.readOnly = info.read_only;
     state.deferredRemove = info.deferred_remove;
     state.liveTable = info.live_table;
-    if (info.live_table) {
-        state.table = segmentsOf(task.get());
+    return state;
+}
+
+} // namespace
+
+Outcome<MappingState> LibDevmapperBackend::info(const QString &name)
+{
+    Task task = newTask(DM_DEVICE_INFO, name);
+    if (!task || !dm_task_run(task.get())) {
+        return errorFor(task.get(), QStringLiteral("reading"), name);
+    }
+    return stateOf(task.get(), name);
+}
+
+Outcome<MappingState> LibDevmapperBackend::mapping(const QString &name)
+{
+    Task task = newTask(DM_DEVICE_TABLE, name);
+    // A foreign table may hold a key: the kernel and libdevmapper wipe
+    // their buffers of it, and segmentsOf() never copies it.
+    if (!task || !dm_task_secure_data(task.get()) || !dm_task_run(task.get())) {
+        return errorFor(task.get(), QStringLiteral("reading"), name);
+    }
+    auto state = stateOf(task.get(), name);
+    if (!state) {
+        return state;
+    }
+    if (state.value().liveTable) {
+        state.value().table = segmentsOf(task.get());
     }
 
     Task deps = newTask(DM_DEVICE_DEPS, name);
     if (deps && dm_task_run(deps.get())) {
         if (const dm_deps *list = dm_task_get_deps(deps.get())) {
             for (uint32_t i = 0; i < list->count; ++i) {
-                state.dependencies.append({::major(list->device[i]), ::minor(list->device[i])});
+                state.value().dependencies.append({::major(list->device[i]), ::minor(list->device[i])});
             }
         }
     }
@@ -269,7 +324,7 @@ Outcome<QList<KernelSegment>> LibDevmapperBackend::status(const QString &name)
 Outcome<QString> LibDevmapperBackend::create(const QString &name, const QString &uuid, const MappingTable &table,
                                              bool readOnly)
 {
-    if (mapping(name)) {
+    if (info(name)) {
         return HelperError{HelperProtocol::Error::exists(), QStringLiteral("a mapping named '%1' exists").arg(name)};
     }
     // One task: libdevmapper creates, loads and resumes, and removes the
@@ -290,7 +345,7 @@ Outcome<QString> LibDevmapperBackend::create(const QString &name, const QString 
                                           .arg(name))};
         }
         // Belt and braces: never leave a half-made device of ours behind.
-        if (auto leftover = mapping(name); leftover && leftover.value().uuid == uuid) {
+        if (auto leftover = info(name); leftover && leftover.value().uuid == uuid) {
             remove(name, false);
         }
         return error;
@@ -308,6 +363,7 @@ Outcome<Done> LibDevmapperBackend::reload(const QString &name, const MappingTabl
     if (auto loaded = loadTable(name, table, old.value().readOnly); !loaded) {
         return loaded.error();
     }
+    const MemoryLock locked;
     if (auto suspended = runSimple(DM_DEVICE_SUSPEND, name, QStringLiteral("suspending")); !suspended) {
         runSimple(DM_DEVICE_CLEAR, name, QStringLiteral("clearing the inactive table of"));
         resume(name);
@@ -328,7 +384,7 @@ Outcome<Done> LibDevmapperBackend::reload(const QString &name, const MappingTabl
 
 Outcome<Done> LibDevmapperBackend::remove(const QString &name, bool deferred)
 {
-    const auto state = mapping(name);
+    const auto state = info(name);
     if (!state) {
         return state.error();
     }

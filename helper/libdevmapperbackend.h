@@ -17,6 +17,7 @@ public:
     Outcome<QString> driverVersion() override;
     Outcome<QMap<QString, QString>> targetVersions() override;
     Outcome<QStringList> mappingNames() override;
+    Outcome<MappingState> info(const QString &name) override;
     Outcome<MappingState> mapping(const QString &name) override;
     Outcome<QList<KernelSegment>> status(const QString &name) override;
     Outcome<QString> create(const QString &name, const QString &uuid, const MappingTable &table,

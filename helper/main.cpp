@@ -65,21 +65,26 @@ int main(int argc, char *argv[])
                   qPrintable(bus.lastError().message()));
         return 1;
     }
+    service.watchCallersOn(bus);
     // Only after owning the name: no other helper can be creating a
     // mapping now, so one without a table really was abandoned. Calls
     // wait until the event loop runs.
     service.cleanUpAbandoned();
 
-    // Like kpmcore's helper: nobody needs a root process lingering.
-    QTimer idleCheck;
-    if (idleSeconds > 0) {
-        QObject::connect(&idleCheck, &QTimer::timeout, &app, [&service, idleSeconds]() {
-            if (service.pendingCalls() == 0 && service.idleMilliseconds() >= idleSeconds * 1000LL) {
-                qInfo("idle for %d s, exiting", idleSeconds);
-                QCoreApplication::quit();
-            }
-        });
-        idleCheck.start(1000);
-    }
+    // Like kpmcore's helper: nobody needs a root process lingering. And a
+    // helper the bus dropped can never be called again, while it keeps
+    // D-Bus from starting a new one: it must go too.
+    QTimer lifeCheck;
+    QObject::connect(&lifeCheck, &QTimer::timeout, &app, [&service, &bus, idleSeconds]() {
+        if (!bus.isConnected()) {
+            qWarning("lost the connection to the system bus, exiting");
+            QCoreApplication::exit(1);
+        } else if (idleSeconds > 0 && service.pendingCalls() == 0 &&
+                   service.idleMilliseconds() >= idleSeconds * 1000LL) {
+            qInfo("idle for %d s, exiting", idleSeconds);
+            QCoreApplication::quit();
+        }
+    });
+    lifeCheck.start(1000);
     return app.exec();
 }

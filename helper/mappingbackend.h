@@ -48,7 +48,9 @@ public:
     virtual Outcome<QString> driverVersion() = 0;
     virtual Outcome<QMap<QString, QString>> targetVersions() = 0;
     virtual Outcome<QStringList> mappingNames() = 0;
-    /* NotFound when there is no such mapping. */
+    /* Name, uuid, numbers and flags only: no table is read. NotFound when there is no such mapping. */
+    virtual Outcome<MappingState> info(const QString &name) = 0;
+    /* info() plus the live table (secrets replaced, see tablesecrets.h) and dependencies. */
     virtual Outcome<MappingState> mapping(const QString &name) = 0;
     virtual Outcome<QList<KernelSegment>> status(const QString &name) = 0;
 

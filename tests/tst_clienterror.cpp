@@ -29,6 +29,7 @@ void TestClientError::classifies_data()
     QTest::newRow("not found") << E::notFound() << int(ClientErrorKind::NotFound);
     QTest::newRow("exists") << E::exists() << int(ClientErrorKind::Exists);
     QTest::newRow("busy") << E::busy() << int(ClientErrorKind::Busy);
+    QTest::newRow("limits") << E::limitsExceeded() << int(ClientErrorKind::LimitsExceeded);
     QTest::newRow("in use") << E::deviceInUse() << int(ClientErrorKind::DeviceInUse);
     QTest::newRow("overlap") << E::overlap() << int(ClientErrorKind::Overlap);
     QTest::newRow("kernel") << E::kernelUnsupported() << int(ClientErrorKind::KernelUnsupported);

@@ -27,6 +27,7 @@ public:
     QMap<QString, MappingState> mappings;
     QList<QPair<QString, quint64>> messages; // (mapping, sector) of each message sent
     quint64 statusCalls = 0;                 // basic_target counters grow with each call
+    int tableReads = 0;                      // mapping() calls: they read tables, info() does not
 
     Outcome<QString> driverVersion() override
     {
@@ -45,7 +46,18 @@ public:
         if (!mappings.contains(name)) {
             return HelperError{HelperProtocol::Error::notFound(), QStringLiteral("no mapping named '%1'").arg(name)};
         }
+        ++tableReads;
         return mappings.value(name);
+    }
+    Outcome<MappingState> info(const QString &name) override
+    {
+        if (!mappings.contains(name)) {
+            return HelperError{HelperProtocol::Error::notFound(), QStringLiteral("no mapping named '%1'").arg(name)};
+        }
+        MappingState state = mappings.value(name);
+        state.table.clear();
+        state.dependencies.clear();
+        return state;
     }
     Outcome<QList<KernelSegment>> status(const QString &name) override
     {
@@ -153,13 +165,13 @@ public:
 
     void addDisk(const QString &path, DeviceNumber number, quint64 sectors)
     {
-        ResolvedDevice device{{number, sectors, 512, path}, number, 0};
+        ResolvedDevice device{{number, sectors, 512, path}, number, 0, {}};
         devices.insert(path, device);
         devices.insert(number.toString(), device);
     }
     void addPartition(const QString &path, DeviceNumber number, quint64 sectors, DeviceNumber disk, quint64 start)
     {
-        ResolvedDevice device{{number, sectors, 512, path}, disk, start};
+        ResolvedDevice device{{number, sectors, 512, path}, disk, start, {}};
         devices.insert(path, device);
         devices.insert(number.toString(), device);
     }
@@ -193,23 +205,46 @@ public:
         QString action;
         QString busName;
         bool allowInteraction;
+        AuthorizationDetails details;
     };
     std::function<AuthorizationResult(const QString &action, const QString &busName)> policy =
         [](const QString &, const QString &) { return AuthorizationResult::Authorized; };
     int delayMs = 0;
     QList<Request> requests;
+    QList<Ticket> cancelled;
 
-    void check(const QString &actionId, const QString &busName, bool allowInteraction,
-               std::function<void(AuthorizationResult, const QString &)> done) override
+    Ticket check(const QString &actionId, const QString &busName, const AuthorizationDetails &details,
+                 bool allowInteraction, std::function<void(AuthorizationResult, const QString &)> done) override
     {
-        requests.append({actionId, busName, allowInteraction});
+        requests.append({actionId, busName, allowInteraction, details});
         const AuthorizationResult result = policy(actionId, busName);
-        // Bound to this object: an answer still pending when a test tears down never arrives.
-        QTimer::singleShot(delayMs, &m_context, [done = std::move(done), result]() { done(result, QString()); });
+        const Ticket ticket = ++m_lastTicket;
+        // Owned by this object: an answer still pending when a test tears down never arrives.
+        auto *timer = new QTimer(&m_context);
+        timer->setSingleShot(true);
+        QObject::connect(timer, &QTimer::timeout, timer, [this, ticket, timer, done = std::move(done), result]() {
+            m_running.remove(ticket);
+            timer->deleteLater();
+            done(result, QString());
+        });
+        m_running.insert(ticket, timer);
+        timer->start(delayMs);
+        return ticket;
     }
+    void cancel(Ticket ticket) override
+    {
+        if (QTimer *timer = m_running.take(ticket)) {
+            cancelled.append(ticket);
+            timer->deleteLater();
+        }
+    }
+    /* Checks asked for and not answered or cancelled yet. */
+    int running() const { return int(m_running.size()); }
 
 private:
     QObject m_context;
+    Ticket m_lastTicket = 0;
+    QHash<Ticket, QTimer *> m_running;
 };
 
 } // namespace Volmap::Fakes

@@ -37,6 +37,7 @@ public:
         service = std::make_unique<HelperService>(*backend, *modules, *devices, *authorizer);
         new Helper1Adaptor(service.get());
         QDBusConnection connection = QDBusConnection::connectToBus(m_bus.address(), name(u"service"));
+        service->watchCallersOn(connection);
         QVERIFY(connection.registerObject(HelperProtocol::objectPath(), service.get()));
         QVERIFY(connection.registerService(HelperProtocol::serviceName()));
         client = std::make_unique<HelperClient>(QDBusConnection::connectToBus(m_bus.address(), name(u"client")));

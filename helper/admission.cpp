@@ -1,0 +1,111 @@
+#include "admission.h"
+
+#include "mappingname.h"
+#include "tabletext.h"
+#include "tablevalidator.h"
+
+#include <QSet>
+
+namespace Volmap {
+
+namespace {
+
+TableLimits admissionLimits()
+{
+    TableLimits limits;
+    limits.maxSegments = Admission::MaxSegments;
+    limits.maxTextLength = Admission::MaxTableText;
+    limits.maxIssues = Admission::MaxReportedIssues;
+    return limits;
+}
+
+} // namespace
+
+QString boundedMessage(const QString &message)
+{
+    if (message.size() <= Admission::MaxMessageLength) {
+        return message;
+    }
+    return message.first(Admission::MaxMessageLength - 3) + QStringLiteral("...");
+}
+
+QString invalidTableMessage(const TableIssues &issues)
+{
+    QStringList lines;
+    for (qsizetype i = 0; i < issues.size() && i <= Admission::MaxReportedIssues; ++i) {
+        lines.append(issues[i].toString());
+    }
+    return boundedMessage(QStringLiteral("invalid table: ") + lines.join(QStringLiteral("; ")));
+}
+
+Outcome<CallOptions> admitOptions(const QVariantMap &options, const QStringList &allowed)
+{
+    CallOptions parsed;
+    for (auto it = options.cbegin(); it != options.cend(); ++it) {
+        const QString &key = it.key();
+        if (key != u"interactive" && !allowed.contains(key)) {
+            return invalidArgument(QStringLiteral("unknown option '%1'").arg(quoted(key)));
+        }
+        if (it.value().metaType().id() != QMetaType::Bool) {
+            return invalidArgument(QStringLiteral("option '%1' must be a boolean").arg(key));
+        }
+        const bool value = it.value().toBool();
+        if (key == u"interactive") {
+            parsed.interactive = value;
+        } else if (key == u"read-only") {
+            parsed.readOnly = value;
+        } else if (key == u"deferred") {
+            parsed.deferred = value;
+        }
+    }
+    return parsed;
+}
+
+Outcome<Done> admitName(const QString &name)
+{
+    if (const auto problem = mappingNameProblem(name)) {
+        return invalidArgument(*problem);
+    }
+    return Done{};
+}
+
+Outcome<AdmittedTable> admitTable(QStringView text)
+{
+    const TableLimits limits = admissionLimits();
+    if (text.size() > limits.maxTextLength) {
+        return invalidArgument(QStringLiteral("invalid table: the text is %1 characters long; at most %2 are allowed")
+                                   .arg(text.size())
+                                   .arg(limits.maxTextLength));
+    }
+    ParsedTable parsed = parseTable(text, limits);
+    if (!parsed.ok()) {
+        return invalidArgument(invalidTableMessage(parsed.issues));
+    }
+    // Grammar and layout only: no resolver, so nothing is looked up.
+    if (const TableIssues issues = validateTable(parsed.table, {}, limits); !issues.isEmpty()) {
+        return invalidArgument(invalidTableMessage(issues));
+    }
+    AdmittedTable admitted;
+    QSet<QString> seen;
+    for (const Segment &segment : std::as_const(parsed.table.segments)) {
+        admitted.usesBasicTarget |= segment.target == HelperProtocol::BasicTargetName;
+        const auto range = deviceRangeOf(segment);
+        if (!range) {
+            continue;
+        }
+        const QString key = range->device.toString();
+        if (seen.contains(key)) {
+            continue;
+        }
+        if (seen.size() == Admission::MaxDistinctDevices) {
+            return invalidArgument(QStringLiteral("invalid table: it names more than %1 different devices")
+                                       .arg(Admission::MaxDistinctDevices));
+        }
+        seen.insert(key);
+        admitted.devices.append(range->device);
+    }
+    admitted.table = std::move(parsed.table);
+    return admitted;
+}
+
+} // namespace Volmap

@@ -1,0 +1,326 @@
+#include "authorizedcalls.h"
+
+#include "admission.h"
+#include "helperprotocol.h"
+
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
+
+#include <dbus/dbus.h>
+
+namespace Volmap {
+
+namespace {
+
+const QString BusService = QStringLiteral("org.freedesktop.DBus");
+const QString BusPath = QStringLiteral("/org/freedesktop/DBus");
+
+// What an action lets the caller do, for "not authorized to ..." messages.
+QString actionPurpose(const QString &action)
+{
+    namespace A = HelperProtocol::Action;
+    static const QHash<QString, QString> purposes = {
+        {A::create(), QStringLiteral("create mappings")},
+        {A::reload(), QStringLiteral("change the table of mappings")},
+        {A::remove(), QStringLiteral("remove mappings")},
+        {A::loadModule(), QStringLiteral("load the basic_target kernel module")},
+        {A::resetCounters(), QStringLiteral("reset I/O counters")},
+        {A::resetCountersOfOthers(), QStringLiteral("reset the I/O counters of another user's mapping")},
+        {A::manageForeign(), QStringLiteral("change or remove mappings that Volume Mapper did not create")},
+    };
+    return purposes.value(action, QStringLiteral("read device-mapper mappings"));
+}
+
+HelperError notAuthorized(AuthorizationResult result, const QString &purpose, const QString &detail)
+{
+    switch (result) {
+    case AuthorizationResult::Dismissed:
+        return {HelperProtocol::Error::dismissed(),
+                QStringLiteral("authentication was dismissed, so Volume Mapper may not %1").arg(purpose)};
+    case AuthorizationResult::NoAuthenticationAgent:
+        return {HelperProtocol::Error::noAuthenticationAgent(),
+                QStringLiteral("to %1 you must authenticate, but no polkit authentication agent is running for "
+                               "this session (start one, e.g. pkttyagent in a terminal)")
+                    .arg(purpose)};
+    case AuthorizationResult::Failed:
+        return {HelperProtocol::Error::notAuthorized(),
+                QStringLiteral("cannot check authorization to %1 with polkit: %2").arg(purpose, detail)};
+    default:
+        return {HelperProtocol::Error::notAuthorized(), QStringLiteral("not authorized to %1").arg(purpose)};
+    }
+}
+
+HelperError limitsExceeded(const QString &whose)
+{
+    return {HelperProtocol::Error::limitsExceeded(),
+            QStringLiteral("too many calls %1 are waiting for authorization; answer or cancel those first")
+                .arg(whose)};
+}
+
+// An internal marker: never sent, the call is authorized further instead.
+const QString FurtherAuthorization = QStringLiteral("org.volmap.Helper1.Internal.FurtherAuthorization");
+
+} // namespace
+
+HelperError CallContext::requireAlso(const QString &action, const QString &purpose)
+{
+    m_furtherAction = action;
+    m_furtherPurpose = purpose;
+    return {FurtherAuthorization, purpose};
+}
+
+AuthorizedCalls::AuthorizedCalls(Authorizer &authorizer, QObject *parent)
+    : QObject(parent)
+    , m_authorizer(authorizer)
+{
+    m_lastActivity.start();
+}
+
+void AuthorizedCalls::watchCallersOn(QDBusConnection connection)
+{
+    // libdbus stops reading a connection while 63 MiB of its messages are
+    // alive. Under a flood of large calls that is soon, and then the bus's
+    // queue to us fills and it refuses every caller, the harmless ones
+    // too. Our own limits bound what stays alive (the waiting calls), so
+    // let libdbus read on and let them decide.
+    if (auto *raw = static_cast<DBusConnection *>(connection.internalPointer())) {
+        dbus_connection_set_max_received_size(raw, ReceiveLimit);
+    }
+    // One subscription for every name: a match rule per caller would run
+    // into the bus's per-connection limit under a flood.
+    connection.connect(BusService, BusPath, BusService, QStringLiteral("NameOwnerChanged"), this,
+                       SLOT(nameOwnerChanged(QString, QString, QString)));
+}
+
+std::optional<HelperError> AuthorizedCalls::capacityProblem(const QString &sender, qsizetype heldBytes) const
+{
+    if (m_senders.value(sender).usage.calls >= m_limits.callsPerSender) {
+        return limitsExceeded(QStringLiteral("of this connection"));
+    }
+    if (m_total.calls >= m_limits.callsTotal || m_total.bytes + heldBytes > m_limits.bytesTotal) {
+        return limitsExceeded(QStringLiteral("of all users"));
+    }
+    return std::nullopt;
+}
+
+void AuthorizedCalls::submit(const QDBusConnection &connection, const QDBusMessage &message, CallRequest request)
+{
+    touch();
+    const quint64 id = ++m_lastId;
+    const QString sender = message.service();
+    const qsizetype bytes = request.heldBytes;
+    PendingCall call{connection, message, std::move(request), std::nullopt, {}, {}, {}, std::nullopt};
+    call.remaining = call.request.actions;
+    m_calls.emplace(id, std::move(call));
+    Sender &state = m_senders[sender];
+    ++state.usage.calls;
+    state.usage.bytes += bytes;
+    ++m_total.calls;
+    m_total.bytes += bytes;
+    if (state.uid) {
+        uidKnown(sender, *state.uid);
+    } else if (!state.lookingUp) {
+        state.lookingUp = true;
+        lookUpUid(connection, sender);
+    }
+}
+
+void AuthorizedCalls::lookUpUid(const QDBusConnection &connection, const QString &sender)
+{
+    // Asked of the bus, never of the caller; and asynchronously, so a
+    // flood cannot hold the event loop in a blocking call.
+    QDBusMessage query = QDBusMessage::createMethodCall(BusService, BusPath, BusService,
+                                                        QStringLiteral("GetConnectionUnixUser"));
+    query << sender;
+    auto *watcher = new QDBusPendingCallWatcher(connection.asyncCall(query), this);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, sender]() {
+        watcher->deleteLater();
+        const QDBusPendingReply<uint> reply = *watcher;
+        if (!m_senders.contains(sender)) {
+            return; // it left meanwhile, and its calls with it
+        }
+        m_senders[sender].lookingUp = false;
+        if (reply.isError()) {
+            uidUnknown(sender, reply.error().message());
+        } else {
+            m_senders[sender].uid = reply.value();
+            uidKnown(sender, reply.value());
+        }
+    });
+}
+
+void AuthorizedCalls::uidKnown(const QString &sender, uint uid)
+{
+    QList<quint64> waiting;
+    for (const auto &[id, call] : m_calls) {
+        if (!call.uid && call.message.service() == sender) {
+            waiting.append(id);
+        }
+    }
+    for (const quint64 id : waiting) {
+        PendingCall &call = m_calls.at(id);
+        Usage &usage = m_uids[uid];
+        if (usage.calls >= m_limits.callsPerUid || usage.bytes + call.request.heldBytes > m_limits.bytesPerUid) {
+            const HelperError refusal = limitsExceeded(QStringLiteral("of this user"));
+            if (call.request.logged) {
+                m_log.refused(uid, QStringLiteral("uid %1 (%2)").arg(uid).arg(sender), call.request.what, refusal);
+            }
+            finish(id, refusal);
+            continue;
+        }
+        call.uid = uid;
+        ++usage.calls;
+        usage.bytes += call.request.heldBytes;
+        checkNext(id);
+    }
+}
+
+void AuthorizedCalls::uidUnknown(const QString &sender, const QString &why)
+{
+    QList<quint64> waiting;
+    for (const auto &[id, call] : m_calls) {
+        if (call.message.service() == sender) {
+            waiting.append(id);
+        }
+    }
+    for (const quint64 id : waiting) {
+        finish(id, failure(QStringLiteral("cannot find out who is calling: %1").arg(why)));
+    }
+}
+
+void AuthorizedCalls::checkNext(quint64 id)
+{
+    PendingCall &call = m_calls.at(id);
+    if (call.remaining.isEmpty()) {
+        act(id);
+        return;
+    }
+    const QString action = call.remaining.takeFirst();
+    const Authorizer::Ticket ticket = m_authorizer.check(
+        action, call.message.service(), call.request.details, call.request.interactive,
+        [this, id, action](AuthorizationResult result, const QString &detail) {
+            const auto it = m_calls.find(id);
+            if (it == m_calls.end()) {
+                return;
+            }
+            PendingCall &answered = it->second;
+            answered.ticket.reset();
+            if (result == AuthorizationResult::Authorized) {
+                answered.granted.append(action);
+                checkNext(id);
+                return;
+            }
+            const HelperError refusal =
+                notAuthorized(result, answered.purposes.value(action, actionPurpose(action)), detail);
+            if (answered.request.logged) {
+                m_log.refused(*answered.uid, callerOf(answered), answered.request.what, refusal);
+            }
+            finish(id, refusal);
+        });
+    // The answer may have come already (polkit unreachable): then the call is gone or moved on.
+    if (const auto it = m_calls.find(id); it != m_calls.end() && !it->second.granted.contains(action)) {
+        it->second.ticket = ticket;
+    }
+}
+
+void AuthorizedCalls::act(quint64 id)
+{
+    PendingCall &call = m_calls.at(id);
+    CallContext context(*call.uid, call.message.service(), call.granted);
+    const Outcome<QVariant> outcome = call.request.act(context);
+    const QString further = context.furtherAction();
+    if (!outcome && outcome.error().name == FurtherAuthorization) {
+        // Once per action: an action never asks twice for what it was granted.
+        if (further.isEmpty() || call.granted.contains(further) || call.purposes.contains(further)) {
+            finish(id, failure(QStringLiteral("internal error: authorization asked for twice")));
+            return;
+        }
+        call.purposes.insert(further, context.furtherPurpose());
+        call.remaining.append(further);
+        checkNext(id);
+        return;
+    }
+    if (call.request.logged) {
+        m_log.acted(callerOf(call), context.summary().isEmpty() ? call.request.what : context.summary(), outcome);
+    }
+    finish(id, outcome);
+}
+
+void AuthorizedCalls::finish(quint64 id, const Outcome<QVariant> &outcome)
+{
+    touch();
+    const auto it = m_calls.find(id);
+    if (it == m_calls.end()) {
+        return;
+    }
+    const PendingCall &call = it->second;
+    if (!outcome) {
+        call.connection.send(
+            call.message.createErrorReply(outcome.error().name, boundedMessage(outcome.error().message)));
+    } else {
+        QDBusMessage reply = call.message.createReply();
+        if (outcome.value().isValid()) {
+            reply << outcome.value();
+        }
+        call.connection.send(reply);
+    }
+    forget(id);
+}
+
+void AuthorizedCalls::forget(quint64 id)
+{
+    const auto it = m_calls.find(id);
+    if (it == m_calls.end()) {
+        return;
+    }
+    const PendingCall &call = it->second;
+    const qsizetype bytes = call.request.heldBytes;
+    const QString sender = call.message.service();
+    if (call.ticket) {
+        m_authorizer.cancel(*call.ticket);
+    }
+    if (call.uid) {
+        Usage &usage = m_uids[*call.uid];
+        --usage.calls;
+        usage.bytes -= bytes;
+        if (usage.calls == 0) {
+            m_uids.remove(*call.uid);
+        }
+    }
+    Sender &state = m_senders[sender];
+    --state.usage.calls;
+    state.usage.bytes -= bytes;
+    // A sender is only remembered while it has calls: its uid is asked
+    // again next time, and a flood of connections leaves nothing behind.
+    if (state.usage.calls == 0 && !state.lookingUp) {
+        m_senders.remove(sender);
+    }
+    --m_total.calls;
+    m_total.bytes -= bytes;
+    m_calls.erase(it);
+}
+
+void AuthorizedCalls::nameOwnerChanged(const QString &name, const QString &, const QString &newOwner)
+{
+    if (!newOwner.isEmpty() || !m_senders.contains(name)) {
+        return;
+    }
+    QList<quint64> gone;
+    for (const auto &[id, call] : m_calls) {
+        if (call.message.service() == name) {
+            gone.append(id);
+        }
+    }
+    for (const quint64 id : gone) {
+        forget(id); // no reply: nobody is there to read it
+    }
+    m_senders.remove(name);
+    touch();
+}
+
+QString AuthorizedCalls::callerOf(const PendingCall &call) const
+{
+    return QStringLiteral("uid %1 (%2)").arg(call.uid ? qint64(*call.uid) : -1).arg(call.message.service());
+}
+
+} // namespace Volmap

@@ -1,0 +1,168 @@
+#pragma once
+
+#include "authorizer.h"
+#include "calllog.h"
+#include "outcome.h"
+
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QStringList>
+#include <QVariant>
+
+#include <map>
+#include <optional>
+
+namespace Volmap {
+
+/*
+ * What an action knows of its call, and how it asks for more: an action
+ * that finds it needs a further polkit action (a foreign mapping, a
+ * foreign owner's device) returns requireAlso(); the call is then
+ * authorized for that action too and the action runs again from the start,
+ * on the system as it is by then.
+ */
+class CallContext final
+{
+public:
+    CallContext(uint uid, QString busName, QStringList granted)
+        : m_uid(uid)
+        , m_busName(std::move(busName))
+        , m_granted(std::move(granted))
+    {
+    }
+
+    uint uid() const { return m_uid; }
+    const QString &busName() const { return m_busName; }
+    bool isGranted(const QString &action) const { return m_granted.contains(action); }
+
+    /* The error to return from the action; `purpose` completes "not authorized to ...". */
+    HelperError requireAlso(const QString &action, const QString &purpose);
+    /* What the call did, for the log: devices as the kernel got them, bounded. */
+    void describe(const QString &summary) { m_summary = summary; }
+
+    const QString &furtherAction() const { return m_furtherAction; }
+    const QString &furtherPurpose() const { return m_furtherPurpose; }
+    const QString &summary() const { return m_summary; }
+
+private:
+    uint m_uid;
+    QString m_busName;
+    QStringList m_granted;
+    QString m_furtherAction;
+    QString m_furtherPurpose;
+    QString m_summary;
+};
+
+using Act = std::function<Outcome<QVariant>(CallContext &)>;
+
+struct CallRequest
+{
+    QString what;                // "create 'x'": names the call in the log
+    QStringList actions;         // asked of polkit in turn before the action
+    AuthorizationDetails details;
+    bool interactive = true;
+    bool logged = true;          // changes are logged, reads are not
+    qsizetype heldBytes = 0;     // what the call keeps in memory while it waits
+    Act act;
+};
+
+/*
+ * The calls that wait for polkit, and the limits on them. A call's reply is
+ * delayed; the caller's uid is asked of the bus asynchronously; each action
+ * is checked with polkit asynchronously; then the action runs on the event
+ * loop thread, so changes never interleave. Nothing here blocks.
+ *
+ * Limits hold per connection, per uid and in total, in calls and in bytes
+ * held; a caller that leaves the bus takes its waiting calls (and their
+ * polkit checks) with it.
+ */
+class AuthorizedCalls final : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Limits
+    {
+        int callsPerSender = 16;
+        int callsPerUid = 32;
+        int callsTotal = 128;
+        // One largest table (8 Mi characters, 16 MiB as QString) per uid,
+        // three in all: each waiting call also keeps its D-Bus message alive.
+        qsizetype bytesPerUid = 16 * 1024 * 1024;
+        qsizetype bytesTotal = 48 * 1024 * 1024;
+    };
+
+    /* What libdbus may hold of a connection's messages before it stops reading (see watchCallersOn()). */
+    static constexpr long ReceiveLimit = 1024L * 1024 * 1024;
+
+    explicit AuthorizedCalls(Authorizer &authorizer, QObject *parent = nullptr);
+
+    void setLimits(const Limits &limits) { m_limits = limits; }
+    /*
+     * Follows callers leaving `connection`'s bus (one match rule, set up
+     * once), and lets libdbus keep reading it under a flood.
+     */
+    void watchCallersOn(QDBusConnection connection);
+
+    /* LimitsExceeded if the sender, or everyone together, has too much waiting to take one more call. */
+    std::optional<HelperError> capacityProblem(const QString &sender, qsizetype heldBytes) const;
+    /* Takes over `message`, whose reply the caller has delayed. */
+    void submit(const QDBusConnection &connection, const QDBusMessage &message, CallRequest request);
+
+    int pendingCalls() const { return int(m_calls.size()); }
+    /* Milliseconds since a call last arrived or was answered. */
+    qint64 idleMilliseconds() const { return m_lastActivity.elapsed(); }
+    void touch() { m_lastActivity.restart(); }
+    const CallLog &log() const { return m_log; }
+
+private Q_SLOTS:
+    void nameOwnerChanged(const QString &name, const QString &oldOwner, const QString &newOwner);
+
+private:
+    struct PendingCall
+    {
+        QDBusConnection connection;
+        QDBusMessage message;
+        CallRequest request;
+        std::optional<uint> uid;
+        QStringList remaining;               // actions still to check
+        QStringList granted;
+        QHash<QString, QString> purposes;    // of actions an act asked for
+        std::optional<Authorizer::Ticket> ticket;
+    };
+    struct Usage
+    {
+        int calls = 0;
+        qsizetype bytes = 0;
+    };
+    struct Sender
+    {
+        Usage usage;
+        std::optional<uint> uid;
+        bool lookingUp = false;
+    };
+
+    void lookUpUid(const QDBusConnection &connection, const QString &sender);
+    void uidKnown(const QString &sender, uint uid);
+    void uidUnknown(const QString &sender, const QString &why);
+    void checkNext(quint64 id);
+    void act(quint64 id);
+    void finish(quint64 id, const Outcome<QVariant> &outcome);
+    void forget(quint64 id);
+    QString callerOf(const PendingCall &call) const;
+
+    Authorizer &m_authorizer;
+    Limits m_limits;
+    std::map<quint64, PendingCall> m_calls;
+    quint64 m_lastId = 0;
+    QHash<QString, Sender> m_senders;
+    QHash<uint, Usage> m_uids;
+    Usage m_total;
+    CallLog m_log;
+    QElapsedTimer m_lastActivity;
+};
+
+} // namespace Volmap

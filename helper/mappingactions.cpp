@@ -1,0 +1,362 @@
+#include "mappingactions.h"
+
+#include "mappingname.h"
+#include "tabletext.h"
+
+#include <QCoreApplication>
+
+#include <sys/utsname.h>
+
+namespace Volmap {
+
+namespace {
+
+const QStringList CounterNames = {QStringLiteral("reads"),         QStringLiteral("writes"),
+                                  QStringLiteral("read-sectors"),  QStringLiteral("write-sectors"),
+                                  QStringLiteral("flushes"),       QStringLiteral("discards")};
+
+bool isOurs(const MappingState &state)
+{
+    return state.uuid.startsWith(VolmapUuidPrefix);
+}
+
+QString kernelRelease()
+{
+    utsname name = {};
+    ::uname(&name);
+    return QString::fromUtf8(name.release);
+}
+
+Segment segmentFrom(const KernelSegment &kernel)
+{
+    return {kernel.start, kernel.length, kernel.target, kernel.parameters.split(u' ', Qt::SkipEmptyParts), 0};
+}
+
+// The ranges another mapping's table uses, translated to disks; a mapping
+// whose targets we cannot read holds its devices whole.
+void addClaimsOf(const MappingState &state, DeviceInspector &devices, QList<DeviceClaim> &claims)
+{
+    QString opaqueTarget;
+    for (const KernelSegment &kernel : state.table) {
+        const auto range = deviceRangeOf(segmentFrom(kernel));
+        if (!range) {
+            if (kernel.target != u"zero" && kernel.target != u"error") {
+                opaqueTarget = kernel.target;
+            }
+            continue;
+        }
+        const auto resolved = devices.resolve(range->device);
+        if (const auto *device = std::get_if<ResolvedDevice>(&resolved)) {
+            claims.append({DeviceClaim::Kind::Mapping, device->disk, device->startOnDisk + range->offset,
+                           range->length,
+                           QStringLiteral("sectors %1-%2 of %3 used by mapping '%4'")
+                               .arg(range->offset)
+                               .arg(range->offset + range->length - 1)
+                               .arg(device->geometry.displayName, state.name)});
+        }
+    }
+    if (opaqueTarget.isEmpty()) {
+        return;
+    }
+    for (const DeviceNumber &dependency : state.dependencies) {
+        const auto resolved = devices.resolve(DeviceReference{dependency});
+        if (const auto *device = std::get_if<ResolvedDevice>(&resolved)) {
+            claims.append({DeviceClaim::Kind::InUse, device->disk, device->startOnDisk,
+                           device->geometry.sizeInSectors,
+                           QStringLiteral("used by mapping '%1' (%2)").arg(state.name, opaqueTarget)});
+        }
+    }
+}
+
+} // namespace
+
+MappingActions::MappingActions(MappingBackend &backend, ModuleLoader &modules, DeviceInspector &devices,
+                               std::function<void()> mappingsChanged)
+    : m_backend(backend)
+    , m_modules(modules)
+    , m_devices(devices)
+    , m_mappingsChanged(std::move(mappingsChanged))
+{
+}
+
+void MappingActions::cleanUpAbandoned()
+{
+    const auto names = m_backend.mappingNames();
+    if (!names) {
+        return; // no device-mapper, nothing of ours can exist
+    }
+    for (const QString &name : names.value()) {
+        const auto state = m_backend.info(name);
+        if (state && isOurs(state.value()) && !state.value().liveTable && state.value().openCount == 0) {
+            const auto removed = m_backend.remove(name, false);
+            qInfo("removed abandoned mapping %s (no live table): %s", qPrintable(name),
+                  removed ? "done" : qPrintable(removed.error().message));
+        }
+    }
+}
+
+std::optional<HelperError> MappingActions::foreignRights(CallContext &context, const MappingState &state,
+                                                         const QString &verb)
+{
+    if (isOurs(state) || context.isGranted(HelperProtocol::Action::manageForeign())) {
+        return std::nullopt;
+    }
+    return context.requireAlso(HelperProtocol::Action::manageForeign(),
+                               QStringLiteral("%1 '%2', which Volume Mapper did not create").arg(verb, state.name));
+}
+
+std::optional<HelperError> MappingActions::findConflicts(const PreparedTable &table, const QString &exceptMapping)
+{
+    QList<DeviceClaim> claims = m_devices.systemClaims();
+    const auto names = m_backend.mappingNames();
+    if (!names) {
+        return names.error();
+    }
+    for (const QString &name : names.value()) {
+        if (name == exceptMapping) {
+            continue;
+        }
+        if (const auto state = m_backend.mapping(name)) {
+            addClaimsOf(state.value(), m_devices, claims);
+        }
+    }
+    return findConflict(table.wanted, claims);
+}
+
+Outcome<Done> MappingActions::loadModulesFor(bool usesBasicTarget)
+{
+    if (const auto loaded = m_modules.load(QStringLiteral("dm-mod")); !loaded && !m_backend.driverVersion()) {
+        return HelperError{HelperProtocol::Error::kernelUnsupported(),
+                           QStringLiteral("the running kernel has no device-mapper: %1").arg(loaded.error().message)};
+    }
+    if (const auto version = m_backend.driverVersion(); !version) {
+        return version.error();
+    }
+    if (usesBasicTarget) {
+        if (auto loaded = m_modules.load(QStringLiteral("dm-basic-target")); !loaded) {
+            return loaded.error();
+        }
+    }
+    return Done{};
+}
+
+Outcome<QVariant> MappingActions::capabilities()
+{
+    QVariantMap capabilities;
+    capabilities.insert(QStringLiteral("helper-version"), QCoreApplication::applicationVersion());
+    capabilities.insert(QStringLiteral("kernel-release"), kernelRelease());
+    const auto version = m_backend.driverVersion();
+    capabilities.insert(QStringLiteral("device-mapper"), version.ok());
+    capabilities.insert(QStringLiteral("driver-version"), version ? version.value() : QString());
+    QVariantMap targets;
+    if (const auto versions = m_backend.targetVersions()) {
+        for (auto it = versions.value().cbegin(); it != versions.value().cend(); ++it) {
+            targets.insert(it.key(), it.value());
+        }
+    }
+    const QString basicTarget = HelperProtocol::BasicTargetName.toString();
+    capabilities.insert(QStringLiteral("targets"), targets);
+    capabilities.insert(QStringLiteral("basic-target-loaded"), targets.contains(basicTarget));
+    capabilities.insert(QStringLiteral("basic-target-available"),
+                        targets.contains(basicTarget) || m_modules.isAvailable(QStringLiteral("dm-basic-target")));
+    return QVariant(capabilities);
+}
+
+Outcome<QVariant> MappingActions::loadModule(CallContext &context)
+{
+    context.describe(QStringLiteral("load dm-mod and dm-basic-target"));
+    if (auto loaded = loadModulesFor(true); !loaded) {
+        return loaded.error();
+    }
+    return QVariant();
+}
+
+Outcome<QVariant> MappingActions::create(CallContext &context, const QString &name, const QString &text,
+                                         bool readOnly)
+{
+    // Devices again: polkit may have taken minutes, long enough to replug.
+    const auto prepared = prepareTable(text, m_devices);
+    if (!prepared) {
+        return prepared.error();
+    }
+    const PreparedTable &table = prepared.value();
+    context.describe(QStringLiteral("create '%1'%2 from %3")
+                         .arg(name, readOnly ? QStringLiteral(" read-only") : QString(), tableSummary(table)));
+    if (auto loaded = loadModulesFor(table.usesBasicTarget); !loaded) {
+        return loaded.error();
+    }
+    if (m_backend.info(name)) {
+        return HelperError{HelperProtocol::Error::exists(), QStringLiteral("a mapping named '%1' exists").arg(name)};
+    }
+    if (auto conflict = findConflicts(table, QString())) {
+        return *conflict;
+    }
+    const auto created = m_backend.create(name, newVolmapUuid(context.uid()), table.table, readOnly);
+    if (!created) {
+        return created.error();
+    }
+    m_mappingsChanged();
+    return QVariant(created.value());
+}
+
+Outcome<QVariant> MappingActions::reload(CallContext &context, const QString &name, const QString &text)
+{
+    const auto current = m_backend.info(name);
+    if (!current) {
+        return current.error();
+    }
+    if (auto needed = foreignRights(context, current.value(), QStringLiteral("change the table of"))) {
+        return *needed;
+    }
+    const auto prepared = prepareTable(text, m_devices);
+    if (!prepared) {
+        return prepared.error();
+    }
+    const PreparedTable &table = prepared.value();
+    context.describe(QStringLiteral("reload '%1' with %2").arg(name, tableSummary(table)));
+    // A mapping built on this one would make I/O go round in circles.
+    const DeviceNumber self{current.value().major, current.value().minor};
+    for (const DeviceNumber &device : table.devices) {
+        if (m_devices.dependsOn(device, self)) {
+            return invalidArgument(
+                QStringLiteral("invalid table: %1 is '%2' itself or built on it").arg(device.toString(), name));
+        }
+    }
+    if (auto loaded = loadModulesFor(table.usesBasicTarget); !loaded) {
+        return loaded.error();
+    }
+    if (auto conflict = findConflicts(table, name)) {
+        return *conflict;
+    }
+    const auto reloaded = m_backend.reload(name, table.table);
+    if (!reloaded) {
+        return reloaded.error();
+    }
+    m_mappingsChanged();
+    return QVariant();
+}
+
+Outcome<QVariant> MappingActions::remove(CallContext &context, const QString &name, bool deferred)
+{
+    context.describe(QStringLiteral("remove '%1'%2").arg(name, deferred ? QStringLiteral(" (deferred)") : QString()));
+    const auto current = m_backend.info(name);
+    if (!current) {
+        return current.error();
+    }
+    if (auto needed = foreignRights(context, current.value(), QStringLiteral("remove"))) {
+        return *needed;
+    }
+    const auto removed = m_backend.remove(name, deferred);
+    if (!removed) {
+        return removed.error();
+    }
+    m_mappingsChanged();
+    return QVariant();
+}
+
+Outcome<QVariant> MappingActions::list()
+{
+    const auto names = m_backend.mappingNames();
+    if (!names) {
+        return names.error();
+    }
+    QList<QVariantMap> mappings;
+    for (const QString &name : names.value()) {
+        const auto state = m_backend.mapping(name);
+        if (!state) {
+            continue;
+        }
+        const MappingState &s = state.value();
+        QStringList targets;
+        quint64 length = 0;
+        for (const KernelSegment &segment : s.table) {
+            if (!targets.contains(segment.target)) {
+                targets.append(segment.target);
+            }
+            length = qMax(length, segment.start + segment.length);
+        }
+        mappings.append({{QStringLiteral("name"), s.name},
+                         {QStringLiteral("uuid"), s.uuid},
+                         {QStringLiteral("major"), s.major},
+                         {QStringLiteral("minor"), s.minor},
+                         {QStringLiteral("open-count"), s.openCount},
+                         {QStringLiteral("suspended"), s.suspended},
+                         {QStringLiteral("read-only"), s.readOnly},
+                         {QStringLiteral("created-by-volmap"), isOurs(s)},
+                         {QStringLiteral("deferred-remove"), s.deferredRemove},
+                         {QStringLiteral("live-table"), s.liveTable},
+                         {QStringLiteral("targets"), targets},
+                         {QStringLiteral("segment-count"), quint32(s.table.size())},
+                         {QStringLiteral("length"), length}});
+    }
+    return QVariant::fromValue(mappings);
+}
+
+Outcome<QVariant> MappingActions::table(const QString &name)
+{
+    const auto state = m_backend.mapping(name);
+    if (!state) {
+        return state.error();
+    }
+    // The backend has already replaced key material (see tablesecrets.h).
+    MappingTable table;
+    for (const KernelSegment &segment : state.value().table) {
+        table.segments.append(segmentFrom(segment));
+    }
+    return QVariant(formatTable(table));
+}
+
+Outcome<QVariant> MappingActions::status(const QString &name)
+{
+    const auto status = m_backend.status(name);
+    if (!status) {
+        return status.error();
+    }
+    QList<QVariantMap> segments;
+    for (const KernelSegment &segment : status.value()) {
+        QVariantMap entry{{QStringLiteral("start"), segment.start},
+                          {QStringLiteral("length"), segment.length},
+                          {QStringLiteral("target"), segment.target},
+                          {QStringLiteral("status"), segment.parameters}};
+        const QStringList counters = segment.parameters.split(u' ', Qt::SkipEmptyParts);
+        if (segment.target == HelperProtocol::BasicTargetName && counters.size() == CounterNames.size()) {
+            for (int i = 0; i < counters.size(); ++i) {
+                entry.insert(CounterNames[i], parseDecimal(counters[i]).value_or(0));
+            }
+        }
+        segments.append(entry);
+    }
+    return QVariant::fromValue(segments);
+}
+
+Outcome<QVariant> MappingActions::resetCounters(CallContext &context, const QString &name)
+{
+    context.describe(QStringLiteral("reset the counters of '%1'").arg(name));
+    const auto current = m_backend.mapping(name);
+    if (!current) {
+        return current.error();
+    }
+    if (auto needed = foreignRights(context, current.value(), QStringLiteral("reset the counters of"))) {
+        return *needed;
+    }
+    // Another user's counters are theirs to watch: only an administrator
+    // may zero them. Mappings of unknown creator count as another user's.
+    const auto creator = creatorOfUuid(current.value().uuid);
+    const QString others = HelperProtocol::Action::resetCountersOfOthers();
+    if (isOurs(current.value()) && creator != context.uid() && !context.isGranted(others)) {
+        return context.requireAlso(others, QStringLiteral("reset the counters of '%1', which another user created")
+                                               .arg(name));
+    }
+    for (const KernelSegment &segment : current.value().table) {
+        if (segment.target != HelperProtocol::BasicTargetName) {
+            continue;
+        }
+        const auto sent = m_backend.sendMessage(name, segment.start, QStringLiteral("reset_counters"));
+        if (!sent) {
+            return sent.error();
+        }
+    }
+    return QVariant();
+}
+
+} // namespace Volmap

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "authorizedcalls.h"
+#include "deviceinspector.h"
+#include "mappingbackend.h"
+#include "moduleloader.h"
+#include "tablepreparation.h"
+
+#include <QVariant>
+
+#include <functional>
+
+namespace Volmap {
+
+/*
+ * What each verb of org.volmap.Helper1 does once its call is authorized.
+ * Every action looks at the system afresh (polkit may have taken minutes),
+ * asks for manage-foreign itself where the system shows it is needed, and
+ * describes what it did with the device numbers it really handed to the
+ * kernel.
+ */
+class MappingActions final
+{
+public:
+    MappingActions(MappingBackend &backend, ModuleLoader &modules, DeviceInspector &devices,
+                   std::function<void()> mappingsChanged);
+
+    Outcome<QVariant> capabilities();
+    Outcome<QVariant> loadModule(CallContext &context);
+    Outcome<QVariant> create(CallContext &context, const QString &name, const QString &text, bool readOnly);
+    Outcome<QVariant> reload(CallContext &context, const QString &name, const QString &text);
+    Outcome<QVariant> remove(CallContext &context, const QString &name, bool deferred);
+    Outcome<QVariant> list();
+    Outcome<QVariant> table(const QString &name);
+    Outcome<QVariant> status(const QString &name);
+    Outcome<QVariant> resetCounters(CallContext &context, const QString &name);
+
+    /*
+     * Removes mappings of ours that have no live table: what a helper
+     * killed between "create device" and "load table" leaves behind.
+     */
+    void cleanUpAbandoned();
+
+private:
+    /* manage-foreign, asked for through `context`, unless `state` is ours or it was granted. */
+    std::optional<HelperError> foreignRights(CallContext &context, const MappingState &state, const QString &verb);
+    std::optional<HelperError> findConflicts(const PreparedTable &table, const QString &exceptMapping);
+    Outcome<Done> loadModulesFor(bool usesBasicTarget);
+
+    MappingBackend &m_backend;
+    ModuleLoader &m_modules;
+    DeviceInspector &m_devices;
+    std::function<void()> m_mappingsChanged;
+};
+
+} // namespace Volmap

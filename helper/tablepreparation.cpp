@@ -1,0 +1,130 @@
+#include "tablepreparation.h"
+
+#include "sizeunits.h"
+#include "tabletext.h"
+#include "tablevalidator.h"
+
+#include <QHash>
+
+namespace Volmap {
+
+namespace {
+
+// What a log line or a prompt lists before it says "and N more".
+constexpr qsizetype ListedDevices = 8;
+
+QString listed(const QStringList &items)
+{
+    QStringList shown = items.first(qMin(items.size(), ListedDevices));
+    if (items.size() > ListedDevices) {
+        shown.append(QStringLiteral("and %1 more").arg(items.size() - ListedDevices));
+    }
+    return shown.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+Outcome<QList<ResolvedDevice>> resolveDevices(const AdmittedTable &table, DeviceInspector &devices)
+{
+    QList<ResolvedDevice> resolved;
+    resolved.reserve(table.devices.size());
+    for (const DeviceReference &reference : table.devices) {
+        auto device = devices.resolve(reference);
+        if (const auto *problem = std::get_if<QString>(&device)) {
+            return invalidArgument(QStringLiteral("invalid table: %1").arg(*problem));
+        }
+        resolved.append(std::get<ResolvedDevice>(std::move(device)));
+    }
+    return resolved;
+}
+
+Outcome<PreparedTable> prepareTable(QStringView text, DeviceInspector &devices)
+{
+    auto admitted = admitTable(text);
+    if (!admitted) {
+        return admitted.error();
+    }
+    const auto named = resolveDevices(admitted.value(), devices);
+    if (!named) {
+        return named.error();
+    }
+    QHash<QString, qsizetype> indexOf;
+    for (qsizetype i = 0; i < admitted.value().devices.size(); ++i) {
+        indexOf.insert(admitted.value().devices[i].toString(), i);
+    }
+    const auto deviceOf = [&](const DeviceReference &reference) -> const ResolvedDevice & {
+        return named.value()[indexOf.value(reference.toString())];
+    };
+    const DeviceResolver resolver = [&](const DeviceReference &reference) -> std::variant<BlockDeviceGeometry, QString> {
+        return deviceOf(reference).geometry;
+    };
+    TableLimits limits;
+    limits.maxSegments = Admission::MaxSegments;
+    limits.maxIssues = Admission::MaxReportedIssues;
+    if (const TableIssues issues = validateTable(admitted.value().table, resolver, limits); !issues.isEmpty()) {
+        return invalidArgument(invalidTableMessage(issues));
+    }
+
+    PreparedTable prepared;
+    prepared.table = std::move(admitted.value().table);
+    prepared.usesBasicTarget = admitted.value().usesBasicTarget;
+    prepared.namedDevices = named.value();
+    for (const ResolvedDevice &device : prepared.namedDevices) {
+        if (!prepared.disks.contains(device.disk)) {
+            prepared.disks.append(device.disk);
+        }
+    }
+    for (int index = 0; index < prepared.table.segments.size(); ++index) {
+        Segment &segment = prepared.table.segments[index];
+        const auto range = deviceRangeOf(segment);
+        if (!range) {
+            continue;
+        }
+        const ResolvedDevice &device = deviceOf(range->device);
+        segment.args[0] = device.geometry.number.toString();
+        prepared.devices.append(device.geometry.number);
+        prepared.wanted.append({index, device.disk, device.startOnDisk + range->offset, range->length,
+                                QStringLiteral("sectors %1-%2 of %3")
+                                    .arg(range->offset)
+                                    .arg(range->offset + range->length - 1)
+                                    .arg(device.geometry.displayName)});
+    }
+    // The grammar compares ranges per device; a disk and its partition
+    // are one set of sectors.
+    if (const auto overlap = firstSelfOverlap(prepared.wanted)) {
+        return invalidArgument(QStringLiteral("invalid table: segments %1 (%2) and %3 (%4) use the same sectors")
+                                   .arg(overlap->wanted->segment + 1)
+                                   .arg(overlap->wanted->description)
+                                   .arg(overlap->other->segment + 1)
+                                   .arg(overlap->other->description));
+    }
+    return prepared;
+}
+
+QString tableSummary(const PreparedTable &table)
+{
+    QStringList numbers;
+    for (const ResolvedDevice &device : table.namedDevices) {
+        numbers.append(device.geometry.number.toString());
+    }
+    const qsizetype count = table.table.segments.size();
+    QString summary = count == 1 ? QStringLiteral("1 segment") : QStringLiteral("%1 segments").arg(count);
+    if (!numbers.isEmpty()) {
+        summary += QStringLiteral(" on ") + listed(numbers);
+    }
+    return summary;
+}
+
+QString deviceListForPrompt(const QList<ResolvedDevice> &devices)
+{
+    QStringList described;
+    for (const ResolvedDevice &device : devices) {
+        const QString size = formatSizeHuman(device.geometry.sizeInSectors * 512);
+        described.append(device.model.isEmpty()
+                             ? QStringLiteral("%1 (%2)").arg(device.geometry.displayName, size)
+                             : QStringLiteral("%1 (%2, %3)").arg(device.geometry.displayName, device.model, size));
+    }
+    return described.isEmpty() ? QStringLiteral("no devices") : listed(described);
+}
+
+} // namespace Volmap
