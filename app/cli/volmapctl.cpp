@@ -83,6 +83,7 @@ int exitCodeFor(ClientErrorKind kind)
     case ClientErrorKind::Exists:
         return ExitExists;
     case ClientErrorKind::Busy:
+    case ClientErrorKind::LimitsExceeded:
     case ClientErrorKind::DeviceInUse:
     case ClientErrorKind::Overlap:
         return ExitInUse;

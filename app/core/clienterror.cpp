@@ -24,6 +24,7 @@ ClientError ClientError::fromDBus(const QDBusError &error)
         {E::notFound(), ClientErrorKind::NotFound},
         {E::exists(), ClientErrorKind::Exists},
         {E::busy(), ClientErrorKind::Busy},
+        {E::limitsExceeded(), ClientErrorKind::LimitsExceeded},
         {E::deviceInUse(), ClientErrorKind::DeviceInUse},
         {E::overlap(), ClientErrorKind::Overlap},
         {E::kernelUnsupported(), ClientErrorKind::KernelUnsupported},
@@ -76,6 +77,8 @@ QString ClientError::title() const
         return tr("Kernel module not available");
     case ClientErrorKind::Busy:
         return tr("Busy");
+    case ClientErrorKind::LimitsExceeded:
+        return tr("Too many requests waiting");
     case ClientErrorKind::DeviceInUse:
         return tr("Device in use");
     case ClientErrorKind::Overlap:
@@ -118,6 +121,9 @@ QString ClientError::advice() const
                   "basic-target-dkms package (and this kernel's headers), or use linear segments.");
     case ClientErrorKind::Busy:
         return tr("The kernel or the helper is busy with this device right now. Wait a moment and try again.");
+    case ClientErrorKind::LimitsExceeded:
+        return tr("Too many of your requests are waiting for authorization. Answer or cancel the open "
+                  "authentication dialogs, then try again.");
     case ClientErrorKind::DeviceInUse:
         return tr("Something uses it: a mount, swap, a program, or another mapping or RAID array. Unmount or "
                   "stop that first, or pick another device. An open mapping can also be removed with Remove "

@@ -21,6 +21,7 @@ enum class ClientErrorKind {
     KernelUnsupported,
     ModuleUnavailable,
     Busy,
+    LimitsExceeded,     // too many calls of this user (or of everyone) wait for authorization
     DeviceInUse,
     Overlap,
     InvalidArgument,

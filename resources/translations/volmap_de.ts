@@ -249,6 +249,14 @@
         <source>no connection to the D-Bus system bus: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Too many requests waiting</source>
+        <translation>Zu viele wartende Anfragen</translation>
+    </message>
+    <message>
+        <source>Too many of your requests are waiting for authorization. Answer or cancel the open authentication dialogs, then try again.</source>
+        <translation>Zu viele Ihrer Anfragen warten auf eine Berechtigung. Beantworten oder schließen Sie die offenen Anmeldedialoge und versuchen Sie es dann erneut.</translation>
+    </message>
 </context>
 <context>
     <name>Volmap::DevicePanel</name>
