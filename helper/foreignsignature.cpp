@@ -103,7 +103,8 @@ ForeignSignature probeDescriptor(int fd)
     blkid_probe_enable_superblocks(probe.get(), 1);
     // BADCSUM: a header with a broken checksum is still somebody's header,
     // perhaps one they mean to repair.
-    blkid_probe_set_superblocks_flags(probe.get(), BLKID_SUBLKS_TYPE | BLKID_SUBLKS_USAGE | BLKID_SUBLKS_BADCSUM);
+    blkid_probe_set_superblocks_flags(probe.get(),
+                                      BLKID_SUBLKS_TYPE | BLKID_SUBLKS_USAGE | BLKID_SUBLKS_BADCSUM);
 
     QList<FoundSignature> found;
     int status = 0;
@@ -185,7 +186,7 @@ ForeignSignature probeBlockDevice(const QString &node, DeviceNumber expected)
     if (::fstat(fd.get(), &info) != 0) {
         return unreadable(QStringLiteral("cannot be examined (%1)").arg(errnoText(errno)));
     }
-    if (!S_ISBLK(info.st_mode) || ::major(info.st_rdev) != expected.major || ::minor(info.st_rdev) != expected.minor) {
+    if (!S_ISBLK(info.st_mode) || DeviceNumber{::major(info.st_rdev), ::minor(info.st_rdev)} != expected) {
         return unreadable(QStringLiteral("is not the node of block device %1").arg(expected.toString()));
     }
     return probeDescriptor(fd.get());
