@@ -136,11 +136,14 @@ void TestForeignSignature::describe_data()
     QTest::newRow("LVM1") << "LVM1_member" << "raid" << "an LVM1 physical volume (LVM1_member)";
     QTest::newRow("LUKS") << "crypto_LUKS" << "crypto" << "a LUKS header (crypto_LUKS)";
     QTest::newRow("md") << "linux_raid_member" << "raid" << "an md RAID member (linux_raid_member)";
-    QTest::newRow("Intel firmware RAID") << "isw_raid_member" << "raid" << "a firmware RAID member (isw_raid_member)";
+    QTest::newRow("Intel firmware RAID") << "isw_raid_member" << "raid"
+                                         << "a firmware RAID member (isw_raid_member)";
     QTest::newRow("DDF") << "ddf_raid_member" << "raid" << "a firmware RAID member (ddf_raid_member)";
-    QTest::newRow("bcache, usage other") << "bcache" << "other" << "a bcache backing or cache device (bcache)";
+    QTest::newRow("bcache, usage other") << "bcache" << "other"
+                                         << "a bcache backing or cache device (bcache)";
     QTest::newRow("any raid usage") << "drbd" << "raid" << "a RAID or volume manager member (drbd)";
-    QTest::newRow("any crypto usage") << "BitLocker" << "crypto" << "an encryption or integrity header (BitLocker)";
+    QTest::newRow("any crypto usage") << "BitLocker" << "crypto"
+                                      << "an encryption or integrity header (BitLocker)";
     QTest::newRow("usage without type") << "" << "crypto" << "an encryption or integrity header (no type)";
     QTest::newRow("ext4") << "ext4" << "filesystem" << "";
     QTest::newRow("swap") << "swap" << "other" << "";
@@ -198,10 +201,9 @@ void TestForeignSignature::probeFile()
     QFETCH(QString, description);
     const QString path = image(kind + QStringLiteral(".img"));
     QVERIFY(!path.isEmpty());
-    const QString mkfs = QStandardPaths::findExecutable(QStringLiteral("mkfs.ext4"), {QStringLiteral("/usr/sbin"),
-                                                                                       QStringLiteral("/sbin")});
-    const QString cryptsetup = QStandardPaths::findExecutable(QStringLiteral("cryptsetup"),
-                                                              {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")});
+    const QStringList sbin{QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")};
+    const QString mkfs = QStandardPaths::findExecutable(QStringLiteral("mkfs.ext4"), sbin);
+    const QString cryptsetup = QStandardPaths::findExecutable(QStringLiteral("cryptsetup"), sbin);
     if (kind.startsWith(u"ext4")) {
         if (mkfs.isEmpty()) {
             QSKIP("mkfs.ext4 is missing (packaging/install-deps installs e2fsprogs)");
@@ -221,9 +223,9 @@ void TestForeignSignature::probeFile()
         const QString type = kind.endsWith(u"luks1") ? QStringLiteral("luks1") : QStringLiteral("luks2");
         const QString target = kind.startsWith(u"luks") ? path : image(QStringLiteral("header.img"));
         QVERIFY(run(cryptsetup, {QStringLiteral("luksFormat"), QStringLiteral("--batch-mode"),
-                                 QStringLiteral("--type"), type, QStringLiteral("--pbkdf"), QStringLiteral("pbkdf2"),
-                                 QStringLiteral("--pbkdf-force-iterations"), QStringLiteral("1000"),
-                                 QStringLiteral("--key-file"), key, target}));
+                                 QStringLiteral("--type"), type, QStringLiteral("--pbkdf"),
+                                 QStringLiteral("pbkdf2"), QStringLiteral("--pbkdf-force-iterations"),
+                                 QStringLiteral("1000"), QStringLiteral("--key-file"), key, target}));
         if (target != path) {
             QFile header(target);
             QFile into(path);
@@ -243,7 +245,8 @@ void TestForeignSignature::probeFile()
     }
 
     const ForeignSignature found = probeForeignSignature(path);
-    QCOMPARE(found.verdict, type.isEmpty() ? ForeignSignature::Verdict::None : ForeignSignature::Verdict::Foreign);
+    using Verdict = ForeignSignature::Verdict;
+    QCOMPARE(found.verdict, type.isEmpty() ? Verdict::None : Verdict::Foreign);
     QCOMPARE(found.type, type);
     QCOMPARE(found.description, description);
 }
