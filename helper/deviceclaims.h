@@ -19,12 +19,15 @@ struct DeviceClaim
     enum class Kind {
         InUse,   // mounted, swap, md, or a mapping whose ranges are opaque: DeviceInUse
         Mapping, // an exact range of a linear/basic_target mapping: Overlap
+        Foreign, // a whole device a foreign owner holds; usable only with manage-foreign
     };
     Kind kind = Kind::InUse;
     DeviceNumber disk;
     quint64 start = 0;
     quint64 length = 0;
-    QString description; // completes "... is <description>", e.g. "mounted at /home"
+    // InUse, Mapping: completes "... is <description>", e.g. "mounted at /home".
+    // Foreign: a sentence naming the device, e.g. "/dev/vdb holds a LUKS header (crypto_LUKS)".
+    QString description;
 };
 
 /* A range the table being checked wants, already translated to its disk. */

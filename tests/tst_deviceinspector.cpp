@@ -28,8 +28,12 @@ private Q_SLOTS:
     void resolve();
     void partitionIsPlacedOnItsDisk();
     void claims();
+    void foreignClaims();
+    void foreignClaimsOnlyForTheDisksAsked();
 
 private:
+    void addForeignTree();
+
     QTemporaryDir m_root;
     bool m_canMknod = false;
 };
@@ -90,6 +94,54 @@ void TestDeviceInspector::initTestCase()
     QVERIFY(QFile::link(QStringLiteral("/dev/sdb"), r + QStringLiteral("/dev/disk/by-id/absolute")));
     QVERIFY(QFile::link(QStringLiteral("loop-b"), r + QStringLiteral("/dev/loop-a")));
     QVERIFY(QFile::link(QStringLiteral("loop-a"), r + QStringLiteral("/dev/loop-b")));
+    addForeignTree();
+}
+
+// Disks for the foreign rules (no mounts, no swap, so claims() is unchanged):
+// sde: sde1 held by an LVM LV (dm-1), sde2 by a Volume Mapper mapping (dm-2);
+// sdf: the probe finds an LVM label; sdg: the probe cannot open it;
+// sdh: held by a dm-crypt mapping (dm-5) and by dm-6 without a uuid;
+// dm-4: a suspended dm device, never read.
+void TestDeviceInspector::addForeignTree()
+{
+    const QString r = m_root.path();
+    const QString block = r + QStringLiteral("/sys/devices/virtual/block/");
+    struct Device
+    {
+        const char *path;
+        const char *number;
+        const char *size;
+        const char *start; // nullptr for a disk
+    };
+    const Device devices[] = {
+        {"sde", "8:64", "100000", nullptr}, {"sde/sde1", "8:65", "4096", "2048"},
+        {"sde/sde2", "8:66", "4096", "8192"}, {"sdf", "8:80", "1000", nullptr},
+        {"sdg", "8:96", "1000", nullptr}, {"sdh", "8:112", "1000", nullptr},
+        {"dm-4", "254:4", "64", nullptr},
+    };
+    for (const Device &device : devices) {
+        const QString dir = block + QLatin1String(device.path);
+        writeFile(dir + QStringLiteral("/size"), QByteArray(device.size) + '\n');
+        writeFile(dir + QStringLiteral("/dev"), QByteArray(device.number) + '\n');
+        if (device.start) {
+            writeFile(dir + QStringLiteral("/start"), QByteArray(device.start) + '\n');
+            writeFile(dir + QStringLiteral("/partition"), "1\n");
+        } else {
+            writeFile(dir + QStringLiteral("/queue/logical_block_size"), "512\n");
+        }
+        QDir().mkpath(dir + QStringLiteral("/holders"));
+        QVERIFY(QFile::link(dir, r + QStringLiteral("/sys/dev/block/") + QLatin1String(device.number)));
+    }
+    QDir().mkpath(block + QStringLiteral("sde/sde1/holders/dm-1"));
+    QDir().mkpath(block + QStringLiteral("sde/sde2/holders/dm-2"));
+    QDir().mkpath(block + QStringLiteral("sdh/holders/dm-5"));
+    QDir().mkpath(block + QStringLiteral("sdh/holders/dm-6"));
+    writeFile(block + QStringLiteral("dm-4/dm/suspended"), "1\n");
+    writeFile(r + QStringLiteral("/sys/block/dm-1/dm/uuid"), "LVM-Xb3kQ2n0vg0lv0\n");
+    writeFile(r + QStringLiteral("/sys/block/dm-2/dm/uuid"), "VOLMAP-4f1c2e\n");
+    writeFile(r + QStringLiteral("/sys/block/dm-5/dm/uuid"),
+              "CRYPT-LUKS2-0e432cb767f04932b4f363a0ef2783cb-secret\n");
+    writeFile(r + QStringLiteral("/sys/block/dm-6/dm/uuid"), "\n");
 }
 
 void TestDeviceInspector::resolve_data()
@@ -166,6 +218,74 @@ void TestDeviceInspector::claims()
     QCOMPARE(found, QStringList({QStringLiteral("8:16 2048+204800 held by md0"),
                                  QStringLiteral("8:32 0+1000 mounted at /mnt/my disk"),
                                  QStringLiteral("8:48 0+1000 used as swap")}));
+}
+
+void TestDeviceInspector::foreignClaims()
+{
+    // Stands in for libblkid, which would read the real devices these numbers name.
+    QStringList probed;
+    const auto probe = [&](const QString &node, DeviceNumber number) -> ForeignSignature {
+        probed.append(QStringLiteral("%1 %2").arg(node.mid(m_root.path().size()), number.toString()));
+        if (number == DeviceNumber{8, 80}) {
+            return {ForeignSignature::Verdict::Foreign, QStringLiteral("LVM2_member"),
+                    QStringLiteral("an LVM physical volume (LVM2_member)")};
+        }
+        if (number == DeviceNumber{8, 96}) {
+            return {ForeignSignature::Verdict::Unreadable, QString(),
+                    QStringLiteral("cannot be opened (Permission denied)")};
+        }
+        return {};
+    };
+    SystemDeviceInspector inspector(m_root.path(), probe);
+    QStringList found;
+    // sde twice: each device is looked at once.
+    const QList<DeviceNumber> disks{{8, 64}, {8, 80}, {8, 96}, {8, 112}, {254, 4}, {8, 64}};
+    for (const DeviceClaim &claim : inspector.foreignClaims(disks)) {
+        QCOMPARE(claim.kind, DeviceClaim::Kind::Foreign);
+        found.append(QStringLiteral("%1 %2+%3 %4")
+                         .arg(claim.disk.toString())
+                         .arg(claim.start)
+                         .arg(claim.length)
+                         .arg(claim.description));
+    }
+    QCOMPARE(found, QStringList({
+                        QStringLiteral("8:64 2048+4096 /dev/sde1 is held by dm-1 "
+                                       "(LVM LV, uuid LVM-Xb3kQ2n0vg0lv0)"),
+                        QStringLiteral("8:80 0+1000 /dev/sdf holds an LVM physical volume (LVM2_member)"),
+                        QStringLiteral("8:96 0+1000 /dev/sdg cannot be opened (Permission denied), "
+                                       "so it cannot be checked for a foreign owner's signature"),
+                        QStringLiteral("8:112 0+1000 /dev/sdh is held by dm-5 (dm-crypt, uuid "
+                                       "CRYPT-LUKS2-0e432cb767f04932b4f363a0ef2783cb-secret)"),
+                        QStringLiteral("8:112 0+1000 /dev/sdh is held by dm-6 (device-mapper, no uuid)"),
+                        QStringLiteral("254:4 0+64 /dev/dm-4 is a suspended device-mapper device, "
+                                       "so it cannot be checked for a foreign owner's signature"),
+                    }));
+    // Every disk and partition by its own node, the suspended one not at all.
+    QCOMPARE(probed, QStringList({QStringLiteral("/dev/sde 8:64"), QStringLiteral("/dev/sde1 8:65"),
+                                  QStringLiteral("/dev/sde2 8:66"), QStringLiteral("/dev/sdf 8:80"),
+                                  QStringLiteral("/dev/sdg 8:96"), QStringLiteral("/dev/sdh 8:112")}));
+}
+
+void TestDeviceInspector::foreignClaimsOnlyForTheDisksAsked()
+{
+    int probes = 0;
+    SystemDeviceInspector inspector(m_root.path(), [&](const QString &, DeviceNumber) {
+        ++probes;
+        return ForeignSignature{ForeignSignature::Verdict::Foreign, QStringLiteral("crypto_LUKS"),
+                                QStringLiteral("a LUKS header (crypto_LUKS)")};
+    });
+    QVERIFY(inspector.foreignClaims({}).isEmpty());
+    QVERIFY(inspector.foreignClaims({{8, 240}}).isEmpty()); // no such disk
+    QCOMPARE(probes, 0);
+    // A partition's claim covers its extent on the disk, not the disk.
+    const QList<DeviceClaim> claims = inspector.foreignClaims({{8, 64}});
+    QCOMPARE(probes, 3);
+    QCOMPARE(claims.size(), 4); // three signatures, one LVM holder of sde1
+    QCOMPARE(claims.at(0).description, QStringLiteral("/dev/sde holds a LUKS header (crypto_LUKS)"));
+    QCOMPARE((QList<quint64>{claims.at(0).start, claims.at(0).length}), (QList<quint64>{0, 100000}));
+    QCOMPARE(claims.at(3).description, QStringLiteral("/dev/sde2 holds a LUKS header (crypto_LUKS)"));
+    QCOMPARE(claims.at(3).disk, (DeviceNumber{8, 64}));
+    QCOMPARE((QList<quint64>{claims.at(3).start, claims.at(3).length}), (QList<quint64>{8192, 4096}));
 }
 
 QTEST_APPLESS_MAIN(TestDeviceInspector)

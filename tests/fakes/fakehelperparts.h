@@ -14,6 +14,8 @@
 #include <QSet>
 #include <QTimer>
 
+#include <algorithm>
+#include <iterator>
 #include <optional>
 
 namespace Volmap::Fakes {
@@ -184,6 +186,14 @@ public:
         return devices.value(key);
     }
     QList<DeviceClaim> systemClaims() override { return claims; }
+    QList<DeviceClaim> foreign; // Foreign claims, answered for the disks asked about
+    QList<DeviceClaim> foreignClaims(const QList<DeviceNumber> &disks) override
+    {
+        QList<DeviceClaim> onDisks;
+        std::copy_if(foreign.cbegin(), foreign.cend(), std::back_inserter(onDisks),
+                     [&](const DeviceClaim &claim) { return disks.contains(claim.disk); });
+        return onDisks;
+    }
     QMultiHash<QString, QString> builtOn; // "254:1" -> "254:0": 254:1 uses 254:0
     bool dependsOn(DeviceNumber device, DeviceNumber on) override
     {
