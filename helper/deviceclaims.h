@@ -40,7 +40,7 @@ struct WantedRange
     QString description; // e.g. "sectors 0-2047 of /dev/sdb1"
 };
 
-/* A wanted range and a claim (or another wanted range) on the same sectors. */
+/* A wanted range and a claim (or another wanted range) on the same sectors; points into the lists given. */
 template<typename Other>
 struct Collision
 {

@@ -105,6 +105,23 @@ std::optional<HelperError> MappingActions::foreignRights(CallContext &context, c
                                QStringLiteral("%1 '%2', which Volume Mapper did not create").arg(verb, state.name));
 }
 
+std::optional<HelperError> MappingActions::foreignDeviceRights(CallContext &context, const PreparedTable &table)
+{
+    const QString manageForeign = HelperProtocol::Action::manageForeign();
+    if (context.isGranted(manageForeign)) {
+        return std::nullopt;
+    }
+    const QList<DeviceClaim> foreign = m_devices.foreignClaims(table.disks);
+    const auto collision = firstCollision(table.wanted, foreign);
+    if (!collision) {
+        return std::nullopt;
+    }
+    return context.requireAlso(manageForeign,
+                               QStringLiteral("use segment %1 (%2): %3; such devices belong to their owner")
+                                   .arg(collision->wanted->segment + 1)
+                                   .arg(collision->wanted->description, collision->other->description));
+}
+
 std::optional<HelperError> MappingActions::findConflicts(const PreparedTable &table, const QString &exceptMapping)
 {
     QList<DeviceClaim> claims = m_devices.systemClaims();
@@ -191,6 +208,9 @@ Outcome<QVariant> MappingActions::create(CallContext &context, const QString &na
     if (auto conflict = findConflicts(table, QString())) {
         return *conflict;
     }
+    if (auto needed = foreignDeviceRights(context, table)) {
+        return *needed;
+    }
     const auto created = m_backend.create(name, newVolmapUuid(context.uid()), table.table, readOnly);
     if (!created) {
         return created.error();
@@ -227,6 +247,9 @@ Outcome<QVariant> MappingActions::reload(CallContext &context, const QString &na
     }
     if (auto conflict = findConflicts(table, name)) {
         return *conflict;
+    }
+    if (auto needed = foreignDeviceRights(context, table)) {
+        return *needed;
     }
     const auto reloaded = m_backend.reload(name, table.table);
     if (!reloaded) {

@@ -44,6 +44,13 @@ public:
 private:
     /* manage-foreign, asked for through `context`, unless `state` is ours or it was granted. */
     std::optional<HelperError> foreignRights(CallContext &context, const MappingState &state, const QString &verb);
+    /*
+     * manage-foreign, asked for through `context`, when the table uses a
+     * device a foreign owner holds (an LVM PV, LUKS, RAID or bcache member,
+     * or a device under a mapping Volume Mapper did not create).
+     */
+    std::optional<HelperError> foreignDeviceRights(CallContext &context, const PreparedTable &table);
+    /* Overlap or DeviceInUse with what other mappings, mounts, swap and md use: never allowed. */
     std::optional<HelperError> findConflicts(const PreparedTable &table, const QString &exceptMapping);
     Outcome<Done> loadModulesFor(bool usesBasicTarget);
 

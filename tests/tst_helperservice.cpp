@@ -60,6 +60,7 @@ private Q_SLOTS:
     void kernelWithoutDeviceMapper();
     void moduleUnavailable();
     void foreignMappingsNeedManageForeign();
+    void foreignOwnersDevicesNeedManageForeign();
     void reloadKeepsOwnRangesAndReportsFailure();
     void removeOpenMapping();
     void repliesAreDelayedNotBlocking();
@@ -449,6 +450,40 @@ void TestHelperService::foreignMappingsNeedManageForeign()
     auto removed = m_client->RemoveMapping(lvm.name, {});
     QVERIFY(waitFor(removed));
     QVERIFY2(removed.isValid(), qPrintable(removed.error().message()));
+    QCOMPARE(m_authorizer->requests.last().action, HelperProtocol::Action::manageForeign());
+}
+
+void TestHelperService::foreignOwnersDevicesNeedManageForeign()
+{
+    // sdc1 (sectors 2048.. of sdc) is an LVM physical volume.
+    m_devices->foreign = {{DeviceClaim::Kind::Foreign, {8, 32}, 2048, 1000000,
+                           QStringLiteral("/dev/sdc1 holds an LVM physical volume (LVM2_member)")}};
+    m_authorizer->policy = [](const QString &action, const QString &) {
+        return action == HelperProtocol::Action::manageForeign() ? AuthorizationResult::NotAuthorized
+                                                                  : AuthorizationResult::Authorized;
+    };
+    // Through the disk as well as the partition: the sectors are the same.
+    for (const QString &table : {QStringLiteral("0 8 linear /dev/sdc1 0"), QStringLiteral("0 8 linear /dev/sdc 4096")}) {
+        expectError(m_client->CreateMapping(QStringLiteral("pv"), table, {}), HelperProtocol::Error::notAuthorized(),
+                    QStringLiteral("/dev/sdc1 holds an LVM physical volume (LVM2_member)"));
+    }
+    QVERIFY(m_backend->mappings.isEmpty());
+    // The rest of the disk is free to use.
+    auto beside = m_client->CreateMapping(QStringLiteral("beside"), QStringLiteral("0 8 linear /dev/sdc 0"), {});
+    QVERIFY(waitFor(beside));
+    QVERIFY2(beside.isValid(), qPrintable(beside.error().message()));
+    // A reload onto the PV is refused the same way, and the table stays.
+    expectError(m_client->ReloadMapping(QStringLiteral("beside"), QStringLiteral("0 8 linear /dev/sdc1 0"), {}),
+                HelperProtocol::Error::notAuthorized(), QStringLiteral("LVM2_member"));
+    QCOMPARE(m_backend->mappings[QStringLiteral("beside")].table.first().parameters, QStringLiteral("8:32 0"));
+
+    // With manage-foreign the owner's device may be mapped (polkit asked twice).
+    m_authorizer->policy = [](const QString &, const QString &) { return AuthorizationResult::Authorized; };
+    m_authorizer->requests.clear();
+    auto pv = m_client->CreateMapping(QStringLiteral("pv"), QStringLiteral("0 8 linear /dev/sdc1 0"), {});
+    QVERIFY(waitFor(pv));
+    QVERIFY2(pv.isValid(), qPrintable(pv.error().message()));
+    QCOMPARE(m_authorizer->requests.size(), 2);
     QCOMPARE(m_authorizer->requests.last().action, HelperProtocol::Action::manageForeign());
 }
 
