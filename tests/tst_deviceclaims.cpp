@@ -1,5 +1,6 @@
 #include "deviceclaims.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace Volmap;
@@ -11,7 +12,18 @@ class TestDeviceClaims : public QObject
 private Q_SLOTS:
     void conflicts_data();
     void conflicts();
+    void sweepAgreesWithEveryPair();
+    void selfOverlapAcrossDiskAndPartition();
 };
+
+namespace {
+
+bool intersects(quint64 startA, quint64 lengthA, quint64 startB, quint64 lengthB)
+{
+    return startA < startB + lengthB && startB < startA + lengthA;
+}
+
+} // namespace
 
 void TestDeviceClaims::conflicts_data()
 {
@@ -47,6 +59,66 @@ void TestDeviceClaims::conflicts()
         QVERIFY(conflict->message.startsWith(u"segment 3 (sectors x of /dev/sdb)"));
         QVERIFY(conflict->message.contains(u"mapping 'a'") || conflict->message.contains(u"mounted at /srv"));
     }
+}
+
+// The sort-and-sweep must find exactly what comparing every pair finds:
+// the first wanted range (in table order) that meets any claim.
+void TestDeviceClaims::sweepAgreesWithEveryPair()
+{
+    QRandomGenerator random(20261130);
+    for (int round = 0; round < 300; ++round) {
+        QList<DeviceClaim> claims;
+        QList<WantedRange> wanted;
+        const int claimCount = int(random.bounded(30));
+        for (int i = 0; i < claimCount; ++i) {
+            claims.append({DeviceClaim::Kind::Mapping, {8, quint32(16 * random.bounded(3))}, quint64(random.bounded(10000)),
+                           quint64(1 + random.bounded(500)), QStringLiteral("claim %1").arg(i)});
+        }
+        for (int i = 0; i < 20; ++i) {
+            wanted.append({i, {8, quint32(16 * random.bounded(3))}, quint64(random.bounded(10000)),
+                           quint64(1 + random.bounded(200)),
+                           QStringLiteral("wanted %1").arg(i)});
+        }
+        const WantedRange *expected = nullptr;
+        for (const WantedRange &range : std::as_const(wanted)) {
+            for (const DeviceClaim &claim : std::as_const(claims)) {
+                if (claim.disk == range.disk && intersects(range.start, range.length, claim.start, claim.length)) {
+                    expected = &range;
+                    break;
+                }
+            }
+            if (expected) {
+                break;
+            }
+        }
+        const auto found = firstCollision(wanted, claims);
+        QCOMPARE(found.has_value(), expected != nullptr);
+        if (found) {
+            QCOMPARE(found->wanted, expected);
+            QCOMPARE(found->other->disk, expected->disk);
+            QVERIFY(intersects(expected->start, expected->length, found->other->start, found->other->length));
+        }
+    }
+}
+
+void TestDeviceClaims::selfOverlapAcrossDiskAndPartition()
+{
+    // Segment 3 on sdb1 (placed at 2048 on sdb) and segment 1 on sdb meet.
+    const QList<WantedRange> wanted = {{0, {8, 16}, 2050, 100, QStringLiteral("sectors 2050-2149 of /dev/sdb")},
+                                       {1, {8, 32}, 0, 100, QStringLiteral("sectors 0-99 of /dev/sdc")},
+                                       {2, {8, 16}, 2048, 8, QStringLiteral("sectors 0-7 of /dev/sdb1")}};
+    const auto overlap = firstSelfOverlap(wanted);
+    QVERIFY(overlap);
+    QCOMPARE(overlap->wanted->segment, 0);
+    QCOMPARE(overlap->other->segment, 2);
+    // A long range hides behind a short one that starts later: still found.
+    const QList<WantedRange> nested = {{0, {8, 16}, 0, 10000, QString()},
+                                       {1, {8, 16}, 100, 10, QString()},
+                                       {2, {8, 16}, 9000, 10, QString()}};
+    QVERIFY(firstSelfOverlap(nested));
+    const QList<WantedRange> apart = {{0, {8, 16}, 0, 100, QString()}, {1, {8, 16}, 100, 100, QString()},
+                                      {2, {8, 32}, 0, 100, QString()}};
+    QVERIFY(!firstSelfOverlap(apart));
 }
 
 QTEST_APPLESS_MAIN(TestDeviceClaims)
