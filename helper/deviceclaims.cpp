@@ -27,10 +27,11 @@ std::optional<Collision<DeviceClaim>> firstCollision(const QList<WantedRange> &w
                                                       const QList<DeviceClaim> &claims)
 {
     // Claims sorted by (disk, start); for each, the claim reaching furthest
-    // among those of its disk that start no later.
+    // among those of its disk that start no later. Stable, and the earlier
+    // claim wins a tie: callers list the claim that explains most first.
     QList<qsizetype> order(claims.size());
     std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
+    std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
         return Position{claims[a].disk, claims[a].start} < Position{claims[b].disk, claims[b].start};
     });
     QList<qsizetype> furthest(order.size());
@@ -39,7 +40,7 @@ std::optional<Collision<DeviceClaim>> firstCollision(const QList<WantedRange> &w
         furthest[i] = order[i];
         if (i > 0 && claims[order[i - 1]].disk == claim.disk) {
             const DeviceClaim &before = claims[furthest[i - 1]];
-            if (endOf(before.start, before.length) > endOf(claim.start, claim.length)) {
+            if (endOf(before.start, before.length) >= endOf(claim.start, claim.length)) {
                 furthest[i] = furthest[i - 1];
             }
         }
