@@ -92,3 +92,27 @@ show_helper_log() {
     echo "--- system bus and helper log ---"
     cat /tmp/bus.log
 }
+
+# Under run-in-vm --systemd the system bus, polkitd and udev already run
+# as units: the staged install goes over / and each of them is told, as a
+# package's maintainer scripts would, so the bus activates the helper
+# through its installed unit (SystemdService=volmap-helper.service).
+install_under_systemd() {
+    step "install the staged build; systemd, the bus and polkit reload"
+    [[ $(cat /proc/1/comm) == systemd ]] || fail "PID 1 is not systemd (run-in-vm --systemd)"
+    cp -a "$VOLMAP_STAGE"/. /
+    add_test_users
+    systemctl daemon-reload
+    systemctl reload dbus.service
+    systemctl restart polkit.service
+}
+
+# helper_unit PROPERTY: a property of volmap-helper.service as systemd has it.
+helper_unit() {
+    systemctl show --property "$1" --value volmap-helper.service
+}
+
+show_unit_logs() {
+    echo "--- journal of the helper, polkit and the bus ---"
+    journalctl --boot --no-pager --unit volmap-helper.service --unit polkit.service --unit dbus.service | tail -n 60
+}
