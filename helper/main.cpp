@@ -66,6 +66,12 @@ int main(int argc, char *argv[])
         return 1;
     }
     service.watchCallersOn(bus);
+    // Before libdevmapper's first call: when that finds no device-mapper,
+    // libdevmapper remembers it for the life of the process, and a later
+    // LoadTargetModule or CreateMapping would load dm-mod in vain.
+    if (const auto loaded = modules.load(QStringLiteral("dm-mod")); !loaded) {
+        qInfo("device-mapper is not available yet: %s", qPrintable(loaded.error().message));
+    }
     // Only after owning the name: no other helper can be creating a
     // mapping now, so one without a table really was abandoned. Calls
     // wait until the event loop runs.

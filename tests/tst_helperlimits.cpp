@@ -5,11 +5,9 @@
 // Run with --flood-client it is instead one flooding client (started as
 // another uid by the test itself).
 
-#include "fakes/fakehelperparts.h"
+#include "fakes/fakehelperservice.h"
 #include "fakes/privatebus.h"
-#include "helper1adaptor.h"
 #include "helper1interface.h"
-#include "helperservice.h"
 
 #include <QDBusConnection>
 #include <QDBusMetaType>
@@ -142,18 +140,11 @@ private Q_SLOTS:
     void helperExitsWhenTheBusDropsIt();
 
 private:
-    std::unique_ptr<OrgVolmapHelper1Interface> clientOn(const QString &connectionName);
+    std::unique_ptr<OrgVolmapHelper1Interface> clientOn(QStringView role);
     void denyEverything(int delayMs);
 
     PrivateBus m_bus;
-    int m_round = 0;
-    QString m_serviceConnection;
-    std::unique_ptr<FakeBackend> m_backend;
-    std::unique_ptr<FakeModules> m_modules;
-    std::unique_ptr<FakeDevices> m_devices;
-    std::unique_ptr<FakeAuthorizer> m_authorizer;
-    std::unique_ptr<HelperService> m_service;
-    QStringList m_clientConnections;
+    FakeHelperService m_fake;
 };
 
 void TestHelperLimits::initTestCase()
@@ -164,51 +155,27 @@ void TestHelperLimits::initTestCase()
 
 void TestHelperLimits::init()
 {
-    ++m_round;
-    m_backend = std::make_unique<FakeBackend>();
-    m_modules = std::make_unique<FakeModules>();
-    m_devices = std::make_unique<FakeDevices>();
-    m_authorizer = std::make_unique<FakeAuthorizer>();
-    m_devices->addDisk(QStringLiteral("/dev/sdb"), {8, 16}, 4194304);
-    m_service = std::make_unique<HelperService>(*m_backend, *m_modules, *m_devices, *m_authorizer);
-    new Helper1Adaptor(m_service.get());
-    m_serviceConnection = QStringLiteral("service-%1").arg(m_round);
-    QDBusConnection connection = QDBusConnection::connectToBus(m_bus.address(), m_serviceConnection);
-    QVERIFY(connection.isConnected());
-    m_service->watchCallersOn(connection);
-    QVERIFY(connection.registerObject(HelperProtocol::objectPath(), m_service.get()));
-    QVERIFY(connection.registerService(HelperProtocol::serviceName()));
+    m_fake.start(m_bus.address());
 }
 
 void TestHelperLimits::cleanup()
 {
     qInstallMessageHandler(nullptr);
-    for (const QString &name : std::as_const(m_clientConnections)) {
-        QDBusConnection::disconnectFromBus(name);
-    }
-    m_clientConnections.clear();
-    QDBusConnection connection(m_serviceConnection);
-    connection.unregisterService(HelperProtocol::serviceName());
-    connection.unregisterObject(HelperProtocol::objectPath());
-    QDBusConnection::disconnectFromBus(m_serviceConnection);
-    m_authorizer.reset(); // its pending answers go before the service they call
-    m_service.reset();
+    m_fake.stop();
 }
 
-std::unique_ptr<OrgVolmapHelper1Interface> TestHelperLimits::clientOn(const QString &connectionName)
+std::unique_ptr<OrgVolmapHelper1Interface> TestHelperLimits::clientOn(QStringView role)
 {
-    const QString name = QStringLiteral("%1-%2").arg(connectionName).arg(m_round);
-    m_clientConnections.append(name);
-    auto client = std::make_unique<OrgVolmapHelper1Interface>(
-        HelperProtocol::serviceName(), HelperProtocol::objectPath(), QDBusConnection::connectToBus(m_bus.address(), name));
+    auto client = std::make_unique<OrgVolmapHelper1Interface>(HelperProtocol::serviceName(),
+                                                              HelperProtocol::objectPath(), m_fake.connect(role));
     client->setTimeout(120000);
     return client;
 }
 
 void TestHelperLimits::denyEverything(int delayMs)
 {
-    m_authorizer->delayMs = delayMs;
-    m_authorizer->policy = [](const QString &action, const QString &) {
+    m_fake.authorizer->delayMs = delayMs;
+    m_fake.authorizer->policy = [](const QString &action, const QString &) {
         return action == HelperProtocol::Action::read() ? AuthorizationResult::Authorized
                                                         : AuthorizationResult::NotAuthorized;
     };
@@ -310,9 +277,9 @@ void TestHelperLimits::floodOfRefusedCallsKeepsTheHelperAnswering()
         QCOMPARE(total, flooders[i].connections * flooders[i].calls);
     }
     QVERIFY(limited > 0);
-    QTRY_COMPARE(m_service->pendingCalls(), 0);
-    QCOMPARE(m_authorizer->running(), 0);
-    QVERIFY(m_backend->mappings.isEmpty());
+    QTRY_COMPARE(m_fake.service->pendingCalls(), 0);
+    QCOMPARE(m_fake.authorizer->running(), 0);
+    QVERIFY(m_fake.backend->mappings.isEmpty());
 }
 
 void TestHelperLimits::junkTablesAreRefusedFastAndBounded_data()
@@ -355,7 +322,7 @@ void TestHelperLimits::junkTablesAreRefusedFastAndBounded()
     QVERIFY2(message.contains(messagePart), qPrintable(message.left(300)));
     QVERIFY2(message.size() <= Admission::MaxMessageLength, qPrintable(QString::number(message.size())));
     // Refused by admission: polkit was never asked.
-    QVERIFY(m_authorizer->requests.isEmpty());
+    QVERIFY(m_fake.authorizer->requests.isEmpty());
     qInfo("peak memory grew by %lld KiB for a %lld-character table", grown, qint64(table.size()));
     // The text itself passes through the client, the bus library and the
     // service a few times; problems must not add more than that.
@@ -379,34 +346,34 @@ void TestHelperLimits::everyLimitIsReportedWithItsNamedError()
         first->CreateMapping(QStringLiteral("a%1").arg(i), small, {});
     }
     expectLimit(first->CreateMapping(QStringLiteral("a16"), small, {}), QStringLiteral("of this connection"));
-    QTRY_COMPARE(m_authorizer->running(), 16);
+    QTRY_COMPARE(m_fake.authorizer->running(), 16);
 
     // Per uid: a second connection of the same uid gets 16 more, then the uid is full.
     AuthorizedCalls::Limits limits;
     limits.callsPerUid = 20;
-    m_service->calls().setLimits(limits);
+    m_fake.service->calls().setLimits(limits);
     auto second = clientOn(QStringLiteral("second"));
     for (int i = 0; i < 4; ++i) {
         second->CreateMapping(QStringLiteral("b%1").arg(i), small, {});
     }
-    QTRY_COMPARE(m_authorizer->running(), 20);
+    QTRY_COMPARE(m_fake.authorizer->running(), 20);
     expectLimit(second->CreateMapping(QStringLiteral("b4"), small, {}), QStringLiteral("of this user"));
 
     // Bytes per uid: a large table does not fit where small ones still would.
     limits.callsPerUid = 32;
     limits.bytesPerUid = 4 * 1024 * 1024;
-    m_service->calls().setLimits(limits);
+    m_fake.service->calls().setLimits(limits);
     expectLimit(second->CreateMapping(QStringLiteral("big"), largeValidTable(10, 3 * 1024 * 1024), {}),
                 QStringLiteral("of this user"));
 
     // In total, whoever asks.
     limits.callsTotal = 21;
-    m_service->calls().setLimits(limits);
+    m_fake.service->calls().setLimits(limits);
     auto third = clientOn(QStringLiteral("third"));
     auto fits = third->CreateMapping(QStringLiteral("c0"), small, {});
-    QTRY_COMPARE(m_authorizer->running(), 21);
+    QTRY_COMPARE(m_fake.authorizer->running(), 21);
     expectLimit(third->CreateMapping(QStringLiteral("c1"), small, {}), QStringLiteral("of all users"));
-    QCOMPARE(m_service->pendingCalls(), 21);
+    QCOMPARE(m_fake.service->pendingCalls(), 21);
     QVERIFY(!fits.isFinished());
 }
 
@@ -417,16 +384,16 @@ void TestHelperLimits::callerLeavingCancelsItsChecks()
     for (int i = 0; i < 3; ++i) {
         leaving->CreateMapping(QStringLiteral("l%1").arg(i), QStringLiteral("0 8 linear /dev/sdb 0"), {});
     }
-    QTRY_COMPARE(m_authorizer->running(), 3);
-    QCOMPARE(m_service->pendingCalls(), 3);
+    QTRY_COMPARE(m_fake.authorizer->running(), 3);
+    QCOMPARE(m_fake.service->pendingCalls(), 3);
     leaving.reset();
-    QDBusConnection::disconnectFromBus(m_clientConnections.takeLast());
+    m_fake.disconnect(u"leaving");
     // The bus says the name is gone; the helper drops the calls and their checks.
-    QTRY_COMPARE(m_service->pendingCalls(), 0);
-    QCOMPARE(m_authorizer->running(), 0);
-    QCOMPARE(m_authorizer->cancelled.size(), 3);
+    QTRY_COMPARE(m_fake.service->pendingCalls(), 0);
+    QCOMPARE(m_fake.authorizer->running(), 0);
+    QCOMPARE(m_fake.authorizer->cancelled.size(), 3);
     // And a caller that stays is still served.
-    m_authorizer->delayMs = 0;
+    m_fake.authorizer->delayMs = 0;
     auto staying = clientOn(QStringLiteral("staying"));
     auto listed = staying->ListMappings({});
     QVERIFY(waitFor(listed));
@@ -448,7 +415,7 @@ void TestHelperLimits::refusalsAreLoggedBoundedAndRateLimited()
     qInstallMessageHandler(nullptr);
     const QStringList refusals = g_logLines.filter(QStringLiteral("NotAuthorized"));
     QCOMPARE(refusals.size(), CallLog::RefusalsPerWindow);
-    QCOMPARE(m_service->calls().log().suppressed(::getuid()), 15 - CallLog::RefusalsPerWindow);
+    QCOMPARE(m_fake.service->calls().log().suppressed(::getuid()), 15 - CallLog::RefusalsPerWindow);
     for (const QString &line : refusals) {
         // The call named, the table not: "uid 0 (:1.7): create 'r3': NotAuthorized not authorized to ..."
         QVERIFY2(line.size() < 300 && line.contains(u"create 'r"), qPrintable(line));
@@ -473,23 +440,22 @@ void TestHelperLimits::changesAreLoggedWithTheDevicesActedOn()
 
 void TestHelperLimits::polkitIsToldWhatIsAtStake()
 {
-    m_devices->addPartition(QStringLiteral("/dev/sdc1"), {8, 33}, 2048, {8, 32}, 2048);
     auto client = clientOn(QStringLiteral("details"));
     auto created = client->CreateMapping(QStringLiteral("stake"),
                                          QStringLiteral("0 8 linear /dev/sdb 0\n8 8 basic_target /dev/sdc1 0"),
                                          {{QStringLiteral("read-only"), true}});
     QVERIFY(waitFor(created));
     QVERIFY2(!created.isError(), qPrintable(created.error().message()));
-    QCOMPARE(m_authorizer->requests.size(), 1);
-    const AuthorizationDetails details = m_authorizer->requests.first().details;
+    QCOMPARE(m_fake.authorizer->requests.size(), 1);
+    const AuthorizationDetails details = m_fake.authorizer->requests.first().details;
     QCOMPARE(details.value(QStringLiteral("volmap.name")), QStringLiteral("stake"));
     QCOMPARE(details.value(QStringLiteral("volmap.devices")),
-             QStringLiteral("/dev/sdb (2 GiB), /dev/sdc1 (1 MiB)"));
+             QStringLiteral("/dev/sdb (2 GiB), /dev/sdc1 (~488.28 MiB)"));
     QCOMPARE(details.value(QStringLiteral("volmap.segments")), QStringLiteral("2"));
     QCOMPARE(details.value(QStringLiteral("volmap.read-only")), QStringLiteral("true"));
     auto removed = client->RemoveMapping(QStringLiteral("stake"), {});
     QVERIFY(waitFor(removed));
-    QCOMPARE(m_authorizer->requests.last().details.value(QStringLiteral("volmap.name")), QStringLiteral("stake"));
+    QCOMPARE(m_fake.authorizer->requests.last().details.value(QStringLiteral("volmap.name")), QStringLiteral("stake"));
 }
 
 void TestHelperLimits::resettingAnotherUsersCountersNeedsAdmin()
@@ -499,8 +465,8 @@ void TestHelperLimits::resettingAnotherUsersCountersNeedsAdmin()
     theirs.uuid = QStringLiteral("VOLMAP-U4242-0b5c4c9e-0000-4000-8000-000000000000");
     theirs.liveTable = true;
     theirs.table = {{0, 8, QStringLiteral("basic_target"), QStringLiteral("8:16 0")}};
-    m_backend->mappings.insert(theirs.name, theirs);
-    m_authorizer->policy = [](const QString &action, const QString &) {
+    m_fake.backend->mappings.insert(theirs.name, theirs);
+    m_fake.authorizer->policy = [](const QString &action, const QString &) {
         return action == HelperProtocol::Action::resetCountersOfOthers() ? AuthorizationResult::NotAuthorized
                                                                           : AuthorizationResult::Authorized;
     };
@@ -509,18 +475,18 @@ void TestHelperLimits::resettingAnotherUsersCountersNeedsAdmin()
     QVERIFY(waitFor(refused));
     QCOMPARE(refused.error().name(), HelperProtocol::Error::notAuthorized());
     QVERIFY2(refused.error().message().contains(u"which another user created"), qPrintable(refused.error().message()));
-    QVERIFY(m_backend->messages.isEmpty());
+    QVERIFY(m_fake.backend->messages.isEmpty());
 
     // One's own mapping needs no more than reset-counters.
     auto created = client->CreateMapping(QStringLiteral("mine"), QStringLiteral("0 8 basic_target /dev/sdb 8"), {});
     QVERIFY(waitFor(created));
-    QVERIFY(m_backend->mappings[QStringLiteral("mine")].uuid.startsWith(QStringLiteral("VOLMAP-U%1-").arg(::getuid())));
-    const qsizetype asked = m_authorizer->requests.size();
+    QVERIFY(m_fake.backend->mappings[QStringLiteral("mine")].uuid.startsWith(QStringLiteral("VOLMAP-U%1-").arg(::getuid())));
+    const qsizetype asked = m_fake.authorizer->requests.size();
     auto reset = client->ResetCounters(QStringLiteral("mine"), {});
     QVERIFY(waitFor(reset));
     QVERIFY2(!reset.isError(), qPrintable(reset.error().message()));
-    QCOMPARE(m_authorizer->requests.size(), asked + 1);
-    QCOMPARE(m_backend->messages.size(), 1);
+    QCOMPARE(m_fake.authorizer->requests.size(), asked + 1);
+    QCOMPARE(m_fake.backend->messages.size(), 1);
 }
 
 void TestHelperLimits::helperExitsWhenTheBusDropsIt()

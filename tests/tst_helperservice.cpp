@@ -2,9 +2,8 @@
 // every named error, delayed replies around polkit, serialization, and
 // hostile arguments sent over the wire.
 
-#include "fakes/fakehelperparts.h"
+#include "fakes/fakehelperservice.h"
 #include "fakes/privatebus.h"
-#include "helper1adaptor.h"
 #include "helper1interface.h"
 #include "helperclient.h"
 #include "helperservice.h"
@@ -75,18 +74,11 @@ private Q_SLOTS:
 
 private:
     void expectError(const QDBusPendingCall &call, const QString &errorName, const QString &messagePart = {});
-    std::unique_ptr<OrgVolmapHelper1Interface> clientOn(const QString &connectionName);
+    std::unique_ptr<OrgVolmapHelper1Interface> clientOn(QStringView role);
 
     Volmap::Fakes::PrivateBus m_bus;
-    int m_round = 0;
-    QString m_serviceConnection;
-    std::unique_ptr<FakeBackend> m_backend;
-    std::unique_ptr<FakeModules> m_modules;
-    std::unique_ptr<FakeDevices> m_devices;
-    std::unique_ptr<FakeAuthorizer> m_authorizer;
-    std::unique_ptr<HelperService> m_service;
+    Volmap::Fakes::FakeHelperService m_fake;
     std::unique_ptr<OrgVolmapHelper1Interface> m_client;
-    QStringList m_clientConnections;
 };
 
 void TestHelperService::initTestCase()
@@ -101,45 +93,20 @@ void TestHelperService::cleanupTestCase()
 
 void TestHelperService::init()
 {
-    ++m_round;
-    m_backend = std::make_unique<FakeBackend>();
-    m_modules = std::make_unique<FakeModules>();
-    m_devices = std::make_unique<FakeDevices>();
-    m_authorizer = std::make_unique<FakeAuthorizer>();
-    m_devices->addDisk(QStringLiteral("/dev/sdb"), {8, 16}, 4194304);
-    m_devices->addDisk(QStringLiteral("/dev/sdc"), {8, 32}, 2097152);
-    m_devices->addPartition(QStringLiteral("/dev/sdc1"), {8, 33}, 1000000, {8, 32}, 2048);
-    m_service = std::make_unique<HelperService>(*m_backend, *m_modules, *m_devices, *m_authorizer);
-    new Helper1Adaptor(m_service.get());
-
-    m_serviceConnection = QStringLiteral("service-%1").arg(m_round);
-    QDBusConnection connection = QDBusConnection::connectToBus(m_bus.address(), m_serviceConnection);
-    QVERIFY(connection.isConnected());
-    m_service->watchCallersOn(connection);
-    QVERIFY(connection.registerObject(HelperProtocol::objectPath(), m_service.get()));
-    QVERIFY(connection.registerService(HelperProtocol::serviceName()));
-    m_client = clientOn(QStringLiteral("client-%1").arg(m_round));
+    m_fake.start(m_bus.address());
+    m_client = clientOn(u"client");
 }
 
 void TestHelperService::cleanup()
 {
     m_client.reset();
-    for (const QString &name : std::as_const(m_clientConnections)) {
-        QDBusConnection::disconnectFromBus(name);
-    }
-    m_clientConnections.clear();
-    QDBusConnection connection(m_serviceConnection);
-    connection.unregisterService(HelperProtocol::serviceName());
-    connection.unregisterObject(HelperProtocol::objectPath());
-    QDBusConnection::disconnectFromBus(m_serviceConnection);
-    m_service.reset();
+    m_fake.stop();
 }
 
-std::unique_ptr<OrgVolmapHelper1Interface> TestHelperService::clientOn(const QString &connectionName)
+std::unique_ptr<OrgVolmapHelper1Interface> TestHelperService::clientOn(QStringView role)
 {
-    m_clientConnections.append(connectionName);
     return std::make_unique<OrgVolmapHelper1Interface>(HelperProtocol::serviceName(), HelperProtocol::objectPath(),
-                                                       QDBusConnection::connectToBus(m_bus.address(), connectionName));
+                                                       m_fake.connect(role));
 }
 
 void TestHelperService::expectError(const QDBusPendingCall &call, const QString &errorName, const QString &messagePart)
@@ -161,8 +128,8 @@ void TestHelperService::capabilities()
     QCOMPARE(capabilities.value(QStringLiteral("basic-target-loaded")).toBool(), false);
     QCOMPARE(capabilities.value(QStringLiteral("basic-target-available")).toBool(), true);
     QVERIFY(!capabilities.value(QStringLiteral("kernel-release")).toString().isEmpty());
-    QCOMPARE(m_authorizer->requests.size(), 1);
-    QCOMPARE(m_authorizer->requests[0].action, HelperProtocol::Action::read());
+    QCOMPARE(m_fake.authorizer->requests.size(), 1);
+    QCOMPARE(m_fake.authorizer->requests[0].action, HelperProtocol::Action::read());
 }
 
 void TestHelperService::createListStatusTableResetRemove()
@@ -172,7 +139,7 @@ void TestHelperService::createListStatusTableResetRemove()
     QVERIFY(waitFor(created));
     QVERIFY2(created.isValid(), qPrintable(created.error().message()));
     QCOMPARE(created.value(), QStringLiteral("/dev/mapper/data"));
-    QCOMPARE(m_modules->loaded, QStringList({QStringLiteral("dm-mod"), QStringLiteral("dm-basic-target")}));
+    QCOMPARE(m_fake.modules->loaded, QStringList({QStringLiteral("dm-mod"), QStringLiteral("dm-basic-target")}));
     QTRY_COMPARE(changed.count(), 1);
 
     auto listed = m_client->ListMappings({});
@@ -209,17 +176,17 @@ void TestHelperService::createListStatusTableResetRemove()
     auto reset = m_client->ResetCounters(QStringLiteral("data"), {});
     QVERIFY(waitFor(reset));
     QVERIFY2(reset.isValid(), qPrintable(reset.error().message()));
-    QCOMPARE(m_backend->messages.size(), 1); // the basic_target segment only
-    QCOMPARE(m_backend->messages[0].second, 0u);
+    QCOMPARE(m_fake.backend->messages.size(), 1); // the basic_target segment only
+    QCOMPARE(m_fake.backend->messages[0].second, 0u);
 
     auto removed = m_client->RemoveMapping(QStringLiteral("data"), {});
     QVERIFY(waitFor(removed));
     QVERIFY2(removed.isValid(), qPrintable(removed.error().message()));
-    QVERIFY(m_backend->mappings.isEmpty());
+    QVERIFY(m_fake.backend->mappings.isEmpty());
     QTRY_COMPARE(changed.count(), 2);
 
     QStringList actions;
-    for (const auto &request : std::as_const(m_authorizer->requests)) {
+    for (const auto &request : std::as_const(m_fake.authorizer->requests)) {
         actions.append(request.action);
     }
     QCOMPARE(actions, QStringList({HelperProtocol::Action::create(), HelperProtocol::Action::read(),
@@ -232,9 +199,9 @@ void TestHelperService::createPassesDevicesAsMajorMinor()
     auto created = m_client->CreateMapping(QStringLiteral("plain"), QStringLiteral("0 100 linear /dev/sdb 7"), {});
     QVERIFY(waitFor(created));
     QVERIFY2(created.isValid(), qPrintable(created.error().message()));
-    QCOMPARE(m_backend->mappings[QStringLiteral("plain")].table.first().parameters, QStringLiteral("8:16 7"));
+    QCOMPARE(m_fake.backend->mappings[QStringLiteral("plain")].table.first().parameters, QStringLiteral("8:16 7"));
     // No basic_target in the table: only dm-mod is loaded.
-    QCOMPARE(m_modules->loaded, QStringList(QStringLiteral("dm-mod")));
+    QCOMPARE(m_fake.modules->loaded, QStringList(QStringLiteral("dm-mod")));
 }
 
 void TestHelperService::createReadOnlyAndInteractiveFlags()
@@ -244,10 +211,10 @@ void TestHelperService::createReadOnlyAndInteractiveFlags()
                                             {QStringLiteral("interactive"), false}});
     QVERIFY(waitFor(created));
     QVERIFY2(created.isValid(), qPrintable(created.error().message()));
-    QVERIFY(m_backend->mappings[QStringLiteral("ro")].readOnly);
-    QCOMPARE(m_authorizer->requests.size(), 1);
-    QCOMPARE(m_authorizer->requests[0].allowInteraction, false);
-    QCOMPARE(m_authorizer->requests[0].busName, QDBusConnection(m_clientConnections.first()).baseService());
+    QVERIFY(m_fake.backend->mappings[QStringLiteral("ro")].readOnly);
+    QCOMPARE(m_fake.authorizer->requests.size(), 1);
+    QCOMPARE(m_fake.authorizer->requests[0].allowInteraction, false);
+    QCOMPARE(m_fake.authorizer->requests[0].busName, m_client->connection().baseService());
 }
 
 void TestHelperService::hostileArgumentsAreInvalid_data()
@@ -308,9 +275,9 @@ void TestHelperService::hostileArgumentsAreInvalid()
     QFETCH(bool, beforePolkit);
     expectError(m_client->CreateMapping(name, table, options), HelperProtocol::Error::invalidArgument(), messagePart);
     // Refused before polkit is even asked where admission can tell, and nothing changed.
-    QCOMPARE(m_authorizer->requests.isEmpty(), beforePolkit);
-    QVERIFY(m_backend->mappings.isEmpty());
-    QVERIFY(m_modules->loaded.isEmpty());
+    QCOMPARE(m_fake.authorizer->requests.isEmpty(), beforePolkit);
+    QVERIFY(m_fake.backend->mappings.isEmpty());
+    QVERIFY(m_fake.modules->loaded.isEmpty());
 }
 
 void TestHelperService::authorizationErrors_data()
@@ -328,11 +295,11 @@ void TestHelperService::authorizationErrors()
 {
     QFETCH(int, result);
     QFETCH(QString, errorName);
-    m_authorizer->policy = [result](const QString &, const QString &) { return AuthorizationResult(result); };
+    m_fake.authorizer->policy = [result](const QString &, const QString &) { return AuthorizationResult(result); };
     expectError(m_client->CreateMapping(QStringLiteral("data"), SdbTable, {}), errorName,
                 QStringLiteral("create mappings"));
-    QVERIFY(m_backend->mappings.isEmpty());
-    QVERIFY(m_modules->loaded.isEmpty());
+    QVERIFY(m_fake.backend->mappings.isEmpty());
+    QVERIFY(m_fake.modules->loaded.isEmpty());
 }
 
 void TestHelperService::notFoundAndExists()
@@ -349,20 +316,20 @@ void TestHelperService::notFoundAndExists()
 
 void TestHelperService::busyAndFailedFromBackend()
 {
-    m_backend->failNextCreate = HelperError{HelperProtocol::Error::busy(), QStringLiteral("the device is busy")};
+    m_fake.backend->failNextCreate = HelperError{HelperProtocol::Error::busy(), QStringLiteral("the device is busy")};
     expectError(m_client->CreateMapping(QStringLiteral("data"), SdbTable, {}), HelperProtocol::Error::busy());
-    m_backend->failNextCreate = failure(QStringLiteral("creating 'data' failed: ioctl said no"));
+    m_fake.backend->failNextCreate = failure(QStringLiteral("creating 'data' failed: ioctl said no"));
     expectError(m_client->CreateMapping(QStringLiteral("data"), SdbTable, {}), HelperProtocol::Error::failed(),
                 QStringLiteral("ioctl said no"));
-    QVERIFY(m_backend->mappings.isEmpty());
+    QVERIFY(m_fake.backend->mappings.isEmpty());
 }
 
 void TestHelperService::deviceInUse()
 {
-    m_devices->claims.append({DeviceClaim::Kind::InUse, {8, 32}, 2048, 1000000, QStringLiteral("mounted at /home")});
+    m_fake.devices->claims.append({DeviceClaim::Kind::InUse, {8, 32}, 2048, 1000000, QStringLiteral("mounted at /home")});
     expectError(m_client->CreateMapping(QStringLiteral("data"), SdbTable, {}), HelperProtocol::Error::deviceInUse(),
                 QStringLiteral("segment 2 (sectors 0-2047 of /dev/sdc1): the device is mounted at /home"));
-    QVERIFY(m_backend->mappings.isEmpty());
+    QVERIFY(m_fake.backend->mappings.isEmpty());
 }
 
 void TestHelperService::overlapNamesTheOtherMapping()
@@ -398,15 +365,15 @@ void TestHelperService::opaqueMappingHoldsItsDevices()
     crypt.liveTable = true;
     crypt.table = {{0, 1000, QStringLiteral("crypt"), QStringLiteral("aes-xts-plain64 :64:logon:k 0 8:16 4096")}};
     crypt.dependencies = {{8, 16}};
-    m_backend->mappings.insert(crypt.name, crypt);
+    m_fake.backend->mappings.insert(crypt.name, crypt);
     expectError(m_client->CreateMapping(QStringLiteral("data"), QStringLiteral("0 8 linear /dev/sdb 4000000"), {}),
                 HelperProtocol::Error::deviceInUse(), QStringLiteral("used by mapping 'cryptroot' (crypt)"));
 }
 
 void TestHelperService::kernelWithoutDeviceMapper()
 {
-    m_backend->hasDeviceMapper = false;
-    m_modules->available.remove(QStringLiteral("dm-mod"));
+    m_fake.backend->hasDeviceMapper = false;
+    m_fake.modules->available.remove(QStringLiteral("dm-mod"));
     expectError(m_client->CreateMapping(QStringLiteral("data"), SdbTable, {}),
                 HelperProtocol::Error::kernelUnsupported(), QStringLiteral("no device-mapper"));
     auto capabilities = m_client->GetCapabilities({});
@@ -416,7 +383,7 @@ void TestHelperService::kernelWithoutDeviceMapper()
 
 void TestHelperService::moduleUnavailable()
 {
-    m_modules->available.remove(QStringLiteral("dm-basic-target"));
+    m_fake.modules->available.remove(QStringLiteral("dm-basic-target"));
     expectError(m_client->CreateMapping(QStringLiteral("data"), SdbTable, {}),
                 HelperProtocol::Error::moduleUnavailable(), QStringLiteral("dm-basic-target"));
     expectError(m_client->LoadTargetModule({}), HelperProtocol::Error::moduleUnavailable());
@@ -433,8 +400,8 @@ void TestHelperService::foreignMappingsNeedManageForeign()
     lvm.uuid = QStringLiteral("LVM-abc");
     lvm.liveTable = true;
     lvm.table = {{0, 1000, QStringLiteral("linear"), QStringLiteral("8:16 0")}};
-    m_backend->mappings.insert(lvm.name, lvm);
-    m_authorizer->policy = [](const QString &action, const QString &) {
+    m_fake.backend->mappings.insert(lvm.name, lvm);
+    m_fake.authorizer->policy = [](const QString &action, const QString &) {
         return action == HelperProtocol::Action::manageForeign() ? AuthorizationResult::NotAuthorized
                                                                   : AuthorizationResult::Authorized;
     };
@@ -443,22 +410,22 @@ void TestHelperService::foreignMappingsNeedManageForeign()
     expectError(m_client->ReloadMapping(lvm.name, QStringLiteral("0 1000 linear /dev/sdb 0"), {}),
                 HelperProtocol::Error::notAuthorized(),
                 QStringLiteral("change the table of 'vg-home', which Volume Mapper did not create"));
-    QVERIFY(m_backend->mappings.contains(lvm.name));
-    QCOMPARE(m_backend->mappings[lvm.name].table.first().parameters, QStringLiteral("8:16 0"));
+    QVERIFY(m_fake.backend->mappings.contains(lvm.name));
+    QCOMPARE(m_fake.backend->mappings[lvm.name].table.first().parameters, QStringLiteral("8:16 0"));
 
-    m_authorizer->policy = [](const QString &, const QString &) { return AuthorizationResult::Authorized; };
+    m_fake.authorizer->policy = [](const QString &, const QString &) { return AuthorizationResult::Authorized; };
     auto removed = m_client->RemoveMapping(lvm.name, {});
     QVERIFY(waitFor(removed));
     QVERIFY2(removed.isValid(), qPrintable(removed.error().message()));
-    QCOMPARE(m_authorizer->requests.last().action, HelperProtocol::Action::manageForeign());
+    QCOMPARE(m_fake.authorizer->requests.last().action, HelperProtocol::Action::manageForeign());
 }
 
 void TestHelperService::foreignOwnersDevicesNeedManageForeign()
 {
     // sdc1 (sectors 2048.. of sdc) is an LVM physical volume.
-    m_devices->foreign = {{DeviceClaim::Kind::Foreign, {8, 32}, 2048, 1000000,
+    m_fake.devices->foreign = {{DeviceClaim::Kind::Foreign, {8, 32}, 2048, 1000000,
                            QStringLiteral("/dev/sdc1 holds an LVM physical volume (LVM2_member)")}};
-    m_authorizer->policy = [](const QString &action, const QString &) {
+    m_fake.authorizer->policy = [](const QString &action, const QString &) {
         return action == HelperProtocol::Action::manageForeign() ? AuthorizationResult::NotAuthorized
                                                                   : AuthorizationResult::Authorized;
     };
@@ -467,7 +434,7 @@ void TestHelperService::foreignOwnersDevicesNeedManageForeign()
         expectError(m_client->CreateMapping(QStringLiteral("pv"), table, {}), HelperProtocol::Error::notAuthorized(),
                     QStringLiteral("/dev/sdc1 holds an LVM physical volume (LVM2_member)"));
     }
-    QVERIFY(m_backend->mappings.isEmpty());
+    QVERIFY(m_fake.backend->mappings.isEmpty());
     // The rest of the disk is free to use.
     auto beside = m_client->CreateMapping(QStringLiteral("beside"), QStringLiteral("0 8 linear /dev/sdc 0"), {});
     QVERIFY(waitFor(beside));
@@ -475,16 +442,16 @@ void TestHelperService::foreignOwnersDevicesNeedManageForeign()
     // A reload onto the PV is refused the same way, and the table stays.
     expectError(m_client->ReloadMapping(QStringLiteral("beside"), QStringLiteral("0 8 linear /dev/sdc1 0"), {}),
                 HelperProtocol::Error::notAuthorized(), QStringLiteral("LVM2_member"));
-    QCOMPARE(m_backend->mappings[QStringLiteral("beside")].table.first().parameters, QStringLiteral("8:32 0"));
+    QCOMPARE(m_fake.backend->mappings[QStringLiteral("beside")].table.first().parameters, QStringLiteral("8:32 0"));
 
     // With manage-foreign the owner's device may be mapped (polkit asked twice).
-    m_authorizer->policy = [](const QString &, const QString &) { return AuthorizationResult::Authorized; };
-    m_authorizer->requests.clear();
+    m_fake.authorizer->policy = [](const QString &, const QString &) { return AuthorizationResult::Authorized; };
+    m_fake.authorizer->requests.clear();
     auto pv = m_client->CreateMapping(QStringLiteral("pv"), QStringLiteral("0 8 linear /dev/sdc1 0"), {});
     QVERIFY(waitFor(pv));
     QVERIFY2(pv.isValid(), qPrintable(pv.error().message()));
-    QCOMPARE(m_authorizer->requests.size(), 2);
-    QCOMPARE(m_authorizer->requests.last().action, HelperProtocol::Action::manageForeign());
+    QCOMPARE(m_fake.authorizer->requests.size(), 2);
+    QCOMPARE(m_fake.authorizer->requests.last().action, HelperProtocol::Action::manageForeign());
 }
 
 void TestHelperService::reloadKeepsOwnRangesAndReportsFailure()
@@ -495,55 +462,55 @@ void TestHelperService::reloadKeepsOwnRangesAndReportsFailure()
     auto reloaded = m_client->ReloadMapping(QStringLiteral("data"), QStringLiteral("0 2000 basic_target /dev/sdb 500"), {});
     QVERIFY(waitFor(reloaded));
     QVERIFY2(reloaded.isValid(), qPrintable(reloaded.error().message()));
-    QCOMPARE(m_backend->mappings[QStringLiteral("data")].table.first().parameters, QStringLiteral("8:16 500"));
+    QCOMPARE(m_fake.backend->mappings[QStringLiteral("data")].table.first().parameters, QStringLiteral("8:16 500"));
 
-    m_backend->failNextReload = failure(QStringLiteral("resuming 'data' failed; the old table is live"));
+    m_fake.backend->failNextReload = failure(QStringLiteral("resuming 'data' failed; the old table is live"));
     expectError(m_client->ReloadMapping(QStringLiteral("data"), QStringLiteral("0 8 zero"), {}),
                 HelperProtocol::Error::failed(), QStringLiteral("old table"));
-    QCOMPARE(m_backend->mappings[QStringLiteral("data")].table.first().target, QStringLiteral("basic_target"));
+    QCOMPARE(m_fake.backend->mappings[QStringLiteral("data")].table.first().target, QStringLiteral("basic_target"));
 }
 
 void TestHelperService::removeOpenMapping()
 {
     auto created = m_client->CreateMapping(QStringLiteral("data"), SdbTable, {});
     QVERIFY(waitFor(created));
-    m_backend->mappings[QStringLiteral("data")].openCount = 1;
+    m_fake.backend->mappings[QStringLiteral("data")].openCount = 1;
     expectError(m_client->RemoveMapping(QStringLiteral("data"), {}), HelperProtocol::Error::deviceInUse(),
                 QStringLiteral("is open"));
     auto deferred = m_client->RemoveMapping(QStringLiteral("data"), {{QStringLiteral("deferred"), true}});
     QVERIFY(waitFor(deferred));
     QVERIFY2(deferred.isValid(), qPrintable(deferred.error().message()));
-    QVERIFY(m_backend->mappings[QStringLiteral("data")].deferredRemove);
+    QVERIFY(m_fake.backend->mappings[QStringLiteral("data")].deferredRemove);
 }
 
 void TestHelperService::repliesAreDelayedNotBlocking()
 {
     // Polkit takes its time for create; a read from another client sent
     // later is answered first: the helper waits without blocking.
-    m_authorizer->policy = [this](const QString &action, const QString &) {
-        m_authorizer->delayMs = action == HelperProtocol::Action::create() ? 400 : 0;
+    m_fake.authorizer->policy = [this](const QString &action, const QString &) {
+        m_fake.authorizer->delayMs = action == HelperProtocol::Action::create() ? 400 : 0;
         return AuthorizationResult::Authorized;
     };
     auto slow = m_client->CreateMapping(QStringLiteral("data"), SdbTable, {});
-    QTRY_COMPARE(m_authorizer->requests.size(), 1);
-    QCOMPARE(m_service->pendingCalls(), 1);
-    auto other = clientOn(QStringLiteral("other-%1").arg(m_round));
+    QTRY_COMPARE(m_fake.authorizer->requests.size(), 1);
+    QCOMPARE(m_fake.service->pendingCalls(), 1);
+    auto other = clientOn(u"other");
     auto fast = other->ListMappings({});
     QVERIFY(waitFor(fast));
     QVERIFY(!slow.isFinished());
     QVERIFY(fast.value().isEmpty()); // the create has not acted yet
     QVERIFY(waitFor(slow));
     QVERIFY2(slow.isValid(), qPrintable(slow.error().message()));
-    QCOMPARE(m_service->pendingCalls(), 0);
+    QCOMPARE(m_fake.service->pendingCalls(), 0);
 }
 
 void TestHelperService::concurrentCreatesOfOneName()
 {
-    m_authorizer->delayMs = 50;
+    m_fake.authorizer->delayMs = 50;
     std::vector<std::unique_ptr<OrgVolmapHelper1Interface>> clients;
     QList<QDBusPendingReply<QString>> replies;
     for (int i = 0; i < 4; ++i) {
-        clients.push_back(clientOn(QStringLiteral("racer-%1-%2").arg(m_round).arg(i)));
+        clients.push_back(clientOn(QStringLiteral("racer-%1").arg(i)));
         replies.append(clients.back()->CreateMapping(QStringLiteral("same"), SdbTable, {}));
     }
     int successes = 0;
@@ -558,7 +525,7 @@ void TestHelperService::concurrentCreatesOfOneName()
     }
     QCOMPARE(successes, 1);
     QCOMPARE(exists, 3);
-    QCOMPARE(m_backend->mappings.size(), 1);
+    QCOMPARE(m_fake.backend->mappings.size(), 1);
 }
 
 void TestHelperService::cleansUpAbandonedMappings()
@@ -574,19 +541,17 @@ void TestHelperService::cleansUpAbandonedMappings()
     live.name = QStringLiteral("live");
     live.liveTable = true;
     for (const MappingState &state : {abandoned, foreignEmpty, live}) {
-        m_backend->mappings.insert(state.name, state);
+        m_fake.backend->mappings.insert(state.name, state);
     }
-    m_service->cleanUpAbandoned();
-    QCOMPARE(m_backend->mappings.keys(), QStringList({QStringLiteral("live"), QStringLiteral("other")}));
+    m_fake.service->cleanUpAbandoned();
+    QCOMPARE(m_fake.backend->mappings.keys(), QStringList({QStringLiteral("live"), QStringLiteral("other")}));
 }
 
 void TestHelperService::clientAndMappingModelFollowChanges()
 {
     // The app's side: HelperClient and a MappingListModel that follows
     // MappingsChanged, against the service on the bus.
-    const QString connection = QStringLiteral("app-%1").arg(m_round);
-    m_clientConnections.append(connection);
-    HelperClient client(QDBusConnection::connectToBus(m_bus.address(), connection));
+    HelperClient client(m_fake.connect(u"app"));
     MappingListModel model(&client);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
 
@@ -605,14 +570,14 @@ void TestHelperService::clientAndMappingModelFollowChanges()
     QVERIFY(segments[0].hasCounters);
     QCOMPARE(segments[0].writeSectors, 16u);
 
-    m_authorizer->policy = [](const QString &, const QString &) { return AuthorizationResult::Dismissed; };
+    m_fake.authorizer->policy = [](const QString &, const QString &) { return AuthorizationResult::Dismissed; };
     std::optional<ClientResult<Done>> removed;
     client.remove(QStringLiteral("data"), false, [&](const ClientResult<Done> &result) { removed = result; });
     QTRY_VERIFY(removed.has_value());
     QCOMPARE(std::get<ClientError>(*removed).kind, ClientErrorKind::Dismissed);
     QCOMPARE(model.rowCount(), 1);
 
-    m_authorizer->policy = [](const QString &, const QString &) { return AuthorizationResult::Authorized; };
+    m_fake.authorizer->policy = [](const QString &, const QString &) { return AuthorizationResult::Authorized; };
     removed.reset();
     client.remove(QStringLiteral("data"), false, [&](const ClientResult<Done> &result) { removed = result; });
     QTRY_VERIFY(removed.has_value());
@@ -624,9 +589,7 @@ void TestHelperService::segmentSamplerComputesRates()
 {
     auto created = m_client->CreateMapping(QStringLiteral("data"), SdbTable, {});
     QVERIFY(waitFor(created));
-    const QString connection = QStringLiteral("sampler-%1").arg(m_round);
-    m_clientConnections.append(connection);
-    HelperClient client(QDBusConnection::connectToBus(m_bus.address(), connection));
+    HelperClient client(m_fake.connect(u"sampler"));
     SegmentSampler sampler(client);
     sampler.setHistoryLength(2);
     sampler.watch(QStringLiteral("data"));
@@ -658,15 +621,15 @@ void TestHelperService::foreignTablesAreNotReadBeforeAuthorization()
     crypt.uuid = QStringLiteral("CRYPT-LUKS2-abc-luks-root");
     crypt.liveTable = true;
     crypt.table = {{0, 1000, QStringLiteral("crypt"), QStringLiteral("aes-xts-plain64 - 0 8:16 4096")}};
-    m_backend->mappings.insert(crypt.name, crypt);
-    m_authorizer->policy = [](const QString &, const QString &) { return AuthorizationResult::NotAuthorized; };
+    m_fake.backend->mappings.insert(crypt.name, crypt);
+    m_fake.authorizer->policy = [](const QString &, const QString &) { return AuthorizationResult::NotAuthorized; };
     expectError(m_client->RemoveMapping(crypt.name, {}), HelperProtocol::Error::notAuthorized());
     expectError(m_client->ResetCounters(crypt.name, {}), HelperProtocol::Error::notAuthorized());
     expectError(m_client->ReloadMapping(crypt.name, QStringLiteral("0 8 zero"), {}),
                 HelperProtocol::Error::notAuthorized());
     expectError(m_client->GetTable(crypt.name, {}), HelperProtocol::Error::notAuthorized());
     // Refused callers made the helper read no table: a key never entered its memory for them.
-    QCOMPARE(m_backend->tableReads, 0);
+    QCOMPARE(m_fake.backend->tableReads, 0);
 }
 
 void TestHelperService::diskAndPartitionRangesCollideWithinATable()
@@ -675,7 +638,7 @@ void TestHelperService::diskAndPartitionRangesCollideWithinATable()
     expectError(m_client->CreateMapping(QStringLiteral("twice"),
                                         QStringLiteral("0 100 linear /dev/sdc 2050\n100 100 linear /dev/sdc1 0"), {}),
                 HelperProtocol::Error::invalidArgument(), QStringLiteral("use the same sectors"));
-    QVERIFY(m_backend->mappings.isEmpty());
+    QVERIFY(m_fake.backend->mappings.isEmpty());
 }
 
 void TestHelperService::resetCountersOfForeignNeedsManageForeign()
@@ -685,30 +648,30 @@ void TestHelperService::resetCountersOfForeignNeedsManageForeign()
     other.uuid = QStringLiteral("SOMEONE-else");
     other.liveTable = true;
     other.table = {{0, 1000, QStringLiteral("basic_target"), QStringLiteral("8:16 0")}};
-    m_backend->mappings.insert(other.name, other);
-    m_authorizer->policy = [](const QString &action, const QString &) {
+    m_fake.backend->mappings.insert(other.name, other);
+    m_fake.authorizer->policy = [](const QString &action, const QString &) {
         return action == HelperProtocol::Action::manageForeign() ? AuthorizationResult::NotAuthorized
                                                                   : AuthorizationResult::Authorized;
     };
     expectError(m_client->ResetCounters(other.name, {}), HelperProtocol::Error::notAuthorized());
-    QVERIFY(m_backend->messages.isEmpty());
+    QVERIFY(m_fake.backend->messages.isEmpty());
 }
 
 void TestHelperService::reloadRefusesStackingOnItself()
 {
     auto created = m_client->CreateMapping(QStringLiteral("lower"), QStringLiteral("0 100 linear /dev/sdb 0"), {});
     QVERIFY(waitFor(created));
-    const MappingState lower = m_backend->mappings[QStringLiteral("lower")];
+    const MappingState lower = m_fake.backend->mappings[QStringLiteral("lower")];
     const QString lowerNumber = QStringLiteral("%1:%2").arg(lower.major).arg(lower.minor);
     // "upper" (254:7) is built on "lower"; reloading lower onto upper loops.
-    m_devices->addDisk(QStringLiteral("/dev/mapper/upper"), {254, 7}, 100);
-    m_devices->addDisk(QStringLiteral("/dev/mapper/lower"), {lower.major, lower.minor}, 100);
-    m_devices->builtOn.insert(QStringLiteral("254:7"), lowerNumber);
+    m_fake.devices->addDisk(QStringLiteral("/dev/mapper/upper"), {254, 7}, 100);
+    m_fake.devices->addDisk(QStringLiteral("/dev/mapper/lower"), {lower.major, lower.minor}, 100);
+    m_fake.devices->builtOn.insert(QStringLiteral("254:7"), lowerNumber);
     expectError(m_client->ReloadMapping(QStringLiteral("lower"), QStringLiteral("0 100 linear /dev/mapper/upper 0"), {}),
                 HelperProtocol::Error::invalidArgument(), QStringLiteral("built on it"));
     expectError(m_client->ReloadMapping(QStringLiteral("lower"), QStringLiteral("0 100 linear %1 0").arg(lowerNumber), {}),
                 HelperProtocol::Error::invalidArgument(), QStringLiteral("itself"));
-    QCOMPARE(m_backend->mappings[QStringLiteral("lower")].table.first().parameters, QStringLiteral("8:16 0"));
+    QCOMPARE(m_fake.backend->mappings[QStringLiteral("lower")].table.first().parameters, QStringLiteral("8:16 0"));
 }
 
 QTEST_GUILESS_MAIN(TestHelperService)
