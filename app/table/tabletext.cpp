@@ -7,6 +7,8 @@ namespace Volmap {
 namespace {
 
 constexpr qsizetype MaxTargetNameLength = 15; // DM_MAX_TYPE_NAME less the NUL
+// Enough for a /dev/disk/by-id path, short enough for a dialog line.
+constexpr qsizetype MaxQuotedLength = 80;
 
 bool isBlank(QChar c)
 {
@@ -65,6 +67,19 @@ QString TableIssue::toString() const
     return line > 0 ? QStringLiteral("line %1: %2").arg(line).arg(message) : message;
 }
 
+QString quotedInput(QStringView text)
+{
+    const bool cut = text.size() > MaxQuotedLength;
+    QString quoted = u'\'' + text.first(cut ? MaxQuotedLength - 3 : text.size()).toString();
+    for (QChar &c : quoted) {
+        // C0, DEL and C1: newlines and terminal escapes among them.
+        if (c.unicode() < 0x20 || (c.unicode() >= 0x7f && c.unicode() <= 0x9f)) {
+            c = u'?';
+        }
+    }
+    return quoted + (cut ? QStringLiteral("...'") : QStringLiteral("'"));
+}
+
 std::optional<quint64> parseDecimal(QStringView text)
 {
     if (text.isEmpty()) {
@@ -116,15 +131,15 @@ ParsedTable parseTable(QStringView text)
         const auto start = parseDecimal(fields[0]);
         const auto length = parseDecimal(fields[1]);
         if (!start) {
-            problem(QStringLiteral("start '%1' is not a decimal sector number").arg(fields[0]));
+            problem(QStringLiteral("start %1 is not a decimal sector number").arg(quotedInput(fields[0])));
             continue;
         }
         if (!length) {
-            problem(QStringLiteral("length '%1' is not a decimal sector number").arg(fields[1]));
+            problem(QStringLiteral("length %1 is not a decimal sector number").arg(quotedInput(fields[1])));
             continue;
         }
         if (!isTargetName(fields[2])) {
-            problem(QStringLiteral("'%1' is not a target name").arg(fields[2]));
+            problem(QStringLiteral("%1 is not a target name").arg(quotedInput(fields[2])));
             continue;
         }
         Segment segment;

@@ -29,4 +29,11 @@ QString formatSegment(const Segment &segment);
 /* A strict unsigned decimal that fits in 64 bits; std::nullopt otherwise. */
 std::optional<quint64> parseDecimal(QStringView text);
 
+/*
+ * Input text as messages quote it: in single quotes, control characters
+ * shown as '?', and cut to a few dozen characters with "...", so a message
+ * about a field never grows with the field and never breaks a log line.
+ */
+QString quotedInput(QStringView text);
+
 } // namespace Volmap
