@@ -44,7 +44,7 @@ Outcome<CallOptions> admitOptions(const QVariantMap &options, const QStringList 
     for (auto it = options.cbegin(); it != options.cend(); ++it) {
         const QString &key = it.key();
         if (key != u"interactive" && !allowed.contains(key)) {
-            return invalidArgument(QStringLiteral("unknown option '%1'").arg(quoted(key)));
+            return invalidArgument(QStringLiteral("unknown option %1").arg(quotedInput(key)));
         }
         if (it.value().metaType().id() != QMetaType::Bool) {
             return invalidArgument(QStringLiteral("option '%1' must be a boolean").arg(key));

@@ -391,8 +391,7 @@ Outcome<Done> LibDevmapperBackend::remove(const QString &name, bool deferred)
     if (state.value().openCount > 0 && !deferred) {
         return HelperError{HelperProtocol::Error::deviceInUse(),
                            QStringLiteral("'%1' is open (%2 users): close it first, or remove it deferred")
-                               .arg(name)
-                               .arg(state.value().openCount)};
+                               .arg(name, QString::number(state.value().openCount))};
     }
     Task task = newTask(DM_DEVICE_REMOVE, name);
     if (!task) {

@@ -92,11 +92,10 @@ Outcome<PreparedTable> prepareTable(QStringView text, DeviceInspector &devices)
     // The grammar compares ranges per device; a disk and its partition
     // are one set of sectors.
     if (const auto overlap = firstSelfOverlap(prepared.wanted)) {
+        // One arg() pass: a description holds a path, which may hold a '%'.
         return invalidArgument(QStringLiteral("invalid table: segments %1 (%2) and %3 (%4) use the same sectors")
-                                   .arg(overlap->wanted->segment + 1)
-                                   .arg(overlap->wanted->description)
-                                   .arg(overlap->other->segment + 1)
-                                   .arg(overlap->other->description));
+                                   .arg(QString::number(overlap->wanted->segment + 1), overlap->wanted->description,
+                                        QString::number(overlap->other->segment + 1), overlap->other->description));
     }
     return prepared;
 }

@@ -302,7 +302,7 @@ void TestHelperLimits::junkTablesAreRefusedFastAndBounded_data()
     QTest::newRow("too many segments") << largeValidTable(100001, 0) << QStringLiteral("more than 100000 segments");
     QTest::newRow("8 MB of leading zeros") << QStringLiteral("0 ") + QString(8 * 1024 * 1024 - 20, u'0') +
                                                   QStringLiteral("8 zero")
-                                           << QStringLiteral("characters)");
+                                           << QStringLiteral("000...' is not a decimal sector number");
 }
 
 void TestHelperLimits::junkTablesAreRefusedFastAndBounded()

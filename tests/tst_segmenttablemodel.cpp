@@ -2,6 +2,7 @@
 // derived starts, per-row problems, units, and undo/redo of every edit.
 
 #include "segmenttablemodel.h"
+#include "tablesummary.h"
 #include "tabletext.h"
 
 #include <QAbstractItemModelTester>
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void droppedDeviceWithAChosenLength();
     void droppedRowsMoveAsOneUndoStep();
     void refusesForeignDrops();
+    void summaryNamesDevicesVerbatim();
 
 private:
     std::unique_ptr<SegmentTableModel> m_model;
@@ -247,6 +249,16 @@ void TestSegmentTableModel::refusesForeignDrops()
     text.setText(QStringLiteral("/dev/sdb"));
     QVERIFY(!m_model->dropMimeData(&text, Qt::CopyAction, 0, 0, {}));
     QCOMPARE(m_model->rowCount(), 1);
+}
+
+// The create confirmation lists these lines; a path with '%' in it (a
+// by-label link) once had the sector numbers substituted into it.
+void TestSegmentTableModel::summaryNamesDevicesVerbatim()
+{
+    const ParsedTable parsed = parseTable(u"0 2048 linear /dev/disk/by-label/50%4off 8\n2048 8 zero\n");
+    QVERIFY(parsed.ok());
+    QCOMPARE(describeDeviceUses(parsed.table),
+             QStringList(QStringLiteral("/dev/disk/by-label/50%4off: 1 MiB from 4 KiB (sectors 8–2055), linear")));
 }
 
 QTEST_GUILESS_MAIN(TestSegmentTableModel)

@@ -19,6 +19,7 @@ private Q_SLOTS:
     void parseDecimal_data();
     void parseDecimal();
     void formatsLargeTablesLinearly();
+    void quotesFieldsShortAndPrintable();
 };
 
 void TestTableText::parsesDmsetupOutput()
@@ -149,6 +150,25 @@ void TestTableText::formatsLargeTablesLinearly()
     const ParsedTable parsed = parseTable(text);
     QVERIFY(parsed.ok());
     QCOMPARE(parsed.table, table);
+}
+
+void TestTableText::quotesFieldsShortAndPrintable()
+{
+    // A message about a field never grows with the field...
+    const QString longField(5000, u'9');
+    const ParsedTable parsed = parseTable(QStringLiteral("0 x") + longField + QStringLiteral(" zero"));
+    QCOMPARE(parsed.issues.size(), 1);
+    const QString message = parsed.issues[0].message;
+    QVERIFY2(message.size() < 150, qPrintable(message));
+    QVERIFY2(message.startsWith(QStringLiteral("length 'x999")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("9...' is not")), qPrintable(message));
+
+    // ...nor carries control characters the line check lets through (C1).
+    QCOMPARE(parseTable(u"0 8 zero\u0085x\u009b").issues.value(0).message,
+             QStringLiteral("'zero?x?' is not a target name"));
+    QCOMPARE(quotedInput(u"a\nb\x1b"), QStringLiteral("'a?b?'"));
+    QCOMPARE(quotedInput(QString(80, u'p')), u'\'' + QString(80, u'p') + u'\'');
+    QCOMPARE(quotedInput(QString(81, u'p')), u'\'' + QString(77, u'p') + QStringLiteral("...'"));
 }
 
 QTEST_APPLESS_MAIN(TestTableText)

@@ -20,6 +20,12 @@ std::variant<BlockDeviceGeometry, QString> fakeResolve(const DeviceReference &re
     if (name == u"259:0" || name == u"/dev/nvme0n1") {
         return nvme;
     }
+    if (name.startsWith(u"/dev/disk/by-label/")) {
+        // Labels are the user's: a name with '%' must reach messages as it is.
+        BlockDeviceGeometry labelled = name.contains(u"4k") ? nvme : sda;
+        labelled.displayName = name;
+        return labelled;
+    }
     if (name == u"/dev/null") {
         return QStringLiteral("/dev/null is not a block device");
     }
@@ -140,6 +146,18 @@ void TestTableValidator::refusesBadTables_data()
         << QStringLiteral("line 2: sectors 0-99 of /dev/sda overlap the range segment 1 already uses");
     QTest::newRow("range inside another") << QStringLiteral("0 100 linear 8:0 0\n100 10 linear 8:0 45")
                                           << QStringLiteral("line 2: sectors 45-54 of /dev/sda overlap");
+    QTest::newRow("'%' in a device name, past the end")
+        << QStringLiteral("0 16 basic_target /dev/disk/by-label/a%1%3 2097144")
+        << QStringLiteral("line 1: sectors 2097144-2097159 of /dev/disk/by-label/a%1%3 lie past its end: it has "
+                          "2097152 sectors");
+    QTest::newRow("'%' in a device name, misaligned")
+        << QStringLiteral("0 8 linear /dev/disk/by-label/4k%2%3 4")
+        << QStringLiteral("line 1: /dev/disk/by-label/4k%2%3 has 4096-byte logical blocks: start, length and offset "
+                          "must be multiples of 8 sectors");
+    QTest::newRow("'%' in a device name, used twice")
+        << QStringLiteral("0 100 linear /dev/sda 0\n100 100 basic_target /dev/disk/by-label/%3 50")
+        << QStringLiteral("line 2: sectors 50-149 of /dev/disk/by-label/%3 overlap the range segment 1 already "
+                          "uses");
     QTest::newRow("syntax error wins") << QStringLiteral("0 8 zero\n8 eight zero")
                                        << QStringLiteral("line 2: length 'eight' is not a decimal sector number");
 }

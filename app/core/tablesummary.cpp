@@ -24,12 +24,11 @@ QStringList describeDeviceUses(const MappingTable &table)
 {
     QStringList lines;
     for (const DeviceUse &use : deviceUsesOf(table)) {
+        // One arg() call: a device path may hold "%4" itself.
         lines.append(QCoreApplication::translate("Volmap::TableSummary", "%1: %2 from %3 (sectors %4–%5), %6")
                          .arg(use.device, formatSizeHuman(use.length * BytesPerSector),
-                              formatSizeHuman(use.offset * BytesPerSector))
-                         .arg(use.offset)
-                         .arg(use.offset + use.length - 1)
-                         .arg(use.target));
+                              formatSizeHuman(use.offset * BytesPerSector), QString::number(use.offset),
+                              QString::number(use.offset + use.length - 1), use.target));
     }
     return lines;
 }

@@ -115,7 +115,7 @@ std::variant<ResolvedDevice, QString> BlockDeviceResolver::resolve(const DeviceR
         // One answer for every kind of non-device: which one it was would
         // tell a caller about files it may not see.
         return QStringLiteral("%1 is not a block device node under /dev (outside /dev/shm and /dev/mqueue)")
-            .arg(quoted(path));
+            .arg(quotedInput(path));
     }
     return describe(DeviceNumber{::major(*node), ::minor(*node)}, path);
 }

@@ -59,7 +59,7 @@ std::variant<DeviceReference, QString> parseDeviceReference(QStringView text)
     }
     if (text.startsWith(u'/')) {
         if (auto problem = pathProblem(text)) {
-            return QStringLiteral("device '%1': %2").arg(quoted(text), *problem);
+            return QStringLiteral("device %1: %2").arg(quotedInput(text), *problem);
         }
         return DeviceReference{text.toString()};
     }
@@ -67,10 +67,10 @@ std::variant<DeviceReference, QString> parseDeviceReference(QStringView text)
     const auto major = colon > 0 ? parseDecimal(text.first(colon)) : std::nullopt;
     const auto minor = colon > 0 ? parseDecimal(text.sliced(colon + 1)) : std::nullopt;
     if (!major || !minor) {
-        return QStringLiteral("device '%1' must be major:minor or an absolute path under /dev").arg(quoted(text));
+        return QStringLiteral("device %1 must be major:minor or an absolute path under /dev").arg(quotedInput(text));
     }
     if (*major > MaxMajor || *minor > MaxMinor) {
-        return QStringLiteral("device '%1': device number out of range").arg(text);
+        return QStringLiteral("device %1: device number out of range").arg(quotedInput(text));
     }
     return DeviceReference{DeviceNumber{quint32(*major), quint32(*minor)}};
 }

@@ -8,6 +8,8 @@ namespace {
 
 constexpr qsizetype MaxTargetNameLength = 15; // DM_MAX_TYPE_NAME less the NUL
 constexpr qsizetype MaxDecimalDigits = 20;    // 2^64 - 1 has 20
+// Enough for a /dev/disk/by-id path, short enough for a dialog line.
+constexpr qsizetype MaxQuotedLength = 80;
 
 bool isBlank(QChar c)
 {
@@ -66,6 +68,19 @@ QString TableIssue::toString() const
     return line > 0 ? QStringLiteral("line %1: %2").arg(line).arg(message) : message;
 }
 
+QString quotedInput(QStringView text)
+{
+    const bool cut = text.size() > MaxQuotedLength;
+    QString quoted = u'\'' + text.first(cut ? MaxQuotedLength - 3 : text.size()).toString();
+    for (QChar &c : quoted) {
+        // C0, DEL and C1: newlines and terminal escapes among them.
+        if (c.unicode() < 0x20 || (c.unicode() >= 0x7f && c.unicode() <= 0x9f)) {
+            c = u'?';
+        }
+    }
+    return quoted + (cut ? QStringLiteral("...'") : QStringLiteral("'"));
+}
+
 std::optional<quint64> parseDecimal(QStringView text)
 {
     if (text.isEmpty() || text.size() > MaxDecimalDigits) {
@@ -122,15 +137,15 @@ ParsedTable parseTable(QStringView text, const TableLimits &limits)
         const auto start = parseDecimal(fields[0]);
         const auto length = parseDecimal(fields[1]);
         if (!start) {
-            problem(QStringLiteral("start '%1' is not a decimal sector number").arg(quoted(fields[0])));
+            problem(QStringLiteral("start %1 is not a decimal sector number").arg(quotedInput(fields[0])));
             continue;
         }
         if (!length) {
-            problem(QStringLiteral("length '%1' is not a decimal sector number").arg(quoted(fields[1])));
+            problem(QStringLiteral("length %1 is not a decimal sector number").arg(quotedInput(fields[1])));
             continue;
         }
         if (!isTargetName(fields[2])) {
-            problem(QStringLiteral("'%1' is not a target name").arg(quoted(fields[2])));
+            problem(QStringLiteral("%1 is not a target name").arg(quotedInput(fields[2])));
             continue;
         }
         Segment segment;
@@ -147,14 +162,6 @@ ParsedTable parseTable(QStringView text, const TableLimits &limits)
     return result;
 }
 
-QString quoted(QStringView field)
-{
-    constexpr qsizetype MaxQuoted = 40;
-    if (field.size() <= MaxQuoted) {
-        return field.toString();
-    }
-    return field.first(MaxQuoted).toString() + QStringLiteral("... (%1 characters)").arg(field.size());
-}
 
 QString formatSegment(const Segment &segment)
 {

@@ -35,7 +35,11 @@ QString formatSegment(const Segment &segment);
  */
 std::optional<quint64> parseDecimal(QStringView text);
 
-/* A field for a message: itself, or its start and its length when long. */
-QString quoted(QStringView field);
+/*
+ * Input text as messages quote it: in single quotes, control characters
+ * shown as '?', and cut to a few dozen characters with "...", so a message
+ * about a field never grows with the field and never breaks a log line.
+ */
+QString quotedInput(QStringView text);
 
 } // namespace Volmap

@@ -118,8 +118,8 @@ private:
     {
         const TargetGrammar *grammar = grammarOf(segment.target);
         if (!grammar) {
-            report(index, QStringLiteral("unsupported target '%1'; Volume Mapper creates %2")
-                              .arg(segment.target, supportedTargets().join(QStringLiteral(", "))));
+            report(index, QStringLiteral("unsupported target %1; Volume Mapper creates %2")
+                              .arg(quotedInput(segment.target), supportedTargets().join(QStringLiteral(", "))));
             return;
         }
         if (segment.args.size() != grammar->argumentCount) {
@@ -142,7 +142,7 @@ private:
         }
         const auto offset = parseDecimal(segment.args[1]);
         if (!offset) {
-            report(index, QStringLiteral("offset '%1' is not a decimal sector number").arg(quoted(segment.args[1])));
+            report(index, QStringLiteral("offset %1 is not a decimal sector number").arg(quotedInput(segment.args[1])));
             return;
         }
         if (*offset > std::numeric_limits<quint64>::max() - segment.length) {
@@ -161,17 +161,16 @@ private:
         m_largestBlock = qMax(m_largestBlock, device.logicalBlockSize);
         if (*offset + segment.length > device.sizeInSectors) {
             report(index, QStringLiteral("%1 of %2 lie past its end: it has %3 sectors")
-                              .arg(sectorRange(*offset, segment.length), device.displayName)
-                              .arg(device.sizeInSectors));
+                              .arg(sectorRange(*offset, segment.length), device.displayName,
+                                   QString::number(device.sizeInSectors)));
             return;
         }
         const quint64 blockSectors = qMax<quint64>(1, device.logicalBlockSize / SectorSize);
         if (segment.start % blockSectors || segment.length % blockSectors || *offset % blockSectors) {
             report(index, QStringLiteral("%1 has %2-byte logical blocks: start, length and offset must be "
                                          "multiples of %3 sectors")
-                              .arg(device.displayName)
-                              .arg(device.logicalBlockSize)
-                              .arg(blockSectors));
+                              .arg(device.displayName, QString::number(device.logicalBlockSize),
+                                   QString::number(blockSectors)));
         }
         checkReuse(index, device, *offset, segment.length);
     }
@@ -212,8 +211,8 @@ private:
         }
         if (conflict != used.end()) {
             report(index, QStringLiteral("%1 of %2 overlap the range segment %3 already uses")
-                              .arg(sectorRange(offset, length), device.displayName)
-                              .arg(conflict->segment + 1));
+                              .arg(sectorRange(offset, length), device.displayName,
+                                   QString::number(conflict->segment + 1)));
             return;
         }
         used.insert(offset, {length, index});
