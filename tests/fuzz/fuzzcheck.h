@@ -65,7 +65,8 @@ inline QList<QStringView> fieldsOf(QStringView line)
 // A decimal as a person would read it: digits only, value at most 2^64 - 1.
 inline std::optional<quint64> referenceDecimal(QStringView text)
 {
-    if (text.isEmpty()) {
+    // At most 20 digits, leading zeros included (the helper's rule).
+    if (text.isEmpty() || text.size() > 20) {
         return std::nullopt;
     }
     unsigned __int128 value = 0;
