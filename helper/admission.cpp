@@ -16,6 +16,7 @@ TableLimits admissionLimits()
     limits.maxSegments = Admission::MaxSegments;
     limits.maxTextLength = Admission::MaxTableText;
     limits.maxIssues = Admission::MaxReportedIssues;
+    limits.maxFieldsPerLine = Admission::MaxFieldsPerLine;
     return limits;
 }
 

@@ -21,6 +21,8 @@ inline constexpr qsizetype MaxTableText = 8 * 1024 * 1024;
 inline constexpr qsizetype MaxSegments = 100000;
 /* Distinct device references one table may name: each is resolved before polkit is asked. */
 inline constexpr qsizetype MaxDistinctDevices = 1024;
+/* Fields of one line: "<start> <length> <target> <device> <offset>" has five. */
+inline constexpr qsizetype MaxFieldsPerLine = 8;
 /* Problems listed in one reply; the rest are counted. */
 inline constexpr qsizetype MaxReportedIssues = 20;
 /* The longest message the helper sends or logs. */

@@ -94,10 +94,29 @@ void AuthorizedCalls::watchCallersOn(QDBusConnection connection)
 
 std::optional<HelperError> AuthorizedCalls::capacityProblem(const QString &sender, qsizetype heldBytes) const
 {
-    if (m_senders.value(sender).usage.calls >= m_limits.callsPerSender) {
+    const Sender state = m_senders.value(sender);
+    if (state.usage.calls >= m_limits.callsPerSender) {
         return limitsExceeded(QStringLiteral("of this connection"));
     }
-    if (m_total.calls >= m_limits.callsTotal || m_total.bytes + heldBytes > m_limits.bytesTotal) {
+    if (m_total.calls >= m_limits.callsTotal) {
+        return limitsExceeded(QStringLiteral("of all users"));
+    }
+    if (!state.uid) {
+        if (m_unidentified.bytes + heldBytes > m_limits.bytesUnidentified) {
+            return limitsExceeded(QStringLiteral("of callers not identified yet"));
+        }
+        return std::nullopt;
+    }
+    return identifiedCapacityProblem(*state.uid, heldBytes);
+}
+
+std::optional<HelperError> AuthorizedCalls::identifiedCapacityProblem(uint uid, qsizetype heldBytes) const
+{
+    const Usage usage = m_uids.value(uid);
+    if (usage.calls >= m_limits.callsPerUid || usage.bytes + heldBytes > m_limits.bytesPerUid) {
+        return limitsExceeded(QStringLiteral("of this user"));
+    }
+    if (m_total.bytes + heldBytes > m_limits.bytesTotal) {
         return limitsExceeded(QStringLiteral("of all users"));
     }
     return std::nullopt;
@@ -112,11 +131,15 @@ void AuthorizedCalls::submit(const QDBusConnection &connection, const QDBusMessa
     PendingCall call{connection, message, std::move(request), std::nullopt, {}, {}, {}, std::nullopt};
     call.remaining = call.request.actions;
     m_calls.emplace(id, std::move(call));
+    if (m_senders.size() > MaxRememberedSenders) {
+        forgetIdleSenders();
+    }
     Sender &state = m_senders[sender];
     ++state.usage.calls;
     state.usage.bytes += bytes;
     ++m_total.calls;
-    m_total.bytes += bytes;
+    ++m_unidentified.calls;
+    m_unidentified.bytes += bytes;
     if (state.uid) {
         uidKnown(sender, *state.uid);
     } else if (!state.lookingUp) {
@@ -159,18 +182,21 @@ void AuthorizedCalls::uidKnown(const QString &sender, uint uid)
     }
     for (const quint64 id : waiting) {
         PendingCall &call = m_calls.at(id);
-        Usage &usage = m_uids[uid];
-        if (usage.calls >= m_limits.callsPerUid || usage.bytes + call.request.heldBytes > m_limits.bytesPerUid) {
-            const HelperError refusal = limitsExceeded(QStringLiteral("of this user"));
+        const qsizetype bytes = call.request.heldBytes;
+        if (auto refusal = identifiedCapacityProblem(uid, bytes)) {
             if (call.request.logged) {
-                m_log.refused(uid, QStringLiteral("uid %1 (%2)").arg(uid).arg(sender), call.request.what, refusal);
+                m_log.refused(uid, QStringLiteral("uid %1 (%2)").arg(uid).arg(sender), call.request.what, *refusal);
             }
-            finish(id, refusal);
+            finish(id, *refusal); // still unidentified in the books: forget() takes it from there
             continue;
         }
+        --m_unidentified.calls;
+        m_unidentified.bytes -= bytes;
         call.uid = uid;
+        Usage &usage = m_uids[uid];
         ++usage.calls;
-        usage.bytes += call.request.heldBytes;
+        usage.bytes += bytes;
+        m_total.bytes += bytes;
         checkNext(id);
     }
 }
@@ -275,7 +301,6 @@ void AuthorizedCalls::forget(quint64 id)
     }
     const PendingCall &call = it->second;
     const qsizetype bytes = call.request.heldBytes;
-    const QString sender = call.message.service();
     if (call.ticket) {
         m_authorizer.cancel(*call.ticket);
     }
@@ -286,17 +311,15 @@ void AuthorizedCalls::forget(quint64 id)
         if (usage.calls == 0) {
             m_uids.remove(*call.uid);
         }
+        m_total.bytes -= bytes;
+    } else {
+        --m_unidentified.calls;
+        m_unidentified.bytes -= bytes;
     }
-    Sender &state = m_senders[sender];
+    Sender &state = m_senders[call.message.service()];
     --state.usage.calls;
     state.usage.bytes -= bytes;
-    // A sender is only remembered while it has calls: its uid is asked
-    // again next time, and a flood of connections leaves nothing behind.
-    if (state.usage.calls == 0 && !state.lookingUp) {
-        m_senders.remove(sender);
-    }
     --m_total.calls;
-    m_total.bytes -= bytes;
     m_calls.erase(it);
 }
 
@@ -316,6 +339,17 @@ void AuthorizedCalls::nameOwnerChanged(const QString &name, const QString &, con
     }
     m_senders.remove(name);
     touch();
+}
+
+void AuthorizedCalls::forgetIdleSenders()
+{
+    for (auto it = m_senders.begin(); it != m_senders.end();) {
+        if (it->usage.calls == 0 && !it->lookingUp) {
+            it = m_senders.erase(it);
+        } else {
+            ++it;
+        }
+    }
 }
 
 QString AuthorizedCalls::callerOf(const PendingCall &call) const

@@ -93,10 +93,19 @@ public:
         // three in all: each waiting call also keeps its D-Bus message alive.
         qsizetype bytesPerUid = 16 * 1024 * 1024;
         qsizetype bytesTotal = 48 * 1024 * 1024;
+        // Calls of connections whose uid the bus has not told us yet: kept
+        // apart, so that a flood of new connections cannot fill the pool
+        // identified users share before the per-uid limit applies to it.
+        qsizetype bytesUnidentified = 16 * 1024 * 1024;
     };
 
-    /* What libdbus may hold of a connection's messages before it stops reading (see watchCallersOn()). */
-    static constexpr long ReceiveLimit = 1024L * 1024 * 1024;
+    /*
+     * What libdbus may hold of a connection's messages before it stops
+     * reading (see watchCallersOn()). A message read and not yet handled
+     * costs about three times its size (raw, decoded, queued), so this and
+     * the limits below stay within the unit's MemoryMax=512M.
+     */
+    static constexpr long ReceiveLimit = 128L * 1024 * 1024;
 
     explicit AuthorizedCalls(Authorizer &authorizer, QObject *parent = nullptr);
 
@@ -107,7 +116,11 @@ public:
      */
     void watchCallersOn(QDBusConnection connection);
 
-    /* LimitsExceeded if the sender, or everyone together, has too much waiting to take one more call. */
+    /*
+     * LimitsExceeded if the sender, its uid (once known), the callers not
+     * yet identified, or everyone together have too much waiting to take
+     * one more call.
+     */
     std::optional<HelperError> capacityProblem(const QString &sender, qsizetype heldBytes) const;
     /* Takes over `message`, whose reply the caller has delayed. */
     void submit(const QDBusConnection &connection, const QDBusMessage &message, CallRequest request);
@@ -145,6 +158,11 @@ private:
         bool lookingUp = false;
     };
 
+    // The bus tells us of leaving callers; this bounds the rest.
+    static constexpr qsizetype MaxRememberedSenders = 4096;
+
+    std::optional<HelperError> identifiedCapacityProblem(uint uid, qsizetype heldBytes) const;
+    void forgetIdleSenders();
     void lookUpUid(const QDBusConnection &connection, const QString &sender);
     void uidKnown(const QString &sender, uint uid);
     void uidUnknown(const QString &sender, const QString &why);
@@ -158,9 +176,10 @@ private:
     Limits m_limits;
     std::map<quint64, PendingCall> m_calls;
     quint64 m_lastId = 0;
-    QHash<QString, Sender> m_senders;
+    QHash<QString, Sender> m_senders; // until they leave the bus: their uid stays known
     QHash<uint, Usage> m_uids;
-    Usage m_total;
+    Usage m_total;        // every call; bytes of identified calls only
+    Usage m_unidentified; // calls waiting for their caller's uid
     CallLog m_log;
     QElapsedTimer m_lastActivity;
 };

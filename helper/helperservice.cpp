@@ -9,6 +9,8 @@ const QString DetailName = QStringLiteral("volmap.name");
 const QString DetailDevices = QStringLiteral("volmap.devices");
 const QString DetailSegments = QStringLiteral("volmap.segments");
 const QString DetailReadOnly = QStringLiteral("volmap.read-only");
+const QString DetailDeviceCount = QStringLiteral("volmap.device-count");
+const QString DetailDeviceNumbers = QStringLiteral("volmap.device-numbers");
 
 // A table is held as text while its call waits (QString: two bytes a character).
 qsizetype heldBytesOf(const QString &text)
@@ -68,9 +70,14 @@ void HelperService::submit(CallRequest request)
 }
 
 void HelperService::submitTableCall(const QString &verb, const QString &action, const QString &name,
-                                    const QString &text, const CallOptions &options, Act act)
+                                    const QString &text, const CallOptions &options, TableAct act)
 {
-    // The limits first: they cost nothing, and parsing a large table does.
+    // What costs nothing first: a table too long for anyone, then the
+    // limits; parsing a large table costs.
+    if (text.size() > Admission::MaxTableText) {
+        refuse(admitTable(text).error());
+        return;
+    }
     if (const auto full = m_calls.capacityProblem(message().service(), heldBytesOf(text))) {
         refuse(*full);
         return;
@@ -85,14 +92,23 @@ void HelperService::submitTableCall(const QString &verb, const QString &action, 
         refuse(devices.error());
         return;
     }
+    QList<DeviceNumber> numbers;
+    QStringList numberTexts;
+    for (const ResolvedDevice &device : devices.value()) {
+        numbers.append(device.geometry.number);
+        numberTexts.append(device.geometry.number.toString());
+    }
+    // The prompt names at most eight devices; rules can read them all.
     AuthorizationDetails details{{DetailName, name},
                                  {DetailDevices, deviceListForPrompt(devices.value())},
+                                 {DetailDeviceCount, QString::number(numbers.size())},
+                                 {DetailDeviceNumbers, numberTexts.join(u' ')},
                                  {DetailSegments, QString::number(admitted.value().table.segments.size())}};
     if (options.readOnly) {
         details.insert(DetailReadOnly, QStringLiteral("true"));
     }
     submit({QStringLiteral("%1 '%2'").arg(verb, name), {action}, details, options.interactive, true,
-            heldBytesOf(text), std::move(act)});
+            heldBytesOf(text), [act = std::move(act), numbers](CallContext &context) { return act(context, numbers); }});
 }
 
 // ---- the methods ---------------------------------------------------------
@@ -118,8 +134,9 @@ QString HelperService::CreateMapping(const QString &name, const QString &table, 
 {
     if (const auto parsed = admit(name, options, {QStringLiteral("read-only")})) {
         submitTableCall(QStringLiteral("create"), HelperProtocol::Action::create(), name, table, *parsed,
-                        [this, name, table, readOnly = parsed->readOnly](CallContext &context) {
-                            return m_actions.create(context, name, table, readOnly);
+                        [this, name, table, readOnly = parsed->readOnly](CallContext &context,
+                                                                         const QList<DeviceNumber> &authorized) {
+                            return m_actions.create(context, name, table, readOnly, authorized);
                         });
     }
     return {};
@@ -129,7 +146,9 @@ void HelperService::ReloadMapping(const QString &name, const QString &table, con
 {
     if (const auto parsed = admit(name, options, {})) {
         submitTableCall(QStringLiteral("reload"), HelperProtocol::Action::reload(), name, table, *parsed,
-                        [this, name, table](CallContext &context) { return m_actions.reload(context, name, table); });
+                        [this, name, table](CallContext &context, const QList<DeviceNumber> &authorized) {
+                            return m_actions.reload(context, name, table, authorized);
+                        });
     }
 }
 

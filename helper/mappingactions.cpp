@@ -157,6 +157,27 @@ Outcome<Done> MappingActions::loadModulesFor(bool usesBasicTarget)
     return Done{};
 }
 
+Outcome<PreparedTable> MappingActions::prepareAuthorized(const QString &text, const QList<DeviceNumber> &authorized)
+{
+    // Devices again: polkit may have taken minutes, long enough to replug,
+    // and a /dev/disk/by-* link may name another device by now.
+    auto prepared = prepareTable(text, m_devices);
+    if (!prepared) {
+        return prepared;
+    }
+    const QList<ResolvedDevice> &now = prepared.value().namedDevices;
+    for (qsizetype i = 0; i < now.size(); ++i) {
+        if (i >= authorized.size() || now[i].geometry.number != authorized[i]) {
+            return HelperError{HelperProtocol::Error::busy(),
+                               QStringLiteral("%1 is %2 now, not %3 as when authorization was asked; nothing was "
+                                              "done, try again")
+                                   .arg(now[i].geometry.displayName, now[i].geometry.number.toString(),
+                                        i < authorized.size() ? authorized[i].toString() : QStringLiteral("absent"))};
+        }
+    }
+    return prepared;
+}
+
 Outcome<QVariant> MappingActions::capabilities()
 {
     QVariantMap capabilities;
@@ -189,10 +210,9 @@ Outcome<QVariant> MappingActions::loadModule(CallContext &context)
 }
 
 Outcome<QVariant> MappingActions::create(CallContext &context, const QString &name, const QString &text,
-                                         bool readOnly)
+                                         bool readOnly, const QList<DeviceNumber> &authorized)
 {
-    // Devices again: polkit may have taken minutes, long enough to replug.
-    const auto prepared = prepareTable(text, m_devices);
+    const auto prepared = prepareAuthorized(text, authorized);
     if (!prepared) {
         return prepared.error();
     }
@@ -219,7 +239,8 @@ Outcome<QVariant> MappingActions::create(CallContext &context, const QString &na
     return QVariant(created.value());
 }
 
-Outcome<QVariant> MappingActions::reload(CallContext &context, const QString &name, const QString &text)
+Outcome<QVariant> MappingActions::reload(CallContext &context, const QString &name, const QString &text,
+                                         const QList<DeviceNumber> &authorized)
 {
     const auto current = m_backend.info(name);
     if (!current) {
@@ -228,7 +249,7 @@ Outcome<QVariant> MappingActions::reload(CallContext &context, const QString &na
     if (auto needed = foreignRights(context, current.value(), QStringLiteral("change the table of"))) {
         return *needed;
     }
-    const auto prepared = prepareTable(text, m_devices);
+    const auto prepared = prepareAuthorized(text, authorized);
     if (!prepared) {
         return prepared.error();
     }
@@ -236,10 +257,10 @@ Outcome<QVariant> MappingActions::reload(CallContext &context, const QString &na
     context.describe(QStringLiteral("reload '%1' with %2").arg(name, tableSummary(table)));
     // A mapping built on this one would make I/O go round in circles.
     const DeviceNumber self{current.value().major, current.value().minor};
-    for (const DeviceNumber &device : table.devices) {
-        if (m_devices.dependsOn(device, self)) {
-            return invalidArgument(
-                QStringLiteral("invalid table: %1 is '%2' itself or built on it").arg(device.toString(), name));
+    for (const ResolvedDevice &device : table.namedDevices) {
+        if (m_devices.dependsOn(device.geometry.number, self)) {
+            return invalidArgument(QStringLiteral("invalid table: %1 is '%2' itself or built on it")
+                                       .arg(device.geometry.number.toString(), name));
         }
     }
     if (auto loaded = loadModulesFor(table.usesBasicTarget); !loaded) {

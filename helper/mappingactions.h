@@ -27,8 +27,11 @@ public:
 
     Outcome<QVariant> capabilities();
     Outcome<QVariant> loadModule(CallContext &context);
-    Outcome<QVariant> create(CallContext &context, const QString &name, const QString &text, bool readOnly);
-    Outcome<QVariant> reload(CallContext &context, const QString &name, const QString &text);
+    /* `authorized`: the devices polkit was asked about; the table must still name exactly those. */
+    Outcome<QVariant> create(CallContext &context, const QString &name, const QString &text, bool readOnly,
+                             const QList<DeviceNumber> &authorized);
+    Outcome<QVariant> reload(CallContext &context, const QString &name, const QString &text,
+                             const QList<DeviceNumber> &authorized);
     Outcome<QVariant> remove(CallContext &context, const QString &name, bool deferred);
     Outcome<QVariant> list();
     Outcome<QVariant> table(const QString &name);
@@ -53,6 +56,8 @@ private:
     /* Overlap or DeviceInUse with what other mappings, mounts, swap and md use: never allowed. */
     std::optional<HelperError> findConflicts(const PreparedTable &table, const QString &exceptMapping);
     Outcome<Done> loadModulesFor(bool usesBasicTarget);
+    /* The table as prepared now, if its devices are still the ones authorized. */
+    Outcome<PreparedTable> prepareAuthorized(const QString &text, const QList<DeviceNumber> &authorized);
 
     MappingBackend &m_backend;
     ModuleLoader &m_modules;

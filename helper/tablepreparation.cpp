@@ -82,7 +82,6 @@ Outcome<PreparedTable> prepareTable(QStringView text, DeviceInspector &devices)
         }
         const ResolvedDevice &device = deviceOf(range->device);
         segment.args[0] = device.geometry.number.toString();
-        prepared.devices.append(device.geometry.number);
         prepared.wanted.append({index, device.disk, device.startOnDisk + range->offset, range->length,
                                 QStringLiteral("sectors %1-%2 of %3")
                                     .arg(range->offset)

@@ -15,7 +15,6 @@ struct PreparedTable
 {
     MappingTable table;
     QList<WantedRange> wanted;
-    QList<DeviceNumber> devices;         // as the table names them, one per device segment
     QList<DeviceNumber> disks;           // distinct whole disks under them
     QList<ResolvedDevice> namedDevices;  // distinct, in order of first use
     bool usesBasicTarget = false;

@@ -60,6 +60,7 @@ void TestAdmission::refusesBeyondTheLimits_data()
                                                           << QStringLiteral("line 2: gap");
     QTest::newRow("device lies") << QStringLiteral("0 8 linear /dev/../etc/passwd 0") << QStringLiteral("'..'");
     QTest::newRow("unsupported") << QStringLiteral("0 8 crypt x") << QStringLiteral("unsupported target 'crypt'");
+    QTest::newRow("9 fields") << QStringLiteral("0 8 linear 8:16 0 a b c d") << QStringLiteral("line 1: more than 8 fields");
 }
 
 void TestAdmission::refusesBeyondTheLimits()

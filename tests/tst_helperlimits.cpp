@@ -133,6 +133,8 @@ private Q_SLOTS:
     void junkTablesAreRefusedFastAndBounded();
     void everyLimitIsReportedWithItsNamedError();
     void callerLeavingCancelsItsChecks();
+    void devicesThatChangeDuringAuthorizationAreNotUsed();
+    void unidentifiedCallersHaveTheirOwnPool();
     void refusalsAreLoggedBoundedAndRateLimited();
     void changesAreLoggedWithTheDevicesActedOn();
     void polkitIsToldWhatIsAtStake();
@@ -300,6 +302,13 @@ void TestHelperLimits::junkTablesAreRefusedFastAndBounded_data()
     }
     QTest::newRow("100 000 bad lines") << lines << QStringLiteral("and 99980 more problems");
     QTest::newRow("too many segments") << largeValidTable(100001, 0) << QStringLiteral("more than 100000 segments");
+    // 4 Mi fields on one line once became 4 Mi strings (about 290 MB).
+    QString fields = QStringLiteral("0 1 zero");
+    fields.reserve(8 * 1024 * 1024);
+    while (fields.size() < 8 * 1024 * 1024 - 2) {
+        fields += QStringLiteral(" a");
+    }
+    QTest::newRow("4 Mi fields on a line") << fields << QStringLiteral("line 1: more than 8 fields");
     QTest::newRow("8 MB of leading zeros") << QStringLiteral("0 ") + QString(8 * 1024 * 1024 - 20, u'0') +
                                                   QStringLiteral("8 zero")
                                            << QStringLiteral("000...' is not a decimal sector number");
@@ -400,6 +409,44 @@ void TestHelperLimits::callerLeavingCancelsItsChecks()
     QVERIFY(!listed.isError());
 }
 
+void TestHelperLimits::devicesThatChangeDuringAuthorizationAreNotUsed()
+{
+    // While polkit asks, /dev/disk/by-label/data comes to name another disk.
+    m_fake.authorizer->delayMs = 300;
+    m_fake.devices->addDisk(QStringLiteral("/dev/disk/by-label/data"), {8, 16}, 4194304);
+    auto client = clientOn(u"replug");
+    auto created = client->CreateMapping(QStringLiteral("moved"), QStringLiteral("0 8 linear /dev/disk/by-label/data 0"),
+                                         {});
+    QTRY_COMPARE(m_fake.authorizer->running(), 1);
+    m_fake.devices->addDisk(QStringLiteral("/dev/disk/by-label/data"), {8, 48}, 4194304);
+    QVERIFY(waitFor(created));
+    QVERIFY(created.isError());
+    QCOMPARE(created.error().name(), HelperProtocol::Error::busy());
+    QVERIFY2(created.error().message().contains(u"is 8:48 now, not 8:16"), qPrintable(created.error().message()));
+    QVERIFY(m_fake.backend->mappings.isEmpty());
+}
+
+void TestHelperLimits::unidentifiedCallersHaveTheirOwnPool()
+{
+    AuthorizedCalls::Limits limits;
+    limits.bytesUnidentified = 1024;
+    m_fake.service->calls().setLimits(limits);
+    auto client = clientOn(u"new");
+    // A new connection's large table: its uid is not known yet, and the
+    // pool for such calls is (here) smaller than the table.
+    auto large = client->CreateMapping(QStringLiteral("big"), largeValidTable(10, 4096), {});
+    QVERIFY(waitFor(large));
+    QCOMPARE(large.error().name(), HelperProtocol::Error::limitsExceeded());
+    QVERIFY2(large.error().message().contains(u"not identified yet"), qPrintable(large.error().message()));
+    // Once the connection is known (any call tells), the uid's own limits apply.
+    auto listed = client->ListMappings({});
+    QVERIFY(waitFor(listed));
+    QVERIFY(!listed.isError());
+    auto again = client->CreateMapping(QStringLiteral("big"), largeValidTable(10, 4096), {});
+    QVERIFY(waitFor(again));
+    QVERIFY2(!again.isError(), qPrintable(again.error().message()));
+}
+
 void TestHelperLimits::refusalsAreLoggedBoundedAndRateLimited()
 {
     denyEverything(0);
@@ -452,6 +499,8 @@ void TestHelperLimits::polkitIsToldWhatIsAtStake()
     QCOMPARE(details.value(QStringLiteral("volmap.devices")),
              QStringLiteral("/dev/sdb (2 GiB), /dev/sdc1 (~488.28 MiB)"));
     QCOMPARE(details.value(QStringLiteral("volmap.segments")), QStringLiteral("2"));
+    QCOMPARE(details.value(QStringLiteral("volmap.device-count")), QStringLiteral("2"));
+    QCOMPARE(details.value(QStringLiteral("volmap.device-numbers")), QStringLiteral("8:16 8:33"));
     QCOMPARE(details.value(QStringLiteral("volmap.read-only")), QStringLiteral("true"));
     auto removed = client->RemoveMapping(QStringLiteral("stake"), {});
     QVERIFY(waitFor(removed));

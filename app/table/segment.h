@@ -61,6 +61,8 @@ struct TableLimits
     qsizetype maxSegments = 100000;
     qsizetype maxTextLength = 16 * 1024 * 1024;
     qsizetype maxIssues = std::numeric_limits<qsizetype>::max();
+    // Foreign targets (raid, multipath) take long parameter lists; ours at most two.
+    qsizetype maxFieldsPerLine = std::numeric_limits<qsizetype>::max() - 1;
 };
 
 /*

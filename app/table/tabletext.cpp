@@ -16,11 +16,12 @@ bool isBlank(QChar c)
     return c == u' ' || c == u'\t' || c == u'\r';
 }
 
-QList<QStringView> splitFields(QStringView line)
+// At most `maxFields` + 1 fields: one more than allowed is enough to say so.
+QList<QStringView> splitFields(QStringView line, qsizetype maxFields)
 {
     QList<QStringView> fields;
     qsizetype i = 0;
-    while (i < line.size()) {
+    while (i < line.size() && fields.size() <= maxFields) {
         while (i < line.size() && isBlank(line[i])) {
             ++i;
         }
@@ -119,13 +120,22 @@ ParsedTable parseTable(QStringView text, const TableLimits &limits)
         lineStart = lineEnd + 1;
         ++lineNumber;
 
-        const QList<QStringView> fields = splitFields(line);
-        if (fields.isEmpty() || fields.first().startsWith(u'#')) {
+        // Blank lines and comments, before splitting anything.
+        qsizetype first = 0;
+        while (first < line.size() && isBlank(line[first])) {
+            ++first;
+        }
+        if (first == line.size() || line[first] == u'#') {
             continue;
         }
+        const QList<QStringView> fields = splitFields(line, limits.maxFieldsPerLine);
         auto problem = [&](const QString &message) {
             issues.add(-1, lineNumber, message);
         };
+        if (fields.size() > limits.maxFieldsPerLine) {
+            problem(QStringLiteral("more than %1 fields").arg(limits.maxFieldsPerLine));
+            continue;
+        }
         if (hasControlCharacter(line)) {
             problem(QStringLiteral("contains a control character"));
             continue;
