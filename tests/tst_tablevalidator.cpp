@@ -138,6 +138,10 @@ void TestTableValidator::refusesBadTables_data()
     QTest::newRow("zero segment misaligned for a 4K device") << QStringLiteral("0 8 linear 259:0 0\n8 4 zero")
                                                              << QStringLiteral("line 2: the table's devices have "
                                                                                "4096-byte logical blocks");
+    // sda has 512-byte blocks, but beside a 4K device its segment must end on 4 KiB too.
+    QTest::newRow("512-byte device segment misaligned for the table")
+        << QStringLiteral("0 8 linear 259:0 0\n8 8 zero\n16 2068 basic_target /dev/sda 8")
+        << QStringLiteral("line 3: the table's devices have 4096-byte logical blocks");
     QTest::newRow("range used twice") << QStringLiteral("0 100 linear /dev/sda 0\n100 100 basic_target 8:0 50")
                                       << QStringLiteral("line 2: sectors 50-149 of /dev/sda overlap the range segment "
                                                         "1 already uses");

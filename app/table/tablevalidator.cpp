@@ -2,6 +2,7 @@
 
 #include "tabletext.h"
 
+#include <QHash>
 #include <QMap>
 
 #include <limits>
@@ -77,7 +78,7 @@ public:
                 break; // already reported as overflow; later starts mean nothing
             }
         }
-        checkDevicelessAlignment();
+        checkTableAlignment();
         return m_issues.take();
     }
 
@@ -165,6 +166,7 @@ private:
                                    QString::number(device.sizeInSectors)));
             return;
         }
+        m_deviceBlock.insert(index, device.logicalBlockSize);
         const quint64 blockSectors = qMax<quint64>(1, device.logicalBlockSize / SectorSize);
         if (segment.start % blockSectors || segment.length % blockSectors || *offset % blockSectors) {
             report(index, QStringLiteral("%1 has %2-byte logical blocks: start, length and offset must be "
@@ -176,8 +178,10 @@ private:
     }
 
     // The kernel aligns every segment boundary to the table's logical block
-    // size; device segments were checked against their own device already.
-    void checkDevicelessAlignment()
+    // size, its devices' largest: device-less segments, and device segments
+    // whose own device has smaller blocks (those with the largest were
+    // checked against their device already).
+    void checkTableAlignment()
     {
         const quint64 blockSectors = m_largestBlock / SectorSize;
         if (blockSectors <= 1) {
@@ -186,7 +190,12 @@ private:
         for (int index = 0; index < m_table.segments.size(); ++index) {
             const Segment &segment = m_table.segments[index];
             const TargetGrammar *grammar = grammarOf(segment.target);
-            if (grammar && !grammar->mapsDevice && (segment.start % blockSectors || segment.length % blockSectors)) {
+            if (!grammar || (segment.start % blockSectors == 0 && segment.length % blockSectors == 0)) {
+                continue;
+            }
+            const bool checkedByItsDevice =
+                grammar->mapsDevice && m_deviceBlock.value(index, m_largestBlock) == m_largestBlock;
+            if (!checkedByItsDevice) {
                 report(index, QStringLiteral("the table's devices have %1-byte logical blocks: this segment must "
                                              "start and end on a multiple of %2 sectors")
                                   .arg(m_largestBlock)
@@ -230,6 +239,7 @@ private:
     IssueCollector m_issues;
     QMap<DeviceNumber, QMap<quint64, Use>> m_used;
     quint32 m_largestBlock = 512; // the table's logical block size is its devices' largest
+    QHash<int, quint32> m_deviceBlock; // segment -> its device's block size, once resolved and in range
 };
 
 } // namespace
