@@ -253,9 +253,8 @@ void MainWindow::create(const QString &name, const QString &tableText, bool read
                                        "under Mappings to watch its I/O."));
             box->setAttribute(Qt::WA_DeleteOnClose);
             box->open();
-            // Select it once the list has it, so its I/O shows at once.
-            connect(m_mappingModel, &MappingListModel::refreshed, this,
-                    [this, name]() { m_mappingsPanel->selectMapping(name); }, Qt::SingleShotConnection);
+            // Selected once the list has it, so its I/O shows at once.
+            m_mappingsPanel->selectMapping(name);
         });
     });
     confirm->open();

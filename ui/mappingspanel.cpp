@@ -10,6 +10,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace Volmap {
 
 MappingsPanel::MappingsPanel(MappingListModel *model, QWidget *parent)
@@ -35,6 +37,13 @@ MappingsPanel::MappingsPanel(MappingListModel *model, QWidget *parent)
     connect(model, &QAbstractItemModel::rowsInserted, this, fit);
     connect(model, &QAbstractItemModel::dataChanged, this, fit);
     connect(model, &QAbstractItemModel::modelReset, this, fit);
+    // Listings answered out of order may come before the one with a new
+    // mapping: wait for the one that has it.
+    connect(model, &MappingListModel::refreshed, this, [this]() {
+        if (!m_selectWhenListed.isEmpty() && m_model->rowOf(m_selectWhenListed) >= 0) {
+            selectMapping(std::exchange(m_selectWhenListed, QString()));
+        }
+    });
     m_view->setWordWrap(false);
 
     m_message->setObjectName(QStringLiteral("mappingsMessage"));
@@ -83,7 +92,10 @@ QString MappingsPanel::selectedMapping() const
 void MappingsPanel::selectMapping(const QString &name)
 {
     if (const int row = m_model->rowOf(name); row >= 0) {
+        m_selectWhenListed.clear();
         m_view->selectRow(row);
+    } else {
+        m_selectWhenListed = name;
     }
 }
 

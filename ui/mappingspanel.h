@@ -25,6 +25,7 @@ public:
 
     QTableView *view() const { return m_view; }
     QString selectedMapping() const;
+    /* Selects `name` now, or as soon as a listing has it (a mapping just made). */
     void selectMapping(const QString &name);
     /* Shown instead of an empty list when the helper cannot be asked. */
     void showListError(const ClientError &error);
@@ -38,6 +39,7 @@ private:
     void updateButtons();
 
     MappingListModel *m_model;
+    QString m_selectWhenListed;
     QTableView *m_view;
     QLabel *m_message;
     QPushButton *m_open;
