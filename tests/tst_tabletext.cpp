@@ -13,6 +13,8 @@ private Q_SLOTS:
     void roundTripsLvmTables_data();
     void roundTripsLvmTables();
     void skipsCommentsAndBlankLines();
+    void commentsAsDmsetup_data();
+    void commentsAsDmsetup();
     void refusesBadLines_data();
     void refusesBadLines();
     void keepsForeignTargets();
@@ -72,6 +74,52 @@ void TestTableText::skipsCommentsAndBlankLines()
     QCOMPARE(parsed.table.segments[0].line, 5);
     QCOMPARE(parsed.table.segments[1].line, 6);
     QCOMPARE(formatTable(parsed.table), QStringLiteral("0 8 zero\n8 8 error\n"));
+}
+
+// dmsetup (lvm2 libdm/dm-tools/dmsetup.c, _parse_line) trims isspace()
+// from both ends, skips empty lines and lines whose first character is
+// `#`, reads <start> <length> <target>, then cuts the rest at the first `#`.
+void TestTableText::commentsAsDmsetup_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("formatted"); // empty: the parse must fail
+    QTest::newRow("comment after arguments")
+        << QStringLiteral("0 8 linear 8:1 0 # the first disk\n") << QStringLiteral("0 8 linear 8:1 0\n");
+    QTest::newRow("comment glued to an argument")
+        << QStringLiteral("0 8 linear 8:1 0#first") << QStringLiteral("0 8 linear 8:1 0\n");
+    QTest::newRow("comment inside a path cuts it")
+        << QStringLiteral("0 8 linear /dev/sd#a 0") << QStringLiteral("0 8 linear /dev/sd\n");
+    QTest::newRow("comment right after the target")
+        << QStringLiteral("0 8 zero# no arguments") << QString();
+    QTest::newRow("comment after the target and a blank")
+        << QStringLiteral("0 8 zero #no arguments\n8 8 error") << QStringLiteral("0 8 zero\n8 8 error\n");
+    QTest::newRow("comment holds anything")
+        << QStringLiteral("0 8 zero # \x01 control, many many many words a b c d e f g h i j k l m n o p")
+        << QStringLiteral("0 8 zero\n");
+    QTest::newRow("# before the target is a character")
+        << QStringLiteral("0 8 #zero") << QString();
+    QTest::newRow("# in the length is a character")
+        << QStringLiteral("0 8#x zero") << QString();
+    QTest::newRow("trailing whitespace")
+        << QStringLiteral("0 8 zero \t\v\f\r\n") << QStringLiteral("0 8 zero\n");
+    QTest::newRow("blank lines of every whitespace")
+        << QStringLiteral("\n \t\v\f\r\n0 8 zero\n\n") << QStringLiteral("0 8 zero\n");
+    QTest::newRow("vertical tab separates fields")
+        << QStringLiteral("0\v8\fzero") << QStringLiteral("0 8 zero\n");
+    QTest::newRow("only comments") << QStringLiteral("# a\n  # b\n") << QString();
+}
+
+void TestTableText::commentsAsDmsetup()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, formatted);
+    const ParsedTable parsed = parseTable(text);
+    if (formatted.isEmpty()) {
+        QVERIFY(!parsed.ok() || parsed.table.segments.isEmpty());
+        return;
+    }
+    QVERIFY2(parsed.ok(), qPrintable(parsed.issues.value(0).toString()));
+    QCOMPARE(formatTable(parsed.table), formatted);
 }
 
 void TestTableText::refusesBadLines_data()

@@ -114,7 +114,7 @@ std::variant<ResolvedDevice, QString> BlockDeviceResolver::resolve(const DeviceR
     if (!node) {
         // One answer for every kind of non-device: which one it was would
         // tell a caller about files it may not see.
-        return QStringLiteral("%1 is not a block device node under /dev (outside /dev/shm and /dev/mqueue)")
+        return TableMessages::tr("%1 is not a block device node under /dev (outside /dev/shm and /dev/mqueue)")
             .arg(quotedInput(path));
     }
     return describe(DeviceNumber{::major(*node), ::minor(*node)}, path);
@@ -126,7 +126,7 @@ std::variant<ResolvedDevice, QString> BlockDeviceResolver::describe(DeviceNumber
     const QString dir = m_root + QStringLiteral("/sys/dev/block/") + number.toString();
     const auto size = parseDecimal(readAttribute(dir + QStringLiteral("/size")));
     if (!size) {
-        return QStringLiteral("no block device %1 exists").arg(number.toString());
+        return TableMessages::tr("no block device %1 exists").arg(number.toString());
     }
     ResolvedDevice device;
     device.geometry.number = number;
@@ -142,7 +142,7 @@ std::variant<ResolvedDevice, QString> BlockDeviceResolver::describe(DeviceNumber
         const auto parentNumber = parseDeviceNumber(readAttribute(parent + QStringLiteral("/dev")));
         const auto start = parseDecimal(readAttribute(dir + QStringLiteral("/start")));
         if (!parentNumber || !start) {
-            return QStringLiteral("cannot find the disk of partition %1").arg(device.geometry.displayName);
+            return TableMessages::tr("cannot find the disk of partition %1").arg(device.geometry.displayName);
         }
         device.disk = *parentNumber;
         device.startOnDisk = *start;

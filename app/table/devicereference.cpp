@@ -14,20 +14,20 @@ constexpr qsizetype MaxPathLength = 4095;
 std::optional<QString> pathProblem(QStringView path)
 {
     if (!path.startsWith(u"/dev/")) {
-        return QStringLiteral("must be major:minor or an absolute path under /dev");
+        return TableMessages::tr("must be major:minor or an absolute path under /dev");
     }
     if (path.size() > MaxPathLength) {
-        return QStringLiteral("path is too long");
+        return TableMessages::tr("path is too long");
     }
     for (const QChar c : path) {
         if (c.unicode() <= 0x20 || c.unicode() >= 0x7f) {
-            return QStringLiteral("path may only contain printable ASCII without blanks");
+            return TableMessages::tr("path may only contain printable ASCII without blanks");
         }
     }
     const QStringView rest = path.sliced(5);
     for (const QStringView component : rest.split(u'/')) {
         if (component.isEmpty() || component == u"." || component == u"..") {
-            return QStringLiteral("path must not contain empty, '.' or '..' components");
+            return TableMessages::tr("path must not contain empty, '.' or '..' components");
         }
     }
     return std::nullopt;
@@ -55,11 +55,11 @@ std::optional<DeviceNumber> parseDeviceNumber(QStringView text)
 std::variant<DeviceReference, QString> parseDeviceReference(QStringView text)
 {
     if (text.isEmpty()) {
-        return QStringLiteral("device is empty");
+        return TableMessages::tr("device is empty");
     }
     if (text.startsWith(u'/')) {
         if (auto problem = pathProblem(text)) {
-            return QStringLiteral("device %1: %2").arg(quotedInput(text), *problem);
+            return TableMessages::tr("device %1: %2").arg(quotedInput(text), *problem);
         }
         return DeviceReference{text.toString()};
     }
@@ -67,10 +67,10 @@ std::variant<DeviceReference, QString> parseDeviceReference(QStringView text)
     const auto major = colon > 0 ? parseDecimal(text.first(colon)) : std::nullopt;
     const auto minor = colon > 0 ? parseDecimal(text.sliced(colon + 1)) : std::nullopt;
     if (!major || !minor) {
-        return QStringLiteral("device %1 must be major:minor or an absolute path under /dev").arg(quotedInput(text));
+        return TableMessages::tr("device %1 must be major:minor or an absolute path under /dev").arg(quotedInput(text));
     }
     if (*major > MaxMajor || *minor > MaxMinor) {
-        return QStringLiteral("device %1: device number out of range").arg(quotedInput(text));
+        return TableMessages::tr("device %1: device number out of range").arg(quotedInput(text));
     }
     return DeviceReference{DeviceNumber{quint32(*major), quint32(*minor)}};
 }

@@ -20,7 +20,7 @@ std::optional<QString> charsetProblem(QStringView text, QStringView extra, const
 {
     for (const QChar c : text) {
         if (!isAlphanumeric(c) && !extra.contains(c)) {
-            return QStringLiteral("%1 may only contain letters, digits and '%2'").arg(what, extra);
+            return TableMessages::tr("%1 may only contain letters, digits and '%2'").arg(what, extra);
         }
     }
     return std::nullopt;
@@ -30,23 +30,23 @@ std::optional<QString> charsetProblem(QStringView text, QStringView extra, const
 
 std::optional<QString> mappingNameProblem(QStringView name)
 {
-    const QString what = QStringLiteral("a mapping name");
+    const QString what = TableMessages::tr("a mapping name");
     if (name.isEmpty()) {
-        return QStringLiteral("a mapping name must not be empty");
+        return TableMessages::tr("a mapping name must not be empty");
     }
     if (name.size() > MaxNameLength) {
-        return QStringLiteral("a mapping name may be at most %1 characters long").arg(MaxNameLength);
+        return TableMessages::tr("a mapping name may be at most %1 characters long").arg(MaxNameLength);
     }
     if (auto problem = charsetProblem(name, u"._+-", what)) {
         return problem;
     }
     if (!isAlphanumeric(name.front())) {
-        return QStringLiteral("a mapping name must start with a letter or a digit");
+        return TableMessages::tr("a mapping name must start with a letter or a digit");
     }
     // /dev/mapper/control is device-mapper's own node; a mapping by that
     // name would have no node of its own.
     if (name == u"control") {
-        return QStringLiteral("'control' is reserved for device-mapper's control node");
+        return TableMessages::tr("'control' is reserved for device-mapper's control node");
     }
     return std::nullopt;
 }
@@ -54,12 +54,12 @@ std::optional<QString> mappingNameProblem(QStringView name)
 std::optional<QString> mappingUuidProblem(QStringView uuid)
 {
     if (uuid.isEmpty()) {
-        return QStringLiteral("a mapping uuid must not be empty");
+        return TableMessages::tr("a mapping uuid must not be empty");
     }
     if (uuid.size() > MaxUuidLength) {
-        return QStringLiteral("a mapping uuid may be at most %1 characters long").arg(MaxUuidLength);
+        return TableMessages::tr("a mapping uuid may be at most %1 characters long").arg(MaxUuidLength);
     }
-    return charsetProblem(uuid, u"._+:-", QStringLiteral("a mapping uuid"));
+    return charsetProblem(uuid, u"._+:-", TableMessages::tr("a mapping uuid"));
 }
 
 QString newVolmapUuid(uint creatorUid)

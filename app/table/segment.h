@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -7,6 +8,18 @@
 #include <limits>
 
 namespace Volmap {
+
+/*
+ * The catalogue context of the table code's messages (parse, validate,
+ * device references, names, sizes). Plain QCoreApplication::translate, so
+ * this stays Qt Core: the app installs a translator and shows them in the
+ * person's language; the helper installs none and logs and answers in
+ * English.
+ */
+struct TableMessages
+{
+    Q_DECLARE_TR_FUNCTIONS(TableMessages)
+};
 
 /*
  * One line of a device-mapper table: `<start> <length> <target> <args...>`.
@@ -91,7 +104,7 @@ public:
     TableIssues take()
     {
         if (m_leftOut > 0) {
-            m_issues.append({-1, 0, QStringLiteral("and %1 more problems").arg(m_leftOut)});
+            m_issues.append({-1, 0, TableMessages::tr("and %1 more problems").arg(m_leftOut)});
             m_leftOut = 0;
         }
         return std::move(m_issues);

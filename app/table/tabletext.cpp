@@ -11,9 +11,46 @@ constexpr qsizetype MaxDecimalDigits = 20;    // 2^64 - 1 has 20
 // Enough for a /dev/disk/by-id path, short enough for a dialog line.
 constexpr qsizetype MaxQuotedLength = 80;
 
+// C's isspace(), which dmsetup trims lines with and the kernel splits
+// arguments at.
 bool isBlank(QChar c)
 {
-    return c == u' ' || c == u'\t' || c == u'\r';
+    return c == u' ' || c == u'\t' || c == u'\r' || c == u'\v' || c == u'\f';
+}
+
+// Past `count` fields and the blanks before them.
+qsizetype skipFields(QStringView line, qsizetype from, int count)
+{
+    qsizetype i = from;
+    for (int field = 0; field < count; ++field) {
+        while (i < line.size() && isBlank(line[i])) {
+            ++i;
+        }
+        while (i < line.size() && !isBlank(line[i])) {
+            ++i;
+        }
+    }
+    return i;
+}
+
+/*
+ * The line as dmsetup hands it to the kernel: a whole-line comment or blank
+ * line is empty, and after the target name a `#` starts a comment anywhere,
+ * even inside a word. Before that, `#` is an ordinary character, so
+ * "0 8 #x" names a (bad) target "#x", as with `dmsetup create`.
+ */
+QStringView withoutComment(QStringView line)
+{
+    qsizetype i = 0;
+    while (i < line.size() && isBlank(line[i])) {
+        ++i;
+    }
+    if (i == line.size() || line[i] == u'#') {
+        return {};
+    }
+    const qsizetype afterTarget = skipFields(line, i, 3);
+    const qsizetype comment = line.indexOf(u'#', afterTarget);
+    return comment < 0 ? line : line.first(comment);
 }
 
 // At most `maxFields` + 1 fields: one more than allowed is enough to say so.
@@ -52,7 +89,7 @@ bool isTargetName(QStringView name)
 bool hasControlCharacter(QStringView text)
 {
     for (const QChar c : text) {
-        if (c.unicode() < 0x20 && c != u'\t' && c != u'\r') {
+        if (c.unicode() < 0x20 && !isBlank(c)) {
             return true;
         }
         if (c.unicode() == 0x7f) {
@@ -66,7 +103,7 @@ bool hasControlCharacter(QStringView text)
 
 QString TableIssue::toString() const
 {
-    return line > 0 ? QStringLiteral("line %1: %2").arg(line).arg(message) : message;
+    return line > 0 ? TableMessages::tr("line %1: %2").arg(line).arg(message) : message;
 }
 
 QString quotedInput(QStringView text)
@@ -109,23 +146,21 @@ ParsedTable parseTable(QStringView text, const TableLimits &limits)
     qsizetype lineStart = 0;
     while (lineStart <= text.size()) {
         if (result.table.segments.size() > limits.maxSegments) {
-            issues.add(-1, 0, QStringLiteral("the table has more than %1 segments").arg(limits.maxSegments));
+            issues.add(-1, 0, TableMessages::tr("the table has more than %1 segments").arg(limits.maxSegments));
             break;
         }
         qsizetype lineEnd = text.indexOf(u'\n', lineStart);
         if (lineEnd < 0) {
             lineEnd = text.size();
         }
-        const QStringView line = text.sliced(lineStart, lineEnd - lineStart);
+        const qsizetype thisLineStart = lineStart;
         lineStart = lineEnd + 1;
         ++lineNumber;
 
-        // Blank lines and comments, before splitting anything.
-        qsizetype first = 0;
-        while (first < line.size() && isBlank(line[first])) {
-            ++first;
-        }
-        if (first == line.size() || line[first] == u'#') {
+        // Blank lines and comments, before splitting anything: a comment
+        // may hold any text, control characters and many words included.
+        const QStringView line = withoutComment(text.sliced(thisLineStart, lineEnd - thisLineStart));
+        if (line.isEmpty()) {
             continue;
         }
         const QList<QStringView> fields = splitFields(line, limits.maxFieldsPerLine);
@@ -133,29 +168,29 @@ ParsedTable parseTable(QStringView text, const TableLimits &limits)
             issues.add(-1, lineNumber, message);
         };
         if (fields.size() > limits.maxFieldsPerLine) {
-            problem(QStringLiteral("more than %1 fields").arg(limits.maxFieldsPerLine));
+            problem(TableMessages::tr("more than %1 fields").arg(limits.maxFieldsPerLine));
             continue;
         }
         if (hasControlCharacter(line)) {
-            problem(QStringLiteral("contains a control character"));
+            problem(TableMessages::tr("contains a control character"));
             continue;
         }
         if (fields.size() < 3) {
-            problem(QStringLiteral("expected <start> <length> <target> [arguments]"));
+            problem(TableMessages::tr("expected <start> <length> <target> [arguments]"));
             continue;
         }
         const auto start = parseDecimal(fields[0]);
         const auto length = parseDecimal(fields[1]);
         if (!start) {
-            problem(QStringLiteral("start %1 is not a decimal sector number").arg(quotedInput(fields[0])));
+            problem(TableMessages::tr("start %1 is not a decimal sector number").arg(quotedInput(fields[0])));
             continue;
         }
         if (!length) {
-            problem(QStringLiteral("length %1 is not a decimal sector number").arg(quotedInput(fields[1])));
+            problem(TableMessages::tr("length %1 is not a decimal sector number").arg(quotedInput(fields[1])));
             continue;
         }
         if (!isTargetName(fields[2])) {
-            problem(QStringLiteral("%1 is not a target name").arg(quotedInput(fields[2])));
+            problem(TableMessages::tr("%1 is not a target name").arg(quotedInput(fields[2])));
             continue;
         }
         Segment segment;

@@ -17,8 +17,9 @@ struct ParsedTable
 /*
  * The dmsetup table text format, as `dmsetup table` prints it and
  * `dmsetup create --table` / table files accept it: one segment per line,
- * fields separated by blanks, blank lines and lines starting with `#`
- * ignored. Parsing is syntax only (any target, any arguments), so tables of
+ * fields separated by blanks (C's isspace), blank lines and lines starting
+ * with `#` ignored, and after the target name a `#` anywhere starts a
+ * comment that runs to the end of the line. Parsing is syntax only (any target, any arguments), so tables of
  * foreign mappings read back too; validateTable() decides what may be
  * created. Numbers are strict decimals: no sign, no base prefix. Parsing
  * stops after limits.maxSegments + 1 segments, and lists at most

@@ -41,7 +41,7 @@ const TargetGrammar *grammarOf(QStringView target)
 
 QString sectorRange(quint64 first, quint64 count)
 {
-    return QStringLiteral("sectors %1-%2").arg(first).arg(first + count - 1);
+    return TableMessages::tr("sectors %1-%2").arg(first).arg(first + count - 1);
 }
 
 class Validator
@@ -58,12 +58,12 @@ public:
     TableIssues run()
     {
         if (m_table.segments.isEmpty()) {
-            m_issues.add(-1, 0, QStringLiteral("the table has no segments"));
+            m_issues.add(-1, 0, TableMessages::tr("the table has no segments"));
             return m_issues.take();
         }
         if (m_table.segments.size() > m_limits.maxSegments) {
             m_issues.add(-1, 0,
-                         QStringLiteral("the table has %1 segments; at most %2 are allowed")
+                         TableMessages::tr("the table has %1 segments; at most %2 are allowed")
                              .arg(m_table.segments.size())
                              .arg(m_limits.maxSegments));
             return m_issues.take();
@@ -91,25 +91,25 @@ private:
     void checkLayout(int index, const Segment &segment, quint64 expectedStart)
     {
         if (segment.length == 0) {
-            report(index, QStringLiteral("segment length must be at least one sector"));
+            report(index, TableMessages::tr("segment length must be at least one sector"));
         }
         if (segment.start + segment.length < segment.start) {
-            report(index, QStringLiteral("segment end overflows 64 bits"));
+            report(index, TableMessages::tr("segment end overflows 64 bits"));
         } else if (segment.start + segment.length > MaxTableSectors) {
-            report(index, QStringLiteral("the table would end past sector %1, the largest device the kernel allows")
+            report(index, TableMessages::tr("the table would end past sector %1, the largest device the kernel allows")
                               .arg(MaxTableSectors));
         }
         if (segment.start == expectedStart) {
             return;
         }
         if (index == 0) {
-            report(index, QStringLiteral("the first segment must start at sector 0, not %1").arg(segment.start));
+            report(index, TableMessages::tr("the first segment must start at sector 0, not %1").arg(segment.start));
         } else if (segment.start > expectedStart) {
-            report(index, QStringLiteral("gap: the previous segment ends at sector %1 but this one starts at %2")
+            report(index, TableMessages::tr("gap: the previous segment ends at sector %1 but this one starts at %2")
                               .arg(expectedStart)
                               .arg(segment.start));
         } else {
-            report(index, QStringLiteral("overlap: the previous segment ends at sector %1 but this one starts at %2")
+            report(index, TableMessages::tr("overlap: the previous segment ends at sector %1 but this one starts at %2")
                               .arg(expectedStart)
                               .arg(segment.start));
         }
@@ -119,14 +119,14 @@ private:
     {
         const TargetGrammar *grammar = grammarOf(segment.target);
         if (!grammar) {
-            report(index, QStringLiteral("unsupported target %1; Volume Mapper creates %2")
+            report(index, TableMessages::tr("unsupported target %1; Volume Mapper creates %2")
                               .arg(quotedInput(segment.target), supportedTargets().join(QStringLiteral(", "))));
             return;
         }
         if (segment.args.size() != grammar->argumentCount) {
             report(index, grammar->mapsDevice
-                              ? QStringLiteral("%1 takes exactly 2 arguments: <device> <offset>").arg(segment.target)
-                              : QStringLiteral("%1 takes no arguments").arg(segment.target));
+                              ? TableMessages::tr("%1 takes exactly 2 arguments: <device> <offset>").arg(segment.target)
+                              : TableMessages::tr("%1 takes no arguments").arg(segment.target));
             return;
         }
         if (grammar->mapsDevice) {
@@ -143,11 +143,11 @@ private:
         }
         const auto offset = parseDecimal(segment.args[1]);
         if (!offset) {
-            report(index, QStringLiteral("offset %1 is not a decimal sector number").arg(quotedInput(segment.args[1])));
+            report(index, TableMessages::tr("offset %1 is not a decimal sector number").arg(quotedInput(segment.args[1])));
             return;
         }
         if (*offset > std::numeric_limits<quint64>::max() - segment.length) {
-            report(index, QStringLiteral("offset plus length overflows 64 bits"));
+            report(index, TableMessages::tr("offset plus length overflows 64 bits"));
             return;
         }
         if (!m_resolver || segment.length == 0) {
@@ -161,7 +161,7 @@ private:
         const auto &device = std::get<BlockDeviceGeometry>(resolved);
         m_largestBlock = qMax(m_largestBlock, device.logicalBlockSize);
         if (*offset + segment.length > device.sizeInSectors) {
-            report(index, QStringLiteral("%1 of %2 lie past its end: it has %3 sectors")
+            report(index, TableMessages::tr("%1 of %2 lie past its end: it has %3 sectors")
                               .arg(sectorRange(*offset, segment.length), device.displayName,
                                    QString::number(device.sizeInSectors)));
             return;
@@ -169,7 +169,7 @@ private:
         m_deviceBlock.insert(index, device.logicalBlockSize);
         const quint64 blockSectors = qMax<quint64>(1, device.logicalBlockSize / SectorSize);
         if (segment.start % blockSectors || segment.length % blockSectors || *offset % blockSectors) {
-            report(index, QStringLiteral("%1 has %2-byte logical blocks: start, length and offset must be "
+            report(index, TableMessages::tr("%1 has %2-byte logical blocks: start, length and offset must be "
                                          "multiples of %3 sectors")
                               .arg(device.displayName, QString::number(device.logicalBlockSize),
                                    QString::number(blockSectors)));
@@ -196,7 +196,7 @@ private:
             const bool checkedByItsDevice =
                 grammar->mapsDevice && m_deviceBlock.value(index, m_largestBlock) == m_largestBlock;
             if (!checkedByItsDevice) {
-                report(index, QStringLiteral("the table's devices have %1-byte logical blocks: this segment must "
+                report(index, TableMessages::tr("the table's devices have %1-byte logical blocks: this segment must "
                                              "start and end on a multiple of %2 sectors")
                                   .arg(m_largestBlock)
                                   .arg(blockSectors));
@@ -219,7 +219,7 @@ private:
             }
         }
         if (conflict != used.end()) {
-            report(index, QStringLiteral("%1 of %2 overlap the range segment %3 already uses")
+            report(index, TableMessages::tr("%1 of %2 overlap the range segment %3 already uses")
                               .arg(sectorRange(offset, length), device.displayName,
                                    QString::number(conflict->segment + 1)));
             return;
@@ -266,7 +266,7 @@ TableIssues validateTable(const MappingTable &table, const DeviceResolver &resol
 TableIssues validateTableText(QStringView text, const DeviceResolver &resolver, const TableLimits &limits)
 {
     if (text.size() > limits.maxTextLength) {
-        return {{-1, 0, QStringLiteral("the table text is %1 characters long; at most %2 are allowed")
+        return {{-1, 0, TableMessages::tr("the table text is %1 characters long; at most %2 are allowed")
                             .arg(text.size())
                             .arg(limits.maxTextLength)}};
     }
