@@ -6,10 +6,19 @@
 
 #include <QAbstractItemModelTester>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+
+#include <sys/stat.h>
+
+#include <fcntl.h>
+#include <thread>
+#include <unistd.h>
 
 using namespace Volmap;
 
@@ -45,6 +54,7 @@ private Q_SLOTS:
     void hotplugKeepsPersistentIndexes();
     void changesInPlace();
     void monitorPollsWithoutUdev();
+    void monitorScansOffTheGuiThread();
 };
 
 void TestDeviceTreeModel::buildsTheTree()
@@ -128,10 +138,80 @@ void TestDeviceTreeModel::monitorPollsWithoutUdev()
     connect(&monitor, &DeviceMonitor::rescanned, &model, &DeviceTreeModel::setDevices);
     monitor.start();
     QVERIFY(!monitor.usesUdev());
-    QCOMPARE(model.rowCount(), 1);
+    QTRY_COMPARE(model.rowCount(), 1);
     addDevice(QStringLiteral("loop1"), "7:1");
     QTRY_COMPARE(model.rowCount(), 2);
     QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("loop1"));
+}
+
+/*
+ * A device whose sysfs `size` is a FIFO: reading it blocks until the test
+ * writes, like a scan stuck on a slow device. The monitor must return at
+ * once and keep the event loop turning while its scan waits.
+ */
+void TestDeviceTreeModel::monitorScansOffTheGuiThread()
+{
+    QTemporaryDir root;
+    const QString dir = root.path() + QStringLiteral("/sys/devices/virtual/block/loop0");
+    QVERIFY(QDir().mkpath(dir));
+    QVERIFY(QDir().mkpath(root.path() + QStringLiteral("/sys/class/block")));
+    QVERIFY(QFile::link(dir, root.path() + QStringLiteral("/sys/class/block/loop0")));
+    QFile number(dir + QStringLiteral("/dev"));
+    QVERIFY(number.open(QIODevice::WriteOnly));
+    number.write("7:0\n");
+    number.close();
+    const QByteArray fifo = QFile::encodeName(dir + QStringLiteral("/size"));
+    QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
+
+    const int BlockedMs = 1500;
+    std::thread slowDevice([&fifo, BlockedMs]() {
+        std::this_thread::sleep_for(std::chrono::milliseconds(BlockedMs));
+        const int fd = ::open(fifo.constData(), O_WRONLY);
+        if (fd >= 0) {
+            [[maybe_unused]] const auto written = ::write(fd, "2048\n", 5);
+            ::close(fd);
+        }
+    });
+    auto unblock = qScopeGuard([&slowDevice]() { slowDevice.join(); });
+
+    DeviceMonitor monitor(root.path());
+    monitor.setPollInterval(60000);
+    QSignalSpy rescanned(&monitor, &DeviceMonitor::rescanned);
+    int ticks = 0;
+    QTimer ticker;
+    ticker.setInterval(10);
+    connect(&ticker, &QTimer::timeout, this, [&ticks]() { ++ticks; });
+    ticker.start();
+
+    QElapsedTimer clock;
+    clock.start();
+    monitor.start();
+    QVERIFY2(clock.elapsed() < BlockedMs / 2, "start() waited for the scan");
+    QVERIFY(monitor.isScanning());
+    monitor.rescan(); // asked while one runs: done once, after it
+    monitor.rescan();
+    QVERIFY(rescanned.wait(10000));
+    QVERIFY2(clock.elapsed() >= BlockedMs - 100, "the scan did not wait for the device");
+    // A 10 ms timer on a blocked thread would not have fired for 1.5 s.
+    QVERIFY2(ticks >= 50, qPrintable(QStringLiteral("the event loop ran only %1 times").arg(ticks)));
+    const auto devices = rescanned.at(0).at(0).value<QList<BlockDeviceInfo>>();
+    QCOMPARE(devices.size(), 1);
+    QCOMPARE(devices[0].sizeInSectors, quint64(2048));
+
+    // The rescan asked for meanwhile runs now, and waits on the device again.
+    std::thread again([&fifo]() {
+        const int fd = ::open(fifo.constData(), O_WRONLY);
+        if (fd >= 0) {
+            [[maybe_unused]] const auto written = ::write(fd, "4096\n", 5);
+            ::close(fd);
+        }
+    });
+    QVERIFY(rescanned.wait(10000));
+    again.join();
+    QCOMPARE(rescanned.size(), 2);
+    QCOMPARE(rescanned.at(1).at(0).value<QList<BlockDeviceInfo>>().value(0).sizeInSectors, quint64(4096));
+    QTest::qWait(100);
+    QCOMPARE(rescanned.size(), 2); // two rescans asked while busy made one
 }
 
 QTEST_GUILESS_MAIN(TestDeviceTreeModel)

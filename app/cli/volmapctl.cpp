@@ -510,7 +510,15 @@ void Volmapctl::reportDevice(const QString &what, const BlockDeviceInfo &device)
 void Volmapctl::followDevices()
 {
     m_monitor = std::make_unique<DeviceMonitor>();
-    connect(m_monitor.get(), &DeviceMonitor::rescanned, this, [this](const QList<BlockDeviceInfo> &devices) {
+    // The monitor scans on its own thread: the first listing arrives later.
+    auto announced = std::make_shared<bool>(false);
+    connect(m_monitor.get(), &DeviceMonitor::rescanned, this, [this, announced](const QList<BlockDeviceInfo> &devices) {
+        if (!*announced) {
+            *announced = true;
+            out() << "following " << devices.size() << " block devices ("
+                  << (m_monitor->usesUdev() ? "udev events" : "polling") << ")\n";
+            out().flush();
+        }
         QHash<QString, BlockDeviceInfo> now;
         for (const BlockDeviceInfo &device : devices) {
             now.insert(device.kernelName, device);
@@ -548,9 +556,6 @@ void Volmapctl::followDevices()
         }
     });
     m_monitor->start();
-    out() << "following " << m_known.size() << " block devices (" << (m_monitor->usesUdev() ? "udev events" : "polling")
-          << ")\n";
-    out().flush();
 }
 
 void Volmapctl::watch()

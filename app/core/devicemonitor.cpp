@@ -10,13 +10,21 @@ DeviceMonitor::DeviceMonitor(const QString &root, QObject *parent)
     : QObject(parent)
     , m_scanner(root)
     , m_root(root)
+    , m_worker(new QObject)
 {
     m_poll.setInterval(2000);
     connect(&m_poll, &QTimer::timeout, this, &DeviceMonitor::rescan);
+    m_thread.setObjectName(QStringLiteral("volmap-device-scan"));
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start(QThread::LowPriority);
 }
 
 DeviceMonitor::~DeviceMonitor()
 {
+    m_poll.stop();
+    m_thread.quit();
+    m_thread.wait();
     m_notifier.reset();
     if (m_monitor) {
         udev_monitor_unref(m_monitor);
@@ -47,21 +55,58 @@ void DeviceMonitor::start()
 
 void DeviceMonitor::rescan()
 {
-    Q_EMIT rescanned(m_scanner.scanAll());
+    if (m_scanning) {
+        m_rescanPending = true;
+        return;
+    }
+    m_scanning = true;
+    // The scanner is a value (the root path): the thread gets its own copy.
+    QMetaObject::invokeMethod(m_worker, [this, scanner = m_scanner]() {
+        const QList<BlockDeviceInfo> devices = scanner.scanAll();
+        // Dropped by Qt if the monitor is gone by then.
+        QMetaObject::invokeMethod(this, [this, devices]() { finishRescan(devices); }, Qt::QueuedConnection);
+    });
+}
+
+void DeviceMonitor::finishRescan(const QList<BlockDeviceInfo> &devices)
+{
+    m_scanning = false;
+    Q_EMIT rescanned(devices);
+    if (m_rescanPending) {
+        m_rescanPending = false;
+        rescan();
+    }
 }
 
 void DeviceMonitor::readUdevEvents()
 {
+    // Reading the netlink socket does not block; scanning the devices may.
+    QList<Event> events;
     while (udev_device *event = udev_monitor_receive_device(m_monitor)) {
         const QString action = QString::fromUtf8(udev_device_get_action(event));
-        const QString name = QString::fromUtf8(udev_device_get_sysname(event));
+        events.append({QString::fromUtf8(udev_device_get_sysname(event)), action == u"remove"});
         udev_device_unref(event);
-        if (action == u"remove") {
-            Q_EMIT deviceRemoved(name);
-        } else if (const auto device = m_scanner.scan(name)) {
-            Q_EMIT deviceChanged(*device);
+    }
+    if (events.isEmpty()) {
+        return;
+    }
+    QMetaObject::invokeMethod(m_worker, [this, scanner = m_scanner, events]() {
+        QList<std::optional<BlockDeviceInfo>> devices;
+        for (const Event &event : events) {
+            devices.append(event.removed ? std::nullopt : scanner.scan(event.name));
+        }
+        QMetaObject::invokeMethod(
+            this, [this, events, devices]() { deliverEvents(events, devices); }, Qt::QueuedConnection);
+    });
+}
+
+void DeviceMonitor::deliverEvents(const QList<Event> &events, const QList<std::optional<BlockDeviceInfo>> &devices)
+{
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        if (devices[i]) {
+            Q_EMIT deviceChanged(*devices[i]);
         } else {
-            Q_EMIT deviceRemoved(name); // e.g. a loop device detached: size 0
+            Q_EMIT deviceRemoved(events[i].name); // removed, or e.g. a loop device detached: size 0
         }
     }
 }
