@@ -98,6 +98,7 @@ private Q_SLOTS:
     void emptyStateWithoutMapping();
     void chartsAndTotalsFollowTheBlockSampler();
     void pauseStopsBothSamplers();
+    void hiddenOrMinimizedStopsSampling();
     void intervalChoiceApplies();
     void switchingMappingsMovesTheWatch();
     void segmentFailureShowsWithoutStoppingCharts();
@@ -258,6 +259,11 @@ void TestIoMonitorView::chartsAndTotalsFollowTheBlockSampler()
     }
     QCOMPARE(readIops.last().x(), 0.0);
     QVERIFY(readIops.first().x() > readIops.last().x());
+    // Full width from the first samples: the x axis reaches back to the
+    // oldest point, not to the three-minute window.
+    QCOMPARE(iops->xSpan(), readIops.first().x());
+    QCOMPARE(throughput->xSpan(), readIops.first().x());
+    QVERIFY(iops->xSpan() < 1.0);
     // 300 reads in ~60 ms versus 50: the rates differ as the counts do.
     QVERIFY(readIops[1].y() > 2 * readIops[2].y());
 
@@ -317,6 +323,57 @@ void TestIoMonitorView::pauseStopsBothSamplers()
     QVERIFY(m_blockSampler->isRunning());
     QVERIFY(m_segmentSampler->isRunning());
     QTRY_VERIFY_WITH_TIMEOUT(sampled.count() >= 2, 5000);
+}
+
+// Nobody looking, no GetStatus calls: the helper can reach its idle exit.
+void TestIoMonitorView::hiddenOrMinimizedStopsSampling()
+{
+    startHelper();
+    m_view->setSamplingInterval(500);
+    m_view->setMapping(Mapping, Kernel);
+    QTRY_VERIFY_WITH_TIMEOUT(m_helper->calls >= 1, 5000);
+    QVERIFY(m_segmentSampler->isRunning());
+
+    // A closed dock hides the view.
+    m_view->hide();
+    QTRY_VERIFY(!m_blockSampler->isRunning());
+    QVERIFY(!m_segmentSampler->isRunning());
+    QTest::qWait(200); // an answer already under way may still come in
+    const int callsWhenHidden = m_helper->calls;
+    QSignalSpy sampled(m_blockSampler.get(), &IoSampler::sampled);
+    QTest::qWait(2600); // longer than the per-segment interval (2 s)
+    QCOMPARE(m_helper->calls, callsWhenHidden);
+    QCOMPARE(sampled.count(), 0);
+
+    // Shown again: one reading at once, then the timers.
+    m_view->show();
+    QTRY_VERIFY(m_segmentSampler->isRunning());
+    QVERIFY(m_blockSampler->isRunning());
+    QTRY_COMPARE(m_helper->calls, callsWhenHidden + 1);
+
+    // A minimized window stops it as well, paused or not.
+    m_view->setWindowState(Qt::WindowMinimized);
+    QTRY_VERIFY(!m_segmentSampler->isRunning());
+    QVERIFY(!m_blockSampler->isRunning());
+    QTest::qWait(200);
+    const int callsWhenMinimized = m_helper->calls;
+    sampled.clear();
+    QTest::qWait(2600);
+    QCOMPARE(m_helper->calls, callsWhenMinimized);
+    QCOMPARE(sampled.count(), 0);
+
+    m_view->setWindowState(Qt::WindowNoState);
+    QTRY_VERIFY(m_segmentSampler->isRunning());
+    QTRY_COMPARE(m_helper->calls, callsWhenMinimized + 1);
+
+    // Paused and then hidden and shown: stays paused, reads once for the totals.
+    m_view->setPaused(true);
+    m_view->hide();
+    QTest::qWait(50);
+    m_view->show();
+    QTRY_COMPARE(m_helper->calls, callsWhenMinimized + 2);
+    QVERIFY(!m_segmentSampler->isRunning());
+    QVERIFY(!m_blockSampler->isRunning());
 }
 
 void TestIoMonitorView::intervalChoiceApplies()

@@ -1,5 +1,6 @@
 #include "iomonitorview.h"
 
+#include "activitywatcher.h"
 #include "blockdeviceresolver.h"
 #include "clienterror.h"
 #include "iosampler.h"
@@ -70,6 +71,7 @@ IoMonitorView::IoMonitorView(IoSampler *blockSampler, SegmentSampler *segmentSam
     , m_blockSampler(blockSampler)
     , m_segmentSampler(segmentSampler)
     , m_segmentModel(new SegmentCountersModel(BlockDeviceResolver().tableResolver(), this))
+    , m_activity(new ActivityWatcher(this))
 {
     setAccessibleName(tr("I/O monitor"));
     m_stack = new QStackedWidget(this);
@@ -91,6 +93,7 @@ IoMonitorView::IoMonitorView(IoSampler *blockSampler, SegmentSampler *segmentSam
     connect(m_blockSampler, &IoSampler::sampled, this, &IoMonitorView::updateBlockRates);
     connect(m_segmentSampler, &SegmentSampler::sampled, this, &IoMonitorView::updateSegments);
     connect(m_segmentSampler, &SegmentSampler::failed, this, &IoMonitorView::showSegmentFailure);
+    connect(m_activity, &ActivityWatcher::activeChanged, this, &IoMonitorView::updateSampling);
 
     // Start from the sampler's interval if it is one of ours, so a window
     // that restores a setting into the sampler keeps it.
@@ -291,8 +294,8 @@ void IoMonitorView::setMapping(const QString &mappingName, const QString &kernel
     }
 
     if (m_mapping.isEmpty()) {
-        stopSampling();
         m_segmentsWatched = false;
+        updateSampling();
         m_stack->setCurrentWidget(m_emptyState);
         return;
     }
@@ -305,13 +308,8 @@ void IoMonitorView::setMapping(const QString &mappingName, const QString &kernel
     }
     m_segmentSampler->watch(m_mapping);
     m_segmentsWatched = true;
-    // A first reading now, so totals show at once and the first rates come
-    // one interval later, paused or not.
-    m_blockSampler->sampleNow();
-    m_segmentSampler->sampleNow();
-    if (!m_paused) {
-        startSampling();
-    }
+    m_live = false; // a new mapping: read it at once
+    updateSampling();
 }
 
 void IoMonitorView::setMappingTable(const MappingTable &table)
@@ -329,13 +327,9 @@ void IoMonitorView::setPaused(bool paused)
     if (m_mapping.isEmpty()) {
         return;
     }
-    if (m_paused) {
-        stopSampling();
-        Q_EMIT statusMessage(tr("I/O sampling of %1 paused").arg(m_mapping));
-    } else {
-        startSampling();
-        Q_EMIT statusMessage(tr("I/O sampling of %1 resumed").arg(m_mapping));
-    }
+    updateSampling();
+    Q_EMIT statusMessage(m_paused ? tr("I/O sampling of %1 paused").arg(m_mapping)
+                                  : tr("I/O sampling of %1 resumed").arg(m_mapping));
 }
 
 void IoMonitorView::setWindowSeconds(int seconds)
@@ -385,16 +379,30 @@ void IoMonitorView::updatePauseButton()
     }
 }
 
-void IoMonitorView::startSampling()
+/*
+ * Samples only while there is a mapping, sampling is not paused and a
+ * person can see the view: a closed dock or a minimized window stops both
+ * samplers, so the helper sees no GetStatus calls and may exit when idle.
+ * Coming into view (or a new mapping) reads once at once, so totals show
+ * without waiting an interval, paused or not.
+ */
+void IoMonitorView::updateSampling()
 {
-    m_blockSampler->start();
-    m_segmentSampler->start();
-}
-
-void IoMonitorView::stopSampling()
-{
-    m_blockSampler->stop();
-    m_segmentSampler->stop();
+    const bool live = !m_mapping.isEmpty() && m_activity->isActive();
+    if (live && !m_live) {
+        m_blockSampler->sampleNow();
+        if (m_segmentsWatched) {
+            m_segmentSampler->sampleNow();
+        }
+    }
+    m_live = live;
+    if (live && !m_paused) {
+        m_blockSampler->start();
+        m_segmentSampler->start();
+    } else {
+        m_blockSampler->stop();
+        m_segmentSampler->stop();
+    }
 }
 
 void IoMonitorView::updateBlockRates()

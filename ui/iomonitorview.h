@@ -13,6 +13,7 @@ class QTableView;
 
 namespace Volmap {
 
+class ActivityWatcher;
 class IoSampler;
 class RateChart;
 class SegmentCountersModel;
@@ -69,13 +70,14 @@ private:
     void updateSegments(const QString &mapping);
     void showSegmentFailure(const QString &mapping, const ClientError &error);
     void retrySegments();
-    void startSampling();
-    void stopSampling();
+    void updateSampling();
 
     // Guarded: the window may destroy the samplers before the view.
     QPointer<IoSampler> m_blockSampler;
     QPointer<SegmentSampler> m_segmentSampler;
     SegmentCountersModel *m_segmentModel;
+    ActivityWatcher *m_activity;
+    bool m_live = false; // sampling may run: a mapping, in view
     QString m_mapping;
     QString m_kernel;
     bool m_paused = false;

@@ -49,7 +49,6 @@ RateChart::RateChart(const QString &title, AxisUnits units, double floor, std::f
 
     m_xAxis = new QValueAxis(chart);
     m_xAxis->setTitleText(tr("seconds ago"));
-    m_xAxis->setLabelFormat(QStringLiteral("%.0f"));
     // Time runs from the past on the left to now on the right.
     m_xAxis->setReverse(true);
     m_yAxis = new QCategoryAxis(chart);
@@ -75,19 +74,38 @@ RateChart::RateChart(const QString &title, AxisUnits units, double floor, std::f
 void RateChart::setWindowSeconds(double seconds)
 {
     m_window = qMax(1.0, seconds);
-    m_xAxis->setRange(0, m_window);
+    setSpan(m_window);
+}
+
+/*
+ * The x axis reaches back to the oldest point, at most the window: the
+ * first samples use the whole width instead of crowding at the right edge
+ * of a three-minute axis.
+ */
+void RateChart::setSpan(double seconds)
+{
+    if (m_xAxis->min() == 0 && qFuzzyCompare(m_xAxis->max(), seconds)) {
+        return;
+    }
+    m_xAxis->setRange(0, seconds);
     // Ticks on round seconds and minutes read as time, not as an
     // arbitrary division of the axis.
     double step = 600;
-    for (double candidate : {1, 2, 5, 10, 15, 30, 60, 120, 300}) {
-        if (m_window / candidate <= 6) {
+    for (double candidate : {0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 15.0, 30.0, 60.0, 120.0, 300.0}) {
+        if (seconds / candidate <= 6) {
             step = candidate;
             break;
         }
     }
+    m_xAxis->setLabelFormat(step < 1 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
     m_xAxis->setTickType(QValueAxis::TicksDynamic);
     m_xAxis->setTickAnchor(0);
     m_xAxis->setTickInterval(step);
+}
+
+double RateChart::xSpan() const
+{
+    return m_xAxis->max();
 }
 
 void RateChart::clear()
@@ -110,6 +128,14 @@ void RateChart::setPoints(const QList<QPointF> &read, const QList<QPointF> &writ
     m_read->setName(tr("Read %1").arg(newest(read)));
     m_write->setName(tr("Write %1").arg(newest(write)));
     setAccessibleDescription(tr("%1 now: read %2, write %3").arg(m_title, newest(read), newest(write)));
+    double oldest = 0;
+    for (const QList<QPointF> *points : {&read, &write}) {
+        for (const QPointF &point : *points) {
+            oldest = qMax(oldest, point.x());
+        }
+    }
+    // One point has no age to span: it sits at "now" on the full window.
+    setSpan(oldest > 0 ? qMin(oldest, m_window) : m_window);
     rescale(read, write);
 }
 

@@ -15,7 +15,8 @@ namespace Volmap {
 
 /*
  * A chart of one read and one write rate over the last `windowSeconds`,
- * newest at the right. The y axis scales itself to what is visible, with
+ * newest at the right; until that much history exists the chart spans
+ * what there is. The y axis scales itself to what is visible, with
  * round ticks labelled by `formatValue` (e.g. "2.0 MiB/s"), so it reads in
  * human units rather than the raw numbers Qt Charts would print. Colours
  * come from the palette, the two series colours are readable on light and
@@ -39,6 +40,8 @@ public:
 
     QLineSeries *readSeries() const { return m_read; }
     QLineSeries *writeSeries() const { return m_write; }
+    /* The visible x range in seconds, 0 to this: the oldest point's age, at most the window. */
+    double xSpan() const;
     /* The visible y range, 0 to this. */
     double yMaximum() const;
     QStringList yLabels() const;
@@ -48,6 +51,7 @@ protected:
 
 private:
     void applyPalette();
+    void setSpan(double seconds);
     void rescale(const QList<QPointF> &read, const QList<QPointF> &write);
 
     QString m_title;
