@@ -1,6 +1,7 @@
 #include "mappingspanel.h"
 
 #include "clienterror.h"
+#include "emptystate.h"
 #include "mappinglistmodel.h"
 
 #include <QHBoxLayout>
@@ -59,7 +60,11 @@ MappingsPanel::MappingsPanel(MappingListModel *model, QWidget *parent)
         m_message->hide();
         m_model->refresh();
     });
-    connect(m_view, &QTableView::activated, this, [this]() { Q_EMIT openRequested(selectedMapping()); });
+    connect(m_view, &QTableView::activated, this, [this]() {
+        if (!m_busy) {
+            Q_EMIT openRequested(selectedMapping());
+        }
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this]() {
         updateButtons();
         const QModelIndexList rows = m_view->selectionModel()->selectedRows();
@@ -69,6 +74,15 @@ MappingsPanel::MappingsPanel(MappingListModel *model, QWidget *parent)
     // A refresh that removes the selected row leaves no selection: the I/O view must hear of it.
     connect(model, &QAbstractItemModel::rowsRemoved, this, &MappingsPanel::updateButtons);
     connect(model, &MappingListModel::refreshed, m_message, &QWidget::hide);
+    auto *empty = new EmptyStateOverlay(m_view, [this]() {
+        return m_listed && m_message->isHidden()
+                   ? tr("No device-mapper mappings. Build a table in the editor and create one.")
+                   : QString();
+    });
+    connect(model, &MappingListModel::refreshed, empty, [this, empty]() {
+        m_listed = true;
+        empty->refresh();
+    });
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_open);
@@ -104,13 +118,22 @@ void MappingsPanel::showListError(const ClientError &error)
     m_message->setText(tr("<b>%1.</b> %2<br>%3")
                            .arg(error.title().toHtmlEscaped(), error.message.toHtmlEscaped(), error.advice().toHtmlEscaped()));
     m_message->show();
+    if (auto *empty = m_view->findChild<EmptyStateOverlay *>()) {
+        empty->refresh();
+    }
+}
+
+void MappingsPanel::setBusy(bool busy)
+{
+    m_busy = busy;
+    updateButtons();
 }
 
 void MappingsPanel::updateButtons()
 {
     const bool selected = !selectedMapping().isEmpty();
-    m_open->setEnabled(selected);
-    m_remove->setEnabled(selected);
+    m_open->setEnabled(selected && !m_busy);
+    m_remove->setEnabled(selected && !m_busy);
 }
 
 } // namespace Volmap

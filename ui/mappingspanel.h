@@ -29,6 +29,8 @@ public:
     void selectMapping(const QString &name);
     /* Shown instead of an empty list when the helper cannot be asked. */
     void showListError(const ClientError &error);
+    /* While a helper call runs, Open and Remove wait for it. */
+    void setBusy(bool busy);
 
 Q_SIGNALS:
     void selectionChanged(const QString &name, const QString &kernelName);
@@ -45,6 +47,8 @@ private:
     QPushButton *m_open;
     QPushButton *m_remove;
     QPushButton *m_refresh;
+    bool m_busy = false;
+    bool m_listed = false; // a listing came: an empty list means no mappings
 };
 
 } // namespace Volmap
