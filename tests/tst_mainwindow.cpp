@@ -3,8 +3,10 @@
 
 #include "devicepanel.h"
 #include "devicetreemodel.h"
+#include "draftstore.h"
 #include "fakes/fakehelperstack.h"
 #include "fakes/fakesystem.h"
+#include "fakes/windowdriver.h"
 #include "layoutbar.h"
 #include "fakes/widgetlookup.h"
 #include "mainwindow.h"
@@ -81,6 +83,7 @@ void TestMainWindow::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QSettings().clear();
+    DraftStore().discard();
     m_helper.startBus();
     m_system = std::make_unique<FakeSystem>();
     if (!m_system->addStackDisks()) {
@@ -96,46 +99,23 @@ void TestMainWindow::init()
 {
     m_helper.start();
     m_window = std::make_unique<MainWindow>(m_helper.client.get(), m_helper.samplingClient.get(), m_system->root());
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(showAndWaitForDevices(m_window.get()));
 }
 
 void TestMainWindow::cleanup()
 {
-    for (QWidget *widget : QApplication::topLevelWidgets()) {
-        if (widget != m_window.get() && widget->isVisible()) {
-            widget->close();
-        }
-    }
-    m_window.reset();
+    closeWindowAndDraft(m_window);
     m_helper.stop();
 }
 
 void TestMainWindow::addDevices(const QStringList &kernelNames)
 {
-    // As a person does it: select in the tree, then Edit ▸ Add Selected Devices (Ctrl+D).
-    QTreeView *tree = m_window->devicePanel()->view();
-    tree->setFocus();
-    tree->clearSelection();
-    for (const QString &name : kernelNames) {
-        QModelIndex index = m_window->deviceModel()->indexOf(name);
-        QVERIFY2(index.isValid(), qPrintable(name));
-        auto *proxy = qobject_cast<QAbstractProxyModel *>(tree->model());
-        tree->selectionModel()->select(proxy->mapFromSource(index),
-                                       QItemSelectionModel::Select | QItemSelectionModel::Rows);
-    }
-    QTest::keyClick(m_window.get(), Qt::Key_D, Qt::ControlModifier);
+    addDevicesByKeyboard(m_window.get(), kernelNames);
 }
 
 void TestMainWindow::createMapping(const QString &name, const QString &table)
 {
-    bool done = false;
-    m_helper.client->create(name, table, false, [&](const ClientResult<QString> &result) {
-        QVERIFY(std::holds_alternative<QString>(result));
-        done = true;
-    });
-    QTRY_VERIFY(done);
-    QTRY_VERIFY(m_window->mappingModel()->rowOf(name) >= 0);
+    createMappingDirectly(m_helper.client.get(), m_window.get(), name, table);
 }
 
 QLineEdit *TestMainWindow::openFirstLengthCell()

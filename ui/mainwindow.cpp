@@ -110,6 +110,9 @@ MainWindow::MainWindow(HelperClient *client, HelperClient *samplingClient, const
 
     buildMenus();
     restoreLayout();
+    restoreSettings();
+    restoreDraft();
+    watchDeviceFilter();
     m_monitor->start();
     m_mappingModel->refresh();
     updateCounts();
@@ -152,9 +155,11 @@ void MainWindow::buildMenus()
     mapping->addAction(m_editor->applyAction());
     mapping->addSeparator();
     QAction *open = mapping->addAction(QIcon::fromTheme(QStringLiteral("document-edit")), tr("&Open Selected in Editor"));
+    m_openSelected = open;
     open->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     connect(open, &QAction::triggered, this, [this]() { openMapping(m_mappingsPanel->selectedMapping()); });
     QAction *remove = mapping->addAction(QIcon::fromTheme(QStringLiteral("edit-delete")), tr("&Remove Selected…"));
+    m_removeSelected = remove;
     remove->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete));
     connect(remove, &QAction::triggered, this, [this]() { removeMapping(m_mappingsPanel->selectedMapping()); });
     QAction *reset = mapping->addAction(tr("Reset &Counters of Selected"));
@@ -173,6 +178,7 @@ void MainWindow::buildMenus()
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    buildHelpMenu(help);
     QAction *about = help->addAction(QIcon::fromTheme(QStringLiteral("help-about")), tr("&About Volume Mapper"));
     connect(about, &QAction::triggered, this, [this]() {
         auto *box = new QMessageBox(QMessageBox::Information, tr("About Volume Mapper"),
@@ -212,7 +218,12 @@ void MainWindow::saveLayout() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!confirmQuit()) {
+        event->ignore();
+        return;
+    }
     saveLayout();
+    saveSettings();
     event->accept();
 }
 
@@ -292,7 +303,7 @@ void MainWindow::apply(const QString &name, const QString &tableText)
 
 void MainWindow::openMapping(const QString &name)
 {
-    if (name.isEmpty()) {
+    if (name.isEmpty() || m_callsInFlight > 0) {
         return;
     }
     beginCall(tr("Reading the table of %1…").arg(name));
@@ -308,7 +319,7 @@ void MainWindow::openMapping(const QString &name)
 
 void MainWindow::removeMapping(const QString &name)
 {
-    if (name.isEmpty()) {
+    if (name.isEmpty() || m_callsInFlight > 0) {
         return;
     }
     bool inUse = false;
@@ -375,6 +386,10 @@ void MainWindow::beginCall(const QString &what)
     ++m_callsInFlight;
     m_busy->show();
     m_editor->setBusy(true);
+    // One call at a time on the mappings: a second Remove or Open would race the first.
+    m_mappingsPanel->setBusy(true);
+    m_openSelected->setEnabled(false);
+    m_removeSelected->setEnabled(false);
     statusBar()->showMessage(what);
 }
 
@@ -383,6 +398,9 @@ void MainWindow::endCall()
     if (--m_callsInFlight == 0) {
         m_busy->hide();
         m_editor->setBusy(false);
+        m_mappingsPanel->setBusy(false);
+        m_openSelected->setEnabled(true);
+        m_removeSelected->setEnabled(true);
         statusBar()->clearMessage();
     }
 }

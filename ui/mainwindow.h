@@ -1,6 +1,9 @@
 #pragma once
 
+#include "draftstore.h"
+
 #include <QMainWindow>
+#include <QTimer>
 
 class QLabel;
 class QProgressBar;
@@ -52,6 +55,16 @@ protected:
 
 private:
     void buildMenus();
+    // mainwindowsession.cpp: the Help menu, the draft kept across quits,
+    // and the settings remembered besides the layout.
+    void buildHelpMenu(QMenu *help);
+    void restoreDraft();
+    void saveDraft();
+    /* false: the person was asked about an unfinished table; close() again once they answered. */
+    bool confirmQuit();
+    void restoreSettings();
+    void saveSettings() const;
+    void watchDeviceFilter();
     void restoreLayout();
     void saveLayout() const;
     void create(const QString &name, const QString &tableText, bool readOnly);
@@ -84,6 +97,11 @@ private:
     QProgressBar *m_busy;
     QLabel *m_counts;
     int m_callsInFlight = 0;
+    QAction *m_openSelected = nullptr;
+    QAction *m_removeSelected = nullptr;
+    DraftStore m_drafts;
+    QTimer m_draftSave; // saves the draft shortly after it changes
+    bool m_quitAnswered = false;
 };
 
 } // namespace Volmap

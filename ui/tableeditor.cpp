@@ -60,6 +60,7 @@ TableEditor::TableEditor(DeviceResolver resolver, QWidget *parent)
     , m_applyButton(new QPushButton(this))
 {
     buildActions();
+    connectDraftSignals();
 
     for (SizeUnit unit : Units) {
         m_unit->addItem(unit == SizeUnit::Sectors ? tr("sectors") : unitSuffix(unit), int(unit));

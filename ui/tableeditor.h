@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sizeunits.h"
 #include "tablevalidator.h"
 
 #include <QWidget>
@@ -17,6 +18,7 @@ namespace Volmap {
 
 class LayoutBar;
 class SegmentTableModel;
+struct Draft;
 struct DraggedDevice;
 
 /*
@@ -55,6 +57,17 @@ public:
     /* After a create: the next mapping needs a name of its own. */
     void clearName();
 
+    /* Rows changed and neither created nor applied yet (tableeditorstate.cpp). */
+    bool hasDraft() const;
+    Draft draft() const;
+    /* Back to a draft saved earlier; it stays a draft until created or applied. */
+    void restoreDraft(const Draft &draft);
+    /* The unit of lengths and offsets, and the length a dropped device takes ("" for all free space). */
+    SizeUnit displayUnit() const;
+    void setDisplayUnit(SizeUnit unit);
+    QString dropLength() const;
+    void setDropLength(const QString &text);
+
     QAction *undoAction() const { return m_undo; }
     QAction *redoAction() const { return m_redo; }
     QAction *removeAction() const { return m_remove; }
@@ -71,9 +84,12 @@ Q_SIGNALS:
     void applyRequested(const QString &name, const QString &tableText);
     void statusMessage(const QString &text);
     void failed(const QString &title, const QString &text);
+    /* The table, the name or read-only changed: what hasDraft() and draft() say may differ. */
+    void draftChanged();
 
 private:
     void buildActions();
+    void connectDraftSignals();
     void commitPendingEdit();
     void updateState();
     void importFile();
