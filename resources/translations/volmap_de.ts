@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Build device-mapper tables from block devices, create mappings and watch their I/O.</source>
-        <translation type="unfinished"></translation>
+        <translation>Device-Mapper-Tabellen aus Blockgeräten bauen, Zuordnungen anlegen und ihre E/A beobachten.</translation>
     </message>
     <message>
         <source>Create Mapping</source>
@@ -17,19 +17,19 @@
     </message>
     <message>
         <source>Create &lt;b&gt;/dev/mapper/%1&lt;/b&gt;, %2%3?</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;/dev/mapper/%1&lt;/b&gt; anlegen, %2%3?</translation>
     </message>
     <message>
         <source>, read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>, schreibgeschützt</translation>
     </message>
     <message>
         <source>It uses no backing device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie benutzt kein darunterliegendes Gerät.</translation>
     </message>
     <message>
         <source>It will use exactly these device ranges. Creating it writes nothing to them, but whatever writes to the new device changes them:&lt;ul&gt;&lt;li&gt;%1&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie wird genau diese Gerätebereiche benutzen. Das Anlegen schreibt nichts hinein, aber alles, was auf das neue Gerät schreibt, ändert sie:&lt;ul&gt;&lt;li&gt;%1&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
         <source>&amp;Create</source>
@@ -41,23 +41,23 @@
     </message>
     <message>
         <source>Replace the live table of &lt;b&gt;%1&lt;/b&gt;? I/O pauses for a moment while the new table takes over; the device stays open. The size changes from %2 to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die laufende Tabelle von &lt;b&gt;%1&lt;/b&gt; ersetzen? Die E/A ruht kurz, während die neue Tabelle übernimmt; das Gerät bleibt geöffnet. Die Größe ändert sich von %2 auf %3.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Now&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Jetzt&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;After&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Danach&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Current table</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuelle Tabelle</translation>
     </message>
     <message>
         <source>New table</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Tabelle</translation>
     </message>
     <message>
         <source>&amp;Apply</source>
@@ -65,19 +65,19 @@
     </message>
     <message>
         <source>Remove &lt;b&gt;/dev/mapper/%1&lt;/b&gt;?</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;/dev/mapper/%1&lt;/b&gt; entfernen?</translation>
     </message>
     <message>
         <source>The data on its backing devices stays as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Daten auf den darunterliegenden Geräten bleiben, wie sie sind.</translation>
     </message>
     <message>
         <source> It is open right now (mounted or used by a program): it can be removed once nothing uses it any more.</source>
-        <translation type="unfinished"></translation>
+        <translation> Sie ist gerade geöffnet (eingehängt oder von einem Programm benutzt): sie lässt sich entfernen, sobald nichts sie mehr benutzt.</translation>
     </message>
     <message>
         <source> Volume Mapper did not create it; an administrator&apos;s password is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation> Volume Mapper hat sie nicht angelegt; das Passwort eines Administrators ist nötig.</translation>
     </message>
     <message>
         <source>Remove Mapping</source>
@@ -93,7 +93,226 @@
     </message>
     <message>
         <source>The kernel removes it as soon as the last user closes it</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kernel entfernt sie, sobald der letzte Benutzer sie schließt</translation>
+    </message>
+</context>
+<context>
+    <name>TableMessages</name>
+    <message>
+        <source>%1 is not a block device node under /dev (outside /dev/shm and /dev/mqueue)</source>
+        <translation>%1 ist kein Blockgeräteknoten unter /dev (außerhalb von /dev/shm und /dev/mqueue)</translation>
+    </message>
+    <message>
+        <source>no block device %1 exists</source>
+        <translation>es gibt kein Blockgerät %1</translation>
+    </message>
+    <message>
+        <source>cannot find the disk of partition %1</source>
+        <translation>das Laufwerk der Partition %1 ist nicht zu finden</translation>
+    </message>
+    <message>
+        <source>must be major:minor or an absolute path under /dev</source>
+        <translation>muss major:minor oder ein absoluter Pfad unter /dev sein</translation>
+    </message>
+    <message>
+        <source>path is too long</source>
+        <translation>der Pfad ist zu lang</translation>
+    </message>
+    <message>
+        <source>path may only contain printable ASCII without blanks</source>
+        <translation>der Pfad darf nur druckbares ASCII ohne Leerzeichen enthalten</translation>
+    </message>
+    <message>
+        <source>path must not contain empty, &apos;.&apos; or &apos;..&apos; components</source>
+        <translation>der Pfad darf keine leeren, &apos;.&apos;- oder &apos;..&apos;-Bestandteile enthalten</translation>
+    </message>
+    <message>
+        <source>device is empty</source>
+        <translation>das Gerät ist leer</translation>
+    </message>
+    <message>
+        <source>device %1: %2</source>
+        <translation>Gerät %1: %2</translation>
+    </message>
+    <message>
+        <source>device %1 must be major:minor or an absolute path under /dev</source>
+        <translation>Gerät %1 muss major:minor oder ein absoluter Pfad unter /dev sein</translation>
+    </message>
+    <message>
+        <source>device %1: device number out of range</source>
+        <translation>Gerät %1: Gerätenummer außerhalb des gültigen Bereichs</translation>
+    </message>
+    <message>
+        <source>%1 may only contain letters, digits and &apos;%2&apos;</source>
+        <translation>%1 darf nur Buchstaben, Ziffern und &apos;%2&apos; enthalten</translation>
+    </message>
+    <message>
+        <source>a mapping name</source>
+        <translation>ein Zuordnungsname</translation>
+    </message>
+    <message>
+        <source>a mapping name must not be empty</source>
+        <translation>ein Zuordnungsname darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>a mapping name may be at most %1 characters long</source>
+        <translation>ein Zuordnungsname darf höchstens %1 Zeichen lang sein</translation>
+    </message>
+    <message>
+        <source>a mapping name must start with a letter or a digit</source>
+        <translation>ein Zuordnungsname muss mit einem Buchstaben oder einer Ziffer beginnen</translation>
+    </message>
+    <message>
+        <source>&apos;control&apos; is reserved for device-mapper&apos;s control node</source>
+        <translation>&apos;control&apos; ist für den Steuerknoten von Device-Mapper reserviert</translation>
+    </message>
+    <message>
+        <source>a mapping uuid must not be empty</source>
+        <translation>eine Zuordnungs-UUID darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>a mapping uuid may be at most %1 characters long</source>
+        <translation>eine Zuordnungs-UUID darf höchstens %1 Zeichen lang sein</translation>
+    </message>
+    <message>
+        <source>a mapping uuid</source>
+        <translation>eine Zuordnungs-UUID</translation>
+    </message>
+    <message>
+        <source>and %1 more problems</source>
+        <translation>und %1 weitere Probleme</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a size</source>
+        <translation>&apos;%1&apos; ist keine Größe</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a unit (use s, B, K, M, G or T)</source>
+        <translation>&apos;%1&apos; ist keine Einheit (s, B, K, M, G oder T verwenden)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is too large</source>
+        <translation>&apos;%1&apos; ist zu groß</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has too many decimals</source>
+        <translation>&apos;%1&apos; hat zu viele Nachkommastellen</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a whole number of bytes</source>
+        <translation>&apos;%1&apos; ist keine ganze Zahl von Bytes</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a whole number of 512-byte sectors</source>
+        <translation>&apos;%1&apos; ist keine ganze Zahl von 512-Byte-Sektoren</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>the table has more than %1 segments</source>
+        <translation>die Tabelle hat mehr als %1 Segmente</translation>
+    </message>
+    <message>
+        <source>more than %1 fields</source>
+        <translation>mehr als %1 Felder</translation>
+    </message>
+    <message>
+        <source>contains a control character</source>
+        <translation>enthält ein Steuerzeichen</translation>
+    </message>
+    <message>
+        <source>expected &lt;start&gt; &lt;length&gt; &lt;target&gt; [arguments]</source>
+        <translation>erwartet &lt;start&gt; &lt;length&gt; &lt;target&gt; [Argumente]</translation>
+    </message>
+    <message>
+        <source>start %1 is not a decimal sector number</source>
+        <translation>Anfang %1 ist keine dezimale Sektornummer</translation>
+    </message>
+    <message>
+        <source>length %1 is not a decimal sector number</source>
+        <translation>Länge %1 ist keine dezimale Sektorzahl</translation>
+    </message>
+    <message>
+        <source>%1 is not a target name</source>
+        <translation>%1 ist kein Zielname</translation>
+    </message>
+    <message>
+        <source>sectors %1-%2</source>
+        <translation>Sektoren %1-%2</translation>
+    </message>
+    <message>
+        <source>the table has no segments</source>
+        <translation>die Tabelle hat keine Segmente</translation>
+    </message>
+    <message>
+        <source>the table has %1 segments; at most %2 are allowed</source>
+        <translation>die Tabelle hat %1 Segmente; höchstens %2 sind erlaubt</translation>
+    </message>
+    <message>
+        <source>segment length must be at least one sector</source>
+        <translation>ein Segment muss mindestens einen Sektor lang sein</translation>
+    </message>
+    <message>
+        <source>segment end overflows 64 bits</source>
+        <translation>das Segmentende überschreitet 64 Bit</translation>
+    </message>
+    <message>
+        <source>the table would end past sector %1, the largest device the kernel allows</source>
+        <translation>die Tabelle würde hinter Sektor %1 enden, dem größten Gerät, das der Kernel erlaubt</translation>
+    </message>
+    <message>
+        <source>the first segment must start at sector 0, not %1</source>
+        <translation>das erste Segment muss bei Sektor 0 beginnen, nicht bei %1</translation>
+    </message>
+    <message>
+        <source>gap: the previous segment ends at sector %1 but this one starts at %2</source>
+        <translation>Lücke: das vorige Segment endet bei Sektor %1, dieses beginnt aber bei %2</translation>
+    </message>
+    <message>
+        <source>overlap: the previous segment ends at sector %1 but this one starts at %2</source>
+        <translation>Überschneidung: das vorige Segment endet bei Sektor %1, dieses beginnt aber bei %2</translation>
+    </message>
+    <message>
+        <source>unsupported target %1; Volume Mapper creates %2</source>
+        <translation>nicht unterstütztes Ziel %1; Volume Mapper legt %2 an</translation>
+    </message>
+    <message>
+        <source>%1 takes exactly 2 arguments: &lt;device&gt; &lt;offset&gt;</source>
+        <translation>%1 erwartet genau 2 Argumente: &lt;device&gt; &lt;offset&gt;</translation>
+    </message>
+    <message>
+        <source>%1 takes no arguments</source>
+        <translation>%1 erwartet keine Argumente</translation>
+    </message>
+    <message>
+        <source>offset %1 is not a decimal sector number</source>
+        <translation>Versatz %1 ist keine dezimale Sektornummer</translation>
+    </message>
+    <message>
+        <source>offset plus length overflows 64 bits</source>
+        <translation>Versatz plus Länge überschreitet 64 Bit</translation>
+    </message>
+    <message>
+        <source>%1 of %2 lie past its end: it has %3 sectors</source>
+        <translation>%1 von %2 liegen hinter seinem Ende: es hat %3 Sektoren</translation>
+    </message>
+    <message>
+        <source>%1 has %2-byte logical blocks: start, length and offset must be multiples of %3 sectors</source>
+        <translation>%1 hat logische Blöcke zu %2 Byte: Anfang, Länge und Versatz müssen Vielfache von %3 Sektoren sein</translation>
+    </message>
+    <message>
+        <source>the table&apos;s devices have %1-byte logical blocks: this segment must start and end on a multiple of %2 sectors</source>
+        <translation>die Geräte der Tabelle haben logische Blöcke zu %1 Byte: dieses Segment muss auf einem Vielfachen von %2 Sektoren beginnen und enden</translation>
+    </message>
+    <message>
+        <source>%1 of %2 overlap the range segment %3 already uses</source>
+        <translation>%1 von %2 überschneiden sich mit dem Bereich, den Segment %3 schon benutzt</translation>
+    </message>
+    <message>
+        <source>the table text is %1 characters long; at most %2 are allowed</source>
+        <translation>der Tabellentext ist %1 Zeichen lang; höchstens %2 sind erlaubt</translation>
     </message>
 </context>
 <context>
@@ -131,7 +350,7 @@
     </message>
     <message>
         <source>No system bus</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Systembus</translation>
     </message>
     <message>
         <source>Kernel without device-mapper</source>
@@ -143,7 +362,7 @@
     </message>
     <message>
         <source>Busy</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschäftigt</translation>
     </message>
     <message>
         <source>Device in use</source>
@@ -155,99 +374,99 @@
     </message>
     <message>
         <source>Invalid input</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültige Eingabe</translation>
     </message>
     <message>
         <source>No such mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine solche Zuordnung</translation>
     </message>
     <message>
         <source>Mapping exists</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuordnung existiert bereits</translation>
     </message>
     <message>
         <source>No answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Antwort</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Your account is not allowed to do this. Ask an administrator, or sign in as one when asked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Konto darf das nicht. Fragen Sie einen Administrator, oder melden Sie sich als einer an, wenn Sie gefragt werden.</translation>
     </message>
     <message>
         <source>The password prompt was closed, so nothing was changed. Try again and authenticate to go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Passwortabfrage wurde geschlossen, also wurde nichts geändert. Versuchen Sie es noch einmal und melden Sie sich an, um fortzufahren.</translation>
     </message>
     <message>
         <source>No polkit authentication agent is running in this session, so nobody could be asked for a password. Start your desktop&apos;s authentication agent (it runs in any full desktop session) and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>In dieser Sitzung läuft kein polkit-Authentifizierungsagent, also konnte niemand nach einem Passwort gefragt werden. Starten Sie den Authentifizierungsagenten Ihres Desktops (er läuft in jeder vollständigen Desktopsitzung) und versuchen Sie es noch einmal.</translation>
     </message>
     <message>
         <source>Install the volmap-helper package, which provides the system service that changes mappings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Installieren Sie das Paket volmap-helper, das den Systemdienst bereitstellt, der Zuordnungen ändert.</translation>
     </message>
     <message>
         <source>The D-Bus system bus is not running or not reachable. Start dbus (systemctl start dbus) and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der D-Bus-Systembus läuft nicht oder ist nicht erreichbar. Starten Sie dbus (systemctl start dbus) und versuchen Sie es noch einmal.</translation>
     </message>
     <message>
         <source>The running kernel has no device-mapper support. Boot a kernel with CONFIG_BLK_DEV_DM, or load the dm-mod module.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der laufende Kernel unterstützt Device-Mapper nicht. Starten Sie einen Kernel mit CONFIG_BLK_DEV_DM, oder laden Sie das Modul dm-mod.</translation>
     </message>
     <message>
         <source>The basic_target kernel module is not installed for the running kernel. Install the basic-target-dkms package (and this kernel&apos;s headers), or use linear segments.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Kernelmodul basic_target ist für den laufenden Kernel nicht installiert. Installieren Sie das Paket basic-target-dkms (und die Header dieses Kernels), oder verwenden Sie linear-Segmente.</translation>
     </message>
     <message>
         <source>The kernel or the helper is busy with this device right now. Wait a moment and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kernel oder der Hilfsdienst ist gerade mit diesem Gerät beschäftigt. Warten Sie einen Moment und versuchen Sie es noch einmal.</translation>
     </message>
     <message>
         <source>Something uses it: a mount, swap, a program, or another mapping or RAID array. Unmount or stop that first, or pick another device. An open mapping can also be removed with Remove When Unused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Etwas benutzt es: eine Einhängung, Swap, ein Programm oder eine andere Zuordnung oder ein RAID-Verbund. Hängen Sie das zuerst aus oder beenden Sie es, oder wählen Sie ein anderes Gerät. Eine geöffnete Zuordnung lässt sich auch mit „Entfernen, wenn unbenutzt“ entfernen.</translation>
     </message>
     <message>
         <source>Another mapping already uses part of this range. Change the offset or length so the ranges do not overlap.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine andere Zuordnung benutzt schon einen Teil dieses Bereichs. Ändern Sie Versatz oder Länge, sodass sich die Bereiche nicht überschneiden.</translation>
     </message>
     <message>
         <source>Fix the marked problem and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beheben Sie das markierte Problem und versuchen Sie es noch einmal.</translation>
     </message>
     <message>
         <source>The mapping is gone; the list has been refreshed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zuordnung ist weg; die Liste wurde aktualisiert.</translation>
     </message>
     <message>
         <source>Choose another name for the new mapping.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen anderen Namen für die neue Zuordnung.</translation>
     </message>
     <message>
         <source>The helper did not answer. Check the system log (journalctl -u volmap-helper) and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hilfsdienst hat nicht geantwortet. Sehen Sie im Systemprotokoll nach (journalctl -u volmap-helper) und versuchen Sie es noch einmal.</translation>
     </message>
     <message>
         <source>Check the system log (journalctl -u volmap-helper) for details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einzelheiten stehen im Systemprotokoll (journalctl -u volmap-helper).</translation>
     </message>
     <message>
         <source>the Volume Mapper helper (org.volmap.Helper1) is not installed or cannot be started; install the volmap-helper package</source>
-        <translation type="unfinished"></translation>
+        <translation>der Hilfsdienst von Volume Mapper (org.volmap.Helper1) ist nicht installiert oder lässt sich nicht starten; installieren Sie das Paket volmap-helper</translation>
     </message>
     <message>
         <source>the system bus refused the call: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Systembus hat den Aufruf abgelehnt: %1</translation>
     </message>
     <message>
         <source>the helper did not answer in time (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Hilfsdienst hat nicht rechtzeitig geantwortet (%1)</translation>
     </message>
     <message>
         <source>no connection to the D-Bus system bus: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Verbindung zum D-Bus-Systembus: %1</translation>
     </message>
     <message>
         <source>Too many requests waiting</source>
@@ -266,11 +485,11 @@
     </message>
     <message>
         <source>Block devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Blockgeräte</translation>
     </message>
     <message>
         <source>Drag a device onto the table editor to add it as a segment</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziehen Sie ein Gerät auf den Tabelleneditor, um es als Segment hinzuzufügen</translation>
     </message>
 </context>
 <context>
@@ -301,10 +520,33 @@
     </message>
 </context>
 <context>
+    <name>Volmap::HandbookDialog</name>
+    <message>
+        <source>Manual Page</source>
+        <translation>Handbuchseite</translation>
+    </message>
+    <message>
+        <source>No help viewer on this desktop opens %1.</source>
+        <translation>Kein Hilfeprogramm auf diesem Desktop öffnet %1.</translation>
+    </message>
+    <message>
+        <source>Read it in a terminal with: %1</source>
+        <translation>Lesen Sie sie in einem Terminal mit: %1</translation>
+    </message>
+    <message>
+        <source>Volume Mapper Handbook</source>
+        <translation>Handbuch zu Volume Mapper</translation>
+    </message>
+    <message>
+        <source>Handbook</source>
+        <translation>Handbuch</translation>
+    </message>
+</context>
+<context>
     <name>Volmap::IoMonitorView</name>
     <message>
         <source>I/O monitor</source>
-        <translation type="unfinished"></translation>
+        <translation>E/A-Monitor</translation>
     </message>
     <message>
         <source>Select a mapping to watch its I/O</source>
@@ -312,195 +554,197 @@
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>Sampling interval</source>
-        <translation type="unfinished"></translation>
+        <translation>Messintervall</translation>
     </message>
     <message>
         <source>How often the block-layer counters are read; per-segment counters are read at most every %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie oft die Zähler der Blockschicht gelesen werden; Zähler je Segment werden höchstens alle %1 s gelesen</translation>
     </message>
     <message>
         <source>&amp;Interval:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Intervall:</translation>
     </message>
     <message>
         <source>Reset per-segment counters</source>
-        <translation type="unfinished"></translation>
+        <translation>Zähler je Segment zurücksetzen</translation>
     </message>
     <message>
         <source>Set the basic_target counters of every segment of this mapping to zero</source>
-        <translation type="unfinished"></translation>
+        <translation>Die basic_target-Zähler aller Segmente dieser Zuordnung auf null setzen</translation>
     </message>
     <message>
         <source>Resetting the counters of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zähler von %1 werden zurückgesetzt…</translation>
     </message>
     <message>
         <source>Since the mapping appeared, as the block layer counts it</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit es die Zuordnung gibt, wie die Blockschicht zählt</translation>
     </message>
     <message>
         <source>In flight</source>
-        <translation type="unfinished"></translation>
+        <translation>In Bearbeitung</translation>
     </message>
     <message>
         <source>Requests issued to the mapping and not yet completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen an die Zuordnung, die noch nicht abgeschlossen sind</translation>
     </message>
     <message>
         <source>Average latency</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittlere Latenz</translation>
     </message>
     <message>
         <source>Average time a read or write completed in the last interval took</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittlere Dauer eines im letzten Intervall abgeschlossenen Lese- oder Schreibvorgangs</translation>
     </message>
     <message>
         <source>Reads</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesevorgänge</translation>
     </message>
     <message>
         <source>Writes</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibvorgänge</translation>
     </message>
     <message>
         <source>Bytes read</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelesene Bytes</translation>
     </message>
     <message>
         <source>Bytes written</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschriebene Bytes</translation>
     </message>
     <message>
         <source>I/O operations per second</source>
-        <translation type="unfinished"></translation>
+        <translation>E/A-Operationen pro Sekunde</translation>
     </message>
     <message>
         <source>Throughput</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsatz</translation>
     </message>
     <message>
         <source>Per-segment counters (basic_target)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zähler je Segment (basic_target)</translation>
     </message>
     <message>
         <source>&amp;Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch &amp;einmal versuchen</translation>
     </message>
     <message>
         <source>Try reading per-segment counters again</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zähler je Segment noch einmal lesen</translation>
     </message>
     <message>
         <source>Per-segment counters</source>
-        <translation type="unfinished"></translation>
+        <translation>Zähler je Segment</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Reading the per-segment counters…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zähler je Segment werden gelesen…</translation>
     </message>
     <message>
         <source>I/O sampling of %1 paused</source>
-        <translation type="unfinished"></translation>
+        <translation>E/A-Messung von %1 angehalten</translation>
     </message>
     <message>
         <source>I/O sampling of %1 resumed</source>
-        <translation type="unfinished"></translation>
+        <translation>E/A-Messung von %1 fortgesetzt</translation>
     </message>
     <message>
         <source>Resume sampling</source>
-        <translation type="unfinished"></translation>
+        <translation>Messung fortsetzen</translation>
     </message>
     <message>
         <source>Read the counters again</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zähler wieder lesen</translation>
     </message>
     <message>
         <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anhalten</translation>
     </message>
     <message>
         <source>Pause sampling</source>
-        <translation type="unfinished"></translation>
+        <translation>Messung anhalten</translation>
     </message>
     <message>
         <source>Stop reading the counters; the charts keep what they show</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zähler nicht mehr lesen; die Diagramme behalten, was sie zeigen</translation>
     </message>
     <message>
         <source>read %1 · write %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen %1 · Schreiben %2</translation>
     </message>
     <message>
         <source>This mapping has no basic_target segments: only they count I/O per segment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zuordnung hat keine basic_target-Segmente: nur sie zählen E/A je Segment.</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;The block-layer charts above are not affected.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;Die Diagramme der Blockschicht oben sind nicht betroffen.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Per-segment counters of %1 unavailable: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zähler je Segment von %1 nicht verfügbar: %2</translation>
     </message>
     <message>
         <source>Reset coun&amp;ters</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zähler zurücksetzen</translation>
     </message>
     <message>
         <source>Re&amp;sume</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fortsetzen</translation>
     </message>
 </context>
 <context>
     <name>Volmap::LayoutBar</name>
     <message>
         <source>Layout of the new device</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufbau des neuen Geräts</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>Empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer</translation>
     </message>
     <message>
         <source>Drag devices here to build the new device</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziehen Sie Geräte hierher, um das neue Gerät zu bauen</translation>
     </message>
     <message>
         <source>%1
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+%2</translation>
     </message>
     <message numerus="yes">
         <source>%1 in %n segment(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 in %n Segment</numerusform>
+            <numerusform>%1 in %n Segmenten</numerusform>
         </translation>
     </message>
     <message>
         <source>Segment %1: %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment %1: %2, %3</translation>
     </message>
     <message>
         <source>
 on %1 from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>
+auf %1 ab %2</translation>
     </message>
 </context>
 <context>
@@ -511,7 +755,7 @@ on %1 from %2</source>
     </message>
     <message>
         <source>Working</source>
-        <translation type="unfinished"></translation>
+        <translation>In Arbeit</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -527,11 +771,11 @@ on %1 from %2</source>
     </message>
     <message>
         <source>&amp;Add Selected Devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Geräte &amp;hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Find Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät &amp;suchen</translation>
     </message>
     <message>
         <source>&amp;Mapping</source>
@@ -539,15 +783,15 @@ on %1 from %2</source>
     </message>
     <message>
         <source>&amp;Open Selected in Editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte im Editor ö&amp;ffnen</translation>
     </message>
     <message>
         <source>&amp;Remove Selected…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte &amp;entfernen…</translation>
     </message>
     <message>
         <source>Reset &amp;Counters of Selected</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zähler der ausgewählten zurücksetzen</translation>
     </message>
     <message>
         <source>Re&amp;fresh</source>
@@ -567,23 +811,23 @@ on %1 from %2</source>
     </message>
     <message>
         <source>About Volume Mapper</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Volume Mapper</translation>
     </message>
     <message>
         <source>&lt;b&gt;Volume Mapper %1&lt;/b&gt;&lt;p&gt;Build device-mapper tables from your block devices by dragging them, create and change mappings live, and watch the I/O that flows through them.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Volume Mapper %1&lt;/b&gt;&lt;p&gt;Bauen Sie Device-Mapper-Tabellen, indem Sie Ihre Blockgeräte ziehen, legen Sie Zuordnungen an, ändern Sie sie im Betrieb und beobachten Sie die E/A, die durch sie fließt.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Creating %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird angelegt…</translation>
     </message>
     <message>
         <source>Could not create %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht angelegt werden</translation>
     </message>
     <message>
         <source>Created %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 angelegt</translation>
     </message>
     <message>
         <source>Mapping Created</source>
@@ -591,84 +835,84 @@ on %1 from %2</source>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; is ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; ist bereit.</translation>
     </message>
     <message>
         <source>Format it, mount it or hand it to a program like any disk. Select it under Mappings to watch its I/O.</source>
-        <translation type="unfinished"></translation>
+        <translation>Formatieren, einhängen oder einem Programm übergeben wie jedes Laufwerk. Wählen Sie es unter Zuordnungen aus, um seine E/A zu sehen.</translation>
     </message>
     <message>
         <source>Reading the table of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tabelle von %1 wird gelesen…</translation>
     </message>
     <message>
         <source>Could not read the table of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tabelle von %1 konnte nicht gelesen werden</translation>
     </message>
     <message>
         <source>Applying the new table to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neue Tabelle wird auf %1 angewendet…</translation>
     </message>
     <message>
         <source>Could not apply the table to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tabelle konnte nicht auf %1 angewendet werden</translation>
     </message>
     <message>
         <source>%1 now runs the new table</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 läuft jetzt mit der neuen Tabelle</translation>
     </message>
     <message>
         <source>Could not open %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geöffnet werden</translation>
     </message>
     <message>
         <source>Removing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird entfernt…</translation>
     </message>
     <message>
         <source>Could not remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht entfernt werden</translation>
     </message>
     <message>
         <source>%1 goes away when it is no longer in use</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 verschwindet, sobald es nicht mehr benutzt wird</translation>
     </message>
     <message>
         <source>Removed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entfernt</translation>
     </message>
     <message>
         <source>Resetting the counters of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zähler von %1 werden zurückgesetzt…</translation>
     </message>
     <message>
         <source>Could not reset the counters of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zähler von %1 konnten nicht zurückgesetzt werden</translation>
     </message>
     <message>
         <source>Counters of %1 reset</source>
-        <translation type="unfinished"></translation>
+        <translation>Zähler von %1 zurückgesetzt</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1.&lt;/b&gt; %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1.&lt;/b&gt; %2</translation>
     </message>
     <message numerus="yes">
         <source>%n device(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Gerät</numerusform>
+            <numerusform>%n Geräte</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n mapping(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zuordnung</numerusform>
+            <numerusform>%n Zuordnungen</numerusform>
         </translation>
     </message>
     <message>
@@ -683,6 +927,58 @@ on %1 from %2</source>
         <source>Live I/O</source>
         <translation>Live-E/A</translation>
     </message>
+    <message>
+        <source>Volume Mapper &amp;Handbook</source>
+        <translation>&amp;Handbuch zu Volume Mapper</translation>
+    </message>
+    <message>
+        <source>&amp;Manual Pages</source>
+        <translation>Handbuch&amp;seiten</translation>
+    </message>
+    <message>
+        <source>Restored the table you had not created yet</source>
+        <translation>Die Tabelle, die Sie noch nicht angelegt hatten, ist wieder da</translation>
+    </message>
+    <message>
+        <source>Restored your unapplied changes to %1</source>
+        <translation>Ihre noch nicht angewendeten Änderungen an %1 sind wieder da</translation>
+    </message>
+    <message>
+        <source>Quit Volume Mapper</source>
+        <translation>Volume Mapper beenden</translation>
+    </message>
+    <message>
+        <source>The table in the editor is not created yet.</source>
+        <translation>Die Tabelle im Editor ist noch nicht angelegt.</translation>
+    </message>
+    <message>
+        <source>Your changes to %1 are not applied yet.</source>
+        <translation>Ihre Änderungen an %1 sind noch nicht angewendet.</translation>
+    </message>
+    <message>
+        <source>Keep it to continue next time, or discard it?</source>
+        <translation>Behalten, um beim nächsten Mal weiterzumachen, oder verwerfen?</translation>
+    </message>
+    <message>
+        <source>&amp;Keep and Quit</source>
+        <translation>&amp;Behalten und beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Discard and Quit</source>
+        <translation>&amp;Verwerfen und beenden</translation>
+    </message>
+    <message>
+        <source>No device matches “%1”.</source>
+        <translation>Kein Gerät passt zu „%1“.</translation>
+    </message>
+    <message>
+        <source>Looking for block devices…</source>
+        <translation>Blockgeräte werden gesucht…</translation>
+    </message>
+    <message>
+        <source>No block devices found.</source>
+        <translation>Keine Blockgeräte gefunden.</translation>
+    </message>
 </context>
 <context>
     <name>Volmap::MappingListModel</name>
@@ -692,27 +988,27 @@ on %1 from %2</source>
     </message>
     <message>
         <source>other (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>andere (%1)</translation>
     </message>
     <message>
         <source>suspended</source>
-        <translation type="unfinished"></translation>
+        <translation>angehalten</translation>
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>aktiv</translation>
     </message>
     <message>
         <source>no table</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Tabelle</translation>
     </message>
     <message>
         <source>read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>schreibgeschützt</translation>
     </message>
     <message>
         <source>removal pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen steht aus</translation>
     </message>
     <message>
         <source>Name</source>
@@ -747,81 +1043,85 @@ on %1 from %2</source>
     </message>
     <message>
         <source>Device-mapper mappings</source>
-        <translation type="unfinished"></translation>
+        <translation>Device-Mapper-Zuordnungen</translation>
     </message>
     <message>
         <source>Load this mapping&apos;s table into the editor to change it live</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tabelle dieser Zuordnung in den Editor laden, um sie im Betrieb zu ändern</translation>
     </message>
     <message>
         <source>Remove this mapping; the data on its devices stays</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zuordnung entfernen; die Daten auf ihren Geräten bleiben</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1.&lt;/b&gt; %2&lt;br&gt;%3</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1.&lt;/b&gt; %2&lt;br&gt;%3</translation>
     </message>
     <message>
         <source>Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen…</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>No device-mapper mappings. Build a table in the editor and create one.</source>
+        <translation>Keine Device-Mapper-Zuordnungen. Bauen Sie im Editor eine Tabelle und legen Sie eine an.</translation>
     </message>
 </context>
 <context>
     <name>Volmap::RateChart</name>
     <message>
         <source>Read</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen</translation>
     </message>
     <message>
         <source>Write</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben</translation>
     </message>
     <message>
         <source>seconds ago</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden zuvor</translation>
     </message>
     <message>
         <source>Read %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen %1</translation>
     </message>
     <message>
         <source>Write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben %1</translation>
     </message>
     <message>
         <source>%1 now: read %2, write %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 jetzt: Lesen %2, Schreiben %3</translation>
     </message>
 </context>
 <context>
     <name>Volmap::SegmentCountersModel</name>
     <message>
         <source>%1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>Sectors %1 to %2 (%3 sectors of 512 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sektoren %1 bis %2 (%3 Sektoren zu 512 Byte)</translation>
     </message>
     <message>
         <source>Known after the second reading of the counters</source>
-        <translation type="unfinished"></translation>
+        <translation>Bekannt nach dem zweiten Lesen der Zähler</translation>
     </message>
     <message>
         <source>Read %1 (%2 I/Os per second), wrote %3 (%4 I/Os per second)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gelesen (%2 E/A pro Sekunde), %3 geschrieben (%4 E/A pro Sekunde)</translation>
     </message>
     <message>
         <source>Segment</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment</translation>
     </message>
     <message>
         <source>Device</source>
@@ -829,55 +1129,55 @@ on %1 from %2</source>
     </message>
     <message>
         <source>Reads</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesevorgänge</translation>
     </message>
     <message>
         <source>Writes</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibvorgänge</translation>
     </message>
     <message>
         <source>Read</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelesen</translation>
     </message>
     <message>
         <source>Written</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschrieben</translation>
     </message>
     <message>
         <source>Flushes</source>
-        <translation type="unfinished"></translation>
+        <translation>Flushes</translation>
     </message>
     <message>
         <source>Discards</source>
-        <translation type="unfinished"></translation>
+        <translation>Discards</translation>
     </message>
     <message>
         <source>Rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Rate</translation>
     </message>
     <message>
         <source>Share of load</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil an der Last</translation>
     </message>
     <message>
         <source>Where the segment lies in the mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo das Segment in der Zuordnung liegt</translation>
     </message>
     <message>
         <source>The backing device the segment maps to</source>
-        <translation type="unfinished"></translation>
+        <translation>Das darunterliegende Gerät, auf das das Segment abbildet</translation>
     </message>
     <message>
         <source>Since the segment was loaded or its counters were reset</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit das Segment geladen oder seine Zähler zurückgesetzt wurden</translation>
     </message>
     <message>
         <source>Bytes read and written per second, over the last reading</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelesene und geschriebene Bytes pro Sekunde, seit dem letzten Lesen</translation>
     </message>
     <message>
         <source>This segment&apos;s part of the mapping&apos;s current throughput</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anteil dieses Segments am aktuellen Durchsatz der Zuordnung</translation>
     </message>
 </context>
 <context>
@@ -896,7 +1196,7 @@ on %1 from %2</source>
     </message>
     <message>
         <source>A size such as 512 MiB, 2G or 4096s; plain numbers are in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Größe wie 512 MiB, 2G oder 4096s; bloße Zahlen sind in %1</translation>
     </message>
 </context>
 <context>
@@ -927,53 +1227,53 @@ on %1 from %2</source>
     </message>
     <message>
         <source>Change length</source>
-        <translation type="unfinished"></translation>
+        <translation>Länge ändern</translation>
     </message>
     <message>
         <source>Change offset</source>
-        <translation type="unfinished"></translation>
+        <translation>Versatz ändern</translation>
     </message>
     <message>
         <source>Change target</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel ändern</translation>
     </message>
     <message>
         <source>Change device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät ändern</translation>
     </message>
     <message>
         <source>Add segment</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment hinzufügen</translation>
     </message>
     <message>
         <source>Remove segment</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment entfernen</translation>
     </message>
     <message>
         <source>Move segment</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment verschieben</translation>
     </message>
     <message>
         <source>Move segments</source>
-        <translation type="unfinished"></translation>
+        <translation>Segmente verschieben</translation>
     </message>
     <message>
         <source>Nothing to add.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts hinzuzufügen.</translation>
     </message>
     <message>
         <source>%1 has no free range of %2 left in this table.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat in dieser Tabelle keinen freien Bereich von %2 mehr.</translation>
     </message>
     <message>
         <source>All of %1 is already used by this table.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird schon ganz von dieser Tabelle benutzt.</translation>
     </message>
     <message numerus="yes">
         <source>Add %n segment(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Segment hinzufügen</numerusform>
+            <numerusform>%n Segmente hinzufügen</numerusform>
         </translation>
     </message>
 </context>
@@ -981,7 +1281,7 @@ on %1 from %2</source>
     <name>Volmap::TableEditor</name>
     <message>
         <source>Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle</translation>
     </message>
     <message>
         <source>&amp;Read-only</source>
@@ -989,11 +1289,11 @@ on %1 from %2</source>
     </message>
     <message>
         <source>sectors</source>
-        <translation type="unfinished"></translation>
+        <translation>Sektoren</translation>
     </message>
     <message>
         <source>Unit for lengths and offsets</source>
-        <translation type="unfinished"></translation>
+        <translation>Einheit für Längen und Versätze</translation>
     </message>
     <message>
         <source>all free space</source>
@@ -1001,31 +1301,31 @@ on %1 from %2</source>
     </message>
     <message>
         <source>Length of dropped devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Länge abgelegter Geräte</translation>
     </message>
     <message>
         <source>How much of a dropped device a new segment takes, e.g. 512 MiB. Empty: the largest free range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie viel eines abgelegten Geräts ein neues Segment nimmt, z. B. 512 MiB. Leer: der größte freie Bereich.</translation>
     </message>
     <message>
         <source>Not changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht geändert: %1</translation>
     </message>
     <message>
         <source>Segments of the new device</source>
-        <translation type="unfinished"></translation>
+        <translation>Segmente des neuen Geräts</translation>
     </message>
     <message>
         <source>e.g. fastdata</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. fastdata</translation>
     </message>
     <message>
         <source>Name of the new mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>Name der neuen Zuordnung</translation>
     </message>
     <message>
         <source>The new device refuses writes</source>
-        <translation type="unfinished"></translation>
+        <translation>Das neue Gerät lehnt Schreibvorgänge ab</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -1073,7 +1373,7 @@ on %1 from %2</source>
     </message>
     <message>
         <source>Add a segment that reads zeros and discards writes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Segment hinzufügen, das Nullen liest und Schreibvorgänge verwirft</translation>
     </message>
     <message>
         <source>&amp;Import Table…</source>
@@ -1093,11 +1393,11 @@ on %1 from %2</source>
     </message>
     <message>
         <source>Replace the table with dmsetup table text from the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tabelle durch dmsetup-Tabellentext aus der Zwischenablage ersetzen</translation>
     </message>
     <message>
         <source>Paste table</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle einfügen</translation>
     </message>
     <message>
         <source>&amp;Export Table…</source>
@@ -1125,155 +1425,160 @@ on %1 from %2</source>
     </message>
     <message>
         <source>Move Segment Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment nach oben</translation>
     </message>
     <message>
         <source>Move Segment Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment nach unten</translation>
     </message>
     <message>
         <source>Open %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 öffnen</translation>
     </message>
     <message>
         <source>Editing the live table of &lt;b&gt;%1&lt;/b&gt;. &lt;i&gt;Apply&lt;/i&gt; replaces it without unmounting; nothing changes until then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie bearbeiten die laufende Tabelle von &lt;b&gt;%1&lt;/b&gt;. &lt;i&gt;Anwenden&lt;/i&gt; ersetzt sie ohne Aushängen; bis dahin ändert sich nichts.</translation>
     </message>
     <message>
         <source>Not a table</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Tabelle</translation>
     </message>
     <message>
         <source>The text is larger than any table Volume Mapper edits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Text ist größer als jede Tabelle, die Volume Mapper bearbeitet.</translation>
     </message>
     <message>
         <source>Not a device-mapper table</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Device-Mapper-Tabelle</translation>
     </message>
     <message>
         <source>The text holds no table lines (&quot;start length target arguments…&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Text enthält keine Tabellenzeilen („Anfang Länge Ziel Argumente…“).</translation>
     </message>
     <message>
         <source>The table text could not be read:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tabellentext konnte nicht gelesen werden:
+%1</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n segment(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n Segment</numerusform>
+            <numerusform>%1: %n Segmente</numerusform>
         </translation>
     </message>
     <message>
         <source>&amp;Apply to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf %1 &amp;anwenden…</translation>
     </message>
     <message>
         <source>Drag a device from the device list onto the table, or import a table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziehen Sie ein Gerät aus der Geräteliste auf die Tabelle, oder importieren Sie eine Tabelle.</translation>
     </message>
     <message numerus="yes">
         <source>&lt;span style=&apos;color:#d03030&apos;&gt;⚠ %n problem(s):&lt;/span&gt; %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;span style=&apos;color:#d03030&apos;&gt;⚠ %n Problem:&lt;/span&gt; %1</numerusform>
+            <numerusform>&lt;span style=&apos;color:#d03030&apos;&gt;⚠ %n Probleme:&lt;/span&gt; %1</numerusform>
         </translation>
     </message>
     <message>
         <source>The table is valid (%1). Name the new mapping to create it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tabelle ist gültig (%1). Geben Sie der neuen Zuordnung einen Namen, um sie anzulegen.</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:#d03030&apos;&gt;⚠ Name:&lt;/span&gt; %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:#d03030&apos;&gt;⚠ Name:&lt;/span&gt; %1</translation>
     </message>
     <message numerus="yes">
         <source>✓ Valid: %n segment(s), %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>✓ Gültig: %n Segment, %1.</numerusform>
+            <numerusform>✓ Gültig: %n Segmente, %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Create the mapping (asks for confirmation first)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zuordnung anlegen (fragt vorher nach)</translation>
     </message>
     <message numerus="yes">
         <source>Remove %n segment(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Segment entfernen</numerusform>
+            <numerusform>%n Segmente entfernen</numerusform>
         </translation>
     </message>
     <message>
         <source>Import Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle importieren</translation>
     </message>
     <message>
         <source>Device-mapper tables (*.table *.txt *.dm);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Device-Mapper-Tabellen (*.table *.txt *.dm);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Cannot open the table</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tabelle lässt sich nicht öffnen</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1 is larger than any table Volume Mapper edits.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist größer als jede Tabelle, die Volume Mapper bearbeitet.</translation>
     </message>
     <message>
         <source>Import %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 importieren</translation>
     </message>
     <message>
         <source>Export Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle exportieren</translation>
     </message>
     <message>
         <source>Device-mapper tables (*.table);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Device-Mapper-Tabellen (*.table);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Cannot save the table</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tabelle lässt sich nicht speichern</translation>
     </message>
     <message>
         <source>Table saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle gespeichert in %1</translation>
     </message>
     <message>
         <source>Equivalent dmsetup Command</source>
-        <translation type="unfinished"></translation>
+        <translation>Entsprechender dmsetup-Befehl</translation>
     </message>
     <message>
         <source>dmsetup command</source>
-        <translation type="unfinished"></translation>
+        <translation>dmsetup-Befehl</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopieren</translation>
     </message>
     <message>
         <source>Run as root to create the same mapping without Volume Mapper:</source>
-        <translation type="unfinished"></translation>
+        <translation>Als root ausführen, um dieselbe Zuordnung ohne Volume Mapper anzulegen:</translation>
     </message>
     <message>
         <source>Ne&amp;w Mapping Instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Stattdessen &amp;neue Zuordnung</translation>
+    </message>
+    <message>
+        <source>Restore draft</source>
+        <translation>Entwurf wiederherstellen</translation>
     </message>
 </context>
 <context>
     <name>Volmap::TableSummary</name>
     <message>
         <source>%1: %2 from %3 (sectors %4–%5), %6</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 ab %3 (Sektoren %4–%5), %6</translation>
     </message>
 </context>
 </TS>
