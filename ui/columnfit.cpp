@@ -1,43 +1,74 @@
 #include "columnfit.h"
 
 #include <QHeaderView>
+#include <QSet>
 #include <QTableView>
 #include <QTimer>
 
 namespace Volmap {
 
-void fitColumns(QTableView *view)
+namespace {
+
+class ColumnFitter final : public QObject
 {
-    QHeaderView *header = view->horizontalHeader();
-    // QTableView makes the override protected; QAbstractItemView's is public.
-    const QAbstractItemView *asItemView = view;
-    for (int column = 0; column < header->count(); ++column) {
-        if (header->isSectionHidden(column) || header->sectionResizeMode(column) != QHeaderView::Interactive) {
-            continue;
-        }
-        // sizeHintForColumn() measures the visible rows, as the delegate paints them.
-        const int needed = qMax(header->sectionSizeHint(column), asItemView->sizeHintForColumn(column));
-        if (header->sectionSize(column) < needed) {
-            header->resizeSection(column, needed);
-        }
+public:
+    explicit ColumnFitter(QTableView *view)
+        : QObject(view)
+        , m_view(view)
+    {
+        // The first fit waits for the event loop, so a restored header state is in place.
+        m_pending.setSingleShot(true);
+        m_pending.setInterval(0);
+        connect(&m_pending, &QTimer::timeout, this, &ColumnFitter::fit);
+        // Later ones right away: the view connected to the model first, so
+        // it already knows the rows; one fit per change, not per row.
+        QAbstractItemModel *model = view->model();
+        connect(model, &QAbstractItemModel::rowsInserted, this, &ColumnFitter::fit);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, &ColumnFitter::fit);
+        connect(model, &QAbstractItemModel::dataChanged, this, &ColumnFitter::fit);
+        connect(model, &QAbstractItemModel::modelReset, this, &ColumnFitter::fit);
+        connect(model, &QAbstractItemModel::layoutChanged, this, &ColumnFitter::fit);
+        connect(model, &QAbstractItemModel::headerDataChanged, this, &ColumnFitter::fit);
+        connect(view->horizontalHeader(), &QHeaderView::sectionResized, this, [this](int column) {
+            if (!m_fitting) {
+                m_resizedByPerson.insert(column);
+            }
+        });
+        m_pending.start();
     }
-}
+
+private:
+    void fit()
+    {
+        QHeaderView *header = m_view->horizontalHeader();
+        // QTableView makes the override protected; QAbstractItemView's is public.
+        const QAbstractItemView *itemView = m_view;
+        m_fitting = true;
+        for (int column = 0; column < header->count(); ++column) {
+            if (header->isSectionHidden(column) || header->sectionResizeMode(column) != QHeaderView::Interactive) {
+                continue;
+            }
+            // sizeHintForColumn() measures the rows as the delegate paints them.
+            const int needed = qMax(header->sectionSizeHint(column), itemView->sizeHintForColumn(column));
+            const int size = header->sectionSize(column);
+            if (size < needed || (size != needed && !m_resizedByPerson.contains(column))) {
+                header->resizeSection(column, needed);
+            }
+        }
+        m_fitting = false;
+    }
+
+    QTableView *m_view;
+    QTimer m_pending;
+    QSet<int> m_resizedByPerson;
+    bool m_fitting = false;
+};
+
+} // namespace
 
 void keepColumnsFitting(QTableView *view)
 {
-    // Coalesced: a drop of many rows or a refresh fits once, after the view updated.
-    auto *pending = new QTimer(view);
-    pending->setSingleShot(true);
-    pending->setInterval(0);
-    QObject::connect(pending, &QTimer::timeout, view, [view]() { fitColumns(view); });
-    QAbstractItemModel *model = view->model();
-    const auto schedule = [pending]() { pending->start(); };
-    QObject::connect(model, &QAbstractItemModel::rowsInserted, pending, schedule);
-    QObject::connect(model, &QAbstractItemModel::dataChanged, pending, schedule);
-    QObject::connect(model, &QAbstractItemModel::modelReset, pending, schedule);
-    QObject::connect(model, &QAbstractItemModel::layoutChanged, pending, schedule);
-    QObject::connect(model, &QAbstractItemModel::headerDataChanged, pending, schedule);
-    pending->start();
+    new ColumnFitter(view);
 }
 
 } // namespace Volmap

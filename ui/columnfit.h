@@ -5,15 +5,13 @@ class QTableView;
 namespace Volmap {
 
 /*
- * Keeps every column of `view` at least as wide as its header and its
- * widest cell, whatever the font and scale: columns grow when rows come or
- * change, and never shrink below what the person widened them to. Starts
- * at once, and again whenever the model resets, lays out or its data
- * changes.
+ * Keeps every interactive column of `view` as wide as its header and its
+ * widest cell, whatever the font and scale: columns follow their content
+ * as rows come, change and go. A column the person resized keeps their
+ * width, unless that clips its content. Fits first when the event loop
+ * returns (a restored header state is in place by then), then on every
+ * change of the model's rows, data or layout.
  */
 void keepColumnsFitting(QTableView *view);
-
-/* One pass of the above: grows the columns that clip their content. */
-void fitColumns(QTableView *view);
 
 } // namespace Volmap
