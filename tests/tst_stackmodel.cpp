@@ -53,12 +53,14 @@ void TestStackModel::init()
     s.addDevice(QStringLiteral("md0"), 9, 0, 2093056);
     stackOn(s, QStringLiteral("md0"), QStringLiteral("sda1"));
     stackOn(s, QStringLiteral("md0"), QStringLiteral("sdb1"));
-    addMappingDevice(s, QStringLiteral("dm-0"), 0, 2000000, QStringLiteral("vg-root"), QStringLiteral("LVM-abcdef"));
+    addMappingDevice(s, QStringLiteral("dm-0"), 0, 2000000, QStringLiteral("vg-root"),
+                     QStringLiteral("LVM-abcdef"));
     stackOn(s, QStringLiteral("dm-0"), QStringLiteral("md0"));
     addMappingDevice(s, QStringLiteral("dm-1"), 1, 1996000, QStringLiteral("cryptroot"),
                      QStringLiteral("CRYPT-LUKS2-0123-cryptroot"));
     stackOn(s, QStringLiteral("dm-1"), QStringLiteral("dm-0"));
-    addMappingDevice(s, QStringLiteral("dm-2"), 2, 2048, QStringLiteral("ours"), QStringLiteral("VOLMAP-U1000-x"));
+    addMappingDevice(s, QStringLiteral("dm-2"), 2, 2048, QStringLiteral("ours"),
+                     QStringLiteral("VOLMAP-U1000-x"));
     stackOn(s, QStringLiteral("dm-2"), QStringLiteral("sdc"));
     addMappingDevice(s, QStringLiteral("dm-3"), 3, 4096, QStringLiteral("plain"), QString(), true);
     stackOn(s, QStringLiteral("dm-3"), QStringLiteral("sdc"));
@@ -74,13 +76,17 @@ void TestStackModel::luksOnLvmOnMdTopDown()
 {
     const StackSnapshot snapshot = StackSnapshot::read(m_system->root());
     QCOMPARE(snapshot.roots(Direction::TopDown),
-             (QStringList{QStringLiteral("dm-1"), QStringLiteral("dm-2"), QStringLiteral("dm-3"), QStringLiteral("dm-4")}));
-    QCOMPARE(snapshot.children(QStringLiteral("dm-1"), Direction::TopDown), QStringList{QStringLiteral("dm-0")});
-    QCOMPARE(snapshot.children(QStringLiteral("dm-0"), Direction::TopDown), QStringList{QStringLiteral("md0")});
+             (QStringList{QStringLiteral("dm-1"), QStringLiteral("dm-2"), QStringLiteral("dm-3"),
+                          QStringLiteral("dm-4")}));
+    QCOMPARE(snapshot.children(QStringLiteral("dm-1"), Direction::TopDown),
+             QStringList{QStringLiteral("dm-0")});
+    QCOMPARE(snapshot.children(QStringLiteral("dm-0"), Direction::TopDown),
+             QStringList{QStringLiteral("md0")});
     QCOMPARE(snapshot.children(QStringLiteral("md0"), Direction::TopDown),
              (QStringList{QStringLiteral("sda1"), QStringLiteral("sdb1")}));
     // A partition leads down to its disk.
-    QCOMPARE(snapshot.children(QStringLiteral("sda1"), Direction::TopDown), QStringList{QStringLiteral("sda")});
+    QCOMPARE(snapshot.children(QStringLiteral("sda1"), Direction::TopDown),
+             QStringList{QStringLiteral("sda")});
     QVERIFY(snapshot.children(QStringLiteral("sda"), Direction::TopDown).isEmpty());
     QVERIFY(snapshot.children(QStringLiteral("dm-4"), Direction::TopDown).isEmpty());
 
@@ -100,11 +106,16 @@ void TestStackModel::luksOnLvmOnMdBottomUp()
 {
     const StackSnapshot snapshot = StackSnapshot::read(m_system->root());
     QCOMPARE(snapshot.roots(Direction::BottomUp),
-             (QStringList{QStringLiteral("dm-4"), QStringLiteral("sda"), QStringLiteral("sdb"), QStringLiteral("sdc")}));
-    QCOMPARE(snapshot.children(QStringLiteral("sda"), Direction::BottomUp), QStringList{QStringLiteral("sda1")});
-    QCOMPARE(snapshot.children(QStringLiteral("sda1"), Direction::BottomUp), QStringList{QStringLiteral("md0")});
-    QCOMPARE(snapshot.children(QStringLiteral("md0"), Direction::BottomUp), QStringList{QStringLiteral("dm-0")});
-    QCOMPARE(snapshot.children(QStringLiteral("dm-0"), Direction::BottomUp), QStringList{QStringLiteral("dm-1")});
+             (QStringList{QStringLiteral("dm-4"), QStringLiteral("sda"), QStringLiteral("sdb"),
+                          QStringLiteral("sdc")}));
+    QCOMPARE(snapshot.children(QStringLiteral("sda"), Direction::BottomUp),
+             QStringList{QStringLiteral("sda1")});
+    QCOMPARE(snapshot.children(QStringLiteral("sda1"), Direction::BottomUp),
+             QStringList{QStringLiteral("md0")});
+    QCOMPARE(snapshot.children(QStringLiteral("md0"), Direction::BottomUp),
+             QStringList{QStringLiteral("dm-0")});
+    QCOMPARE(snapshot.children(QStringLiteral("dm-0"), Direction::BottomUp),
+             QStringList{QStringLiteral("dm-1")});
     QVERIFY(snapshot.children(QStringLiteral("dm-1"), Direction::BottomUp).isEmpty());
 }
 
@@ -118,7 +129,8 @@ void TestStackModel::multipleHoldersShowUnderEach()
     QCOMPARE(model.rowCount(sdc), 2);
     QCOMPARE(model.index(0, 0, sdc).data(StackModel::KernelNameRole).toString(), QStringLiteral("dm-2"));
     QCOMPARE(model.index(1, 0, sdc).data(StackModel::MappingNameRole).toString(), QStringLiteral("plain"));
-    QCOMPARE(model.index(sdc.row(), StackModel::HoldersColumn).data().toString(), QStringLiteral("dm-2, dm-3"));
+    QCOMPARE(model.index(sdc.row(), StackModel::HoldersColumn).data().toString(),
+             QStringLiteral("dm-2, dm-3"));
     // md0 sits on two partitions: top-down it is under cryptroot once, with both below it.
     model.setDirection(Direction::TopDown);
     const QModelIndex md = model.indexOf(QStringLiteral("md0"));
@@ -172,7 +184,8 @@ void TestStackModel::listingAddsOpenCountsAndTargets()
     QVERIFY(snapshot.node(QStringLiteral("dm-3"))->readOnly); // from sysfs ro
     const QModelIndex top = model.indexOf(QStringLiteral("dm-1"));
     QCOMPARE(model.index(top.row(), StackModel::OpenColumn).data().toInt(), 1);
-    QVERIFY(!model.index(model.indexOf(QStringLiteral("dm-2")).row(), StackModel::OpenColumn).data().isValid());
+    QVERIFY(
+        !model.index(model.indexOf(QStringLiteral("dm-2")).row(), StackModel::OpenColumn).data().isValid());
     QCOMPARE(model.index(top.row(), StackModel::OwnerColumn).data().toString(), ownerName(OwnerTool::Crypt));
 }
 
@@ -218,7 +231,8 @@ void TestStackModel::loopsInABrokenTreeEnd()
 
 void TestStackModel::editorOpensOnlyWhatItRepresents()
 {
-    const MappingTable simple = parseTable(u"0 8 linear 8:16 0\n8 8 zero\n16 8 error\n24 8 basic_target 8:16 8\n").table;
+    const MappingTable simple =
+        parseTable(u"0 8 linear 8:16 0\n8 8 zero\n16 8 error\n24 8 basic_target 8:16 8\n").table;
     QVERIFY(editorCanOpen(QStringLiteral("VOLMAP-U1000-x"), simple));
     QVERIFY(editorCanOpen(QString(), simple)); // plain dmsetup: no tool's metadata to break
     QVERIFY(!editorCanOpen(QStringLiteral("LVM-abc"), simple));
@@ -237,9 +251,9 @@ void TestStackModel::cryptKeysNeverShow_data()
     const QString key = QStringLiteral("babebabebabebabebabebabebabebabebabebabebabebabebabebabebabebabe");
     QTest::newRow("crypt key") << QStringLiteral("0 1996000 crypt aes-xts-plain64 %1 0 254:0 4096\n").arg(key)
                                << QStringLiteral("0 1996000 crypt aes-xts-plain64 - 0 254:0 4096\n") << key;
-    QTest::newRow("tabs, options") << QStringLiteral("0\t8\tcrypt\taes-cbc-essiv:sha256\t%1\t0\t8:16\t0\t1 allow_discards")
-                                          .arg(key)
-                                   << QStringLiteral("0 8 crypt aes-cbc-essiv:sha256 - 0 8:16 0 1 allow_discards") << key;
+    QTest::newRow("tabs, options")
+        << QStringLiteral("0\t8\tcrypt\taes-cbc-essiv:sha256\t%1\t0\t8:16\t0\t1 allow_discards").arg(key)
+        << QStringLiteral("0 8 crypt aes-cbc-essiv:sha256 - 0 8:16 0 1 allow_discards") << key;
     QTest::newRow("keyring reference kept")
         << QStringLiteral("0 8 crypt aes-xts-plain64 :64:logon:cryptsetup:abc 0 8:16 0")
         << QStringLiteral("0 8 crypt aes-xts-plain64 :64:logon:cryptsetup:abc 0 8:16 0") << key;
@@ -251,8 +265,8 @@ void TestStackModel::cryptKeysNeverShow_data()
                                << QStringLiteral("0 8 integrity 8:16 0 32 J 2 internal_hash:hmac(sha256):- "
                                                  "journal_crypt:ctr(aes):-")
                                << key;
-    QTest::newRow("helper already hid it") << QStringLiteral("0 8 crypt aes - 0 8:16 0")
-                                           << QStringLiteral("0 8 crypt aes - 0 8:16 0") << key;
+    QTest::newRow("helper already hid it")
+        << QStringLiteral("0 8 crypt aes - 0 8:16 0") << QStringLiteral("0 8 crypt aes - 0 8:16 0") << key;
 }
 
 void TestStackModel::cryptKeysNeverShow()
@@ -269,7 +283,8 @@ void TestStackModel::segmentDevicesAreFound()
 {
     const MappingTable table =
         parseTable(u"0 16 striped 2 8 8:16 0 /dev/sdc 0\n16 8 crypt aes - 0 254:0 4096\n24 8 zero\n").table;
-    QCOMPARE(devicesOfSegment(table.segments[0]), (QStringList{QStringLiteral("8:16"), QStringLiteral("/dev/sdc")}));
+    QCOMPARE(devicesOfSegment(table.segments[0]),
+             (QStringList{QStringLiteral("8:16"), QStringLiteral("/dev/sdc")}));
     QCOMPARE(devicesOfSegment(table.segments[1]), QStringList{QStringLiteral("254:0")});
     QVERIFY(devicesOfSegment(table.segments[2]).isEmpty());
 }

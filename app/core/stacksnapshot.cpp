@@ -120,7 +120,8 @@ QStringList StackSnapshot::children(const QString &kernelName, Direction directi
         names += parent->holders;
     }
     // Only devices that exist: a link may point at one that went away mid-read.
-    names.erase(std::remove_if(names.begin(), names.end(), [this](const QString &name) { return !m_nodes.contains(name); }),
+    names.erase(std::remove_if(names.begin(), names.end(),
+                               [this](const QString &name) { return !m_nodes.contains(name); }),
                 names.end());
     return names;
 }

@@ -14,9 +14,9 @@ namespace Volmap {
 /* One block device as the stack view shows it. */
 struct StackNode
 {
-    QString kernelName;  // dm-1, sda2, md0
+    QString kernelName; // dm-1, sda2, md0
     DeviceKind kind = DeviceKind::Disk;
-    QString number;      // "254:1"
+    QString number; // "254:1"
     quint64 sizeInSectors = 0;
     bool readOnly = false;
     QString disk;        // a partition's disk (kernel name), else empty
@@ -28,7 +28,7 @@ struct StackNode
     QString dmName;
     QString dmUuid;
     OwnerTool owner = OwnerTool::None;
-    int openCount = -1;  // -1: not known (not a mapping, or not listed yet)
+    int openCount = -1; // -1: not known (not a mapping, or not listed yet)
     QStringList targets;
     bool listed = false; // the helper's listing has it
 
