@@ -63,6 +63,7 @@ private Q_SLOTS:
     void showsForeignStacksBothWays();
     void foreignMappingOpensInTheInspector();
     void ourMappingOpensInTheEditor();
+    void mappingsPanelOffersTheInspectorForForeignOnes();
     void foreignRemovalWarnsAndDefaultsToCancel();
     void removingAMappingWithoutOwnerNamesNoTool();
 
@@ -253,6 +254,26 @@ void TestStackView::ourMappingOpensInTheEditor()
                       Qt::LeftButton);
     QTRY_COMPARE(m_window->editor()->editedMapping(), QStringLiteral("plain"));
     QVERIFY(!waitForTopLevel<QDialog>(QStringLiteral("mappingInspector"), 200));
+}
+
+void TestStackView::mappingsPanelOffersTheInspectorForForeignOnes()
+{
+    MappingsPanel *panel = m_window->mappingsPanel();
+    panel->view()->selectRow(m_window->mappingModel()->rowOf(QStringLiteral("ours")));
+    QVERIFY(buttonLabelled(panel, QStringLiteral("Open in Editor")));
+    panel->view()->selectRow(m_window->mappingModel()->rowOf(QStringLiteral("vg-data")));
+    QVERIFY(!buttonLabelled(panel, QStringLiteral("Open in Editor")));
+    QPushButton *inspect = buttonLabelled(panel, QStringLiteral("Inspect…"));
+    QVERIFY(inspect);
+    QTest::mouseClick(inspect, Qt::LeftButton);
+    auto *inspector = waitForTopLevel<QDialog>(QStringLiteral("mappingInspector"));
+    QVERIFY(inspector);
+    QCOMPARE(inspector->findChild<QPlainTextEdit *>(QStringLiteral("inspectorTable"))->toPlainText(),
+             QStringLiteral("0 4000000 linear 8:16 2048\n"));
+    QCOMPARE(inspector->findChild<QTableWidget *>(QStringLiteral("inspectorSegments"))->item(0, 3)->text(),
+             QStringLiteral("sdb [8:16]"));
+    QVERIFY(inspector->findChild<QLabel *>(QStringLiteral("inspectorReason"))->text().startsWith(u"LVM made"));
+    QVERIFY(m_window->editor()->editedMapping().isEmpty());
 }
 
 void TestStackView::foreignRemovalWarnsAndDefaultsToCancel()

@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace Volmap {
 
 namespace {
@@ -94,7 +96,7 @@ QString ownerName(OwnerTool owner)
     return QString();
 }
 
-bool editorCanOpen(const QString &uuid, const MappingTable &table)
+bool editorCanOpen(const QString &uuid, const QStringList &targets)
 {
     const OwnerTool owner = ownerOf(uuid);
     if (owner != OwnerTool::VolumeMapper && owner != OwnerTool::None) {
@@ -102,12 +104,17 @@ bool editorCanOpen(const QString &uuid, const MappingTable &table)
     }
     static const QStringList editable{QStringLiteral("basic_target"), QStringLiteral("linear"),
                                       QStringLiteral("zero"), QStringLiteral("error")};
+    return std::all_of(targets.cbegin(), targets.cend(),
+                       [](const QString &target) { return editable.contains(target); });
+}
+
+bool editorCanOpen(const QString &uuid, const MappingTable &table)
+{
+    QStringList targets;
     for (const Segment &segment : table.segments) {
-        if (!editable.contains(segment.target)) {
-            return false;
-        }
+        targets.append(segment.target);
     }
-    return true;
+    return editorCanOpen(uuid, targets);
 }
 
 QString redactTableSecrets(const QString &tableText)

@@ -27,6 +27,8 @@ QString ownerName(OwnerTool owner);
  * that tool's view of it, so those open read-only in the inspector.
  */
 bool editorCanOpen(const QString &uuid, const MappingTable &table);
+/* The same from a listing's targets, before the table is read. */
+bool editorCanOpen(const QString &uuid, const QStringList &targets);
 
 /*
  * A second line of defence behind the helper, which already hides keys:

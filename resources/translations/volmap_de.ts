@@ -970,6 +970,14 @@ on %1 from %2</source>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Inspect…</source>
+        <translation>&amp;Ansehen…</translation>
+    </message>
+    <message>
+        <source>Show this mapping read-only: another tool owns it, or the editor cannot represent its targets</source>
+        <translation>Diese Zuordnung nur anzeigen: Ein anderes Werkzeug besitzt sie, oder der Editor kann ihre Targets nicht darstellen</translation>
+    </message>
 </context>
 <context>
     <name>Volmap::RateChart</name>
