@@ -246,7 +246,14 @@ void TestStackView::foreignMappingOpensInTheInspector()
 
 void TestStackView::ourMappingOpensInTheEditor()
 {
-    activateInStackView(QStringLiteral("dm-2"));
+    // A double-click, this time.
+    StackView *stacks = showStacks(QStringLiteral("dm-2"));
+    QTreeView *tree = stacks->view();
+    const QRect row = tree->visualRect(m_window->stackModel()->indexOf(QStringLiteral("dm-2")));
+    QVERIFY(row.isValid());
+    // A view only takes a double-click on the index the press went to: press first, as a mouse does.
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, row.center());
+    QTest::mouseDClick(tree->viewport(), Qt::LeftButton, {}, row.center());
     QTRY_COMPARE(m_window->editor()->editedMapping(), QStringLiteral("ours"));
     // A linear mapping without an owner tool is editable too; from the mappings panel this time.
     m_window->mappingsPanel()->view()->selectRow(m_window->mappingModel()->rowOf(QStringLiteral("plain")));

@@ -39,6 +39,8 @@ StackView::StackView(StackModel *model, QWidget *parent)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setUniformRowHeights(true);
     m_view->setAllColumnsShowFocus(true);
+    // Double-click opens a mapping; the stacks are expanded already and keep their arrows.
+    m_view->setExpandsOnDoubleClick(false);
     m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->header()->setStretchLastSection(true);
     // Every refresh resets the model: keep the stacks open and the selection where it was.
