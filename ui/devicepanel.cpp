@@ -7,6 +7,7 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
+#include <QTabWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -18,6 +19,7 @@ DevicePanel::DevicePanel(DeviceTreeModel *model, DeviceMonitor *monitor, QWidget
     , m_filter(new QSortFilterProxyModel(this))
     , m_filterEdit(new QLineEdit(this))
     , m_view(new QTreeView(this))
+    , m_tabs(new QTabWidget(this))
 {
     m_filter->setSourceModel(model);
     m_filter->setRecursiveFilteringEnabled(true);
@@ -62,11 +64,24 @@ DevicePanel::DevicePanel(DeviceTreeModel *model, DeviceMonitor *monitor, QWidget
     connect(monitor, &DeviceMonitor::deviceChanged, model, &DeviceTreeModel::updateDevice);
     connect(monitor, &DeviceMonitor::deviceRemoved, model, &DeviceTreeModel::removeDevice);
 
+    auto *tree = new QWidget(m_tabs);
+    auto *treeLayout = new QVBoxLayout(tree);
+    treeLayout->setContentsMargins(0, 0, 0, 0);
+    treeLayout->addWidget(m_filterEdit);
+    treeLayout->addWidget(m_view);
+    m_tabs->setObjectName(QStringLiteral("devicePanelTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->setTabBarAutoHide(true);
+    m_tabs->addTab(tree, tr("Devices"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_filterEdit);
-    layout->addWidget(m_view);
+    layout->addWidget(m_tabs);
     m_view->expandAll();
+}
+
+void DevicePanel::addPage(QWidget *page, const QString &title)
+{
+    m_tabs->addTab(page, title);
 }
 
 QStringList DevicePanel::selectedDevices() const

@@ -4,6 +4,7 @@
 
 class QLineEdit;
 class QSortFilterProxyModel;
+class QTabWidget;
 class QTreeView;
 
 namespace Volmap {
@@ -26,6 +27,9 @@ public:
     QTreeView *view() const { return m_view; }
     /* Kernel names of the selected devices, e.g. {"sdb1"}. */
     QStringList selectedDevices() const;
+    /* Another view of the devices as a tab beside the tree (the stack view); the tabs show from the second on. */
+    void addPage(QWidget *page, const QString &title);
+    QTabWidget *tabs() const { return m_tabs; }
 
 Q_SIGNALS:
     /* Enter or double-click: add the selected devices to the table. */
@@ -36,6 +40,7 @@ private:
     QSortFilterProxyModel *m_filter;
     QLineEdit *m_filterEdit;
     QTreeView *m_view;
+    QTabWidget *m_tabs;
 };
 
 } // namespace Volmap

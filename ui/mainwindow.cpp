@@ -7,13 +7,18 @@
 #include "devicemonitor.h"
 #include "devicepanel.h"
 #include "devicetreemodel.h"
+#include "foreignremoval.h"
 #include "helperclient.h"
 #include "iomonitorview.h"
 #include "iosampler.h"
+#include "mappinginspector.h"
 #include "mappinglistmodel.h"
+#include "mappingowner.h"
 #include "mappingspanel.h"
 #include "segmentsampler.h"
 #include "segmenttablemodel.h"
+#include "stackmodel.h"
+#include "stackview.h"
 #include "tableeditor.h"
 #include "tabletext.h"
 
@@ -53,6 +58,8 @@ MainWindow::MainWindow(HelperClient *client, HelperClient *samplingClient, const
     , m_editor(new TableEditor(BlockDeviceResolver(systemRoot).tableResolver(), this))
     , m_mappingsPanel(new MappingsPanel(m_mappingModel, this))
     , m_ioView(new IoMonitorView(m_ioSampler, m_segmentSampler, this))
+    , m_stackModel(new StackModel(systemRoot, this))
+    , m_stackView(new StackView(m_stackModel, this))
     , m_busy(new QProgressBar(this))
     , m_counts(new QLabel(this))
 {
@@ -99,6 +106,14 @@ MainWindow::MainWindow(HelperClient *client, HelperClient *samplingClient, const
     connect(m_mappingsPanel, &MappingsPanel::selectionChanged, this, &MainWindow::watchMapping);
     connect(m_ioView, &IoMonitorView::resetCountersRequested, this, &MainWindow::resetCounters);
     connect(m_ioView, &IoMonitorView::statusMessage, this, &MainWindow::showStatus);
+    m_devicePanel->addPage(m_stackView, tr("Stacks"));
+    connect(m_stackView, &StackView::openRequested, this, &MainWindow::openMapping);
+    // Stacks change with hotplug and with mappings made or removed; both mean a new sysfs read.
+    connect(m_monitor, &DeviceMonitor::rescanned, m_stackModel, &StackModel::refresh);
+    connect(m_mappingModel, &MappingListModel::refreshed, m_stackModel, [this]() {
+        m_stackModel->setMappings(m_mappingModel->mappings());
+        m_stackModel->refresh();
+    });
     for (QAbstractItemModel *model : {static_cast<QAbstractItemModel *>(m_deviceModel),
                                       static_cast<QAbstractItemModel *>(m_mappingModel)}) {
         connect(model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCounts);
@@ -145,6 +160,7 @@ void MainWindow::buildMenus()
     QAction *findDevices = edit->addAction(tr("&Find Device"));
     findDevices->setShortcut(QKeySequence::Find);
     connect(findDevices, &QAction::triggered, this, [this]() {
+        m_devicePanel->tabs()->setCurrentIndex(0);
         if (auto *filter = m_devicePanel->findChild<QLineEdit *>()) {
             filter->setFocus(Qt::ShortcutFocusReason);
         }
@@ -313,8 +329,26 @@ void MainWindow::openMapping(const QString &name)
             showError(tr("Could not open %1").arg(name), *error);
             return;
         }
-        m_editor->openMapping(name, std::get<QString>(result));
+        showMapping(name, std::get<QString>(result));
     });
+}
+
+void MainWindow::showMapping(const QString &name, const QString &tableText)
+{
+    const int row = m_mappingModel->rowOf(name);
+    MappingSummary mapping = row >= 0 ? m_mappingModel->mappings()[row] : MappingSummary();
+    mapping.name = name;
+    if (editorCanOpen(mapping.uuid, parseTable(tableText).table)) {
+        m_editor->openMapping(name, tableText);
+        return;
+    }
+    const StackSnapshot snapshot = m_stackModel->snapshot();
+    const auto deviceName = [snapshot](const QString &number) {
+        const StackNode *node = snapshot.node(snapshot.kernelNameOf(number));
+        return node ? node->displayName() : QString();
+    };
+    auto *inspector = new MappingInspector(mapping, tableText, deviceName, this);
+    inspector->show();
 }
 
 void MainWindow::removeMapping(const QString &name)
@@ -324,11 +358,13 @@ void MainWindow::removeMapping(const QString &name)
     }
     bool inUse = false;
     bool foreign = false;
+    MappingSummary mapping;
     if (const int row = m_mappingModel->rowOf(name); row >= 0) {
-        inUse = m_mappingModel->mappings()[row].openCount > 0;
-        foreign = !m_mappingModel->mappings()[row].createdByVolmap;
+        mapping = m_mappingModel->mappings()[row];
+        inUse = mapping.openCount > 0;
+        foreign = !mapping.createdByVolmap;
     }
-    QDialog *confirm = removeConfirmation(this, name, inUse, foreign, [this, name](RemoveChoice choice) {
+    const auto chosen = [this, name](RemoveChoice choice) {
         if (choice == RemoveChoice::Cancel) {
             return;
         }
@@ -346,7 +382,10 @@ void MainWindow::removeMapping(const QString &name)
             m_mappingModel->refresh();
             showStatus(deferred ? tr("%1 goes away when it is no longer in use").arg(name) : tr("Removed %1").arg(name));
         });
-    });
+    };
+    // Another tool's mapping: say which and what breaks, with Cancel as the default.
+    QDialog *confirm = foreign ? foreignRemovalConfirmation(this, mapping, chosen)
+                               : removeConfirmation(this, name, inUse, foreign, chosen);
     confirm->open();
 }
 

@@ -19,6 +19,8 @@ class IoSampler;
 class MappingListModel;
 class MappingsPanel;
 class SegmentSampler;
+class StackModel;
+class StackView;
 class TableEditor;
 struct ClientError;
 
@@ -49,6 +51,8 @@ public:
     DeviceTreeModel *deviceModel() const { return m_deviceModel; }
     MappingListModel *mappingModel() const { return m_mappingModel; }
     IoMonitorView *ioView() const { return m_ioView; }
+    StackView *stackView() const { return m_stackView; }
+    StackModel *stackModel() const { return m_stackModel; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -70,6 +74,8 @@ private:
     void create(const QString &name, const QString &tableText, bool readOnly);
     void apply(const QString &name, const QString &tableText);
     void openMapping(const QString &name);
+    /* The editor for what it can represent, the read-only inspector for the rest. */
+    void showMapping(const QString &name, const QString &tableText);
     void removeMapping(const QString &name);
     void resetCounters(const QString &name);
     void watchMapping(const QString &name, const QString &kernelName);
@@ -94,6 +100,8 @@ private:
     TableEditor *m_editor;
     MappingsPanel *m_mappingsPanel;
     IoMonitorView *m_ioView;
+    StackModel *m_stackModel;
+    StackView *m_stackView;
     QProgressBar *m_busy;
     QLabel *m_counts;
     int m_callsInFlight = 0;

@@ -3,6 +3,7 @@
 #include "clienterror.h"
 #include "emptystate.h"
 #include "mappinglistmodel.h"
+#include "mappingowner.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -52,7 +53,6 @@ MappingsPanel::MappingsPanel(MappingListModel *model, QWidget *parent)
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->hide();
 
-    m_open->setToolTip(tr("Load this mapping's table into the editor to change it live"));
     m_remove->setToolTip(tr("Remove this mapping; the data on its devices stays"));
     connect(m_open, &QPushButton::clicked, this, [this]() { Q_EMIT openRequested(selectedMapping()); });
     connect(m_remove, &QPushButton::clicked, this, [this]() { Q_EMIT removeRequested(selectedMapping()); });
@@ -134,6 +134,13 @@ void MappingsPanel::updateButtons()
     const bool selected = !selectedMapping().isEmpty();
     m_open->setEnabled(selected && !m_busy);
     m_remove->setEnabled(selected && !m_busy);
+    // Another tool's mapping, or targets the editor cannot show, open read-only in the inspector.
+    const int row = selected ? m_model->rowOf(selectedMapping()) : -1;
+    const bool inspect = row >= 0 && !editorCanOpen(m_model->mappings()[row].uuid, m_model->mappings()[row].targets);
+    m_open->setText(inspect ? tr("&Inspect…") : tr("&Open in Editor"));
+    m_open->setToolTip(inspect ? tr("Show this mapping read-only: another tool owns it, or the editor cannot "
+                                    "represent its targets")
+                               : tr("Load this mapping's table into the editor to change it live"));
 }
 
 } // namespace Volmap

@@ -491,6 +491,10 @@
         <source>Drag a device onto the table editor to add it as a segment</source>
         <translation>Ziehen Sie ein Gerät auf den Tabelleneditor, um es als Segment hinzuzufügen</translation>
     </message>
+    <message>
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
 </context>
 <context>
     <name>Volmap::DeviceTreeModel</name>
@@ -517,6 +521,65 @@
     <message>
         <source>In use</source>
         <translation>Belegt</translation>
+    </message>
+</context>
+<context>
+    <name>Volmap::ForeignRemoval</name>
+    <message>
+        <source>It is an LVM logical volume: the volume group loses this volume until &lt;tt&gt;vgchange -ay&lt;/tt&gt; activates it again, and whatever is on it (a filesystem, an encrypted device) goes with it.</source>
+        <translation>Es ist ein logisches LVM-Volume: Der Volume-Gruppe fehlt dieses Volume, bis &lt;tt&gt;vgchange -ay&lt;/tt&gt; es wieder aktiviert, und was darauf liegt (ein Dateisystem, ein verschlüsseltes Gerät), verschwindet mit ihm.</translation>
+    </message>
+    <message>
+        <source>It is a dm-crypt mapping: the decrypted device disappears, and its data can only be reached again by unlocking it with its passphrase. Filesystems on it must be unmounted first.</source>
+        <translation>Es ist eine dm-crypt-Zuordnung: Das entschlüsselte Gerät verschwindet, und seine Daten sind erst wieder erreichbar, wenn es mit seiner Passphrase entsperrt wird. Dateisysteme darauf müssen vorher ausgehängt werden.</translation>
+    </message>
+    <message>
+        <source>It is a multipath device: programs lose the redundant device until &lt;tt&gt;multipathd&lt;/tt&gt; sets it up again; the paths under it stay.</source>
+        <translation>Es ist ein Multipath-Gerät: Programme verlieren das redundante Gerät, bis &lt;tt&gt;multipathd&lt;/tt&gt; es wieder einrichtet; die Pfade darunter bleiben.</translation>
+    </message>
+    <message>
+        <source>It is a partition mapping made by kpartx: the partition disappears until &lt;tt&gt;kpartx -a&lt;/tt&gt; adds it again.</source>
+        <translation>Es ist eine Partitionszuordnung von kpartx: Die Partition verschwindet, bis &lt;tt&gt;kpartx -a&lt;/tt&gt; sie wieder hinzufügt.</translation>
+    </message>
+    <message>
+        <source>It has no uuid, so no tool owns it: whoever made it (a script, &lt;tt&gt;dmsetup&lt;/tt&gt;) will not find it any more.</source>
+        <translation>Sie hat keine UUID, gehört also keinem Werkzeug: Wer sie angelegt hat (ein Skript, &lt;tt&gt;dmsetup&lt;/tt&gt;), findet sie nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Another tool made it (uuid &lt;tt&gt;%1&lt;/tt&gt;); that tool may stop working with the devices it manages.</source>
+        <translation>Ein anderes Werkzeug hat sie angelegt (UUID &lt;tt&gt;%1&lt;/tt&gt;); es arbeitet danach mit den Geräten, die es verwaltet, womöglich nicht mehr richtig.</translation>
+    </message>
+    <message>
+        <source>Remove &lt;b&gt;/dev/mapper/%1&lt;/b&gt;? Volume Mapper did not make it.</source>
+        <translation>&lt;b&gt;/dev/mapper/%1&lt;/b&gt; entfernen? Volume Mapper hat sie nicht angelegt.</translation>
+    </message>
+    <message>
+        <source>Remove &lt;b&gt;/dev/mapper/%1&lt;/b&gt;? It belongs to &lt;b&gt;%2&lt;/b&gt;, not to Volume Mapper.</source>
+        <translation>&lt;b&gt;/dev/mapper/%1&lt;/b&gt; entfernen? Sie gehört zu &lt;b&gt;%2&lt;/b&gt;, nicht zu Volume Mapper.</translation>
+    </message>
+    <message>
+        <source>Remove Another Tool&apos;s Mapping</source>
+        <translation>Zuordnung eines anderen Werkzeugs entfernen</translation>
+    </message>
+    <message>
+        <source>It is open right now (open count %1): something is mounted on it or built on it.</source>
+        <translation>Sie ist gerade geöffnet (Öffnungszähler %1): Etwas ist darauf eingehängt oder darauf aufgebaut.</translation>
+    </message>
+    <message>
+        <source>The data on its devices stays. An administrator&apos;s password is needed.</source>
+        <translation>Die Daten auf ihren Geräten bleiben erhalten. Das Passwort eines Administrators ist nötig.</translation>
+    </message>
+    <message>
+        <source>The data on its devices stays. Usually %1 itself should remove it; an administrator&apos;s password is needed.</source>
+        <translation>Die Daten auf ihren Geräten bleiben erhalten. Normalerweise sollte %1 selbst sie entfernen; das Passwort eines Administrators ist nötig.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Anyway</source>
+        <translation>Trotzdem &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Remove When &amp;Unused</source>
+        <translation>Entfernen, wenn &amp;unbenutzt</translation>
     </message>
 </context>
 <context>
@@ -979,6 +1042,113 @@ auf %1 ab %2</translation>
         <source>No block devices found.</source>
         <translation>Keine Blockgeräte gefunden.</translation>
     </message>
+    <message>
+        <source>Stacks</source>
+        <translation>Stapel</translation>
+    </message>
+</context>
+<context>
+    <name>Volmap::MappingInspector</name>
+    <message>
+        <source>Mapping %1</source>
+        <translation>Zuordnung %1</translation>
+    </message>
+    <message>
+        <source>%1 made this mapping. Volume Mapper shows it read-only: changing its table here would go behind that tool&apos;s back.</source>
+        <translation>%1 hat diese Zuordnung angelegt. Volume Mapper zeigt sie nur an: Ihre Tabelle hier zu ändern, ginge an diesem Werkzeug vorbei.</translation>
+    </message>
+    <message>
+        <source>The table editor cannot represent this mapping&apos;s targets (%1), so it is shown read-only.</source>
+        <translation>Der Tabelleneditor kann die Targets dieser Zuordnung (%1) nicht darstellen, daher wird sie nur angezeigt.</translation>
+    </message>
+    <message>
+        <source>Table text</source>
+        <translation>Tabellentext</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Table</source>
+        <translation>Tabelle &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Segments&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Segmente&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Table&lt;/b&gt; (keys are never shown)</source>
+        <translation>&lt;b&gt;Tabelle&lt;/b&gt; (Schlüssel werden nie angezeigt)</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Made by:</source>
+        <translation>Angelegt von:</translation>
+    </message>
+    <message>
+        <source>UUID:</source>
+        <translation>UUID:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Device number:</source>
+        <translation>Gerätenummer:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Größe:</translation>
+    </message>
+    <message>
+        <source>Targets:</source>
+        <translation>Targets:</translation>
+    </message>
+    <message>
+        <source>Open count:</source>
+        <translation>Öffnungszähler:</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>read-write</source>
+        <translation>lesen und schreiben</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>removed when unused</source>
+        <translation>wird entfernt, wenn unbenutzt</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Zustand:</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>Segmente</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Anfang</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
 </context>
 <context>
     <name>Volmap::MappingListModel</name>
@@ -1036,6 +1206,37 @@ auf %1 ab %2</translation>
     </message>
 </context>
 <context>
+    <name>Volmap::MappingOwner</name>
+    <message>
+        <source>none (no uuid)</source>
+        <translation>keins (keine UUID)</translation>
+    </message>
+    <message>
+        <source>Volume Mapper</source>
+        <translation>Volume Mapper</translation>
+    </message>
+    <message>
+        <source>LVM</source>
+        <translation>LVM</translation>
+    </message>
+    <message>
+        <source>dm-crypt (cryptsetup)</source>
+        <translation>dm-crypt (cryptsetup)</translation>
+    </message>
+    <message>
+        <source>multipath</source>
+        <translation>Multipath</translation>
+    </message>
+    <message>
+        <source>partition mapping (kpartx)</source>
+        <translation>Partitionszuordnung (kpartx)</translation>
+    </message>
+    <message>
+        <source>another tool</source>
+        <translation>ein anderes Werkzeug</translation>
+    </message>
+</context>
+<context>
     <name>Volmap::MappingsPanel</name>
     <message>
         <source>&amp;Open in Editor</source>
@@ -1068,6 +1269,14 @@ auf %1 ab %2</translation>
     <message>
         <source>No device-mapper mappings. Build a table in the editor and create one.</source>
         <translation>Keine Device-Mapper-Zuordnungen. Bauen Sie im Editor eine Tabelle und legen Sie eine an.</translation>
+    </message>
+    <message>
+        <source>&amp;Inspect…</source>
+        <translation>&amp;Ansehen…</translation>
+    </message>
+    <message>
+        <source>Show this mapping read-only: another tool owns it, or the editor cannot represent its targets</source>
+        <translation>Diese Zuordnung nur anzeigen: Ein anderes Werkzeug besitzt sie, oder der Editor kann ihre Targets nicht darstellen</translation>
     </message>
 </context>
 <context>
@@ -1275,6 +1484,112 @@ auf %1 ab %2</translation>
             <numerusform>%n Segment hinzufügen</numerusform>
             <numerusform>%n Segmente hinzufügen</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Volmap::StackModel</name>
+    <message>
+        <source>partition</source>
+        <translation>Partition</translation>
+    </message>
+    <message>
+        <source>md RAID</source>
+        <translation>md-RAID</translation>
+    </message>
+    <message>
+        <source>loop device</source>
+        <translation>Loop-Gerät</translation>
+    </message>
+    <message>
+        <source>disk</source>
+        <translation>Festplatte</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>uuid %1</source>
+        <translation>UUID %1</translation>
+    </message>
+    <message>
+        <source>holds %1</source>
+        <translation>enthält %1</translation>
+    </message>
+    <message>
+        <source>mounted at %1</source>
+        <translation>eingehängt unter %1</translation>
+    </message>
+    <message>
+        <source>targets: %1</source>
+        <translation>Targets: %1</translation>
+    </message>
+    <message>
+        <source>nothing is built on it</source>
+        <translation>nichts ist darauf aufgebaut</translation>
+    </message>
+    <message>
+        <source>held by %1</source>
+        <translation>belegt von %1</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Made by</source>
+        <translation>Angelegt von</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>Belegt von</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>Zugriff</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+</context>
+<context>
+    <name>Volmap::StackView</name>
+    <message>
+        <source>&amp;Mappings to disks</source>
+        <translation>&amp;Zuordnungen bis zu Festplatten</translation>
+    </message>
+    <message>
+        <source>D&amp;isks to mappings</source>
+        <translation>F&amp;estplatten bis zu Zuordnungen</translation>
+    </message>
+    <message>
+        <source>Each mapping with the devices it is built on, down to the disks (lsblk -s)</source>
+        <translation>Jede Zuordnung mit den Geräten, auf denen sie aufbaut, bis hinunter zu den Festplatten (lsblk -s)</translation>
+    </message>
+    <message>
+        <source>Each disk with its partitions and everything built on them</source>
+        <translation>Jede Festplatte mit ihren Partitionen und allem, was darauf aufbaut</translation>
+    </message>
+    <message>
+        <source>Device stacks</source>
+        <translation>Gerätestapel</translation>
+    </message>
+    <message>
+        <source>Press Enter on a mapping to open it</source>
+        <translation>Eingabetaste auf einer Zuordnung öffnet sie</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Zeigen:</translation>
     </message>
 </context>
 <context>
