@@ -69,6 +69,7 @@ private Q_SLOTS:
     void remembersIntervalUnitAndDropLength();
     void emptyStatesSayWhy();
     void openAndRemoveWaitForACall();
+    void closedLiveIoDockStopsStatusCalls();
     void helpMenuOpensHandbookAndManPages();
     void columnsFitTheirContent();
 
@@ -310,6 +311,26 @@ void TestMainWindowSession::openAndRemoveWaitForACall()
     QVERIFY(open->isEnabled());
     QVERIFY(remove->isEnabled());
     QVERIFY(removeAction->isEnabled());
+}
+
+// View ▸ Live I/O off: no more GetStatus calls reach the helper, so it can exit when idle.
+void TestMainWindowSession::closedLiveIoDockStopsStatusCalls()
+{
+    createMapping(QStringLiteral("watched"), QStringLiteral("0 2048 basic_target /dev/sdb 0\n"));
+    m_window->mappingsPanel()->selectMapping(QStringLiteral("watched"));
+    QTRY_VERIFY(m_helper.backend->statusCalls >= 1);
+    auto *dock = m_window->findChild<QDockWidget *>(QStringLiteral("ioDock"));
+    QVERIFY(dock);
+    dock->toggleViewAction()->trigger();
+    QTRY_VERIFY(!m_window->ioView()->isVisible());
+    QTest::qWait(300); // a call already under way may still be answered
+    const quint64 callsWhenClosed = m_helper.backend->statusCalls;
+    QTest::qWait(2600); // longer than the per-segment interval (2 s)
+    QCOMPARE(m_helper.backend->statusCalls, callsWhenClosed);
+
+    // Open again: it reads at once.
+    dock->toggleViewAction()->trigger();
+    QTRY_VERIFY(m_helper.backend->statusCalls > callsWhenClosed);
 }
 
 void TestMainWindowSession::helpMenuOpensHandbookAndManPages()
