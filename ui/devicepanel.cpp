@@ -69,6 +69,11 @@ DevicePanel::DevicePanel(DeviceTreeModel *model, DeviceMonitor *monitor, QWidget
     m_view->expandAll();
 }
 
+void DevicePanel::addBelowTree(QWidget *widget)
+{
+    layout()->addWidget(widget);
+}
+
 QStringList DevicePanel::selectedDevices() const
 {
     QStringList names;

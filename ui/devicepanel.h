@@ -26,6 +26,8 @@ public:
     QTreeView *view() const { return m_view; }
     /* Kernel names of the selected devices, e.g. {"sdb1"}. */
     QStringList selectedDevices() const;
+    /* Puts `widget` (the space map) under the tree. */
+    void addBelowTree(QWidget *widget);
 
 Q_SIGNALS:
     /* Enter or double-click: add the selected devices to the table. */

@@ -15,9 +15,12 @@ class IoMonitorView;
 class IoSampler;
 class MappingListModel;
 class MappingsPanel;
+class RangeSignatureProbe;
+class SpaceMapFeed;
 class SegmentSampler;
 class TableEditor;
 struct ClientError;
+struct RangeData;
 
 /*
  * The one window of Volume Mapper: devices on the left, the table editor
@@ -46,6 +49,8 @@ public:
     DeviceTreeModel *deviceModel() const { return m_deviceModel; }
     MappingListModel *mappingModel() const { return m_mappingModel; }
     IoMonitorView *ioView() const { return m_ioView; }
+    /* The device space map; existing mappings' exact ranges go to its setMappingRanges(). */
+    SpaceMapFeed *spaceMap() const { return m_spaceMap; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -56,6 +61,10 @@ private:
     void saveLayout() const;
     void create(const QString &name, const QString &tableText, bool readOnly);
     void apply(const QString &name, const QString &tableText);
+    void confirmCreate(const QString &name, const QString &tableText, bool readOnly, const QList<RangeData> &data);
+    void confirmApply(const QString &name, const QString &oldTable, const QString &tableText,
+                      const QList<RangeData> &data);
+    void wireSpaceMap();
     void openMapping(const QString &name);
     void removeMapping(const QString &name);
     void resetCounters(const QString &name);
@@ -81,6 +90,8 @@ private:
     TableEditor *m_editor;
     MappingsPanel *m_mappingsPanel;
     IoMonitorView *m_ioView;
+    RangeSignatureProbe *m_signatureProbe;
+    SpaceMapFeed *m_spaceMap;
     QProgressBar *m_busy;
     QLabel *m_counts;
     int m_callsInFlight = 0;
