@@ -116,8 +116,8 @@ void TestVolmapctlForce::createOverData_data()
     QTest::newRow("over ext4: refused") << overExt4 << false << int(ExitInUse)
                                         << "  8:16: 1 MiB from 0 B (sectors 0–2047), linear: ext4 "
                                            "filesystem labelled “home” (UUID 5e1f)";
-    QTest::newRow("over ext4, --force: asks the helper") << overExt4 << true << int(ExitUnavailable)
-                                                         << "Helper not installed";
+    QTest::newRow("over ext4, --force: asks the helper")
+        << overExt4 << true << int(ExitUnavailable) << "Helper not installed";
     QTest::newRow("over ext4 after an empty range: refused")
         << QStringLiteral("0 2048 linear 8:32 0\n2048 2048 linear 8:16 0\n") << false << int(ExitInUse)
         << "  8:32: 1 MiB from 0 B (sectors 0–2047), linear: no known signature\n"

@@ -38,18 +38,20 @@ SpaceMapFeed::SpaceMapFeed(SpaceMapBar *bar, DeviceTreeModel *devices, RangeSign
 void SpaceMapFeed::setDraftModel(SegmentTableModel *model)
 {
     m_draft = model;
+    // An edit shows at once (the person is looking at it); only the probe's
+    // answers and device events, which come in bursts, are coalesced.
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
-        connect(model, signal, this, &SpaceMapFeed::scheduleRefresh);
+        connect(model, signal, this, &SpaceMapFeed::refresh);
     }
-    connect(model, &QAbstractItemModel::rowsMoved, this, &SpaceMapFeed::scheduleRefresh);
-    connect(model, &QAbstractItemModel::modelReset, this, &SpaceMapFeed::scheduleRefresh);
+    connect(model, &QAbstractItemModel::rowsMoved, this, &SpaceMapFeed::refresh);
+    connect(model, &QAbstractItemModel::modelReset, this, &SpaceMapFeed::refresh);
     connect(model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &topLeft) {
         // The Data There column changing is the probe's answer arriving, already handled.
         if (topLeft.column() != SegmentTableModel::DataColumn) {
-            scheduleRefresh();
+            refresh();
         }
     });
-    scheduleRefresh();
+    refresh();
 }
 
 void SpaceMapFeed::followTree(QTreeView *tree)
