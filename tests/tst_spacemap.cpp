@@ -79,6 +79,7 @@ private Q_SLOTS:
     void inputFromDeviceList();
     void exactMappingRangesReplaceWholeDeviceClaims();
     void claimsOnPartitionsAreShifted();
+    void mappingClaimsBecomeRanges();
 };
 
 void TestSpaceMap::emptyDeviceIsOneFreeStretch()
@@ -223,6 +224,40 @@ void TestSpaceMap::claimsOnPartitionsAreShifted()
     const SpaceMapInput onPartition = spaceMapInputFor(part, {disk, part}, claims);
     QCOMPARE(onPartition.ranges.size(), 1);
     QCOMPARE(onPartition.ranges[0].start, quint64(10));
+}
+
+// The shape of the claims library's DeviceClaim, which mappingRangesOf() reads.
+struct ClaimLike
+{
+    enum class Kind { InUse, Mapping, Foreign, ReadOnly };
+    Kind kind = Kind::InUse;
+    DeviceNumber disk;
+    quint64 start = 0;
+    quint64 length = 0;
+    QString description;
+    QString owner = {};
+    QString target = {};
+};
+
+void TestSpaceMap::mappingClaimsBecomeRanges()
+{
+    using K = ClaimLike::Kind;
+    const QList<ClaimLike> claims{
+        {K::Mapping, {8, 16}, 2048, 100, QStringLiteral("used by mapping 'fast'"), QStringLiteral("fast"),
+         QStringLiteral("linear")},
+        {K::InUse, {8, 32}, 0, 5000, QStringLiteral("used by mapping 'mp' (multipath), whole device"),
+         QStringLiteral("mp"), QStringLiteral("multipath")},
+        {K::InUse, {8, 16}, 0, 10000, QStringLiteral("mounted at /home")},
+    };
+    const QList<DeviceRangeClaim> ranges = mappingRangesOf(claims);
+    QCOMPARE(ranges.size(), 2);
+    QCOMPARE(ranges[0].device, (DeviceNumber{8, 16}));
+    QCOMPARE(ranges[0].range, (SpaceRange{2048, 100, SpaceKind::Mapping, QStringLiteral("fast"),
+                                          QStringLiteral("linear"), QStringLiteral("used by mapping 'fast'"),
+                                          QString(), false, -1}));
+    QCOMPARE(ranges[1].range.kind, SpaceKind::WholeDeviceMapping);
+    QCOMPARE(ranges[1].range.owner, QStringLiteral("mp"));
+    QCOMPARE(ranges[1].range.length, quint64(5000));
 }
 
 QTEST_APPLESS_MAIN(TestSpaceMap)

@@ -143,7 +143,8 @@ SpaceMapInput spaceMapInputFor(const BlockDeviceInfo &device, const QList<BlockD
     input.sizeInSectors = device.sizeInSectors;
     QStringList exactMappings;
     for (const DeviceRangeClaim &claim : claims) {
-        if (claim.range.kind == SpaceKind::Mapping) {
+        // A mapping the claims name is drawn from them, not again from the holders.
+        if (claim.range.kind == SpaceKind::Mapping || claim.range.kind == SpaceKind::WholeDeviceMapping) {
             exactMappings.append(claim.range.owner);
         }
     }

@@ -80,10 +80,36 @@ struct DeviceRangeClaim
 };
 
 /*
+ * Existing mappings' claims as the space map takes them: the DeviceClaim
+ * of the claims library (kind, disk, start, length, description, owner,
+ * target; on whole disks) without depending on it. A claim with an owner
+ * becomes a Mapping range when its kind is Mapping (an exact range) and
+ * a WholeDeviceMapping otherwise (a target whose ranges are opaque);
+ * claims without an owner (mounts, swap, holders) are left out, since
+ * spaceMapInputFor() reads those from the device list.
+ */
+template<typename Claim>
+QList<DeviceRangeClaim> mappingRangesOf(const QList<Claim> &claims)
+{
+    QList<DeviceRangeClaim> ranges;
+    for (const Claim &claim : claims) {
+        if (claim.owner.isEmpty()) {
+            continue;
+        }
+        const bool exact = claim.kind == Claim::Kind::Mapping;
+        ranges.append({claim.disk, SpaceRange{claim.start, claim.length,
+                                              exact ? SpaceKind::Mapping : SpaceKind::WholeDeviceMapping,
+                                              claim.owner, claim.target, claim.description, QString(), false,
+                                              -1}});
+    }
+    return ranges;
+}
+
+/*
  * Everything the space map of `device` shows: its partitions (if a disk),
  * what uses it or them as the device list says (dm holders become
- * whole-device mapping claims, unless `claims` has that mapping's exact
- * ranges; mounts, swap and other holders InUse), and `claims` that fall
+ * whole-device mapping claims, unless `claims` names that mapping;
+ * mounts, swap and other holders InUse), and `claims` that fall
  * on it or its partitions.
  */
 SpaceMapInput spaceMapInputFor(const BlockDeviceInfo &device, const QList<BlockDeviceInfo> &all,
