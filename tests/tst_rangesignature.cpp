@@ -43,6 +43,7 @@ private Q_SLOTS:
     void cachesAndBoundsProbes();
     void invalidateDropsStaleResults();
     void probeAllWaitsForEveryRange();
+    void probeAllGivesUpOnAHangingDevice();
 
 private:
     QString image(const QString &name, qint64 mib);
@@ -446,6 +447,39 @@ void TestRangeSignature::probeAllWaitsForEveryRange()
     QCOMPARE(calls, 2);
     QTest::qWait(50);
     QCOMPARE(calls, 2);
+}
+
+void TestRangeSignature::probeAllGivesUpOnAHangingDevice()
+{
+    RangeSignatureProbe probe;
+    QSemaphore hang;
+    probe.setProbeFunction([&hang](const QString &, const RangeKey &key) {
+        if (key.offset == 64) {
+            hang.acquire(); // a device that does not answer
+        }
+        return RangeSignature{Kind::PartitionTable, QStringLiteral("dos"), {}, {}, {}, false};
+    });
+    QList<RangeSignature> result;
+    int calls = 0;
+    QObject context;
+    // The hanging range first: the one after it is still read meanwhile.
+    probe.probeAll(
+        {{QStringLiteral("/dev/sdb"), {{8, 16}, 64, 8}}, {QStringLiteral("/dev/sdc"), {{8, 32}, 0, 8}}},
+        &context,
+        [&](const QList<RangeSignature> &found) {
+            result = found;
+            ++calls;
+        },
+        200);
+    QTRY_COMPARE(calls, 1);
+    QCOMPARE(result.size(), 2);
+    QCOMPARE(result[0].kind, Kind::Unknown);
+    QCOMPARE(result[0].description(), QStringLiteral("not known (still being read)"));
+    QCOMPARE(result[1].kind, Kind::PartitionTable);
+    hang.release(); // a late answer goes to the cache, not to `done` again
+    QTRY_VERIFY(probe.signatureFor(QStringLiteral("/dev/sdb"), {{8, 16}, 64, 8}).has_value());
+    QTest::qWait(20);
+    QCOMPARE(calls, 1);
 }
 
 QTEST_GUILESS_MAIN(TestRangeSignature)

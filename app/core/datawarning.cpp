@@ -52,7 +52,8 @@ QList<RangeData> probeTableRanges(const QString &root, const MappingTable &table
 }
 
 void probeTableRangesAsync(RangeSignatureProbe *probe, const QString &root, const MappingTable &table,
-                           QObject *context, std::function<void(const QList<RangeData> &)> done)
+                           QObject *context, std::function<void(const QList<RangeData> &)> done,
+                           int timeoutMs)
 {
     const QList<std::optional<ProbeTarget>> targets = probeTargetsOf(root, table);
     QList<ProbeTarget> resolved;
@@ -61,15 +62,18 @@ void probeTableRangesAsync(RangeSignatureProbe *probe, const QString &root, cons
             resolved.append(*target);
         }
     }
-    probe->probeAll(resolved, context, [table, targets, done](const QList<RangeSignature> &found) {
-        // Back into table order, with the unresolved ranges in their places.
-        QList<RangeSignature> signatures;
-        qsizetype next = 0;
-        for (const std::optional<ProbeTarget> &target : targets) {
-            signatures.append(target ? found.value(next++) : unresolved());
-        }
-        done(rangeDataOf(table, signatures));
-    });
+    probe->probeAll(
+        resolved, context,
+        [table, targets, done](const QList<RangeSignature> &found) {
+            // Back into table order, with the unresolved ranges in their places.
+            QList<RangeSignature> signatures;
+            qsizetype next = 0;
+            for (const std::optional<ProbeTarget> &target : targets) {
+                signatures.append(target ? found.value(next++) : unresolved());
+            }
+            done(rangeDataOf(table, signatures));
+        },
+        timeoutMs);
 }
 
 QList<RangeData> rangesNewTo(const QList<RangeData> &data, const MappingTable &old)

@@ -30,10 +30,12 @@ QList<RangeData> probeTableRanges(const QString &root, const MappingTable &table
 
 /*
  * The same through `probe`, off the calling thread: `done` runs (on the
- * probe's thread) once every range has an answer, unless `context` is gone.
+ * probe's thread) once every range has an answer or `timeoutMs` passed
+ * (see RangeSignatureProbe::probeAll()), unless `context` is gone.
  */
 void probeTableRangesAsync(RangeSignatureProbe *probe, const QString &root, const MappingTable &table,
-                           QObject *context, std::function<void(const QList<RangeData> &)> done);
+                           QObject *context, std::function<void(const QList<RangeData> &)> done,
+                           int timeoutMs = 10000);
 
 /* The ranges of `data` not inside a range `old` uses on the same device: a reload's new ranges. */
 QList<RangeData> rangesNewTo(const QList<RangeData> &data, const MappingTable &old);

@@ -2,9 +2,11 @@
 
 #include "blockdeviceresolver.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QHashFunctions>
 #include <QPointer>
+#include <QTimer>
 
 namespace Volmap {
 
@@ -111,31 +113,45 @@ void RangeSignatureProbe::invalidate(DeviceNumber device)
 }
 
 void RangeSignatureProbe::probeAll(const QList<ProbeTarget> &ranges, QObject *context,
-                                   std::function<void(const QList<RangeSignature> &)> done)
+                                   std::function<void(const QList<RangeSignature> &)> done, int timeoutMs)
 {
-    // Collects until every range is cached; re-checked on each result.
-    auto check = std::make_shared<std::function<bool()>>();
-    *check = [this, ranges, done]() {
+    struct Collection
+    {
+        bool finished = false;
+        QMetaObject::Connection connection;
+    };
+    auto state = std::make_shared<Collection>();
+    // Asks for every range (so they are read side by side), and answers
+    // once all are in; `giveUp` answers anyway, for a device that hangs.
+    auto collect = [this, ranges, done, state](bool giveUp) {
+        if (state->finished) {
+            return;
+        }
         QList<RangeSignature> found;
+        bool complete = true;
         for (const ProbeTarget &range : ranges) {
             const auto signature = signatureFor(range.node, range.key);
-            if (!signature) {
-                return false;
-            }
-            found.append(*signature);
+            complete = complete && signature.has_value();
+            found.append(signature.value_or(
+                RangeSignature{RangeSignature::Kind::Unknown,
+                               {},
+                               {},
+                               {},
+                               QCoreApplication::translate("Volmap::RangeSignature", "still being read"),
+                               false}));
         }
-        done(found);
-        return true;
+        if (complete || giveUp) {
+            state->finished = true;
+            QObject::disconnect(state->connection);
+            done(found);
+        }
     };
-    if ((*check)()) {
+    collect(false);
+    if (state->finished) {
         return;
     }
-    auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = connect(this, &RangeSignatureProbe::probed, context, [check, connection]() {
-        if ((*check)()) {
-            QObject::disconnect(*connection);
-        }
-    });
+    state->connection = connect(this, &RangeSignatureProbe::probed, context, [collect]() { collect(false); });
+    QTimer::singleShot(timeoutMs, context, [collect]() { collect(true); });
 }
 
 } // namespace Volmap

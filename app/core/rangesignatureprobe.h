@@ -67,10 +67,12 @@ public:
     void invalidate(DeviceNumber device);
     /*
      * Calls `done` (on this object's thread) once every range has a result,
-     * at once if all are cached. `context` going away cancels the call.
+     * at once if all are cached, or after `timeoutMs` with Kind::Unknown
+     * ("still being read") for the ranges still out, so a hanging device
+     * cannot hold up a confirmation. `context` going away cancels the call.
      */
     void probeAll(const QList<ProbeTarget> &ranges, QObject *context,
-                  std::function<void(const QList<RangeSignature> &)> done);
+                  std::function<void(const QList<RangeSignature> &)> done, int timeoutMs = 10000);
 
     int pendingCount() const { return int(m_pending.size()); }
 

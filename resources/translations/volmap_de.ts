@@ -863,6 +863,10 @@ on %1 from %2</source>
         <source>cannot be read, and udev has no record</source>
         <translation>nicht lesbar, und udev hat keinen Eintrag</translation>
     </message>
+    <message>
+        <source>still being read</source>
+        <translation>wird noch gelesen</translation>
+    </message>
 </context>
 <context>
     <name>Volmap::RateChart</name>
