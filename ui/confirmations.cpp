@@ -4,6 +4,7 @@
 #include "tablesummary.h"
 #include "tabletext.h"
 
+#include <QCheckBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFontDatabase>
@@ -43,11 +44,28 @@ quint64 lengthOf(const QString &text)
     return table.segments.isEmpty() ? 0 : table.segments.last().end();
 }
 
+// The explicit consent over data: `accept` stays disabled until the box is ticked.
+QCheckBox *consentBox(QWidget *parent, QPushButton *accept, const QString &text)
+{
+    auto *consent = new QCheckBox(text, parent);
+    consent->setObjectName(QStringLiteral("dataConsent"));
+    accept->setEnabled(false);
+    QObject::connect(consent, &QCheckBox::toggled, accept, &QPushButton::setEnabled);
+    return consent;
+}
+
+QString consentText()
+{
+    return QObject::tr("I understand that writing to the mapping destroys this data");
+}
+
 } // namespace
 
-QDialog *createConfirmation(QWidget *parent, const QString &name, const QString &text, bool readOnly)
+QDialog *createConfirmation(QWidget *parent, const QString &name, const QString &text, bool readOnly,
+                            const QList<RangeData> &data)
 {
     const MappingTable table = parseTable(text).table;
+    const bool overData = anyHoldsData(data);
     auto *box = new QMessageBox(QMessageBox::Question, QObject::tr("Create Mapping"),
                                 QObject::tr("Create <b>/dev/mapper/%1</b>, %2%3?")
                                     .arg(name.toHtmlEscaped(), formatSizeHuman(lengthOf(text) * BytesPerSector),
@@ -55,20 +73,33 @@ QDialog *createConfirmation(QWidget *parent, const QString &name, const QString 
                                 QMessageBox::Cancel, parent);
     box->setObjectName(QStringLiteral("createConfirmation"));
     box->setAttribute(Qt::WA_DeleteOnClose);
-    const QStringList uses = describeDeviceUses(table);
-    box->setInformativeText(
+    const QStringList uses = data.isEmpty() ? describeDeviceUses(table) : describeRangeData(data);
+    QString info =
         uses.isEmpty()
             ? QObject::tr("It uses no backing device.")
             : QObject::tr("It will use exactly these device ranges. Creating it writes nothing to them, "
                           "but whatever writes to the new device changes them:<ul><li>%1</li></ul>")
-                  .arg(escapedItems(uses).join(QStringLiteral("</li><li>"))));
+                  .arg(escapedItems(uses).join(QStringLiteral("</li><li>")));
+    if (overData) {
+        box->setIcon(QMessageBox::Warning);
+        info += QObject::tr("<b>Some of these ranges hold data.</b> Formatting or writing to "
+                            "/dev/mapper/%1 overwrites it.")
+                    .arg(name.toHtmlEscaped());
+    }
+    box->setInformativeText(info);
     box->setDetailedText(text);
     QPushButton *create = box->addButton(QObject::tr("&Create"), QMessageBox::AcceptRole);
-    box->setDefaultButton(create);
+    if (overData) {
+        box->setCheckBox(consentBox(box, create, consentText()));
+        box->setDefaultButton(QMessageBox::Cancel);
+    } else {
+        box->setDefaultButton(create);
+    }
     return box;
 }
 
-QDialog *reloadConfirmation(QWidget *parent, const QString &name, const QString &oldTable, const QString &newTable)
+QDialog *reloadConfirmation(QWidget *parent, const QString &name, const QString &oldTable, const QString &newTable,
+                            const QList<RangeData> &data)
 {
     auto *dialog = new QDialog(parent);
     dialog->setObjectName(QStringLiteral("reloadConfirmation"));
@@ -88,10 +119,23 @@ QDialog *reloadConfirmation(QWidget *parent, const QString &name, const QString 
     layout->addWidget(tableText(newTable, QObject::tr("New table"), dialog), 2, 1);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, dialog);
     QPushButton *apply = buttons->addButton(QObject::tr("&Apply"), QDialogButtonBox::AcceptRole);
-    apply->setDefault(true);
     QObject::connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
     QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-    layout->addWidget(buttons, 3, 0, 1, 2);
+    if (!data.isEmpty()) {
+        auto *found = new QLabel(QObject::tr("The new table also uses these ranges:<ul><li>%1</li></ul>")
+                                     .arg(escapedItems(describeRangeData(data)).join(QStringLiteral("</li><li>"))),
+                                 dialog);
+        found->setObjectName(QStringLiteral("newRanges"));
+        found->setWordWrap(true);
+        layout->addWidget(found, 3, 0, 1, 2);
+    }
+    if (anyHoldsData(data)) {
+        layout->addWidget(consentBox(dialog, apply, consentText()), 4, 0, 1, 2);
+        buttons->button(QDialogButtonBox::Cancel)->setDefault(true);
+    } else {
+        apply->setDefault(true);
+    }
+    layout->addWidget(buttons, 5, 0, 1, 2);
     return dialog;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "datawarning.h"
+
 #include <QString>
 
 #include <functional>
@@ -15,8 +17,16 @@ namespace Volmap {
  * connects to accepted() (and for removal, to the chosen button) and
  * calls open(), so no nested event loop runs.
  */
-QDialog *createConfirmation(QWidget *parent, const QString &name, const QString &tableText, bool readOnly);
-QDialog *reloadConfirmation(QWidget *parent, const QString &name, const QString &oldTable, const QString &newTable);
+/*
+ * `data` says what each backing range holds (create: every range; reload:
+ * the ranges the old table did not use). Where any holds data, the dialog
+ * warns, Cancel is the default and Create/Apply stays disabled until the
+ * person ticks that they understand.
+ */
+QDialog *createConfirmation(QWidget *parent, const QString &name, const QString &tableText, bool readOnly,
+                            const QList<RangeData> &data = {});
+QDialog *reloadConfirmation(QWidget *parent, const QString &name, const QString &oldTable, const QString &newTable,
+                            const QList<RangeData> &data = {});
 
 enum class RemoveChoice { Cancel, Remove, RemoveWhenUnused };
 /* Calls `chosen` with the person's answer. */

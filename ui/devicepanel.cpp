@@ -84,6 +84,11 @@ void DevicePanel::addPage(QWidget *page, const QString &title)
     m_tabs->addTab(page, title);
 }
 
+void DevicePanel::addBelowTree(QWidget *widget)
+{
+    layout()->addWidget(widget);
+}
+
 QStringList DevicePanel::selectedDevices() const
 {
     QStringList names;

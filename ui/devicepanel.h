@@ -30,6 +30,8 @@ public:
     /* Another view of the devices as a tab beside the tree (the stack view); the tabs show from the second on. */
     void addPage(QWidget *page, const QString &title);
     QTabWidget *tabs() const { return m_tabs; }
+    /* Puts `widget` (the space map) under the tree. */
+    void addBelowTree(QWidget *widget);
 
 Q_SIGNALS:
     /* Enter or double-click: add the selected devices to the table. */

@@ -56,12 +56,16 @@ QSize LayoutBar::minimumSizeHint() const
     return {120, sizeHint().height()};
 }
 
+QColor barColor(qsizetype slot, const QPalette &palette)
+{
+    const int hue = Hues[(slot < 0 ? 0 : slot) % qsizetype(std::size(Hues))];
+    const bool dark = palette.window().color().lightness() < 128;
+    return QColor::fromHsv(hue, dark ? 150 : 120, dark ? 200 : 235);
+}
+
 QColor LayoutBar::colorOf(const QString &device) const
 {
-    const qsizetype at = m_deviceOrder.indexOf(device);
-    const int hue = Hues[(at < 0 ? 0 : at) % std::size(Hues)];
-    const bool dark = palette().window().color().lightness() < 128;
-    return QColor::fromHsv(hue, dark ? 150 : 120, dark ? 200 : 235);
+    return barColor(m_deviceOrder.indexOf(device), palette());
 }
 
 void LayoutBar::setCurrentRow(int row)

@@ -7,6 +7,13 @@ namespace Volmap {
 class SegmentTableModel;
 
 /*
+ * The colour of slot `slot` (0, 1, 2, ...) in the bars: hues far apart, at
+ * a saturation and value that read on light and dark windows. Shared by
+ * the layout bar and the space map so one device looks alike in both.
+ */
+QColor barColor(qsizetype slot, const QPalette &palette);
+
+/*
  * The virtual device drawn left to right: one block per segment, as wide
  * as its share of the whole, coloured by its backing device so a person
  * sees at a glance which disk holds which part. Invalid segments are

@@ -15,7 +15,10 @@
 #include "mappinglistmodel.h"
 #include "mappingowner.h"
 #include "mappingspanel.h"
+#include "rangesignatureprobe.h"
 #include "segmentsampler.h"
+#include "spacemapbar.h"
+#include "spacemapbarfeed.h"
 #include "segmenttablemodel.h"
 #include "stackmodel.h"
 #include "stackview.h"
@@ -60,6 +63,8 @@ MainWindow::MainWindow(HelperClient *client, HelperClient *samplingClient, const
     , m_ioView(new IoMonitorView(m_ioSampler, m_segmentSampler, this))
     , m_stackModel(new StackModel(systemRoot, this))
     , m_stackView(new StackView(m_stackModel, this))
+    , m_signatureProbe(new RangeSignatureProbe(systemRoot, this))
+    , m_spaceMap(new SpaceMapFeed(new SpaceMapBar(m_devicePanel), m_deviceModel, m_signatureProbe, systemRoot, this))
     , m_busy(new QProgressBar(this))
     , m_counts(new QLabel(this))
 {
@@ -120,6 +125,7 @@ MainWindow::MainWindow(HelperClient *client, HelperClient *samplingClient, const
         connect(model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateCounts);
         connect(model, &QAbstractItemModel::modelReset, this, &MainWindow::updateCounts);
     }
+    wireSpaceMap();
     // The tree only says which devices are busy as of the last event; mappings change that too.
     connect(client, &HelperClient::mappingsChanged, m_monitor, &DeviceMonitor::rescan);
 
@@ -134,6 +140,17 @@ MainWindow::MainWindow(HelperClient *client, HelperClient *samplingClient, const
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::wireSpaceMap()
+{
+    m_devicePanel->addBelowTree(m_spaceMap->bar());
+    m_spaceMap->followTree(m_devicePanel->view());
+    m_spaceMap->setDraftModel(m_editor->model());
+    m_editor->model()->setSignatureLookup(m_spaceMap->signatureLookup());
+    connect(m_signatureProbe, &RangeSignatureProbe::probed, m_editor->model(), &SegmentTableModel::signaturesChanged);
+    connect(m_spaceMap->bar(), &SpaceMapBar::mappingClicked, m_mappingsPanel, &MappingsPanel::selectMapping);
+    connect(m_spaceMap->bar(), &SpaceMapBar::draftRowClicked, m_editor->view(), &QTableView::selectRow);
+}
 
 void MainWindow::buildMenus()
 {
@@ -259,7 +276,19 @@ void MainWindow::addDevicesFromPanel(const QStringList &kernelNames)
 
 void MainWindow::create(const QString &name, const QString &tableText, bool readOnly)
 {
-    QDialog *confirm = createConfirmation(this, name, tableText, readOnly);
+    // What the ranges hold goes into the question, so it waits for the probe.
+    beginCall(tr("Looking at what the device ranges hold…"));
+    probeTableRangesAsync(m_signatureProbe, m_systemRoot, parseTable(tableText).table, this,
+                          [this, name, tableText, readOnly](const QList<RangeData> &data) {
+                              endCall();
+                              confirmCreate(name, tableText, readOnly, data);
+                          });
+}
+
+void MainWindow::confirmCreate(const QString &name, const QString &tableText, bool readOnly,
+                               const QList<RangeData> &data)
+{
+    QDialog *confirm = createConfirmation(this, name, tableText, readOnly, data);
     connect(confirm, &QDialog::accepted, this, [this, name, tableText, readOnly]() {
         beginCall(tr("Creating %1…").arg(name));
         m_client->create(name, tableText, readOnly, [this, name](const ClientResult<QString> &result) {
@@ -297,24 +326,37 @@ void MainWindow::apply(const QString &name, const QString &tableText)
             showError(tr("Could not read the table of %1").arg(name), *error);
             return;
         }
-        QDialog *confirm = reloadConfirmation(this, name, std::get<QString>(current), tableText);
-        connect(confirm, &QDialog::accepted, this, [this, name, tableText]() {
-            beginCall(tr("Applying the new table to %1…").arg(name));
-            m_client->reload(name, tableText, [this, name](const ClientResult<Done> &result) {
-                endCall();
-                if (const auto *error = std::get_if<ClientError>(&result)) {
-                    showError(tr("Could not apply the table to %1").arg(name), *error);
-                    return;
-                }
-                m_editor->model()->undoStack()->setClean();
-                showStatus(tr("%1 now runs the new table").arg(name));
-                if (m_ioView->mappingName() == name) {
-                    watchMapping(name, m_ioView->kernelName());
-                }
-            });
-        });
-        confirm->open();
+        const QString oldTable = std::get<QString>(current);
+        beginCall(tr("Looking at what the device ranges hold…"));
+        probeTableRangesAsync(m_signatureProbe, m_systemRoot, parseTable(tableText).table, this,
+                              [this, name, oldTable, tableText](const QList<RangeData> &data) {
+                                  endCall();
+                                  confirmApply(name, oldTable, tableText,
+                                               rangesNewTo(data, parseTable(oldTable).table));
+                              });
     });
+}
+
+void MainWindow::confirmApply(const QString &name, const QString &oldTable, const QString &tableText,
+                              const QList<RangeData> &data)
+{
+    QDialog *confirm = reloadConfirmation(this, name, oldTable, tableText, data);
+    connect(confirm, &QDialog::accepted, this, [this, name, tableText]() {
+        beginCall(tr("Applying the new table to %1…").arg(name));
+        m_client->reload(name, tableText, [this, name](const ClientResult<Done> &result) {
+            endCall();
+            if (const auto *error = std::get_if<ClientError>(&result)) {
+                showError(tr("Could not apply the table to %1").arg(name), *error);
+                return;
+            }
+            m_editor->model()->undoStack()->setClean();
+            showStatus(tr("%1 now runs the new table").arg(name));
+            if (m_ioView->mappingName() == name) {
+                watchMapping(name, m_ioView->kernelName());
+            }
+        });
+    });
+    confirm->open();
 }
 
 void MainWindow::openMapping(const QString &name)

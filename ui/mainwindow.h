@@ -18,11 +18,14 @@ class IoMonitorView;
 class IoSampler;
 class MappingListModel;
 class MappingsPanel;
+class RangeSignatureProbe;
+class SpaceMapFeed;
 class SegmentSampler;
 class StackModel;
 class StackView;
 class TableEditor;
 struct ClientError;
+struct RangeData;
 
 /*
  * The one window of Volume Mapper: devices on the left, the table editor
@@ -53,6 +56,8 @@ public:
     IoMonitorView *ioView() const { return m_ioView; }
     StackView *stackView() const { return m_stackView; }
     StackModel *stackModel() const { return m_stackModel; }
+    /* The device space map; existing mappings' exact ranges go to its setMappingRanges(). */
+    SpaceMapFeed *spaceMap() const { return m_spaceMap; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -73,6 +78,10 @@ private:
     void saveLayout() const;
     void create(const QString &name, const QString &tableText, bool readOnly);
     void apply(const QString &name, const QString &tableText);
+    void confirmCreate(const QString &name, const QString &tableText, bool readOnly, const QList<RangeData> &data);
+    void confirmApply(const QString &name, const QString &oldTable, const QString &tableText,
+                      const QList<RangeData> &data);
+    void wireSpaceMap();
     void openMapping(const QString &name);
     /* The editor for what it can represent, the read-only inspector for the rest. */
     void showMapping(const QString &name, const QString &tableText);
@@ -102,6 +111,8 @@ private:
     IoMonitorView *m_ioView;
     StackModel *m_stackModel;
     StackView *m_stackView;
+    RangeSignatureProbe *m_signatureProbe;
+    SpaceMapFeed *m_spaceMap;
     QProgressBar *m_busy;
     QLabel *m_counts;
     int m_callsInFlight = 0;

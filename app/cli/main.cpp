@@ -59,8 +59,10 @@ int main(int argc, char *argv[])
                                           QStringLiteral("devices: print devices as they come, change and go."));
     const QCommandLineOption noAskOption(QStringLiteral("no-ask-password"),
                                          QStringLiteral("Never ask for a password; fail where one is needed."));
+    const QCommandLineOption forceOption(QStringLiteral("force"),
+                                         QStringLiteral("create: even over ranges that hold data."));
     parser.addOptions({jsonOption, tableOption, readOnlyOption, deferredOption, intervalOption, countOption,
-                       followOption, noAskOption});
+                       followOption, noAskOption, forceOption});
     parser.process(app);
 
     CtlOptions options;
@@ -75,6 +77,7 @@ int main(int argc, char *argv[])
     options.readOnly = parser.isSet(readOnlyOption);
     options.deferred = parser.isSet(deferredOption);
     options.follow = parser.isSet(followOption);
+    options.force = parser.isSet(forceOption);
     bool ok = false;
     options.intervalSeconds = parser.value(intervalOption).toDouble(&ok);
     if (!ok || options.intervalSeconds <= 0) {
@@ -96,6 +99,7 @@ int main(int argc, char *argv[])
         agent->start();
     }
     Volmapctl ctl(client, options);
+    QObject::connect(&ctl, &Volmapctl::finished, &app, [](int code) { QCoreApplication::exit(code); });
     ctl.start();
     return app.exec();
 }

@@ -2,6 +2,7 @@
 
 #include "blockdeviceresolver.h"
 #include "blockdevices.h"
+#include "datawarning.h"
 #include "segmentsampler.h"
 #include "sizeunits.h"
 #include "tabletext.h"
@@ -135,9 +136,10 @@ void Volmapctl::finish(int code)
 {
     out().flush();
     err().flush();
-    // exit() from inside a callback would be lost before exec() runs.
+    // Queued: main() quits on it, and exit() from inside a callback would
+    // be lost before exec() runs.
     QMetaObject::invokeMethod(
-        qApp, [code]() { QCoreApplication::exit(code); }, Qt::QueuedConnection);
+        this, [this, code]() { Q_EMIT finished(code); }, Qt::QueuedConnection);
 }
 
 void Volmapctl::fail(const ClientError &error)
@@ -173,7 +175,7 @@ std::optional<QString> Volmapctl::readTable()
     }
     const QString text = QString::fromUtf8(file.readAll());
     // Check here first: the same grammar as the helper, with line numbers.
-    const TableIssues issues = validateTableText(text, BlockDeviceResolver().tableResolver());
+    const TableIssues issues = validateTableText(text, BlockDeviceResolver(m_options.systemRoot).tableResolver());
     if (!issues.isEmpty()) {
         const QString source = m_options.tableFile == u"-" ? QStringLiteral("<stdin>") : m_options.tableFile;
         for (const TableIssue &issue : issues) {
@@ -328,11 +330,11 @@ void Volmapctl::status()
 
 void Volmapctl::create()
 {
-    if (!needArguments(1, QStringLiteral("create NAME --table FILE|- [--read-only]"))) {
+    if (!needArguments(1, QStringLiteral("create NAME --table FILE|- [--read-only] [--force]"))) {
         return;
     }
     const auto text = readTable();
-    if (!text) {
+    if (!text || !consentToData(*text)) {
         return;
     }
     m_client.create(m_options.arguments[0], *text, m_options.readOnly, [this](const ClientResult<QString> &result) {
@@ -343,6 +345,24 @@ void Volmapctl::create()
         out() << std::get<QString>(result) << '\n';
         finish(ExitOk);
     });
+}
+
+bool Volmapctl::consentToData(const QString &text)
+{
+    // Creating writes nothing, but whatever then writes to the mapping
+    // overwrites what is there: say what that is, and want --force for it.
+    const QList<RangeData> data = probeTableRanges(m_options.systemRoot, parseTable(text).table);
+    if (!anyHoldsData(data) || m_options.force) {
+        return true;
+    }
+    err() << "volmapctl: not creating " << m_options.arguments[0]
+          << ": these ranges hold data that writes to the mapping would destroy:\n";
+    for (const QString &line : describeRangeData(data)) {
+        err() << "  " << line << '\n';
+    }
+    err() << "volmapctl: use --force to create it anyway\n";
+    finish(ExitInUse);
+    return false;
 }
 
 void Volmapctl::reload()

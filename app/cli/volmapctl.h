@@ -35,13 +35,15 @@ struct CtlOptions
     bool readOnly = false;
     bool deferred = false;
     bool follow = false; // devices: print changes as they happen
+    bool force = false;  // create: even over ranges that hold data
+    QString systemRoot;  // prefixes /sys, /dev and /run: tests only, "" on a real system
     double intervalSeconds = 1.0;
     int count = 0; // watch: samples to show, 0 = until interrupted
 };
 
 /*
  * Runs one volmapctl command against the helper. start() returns at once;
- * the command ends by calling QCoreApplication::exit() with its ExitCode.
+ * the command ends by emitting finished() with its ExitCode.
  */
 class Volmapctl final : public QObject
 {
@@ -51,11 +53,16 @@ public:
     Volmapctl(HelperClient &client, CtlOptions options, QObject *parent = nullptr);
     void start();
 
+Q_SIGNALS:
+    void finished(int code);
+
 private:
     void finish(int code);
     void fail(const ClientError &error);
     bool needArguments(int count, const QString &usage);
     std::optional<QString> readTable();
+    /* False (and the command finished) when a range holds data and --force was not given. */
+    bool consentToData(const QString &text);
 
     void capabilities();
     void list();

@@ -114,6 +114,9 @@ QVariant SegmentTableModel::data(const QModelIndex &index, int role) const
     if (role == ProblemRole || (role == Qt::ToolTipRole && !problemAt(index.row()).isEmpty())) {
         return problemAt(index.row());
     }
+    if (index.column() == DataColumn) {
+        return dataColumn(segment, role);
+    }
     if (role == SectorsRole) {
         switch (index.column()) {
         case StartColumn:
@@ -166,6 +169,8 @@ QVariant SegmentTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Offset");
     case ProblemColumn:
         return tr("Problem");
+    case DataColumn:
+        return tr("Data There");
     default:
         return {};
     }
@@ -508,6 +513,32 @@ void SegmentTableModel::applyAll(const QList<EditableSegment> &segments)
     m_segments = segments;
     endResetModel();
     revalidate();
+}
+
+void SegmentTableModel::setSignatureLookup(SignatureLookup lookup)
+{
+    m_signatureLookup = std::move(lookup);
+    signaturesChanged();
+}
+
+void SegmentTableModel::signaturesChanged()
+{
+    if (!m_segments.isEmpty()) {
+        Q_EMIT dataChanged(index(0, DataColumn), index(rowCount() - 1, DataColumn));
+    }
+}
+
+QVariant SegmentTableModel::dataColumn(const EditableSegment &segment, int role) const
+{
+    if (!mapsDevice(segment.target) || !m_signatureLookup ||
+        (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != HoldsDataRole)) {
+        return {};
+    }
+    const auto found = m_signatureLookup(segment);
+    if (role == HoldsDataRole) {
+        return found && found->second;
+    }
+    return found ? found->first : tr("Looking…");
 }
 
 void SegmentTableModel::revalidate()

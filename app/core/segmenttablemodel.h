@@ -38,8 +38,19 @@ class SegmentTableModel final : public QAbstractTableModel
 public:
     // Start is derived and shifts with edits above it, so it is not the
     // first column (views may reorder them).
-    enum Column { TargetColumn, DeviceColumn, OffsetColumn, LengthColumn, StartColumn, ProblemColumn, ColumnCount };
-    enum Role { ProblemRole = Qt::UserRole + 1, SectorsRole };
+    enum Column {
+        TargetColumn,
+        DeviceColumn,
+        OffsetColumn,
+        LengthColumn,
+        StartColumn,
+        ProblemColumn,
+        DataColumn, // what the range holds now (a filesystem, an LVM label, ...)
+        ColumnCount
+    };
+    enum Role { ProblemRole = Qt::UserRole + 1, SectorsRole, HoldsDataRole };
+    /* What a segment's device range holds, or nullopt while it is being found out. */
+    using SignatureLookup = std::function<std::optional<std::pair<QString, bool>>(const EditableSegment &)>;
 
     explicit SegmentTableModel(DeviceResolver resolver = {}, QObject *parent = nullptr);
 
@@ -86,6 +97,10 @@ public:
     TableIssues issues() const { return m_issues; }
     QString problemAt(int row) const;
     bool isValid() const { return m_valid; }
+    /* Fills DataColumn: text and whether it is somebody's data (HoldsDataRole). */
+    void setSignatureLookup(SignatureLookup lookup);
+    /* New answers arrived: DataColumn asks the lookup again. */
+    void signaturesChanged();
 
 Q_SIGNALS:
     void validityChanged(bool valid);
@@ -100,6 +115,7 @@ private:
     void applySet(int row, const EditableSegment &segment);
     void applyAll(const QList<EditableSegment> &segments);
     void revalidate();
+    QVariant dataColumn(const EditableSegment &segment, int role) const;
     std::optional<std::pair<quint64, quint64>> freeRangeOn(const DraggedDevice &device,
                                                            const QList<EditableSegment> &planned) const;
 
@@ -109,6 +125,7 @@ private:
     bool m_valid = false;
     SizeUnit m_unit = SizeUnit::MiB;
     quint64 m_newSegmentLength = 0;
+    SignatureLookup m_signatureLookup;
     QUndoStack m_undoStack;
 };
 

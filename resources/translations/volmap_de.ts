@@ -314,6 +314,18 @@
         <source>the table text is %1 characters long; at most %2 are allowed</source>
         <translation>der Tabellentext ist %1 Zeichen lang; höchstens %2 sind erlaubt</translation>
     </message>
+    <message>
+        <source>I understand that writing to the mapping destroys this data</source>
+        <translation>Mir ist klar, dass Schreiben auf die Zuordnung diese Daten zerstört</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Some of these ranges hold data.&lt;/b&gt; Formatting or writing to /dev/mapper/%1 overwrites it.</source>
+        <translation>&lt;b&gt;Einige dieser Bereiche enthalten Daten.&lt;/b&gt; Formatieren von oder Schreiben auf /dev/mapper/%1 überschreibt sie.</translation>
+    </message>
+    <message>
+        <source>The new table also uses these ranges:&lt;ul&gt;&lt;li&gt;%1&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>Die neue Tabelle nutzt außerdem diese Bereiche:&lt;ul&gt;&lt;li&gt;%1&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
 </context>
 <context>
     <name>Volmap::BlockDeviceInfo</name>
@@ -475,6 +487,17 @@
     <message>
         <source>Too many of your requests are waiting for authorization. Answer or cancel the open authentication dialogs, then try again.</source>
         <translation>Zu viele Ihrer Anfragen warten auf eine Berechtigung. Beantworten oder schließen Sie die offenen Anmeldedialoge und versuchen Sie es dann erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>Volmap::DataWarning</name>
+    <message>
+        <source>no such device</source>
+        <translation>kein solches Gerät</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1148,6 +1171,8 @@ auf %1 ab %2</translation>
     <message>
         <source>Devices</source>
         <translation>Geräte</translation>
+        <source>Looking at what the device ranges hold…</source>
+        <translation>Prüfe, was die Gerätebereiche enthalten …</translation>
     </message>
 </context>
 <context>
@@ -1277,6 +1302,77 @@ auf %1 ab %2</translation>
     <message>
         <source>Show this mapping read-only: another tool owns it, or the editor cannot represent its targets</source>
         <translation>Diese Zuordnung nur anzeigen: Ein anderes Werkzeug besitzt sie, oder der Editor kann ihre Targets nicht darstellen</translation>
+    </message>
+</context>
+<context>
+    <name>Volmap::RangeSignature</name>
+    <message>
+        <source>libblkid could not read it</source>
+        <translation>libblkid konnte ihn nicht lesen</translation>
+    </message>
+    <message>
+        <source>not known (cannot be read)</source>
+        <translation>unbekannt (nicht lesbar)</translation>
+    </message>
+    <message>
+        <source>not known (%1)</source>
+        <translation>unbekannt (%1)</translation>
+    </message>
+    <message>
+        <source>no known signature</source>
+        <translation>keine bekannte Signatur</translation>
+    </message>
+    <message>
+        <source>partition table (%1)</source>
+        <translation>Partitionstabelle (%1)</translation>
+    </message>
+    <message>
+        <source>swap space (%1)</source>
+        <translation>Auslagerungsbereich (%1)</translation>
+    </message>
+    <message>
+        <source>LVM physical volume (%1)</source>
+        <translation>LVM Physical Volume (%1)</translation>
+    </message>
+    <message>
+        <source>encrypted volume (%1)</source>
+        <translation>verschlüsselter Datenträger (%1)</translation>
+    </message>
+    <message>
+        <source>RAID member (%1)</source>
+        <translation>RAID-Mitglied (%1)</translation>
+    </message>
+    <message>
+        <source>bcache device (%1)</source>
+        <translation>bcache-Gerät (%1)</translation>
+    </message>
+    <message>
+        <source>%1 signature</source>
+        <translation>%1-Signatur</translation>
+    </message>
+    <message>
+        <source>%1 filesystem</source>
+        <translation>%1-Dateisystem</translation>
+    </message>
+    <message>
+        <source> labelled “%1”</source>
+        <translation> mit Bezeichnung „%1“</translation>
+    </message>
+    <message>
+        <source> (UUID %1)</source>
+        <translation> (UUID %1)</translation>
+    </message>
+    <message>
+        <source>%1 is not the node of device %2</source>
+        <translation>%1 ist nicht der Geräteknoten von Gerät %2</translation>
+    </message>
+    <message>
+        <source>cannot be read, and udev has no record</source>
+        <translation>nicht lesbar, und udev hat keinen Eintrag</translation>
+    </message>
+    <message>
+        <source>still being read</source>
+        <translation>wird noch gelesen</translation>
     </message>
 </context>
 <context>
@@ -1484,6 +1580,99 @@ auf %1 ab %2</translation>
             <numerusform>%n Segment hinzufügen</numerusform>
             <numerusform>%n Segmente hinzufügen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Data There</source>
+        <translation>Vorhandene Daten</translation>
+    </message>
+    <message>
+        <source>Looking…</source>
+        <translation>Wird geprüft …</translation>
+    </message>
+</context>
+<context>
+    <name>Volmap::SpaceMap</name>
+    <message>
+        <source>mounted at %1</source>
+        <translation>eingehängt unter %1</translation>
+    </message>
+    <message>
+        <source>active swap</source>
+        <translation>aktiver Auslagerungsbereich</translation>
+    </message>
+    <message>
+        <source>used by %1 (whole device)</source>
+        <translation>genutzt von %1 (ganzes Gerät)</translation>
+    </message>
+    <message>
+        <source>used by %1</source>
+        <translation>genutzt von %1</translation>
+    </message>
+</context>
+<context>
+    <name>Volmap::SpaceMapBar</name>
+    <message>
+        <source>Space map of the device</source>
+        <translation>Belegungsplan des Geräts</translation>
+    </message>
+    <message>
+        <source>Free
+%1</source>
+        <translation>Frei
+%1</translation>
+    </message>
+    <message>
+        <source>This table</source>
+        <translation>Diese Tabelle</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partition %1</source>
+        <translation>Partition %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used by mapping %1 (whole device)</source>
+        <translation>Genutzt von Zuordnung %1 (ganzes Gerät)</translation>
+    </message>
+    <message>
+        <source>Mapping %1, %2 target</source>
+        <translation>Zuordnung %1, Ziel %2</translation>
+    </message>
+    <message>
+        <source>This table, segment %1 (%2)</source>
+        <translation>Diese Tabelle, Segment %1 (%2)</translation>
+    </message>
+    <message>
+        <source>, holds %1</source>
+        <translation>, enthält %1</translation>
+    </message>
+    <message>
+        <source>Sectors %1–%2 (%3)</source>
+        <translation>Sektoren %1–%2 (%3)</translation>
+    </message>
+    <message>
+        <source>Free space</source>
+        <translation>Freier Platz</translation>
+    </message>
+    <message>
+        <source>The table being edited overlaps another user of this range.</source>
+        <translation>Die bearbeitete Tabelle überschneidet sich hier mit einem anderen Nutzer dieses Bereichs.</translation>
+    </message>
+    <message>
+        <source>Select a device to see how its space is used</source>
+        <translation>Wählen Sie ein Gerät, um zu sehen, wie sein Platz genutzt wird</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
