@@ -28,6 +28,11 @@ struct DeviceClaim
     // InUse, Mapping: completes "... is <description>", e.g. "mounted at /home".
     // Foreign: a sentence naming the device, e.g. "/dev/vdb holds a LUKS header (crypto_LUKS)".
     QString description;
+    // The mapping whose table makes this claim and the target of the line
+    // that does ("linear", "striped", ...), so a view can draw and label it;
+    // both empty for mounts, swap, holders and foreign owners.
+    QString owner = {}; // "= {}": brace-initialized claims may leave these out
+    QString target = {};
 };
 
 /* A range the table being checked wants, already translated to its disk. */

@@ -52,7 +52,8 @@ void addClaimsOf(const MappingState &state, DeviceInspector &devices, QList<Devi
                            QStringLiteral("sectors %1-%2 of %3 used by mapping '%4'")
                                .arg(range->offset)
                                .arg(range->offset + range->length - 1)
-                               .arg(device->geometry.displayName, state.name)});
+                               .arg(device->geometry.displayName, state.name),
+                           state.name, kernel.target});
         }
     }
     if (opaqueTarget.isEmpty()) {
@@ -63,7 +64,8 @@ void addClaimsOf(const MappingState &state, DeviceInspector &devices, QList<Devi
         if (const auto *device = std::get_if<ResolvedDevice>(&resolved)) {
             claims.append({DeviceClaim::Kind::InUse, device->disk, device->startOnDisk,
                            device->geometry.sizeInSectors,
-                           QStringLiteral("used by mapping '%1' (%2)").arg(state.name, opaqueTarget)});
+                           QStringLiteral("used by mapping '%1' (%2)").arg(state.name, opaqueTarget), state.name,
+                           opaqueTarget});
         }
     }
 }
