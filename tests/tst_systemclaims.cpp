@@ -1,12 +1,15 @@
 // The app's view of the system's claims: which ranges of a dropped device
 // are taken, and a drop that takes free space around them or is refused.
 
+#include "freespace.h"
 #include "segmenttablemodel.h"
 #include "systemclaims.h"
 
 #include <QTest>
 
 using namespace Volmap;
+
+using Ranges = QList<std::pair<quint64, quint64>>;
 
 namespace {
 
@@ -47,6 +50,8 @@ private Q_SLOTS:
     void diskSeesItsPartitions();
     void editedMappingIsLeftOut();
     void readOnlyTakesNoSpace();
+    void freeRange_data();
+    void freeRange();
     void dropTakesSpaceAroundOthers();
     void dropOnFullDeviceIsRefusedWithTheReason();
 };
@@ -81,6 +86,44 @@ void TestSystemClaims::readOnlyTakesNoSpace()
 {
     QVERIFY(snapshot().usedRangesOn(QStringLiteral("8:32"), QString()).isEmpty());
     QVERIFY(snapshot().usedRangesOn(QStringLiteral("9:9"), QString()).isEmpty());
+}
+
+void TestSystemClaims::freeRange_data()
+{
+    QTest::addColumn<Ranges>("used");
+    QTest::addColumn<quint64>("align");
+    QTest::addColumn<quint64>("length");
+    QTest::addColumn<quint64>("offset"); // expected; length 0 below: none
+    QTest::addColumn<quint64>("found");
+
+    QTest::newRow("empty device") << Ranges{} << quint64(1) << quint64(0) << quint64(0) << quint64(1000);
+    QTest::newRow("largest gap") << Ranges{{0, 100}, {200, 900}} << quint64(1) << quint64(0) << quint64(100)
+                                 << quint64(100);
+    QTest::newRow("overlapping, unsorted") << Ranges{{500, 700}, {0, 300}, {250, 600}} << quint64(1) << quint64(0)
+                                           << quint64(700) << quint64(300);
+    QTest::newRow("aligned to 8") << Ranges{{0, 3}} << quint64(8) << quint64(0) << quint64(8) << quint64(992);
+    QTest::newRow("first that fits") << Ranges{{10, 20}, {100, 1000}} << quint64(1) << quint64(50) << quint64(20)
+                                     << quint64(50);
+    QTest::newRow("nothing fits") << Ranges{{0, 400}, {450, 1000}} << quint64(1) << quint64(100) << quint64(0)
+                                  << quint64(0);
+    QTest::newRow("all used") << Ranges{{0, 1000}} << quint64(1) << quint64(0) << quint64(0) << quint64(0);
+}
+
+void TestSystemClaims::freeRange()
+{
+    QFETCH(Ranges, used);
+    QFETCH(quint64, align);
+    QFETCH(quint64, length);
+    QFETCH(quint64, offset);
+    QFETCH(quint64, found);
+    const auto range = pickFreeRange(used, 1000, align, length);
+    if (found == 0) {
+        QVERIFY(!range);
+        return;
+    }
+    QVERIFY(range);
+    QCOMPARE(range->first, offset);
+    QCOMPARE(range->second, found);
 }
 
 void TestSystemClaims::dropTakesSpaceAroundOthers()

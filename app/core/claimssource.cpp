@@ -60,11 +60,12 @@ void ClaimsSource::refresh()
             return;
         }
         for (const MappingSummary &summary : summaries) {
-            const MappingText mapping{summary.name, DeviceNumber{summary.major, summary.minor}, QString()};
+            const MappingText mapping{summary.name, DeviceNumber{summary.major, summary.minor}, QString(),
+                                      summary.readOnly};
             m_client->table(summary.name, [this, mapping, texts, waiting](const ClientResult<QString> &table) {
                 // A mapping removed meanwhile has no table and claims nothing.
                 if (const auto *text = std::get_if<QString>(&table)) {
-                    texts->append({mapping.name, mapping.number, *text});
+                    texts->append({mapping.name, mapping.number, *text, mapping.readOnly});
                 }
                 if (--*waiting == 0) {
                     collect(*texts);
@@ -104,10 +105,14 @@ void ClaimsSource::runCheck()
     if (!m_ready || !m_pendingCheck) {
         return;
     }
-    const PendingCheck pending = *m_pendingCheck;
+    PendingCheck pending = *m_pendingCheck;
     m_pendingCheck.reset();
     const QString root = m_root;
     const QList<DeviceClaim> claims = m_snapshot.claimsExcept(pending.exceptMapping);
+    // A reload keeps the mapping read-only or read-write, as the helper checks it.
+    if (!pending.exceptMapping.isEmpty() && m_snapshot.byMapping.contains(pending.exceptMapping)) {
+        pending.readOnly = m_snapshot.readOnlyMappings.contains(pending.exceptMapping);
+    }
     runOffThread(
         this, [root, pending, claims]() { return checkDraft(root, pending.text, pending.readOnly, claims); },
         [this, serial = pending.serial](std::optional<Conflict> conflict) { Q_EMIT checked(serial, conflict); });

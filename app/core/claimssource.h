@@ -36,7 +36,9 @@ public:
     /*
      * Checks `text` against the claims (all but `exceptMapping`'s) off the
      * GUI thread; checked() answers with the returned serial. A check
-     * asked for before the claims are ready runs once they are.
+     * asked for before the claims are ready runs once they are. For a
+     * reload of `exceptMapping`, its own read-only flag counts, as in the
+     * helper, not `readOnly`.
      */
     quint64 check(const QString &text, bool readOnly, const QString &exceptMapping);
 

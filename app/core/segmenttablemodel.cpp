@@ -1,5 +1,7 @@
 #include "segmenttablemodel.h"
 
+#include "freespace.h"
+
 #include "tabletext.h"
 
 #include <QDataStream>
@@ -415,7 +417,6 @@ bool SegmentTableModel::dropMimeData(const QMimeData *data, Qt::DropAction actio
 std::optional<std::pair<quint64, quint64>> SegmentTableModel::freeRangeOn(const DraggedDevice &device,
                                                                           const QList<EditableSegment> &planned) const
 {
-    const quint64 align = qMax<quint64>(1, device.logicalBlockSize / BytesPerSector);
     QList<std::pair<quint64, quint64>> used; // [begin, end)
     for (const EditableSegment &segment : planned) {
         if (mapsDevice(segment.target) && (segment.device == device.node || segment.device == device.number)) {
@@ -427,36 +428,8 @@ std::optional<std::pair<quint64, quint64>> SegmentTableModel::freeRangeOn(const 
             used.append({range.begin, range.end});
         }
     }
-    std::sort(used.begin(), used.end());
-    std::optional<std::pair<quint64, quint64>> best;
-    quint64 cursor = 0;
-    auto consider = [&](quint64 begin, quint64 end) {
-        begin = (begin + align - 1) / align * align;
-        if (end <= begin) {
-            return;
-        }
-        const quint64 length = (end - begin) / align * align;
-        if (length == 0) {
-            return;
-        }
-        if (m_newSegmentLength > 0) {
-            if (length >= m_newSegmentLength && !best) {
-                best = {begin, m_newSegmentLength};
-            }
-        } else if (!best || length > best->second) {
-            best = {begin, length};
-        }
-    };
-    for (const auto &[begin, end] : used) {
-        if (begin > cursor) {
-            consider(cursor, begin);
-        }
-        cursor = qMax(cursor, end);
-    }
-    if (cursor < device.sizeInSectors) {
-        consider(cursor, device.sizeInSectors);
-    }
-    return best;
+    const quint64 align = qMax<quint64>(1, device.logicalBlockSize / BytesPerSector);
+    return pickFreeRange(std::move(used), device.sizeInSectors, align, m_newSegmentLength);
 }
 
 QString SegmentTableModel::noFreeSpace(const DraggedDevice &device) const

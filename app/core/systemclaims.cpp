@@ -103,6 +103,9 @@ ClaimsSnapshot collectClaims(const QString &root, const QList<MappingText> &mapp
                 segments.append({*start, *length, words[2], words.mid(3), 0});
             }
         }
+        if (mapping.readOnly) {
+            snapshot.readOnlyMappings.insert(mapping.name);
+        }
         snapshot.byMapping.insert(mapping.name, claimsOfMapping(mapping.name, segments,
                                                                 inspector.dependenciesOf(mapping.number), inspector));
     }

@@ -4,6 +4,7 @@
 #include "deviceclaims.h"
 
 #include <QHash>
+#include <QSet>
 
 namespace Volmap {
 
@@ -13,6 +14,7 @@ struct MappingText
     QString name;
     DeviceNumber number;
     QString table; // as `dmsetup table` prints it, keys redacted by the helper
+    bool readOnly = false;
 };
 
 /* A range of one device (its own sectors, [begin, end)) something else uses, and what. */
@@ -34,6 +36,7 @@ struct ClaimsSnapshot
     QList<DeviceClaim> system;                    // mounts, swap, holders, read-only devices
     QHash<QString, QList<DeviceClaim>> byMapping; // other mappings' ranges, by mapping name
     QHash<QString, ResolvedDevice> devices;       // by major:minor
+    QSet<QString> readOnlyMappings;               // a reload keeps a mapping's read-only flag
 
     /* Everything the helper would check a table for `mapping` against ("" for a new one). */
     QList<DeviceClaim> claimsExcept(const QString &mapping) const;
