@@ -44,9 +44,9 @@ void claimUse(QList<DeviceClaim> &claims, const DeviceUse &use, const QString &n
     if (length == 0) {
         return;
     }
+    const QString range = sectors(use.offset, length, device->geometry.displayName);
     claims.append({DeviceClaim::Kind::Mapping, device->disk, device->startOnDisk + use.offset, length,
-                   QStringLiteral("%1 used by mapping '%2'").arg(sectors(use.offset, length, device->geometry.displayName), name),
-                   name, target});
+                   QStringLiteral("%1 used by mapping '%2'").arg(range, name), name, target});
 }
 
 } // namespace
