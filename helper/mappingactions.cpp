@@ -1,5 +1,6 @@
 #include "mappingactions.h"
 
+#include "mappingclaims.h"
 #include "mappingname.h"
 #include "tabletext.h"
 
@@ -32,40 +33,15 @@ Segment segmentFrom(const KernelSegment &kernel)
     return {kernel.start, kernel.length, kernel.target, kernel.parameters.split(u' ', Qt::SkipEmptyParts), 0};
 }
 
-// The ranges another mapping's table uses, translated to disks; a mapping
-// whose targets we cannot read holds its devices whole.
-void addClaimsOf(const MappingState &state, DeviceInspector &devices, QList<DeviceClaim> &claims)
+// What another mapping's live table claims: one implementation with the app.
+QList<DeviceClaim> claimsOf(const MappingState &state, DeviceInspector &devices)
 {
-    QString opaqueTarget;
+    QList<Segment> table;
+    table.reserve(state.table.size());
     for (const KernelSegment &kernel : state.table) {
-        const auto range = deviceRangeOf(segmentFrom(kernel));
-        if (!range) {
-            if (kernel.target != u"zero" && kernel.target != u"error") {
-                opaqueTarget = kernel.target;
-            }
-            continue;
-        }
-        const auto resolved = devices.resolve(range->device);
-        if (const auto *device = std::get_if<ResolvedDevice>(&resolved)) {
-            claims.append({DeviceClaim::Kind::Mapping, device->disk, device->startOnDisk + range->offset,
-                           range->length,
-                           QStringLiteral("sectors %1-%2 of %3 used by mapping '%4'")
-                               .arg(range->offset)
-                               .arg(range->offset + range->length - 1)
-                               .arg(device->geometry.displayName, state.name)});
-        }
+        table.append(segmentFrom(kernel));
     }
-    if (opaqueTarget.isEmpty()) {
-        return;
-    }
-    for (const DeviceNumber &dependency : state.dependencies) {
-        const auto resolved = devices.resolve(DeviceReference{dependency});
-        if (const auto *device = std::get_if<ResolvedDevice>(&resolved)) {
-            claims.append({DeviceClaim::Kind::InUse, device->disk, device->startOnDisk,
-                           device->geometry.sizeInSectors,
-                           QStringLiteral("used by mapping '%1' (%2)").arg(state.name, opaqueTarget)});
-        }
-    }
+    return claimsOfMapping(state.name, table, state.dependencies, devices);
 }
 
 } // namespace
@@ -122,7 +98,8 @@ std::optional<HelperError> MappingActions::foreignDeviceRights(CallContext &cont
                                    .arg(collision->wanted->description, collision->other->description));
 }
 
-std::optional<HelperError> MappingActions::findConflicts(const PreparedTable &table, const QString &exceptMapping)
+std::optional<HelperError> MappingActions::findConflicts(const PreparedTable &table, const QString &exceptMapping,
+                                                         bool readOnly)
 {
     QList<DeviceClaim> claims = m_devices.systemClaims();
     const auto names = m_backend.mappingNames();
@@ -134,10 +111,13 @@ std::optional<HelperError> MappingActions::findConflicts(const PreparedTable &ta
             continue;
         }
         if (const auto state = m_backend.mapping(name)) {
-            addClaimsOf(state.value(), m_devices, claims);
+            claims.append(claimsOf(state.value(), m_devices));
         }
     }
-    return findConflict(table.wanted, claims);
+    if (auto conflict = systemConflict(table.wanted, claims, readOnly)) {
+        return conflict->error;
+    }
+    return std::nullopt;
 }
 
 Outcome<Done> MappingActions::loadModulesFor(bool usesBasicTarget)
@@ -225,7 +205,7 @@ Outcome<QVariant> MappingActions::create(CallContext &context, const QString &na
     if (m_backend.info(name)) {
         return HelperError{HelperProtocol::Error::exists(), QStringLiteral("a mapping named '%1' exists").arg(name)};
     }
-    if (auto conflict = findConflicts(table, QString())) {
+    if (auto conflict = findConflicts(table, QString(), readOnly)) {
         return *conflict;
     }
     if (auto needed = foreignDeviceRights(context, table)) {
@@ -266,7 +246,7 @@ Outcome<QVariant> MappingActions::reload(CallContext &context, const QString &na
     if (auto loaded = loadModulesFor(table.usesBasicTarget); !loaded) {
         return loaded.error();
     }
-    if (auto conflict = findConflicts(table, name)) {
+    if (auto conflict = findConflicts(table, name, current.value().readOnly)) {
         return *conflict;
     }
     if (auto needed = foreignDeviceRights(context, table)) {

@@ -53,8 +53,11 @@ private:
      * or a device under a mapping Volume Mapper did not create).
      */
     std::optional<HelperError> foreignDeviceRights(CallContext &context, const PreparedTable &table);
-    /* Overlap or DeviceInUse with what other mappings, mounts, swap and md use: never allowed. */
-    std::optional<HelperError> findConflicts(const PreparedTable &table, const QString &exceptMapping);
+    /*
+     * Overlap or DeviceInUse with what other mappings, mounts, swap and md
+     * use, or ReadOnlyDevice for a read-write table: never allowed.
+     */
+    std::optional<HelperError> findConflicts(const PreparedTable &table, const QString &exceptMapping, bool readOnly);
     Outcome<Done> loadModulesFor(bool usesBasicTarget);
     /* The table as prepared now, if its devices are still the ones authorized. */
     Outcome<PreparedTable> prepareAuthorized(const QString &text, const QList<DeviceNumber> &authorized);

@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <tuple>
+
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 
@@ -30,6 +32,7 @@ private Q_SLOTS:
     void claims();
     void foreignClaims();
     void foreignClaimsOnlyForTheDisksAsked();
+    void readOnlyDevicesAndDependencies();
 
 private:
     void addForeignTree();
@@ -286,6 +289,34 @@ void TestDeviceInspector::foreignClaimsOnlyForTheDisksAsked()
     QCOMPARE(claims.at(3).description, QStringLiteral("/dev/sde2 holds a LUKS header (crypto_LUKS)"));
     QCOMPARE(claims.at(3).disk, (DeviceNumber{8, 64}));
     QCOMPARE((QList<quint64>{claims.at(3).start, claims.at(3).length}), (QList<quint64>{8192, 4096}));
+}
+
+void TestDeviceInspector::readOnlyDevicesAndDependencies()
+{
+    // A tree of its own: sde is read-only, dm-0 is built on it.
+    QTemporaryDir root;
+    const QString r = root.path();
+    for (const auto &[name, number, ro] : {std::tuple{"sde", "8:64", "1\n"}, std::tuple{"dm-0", "254:0", "0\n"}}) {
+        const QString dir = r + QStringLiteral("/sys/devices/virtual/block/") + QLatin1String(name);
+        writeFile(dir + QStringLiteral("/size"), "1000\n");
+        writeFile(dir + QStringLiteral("/dev"), QByteArray(number) + '\n');
+        writeFile(dir + QStringLiteral("/ro"), ro);
+        writeFile(dir + QStringLiteral("/queue/logical_block_size"), "512\n");
+        QVERIFY(QDir().mkpath(r + QStringLiteral("/sys/class/block")));
+        QVERIFY(QDir().mkpath(r + QStringLiteral("/sys/dev/block")));
+        QVERIFY(QFile::link(dir, r + QStringLiteral("/sys/class/block/") + QLatin1String(name)));
+        QVERIFY(QFile::link(dir, r + QStringLiteral("/sys/dev/block/") + QLatin1String(number)));
+    }
+    QVERIFY(QDir().mkpath(r + QStringLiteral("/sys/devices/virtual/block/dm-0/slaves/sde")));
+    SystemDeviceInspector inspector(r);
+    const QList<DeviceClaim> claims = inspector.systemClaims();
+    QCOMPARE(claims.size(), 1);
+    QCOMPARE(claims[0].kind, DeviceClaim::Kind::ReadOnly);
+    QCOMPARE(claims[0].disk, (DeviceNumber{8, 64}));
+    QCOMPARE(claims[0].length, quint64(1000));
+    QCOMPARE(inspector.dependenciesOf({254, 0}), (QList<DeviceNumber>{{8, 64}}));
+    QVERIFY(inspector.dependenciesOf({8, 64}).isEmpty());
+    QVERIFY(inspector.dependsOn({254, 0}, {8, 64}));
 }
 
 QTEST_APPLESS_MAIN(TestDeviceInspector)

@@ -1,6 +1,7 @@
 // The main window against the real helper service (fake kernel parts) on
 // a private bus, on a fake machine: what a person does, through widgets.
 
+#include "claimssource.h"
 #include "devicepanel.h"
 #include "devicetreemodel.h"
 #include "draftstore.h"
@@ -67,10 +68,15 @@ private Q_SLOTS:
     void keyboardCreateTakesTheCellBeingEdited();
     void undoingTheOpenLeavesLiveEditing();
     void readsInADarkPalette();
+    // Conflicts with other mappings before Create, and drops around them.
+    void dropTakesFreeSpaceAfterAnotherMapping();
+    void overlapShowsBeforeCreate();
+    void fullDeviceIsRefusedWithTheReason();
 
 private:
     void addDevices(const QStringList &kernelNames);
     void createMapping(const QString &name, const QString &table);
+    void waitForClaimsOf(const QString &name);
     /* Opens the first row's length cell for typing, its text selected; nullptr if no editor opened. */
     QLineEdit *openFirstLengthCell();
 
@@ -225,8 +231,13 @@ void TestMainWindow::createsThroughTheHelper()
     QVERIFY(created);
     QVERIFY(created->text().contains(u"/dev/mapper/fast"));
     QVERIFY(m_helper.backend->mappings.contains(QStringLiteral("fast")));
-    QCOMPARE(m_helper.authorizer->requests.last().action, HelperProtocol::Action::create());
-    QVERIFY(m_helper.authorizer->requests.last().allowInteraction);
+    // The editor's claims source reads tables too (without interaction): find the create.
+    const auto &requests = m_helper.authorizer->requests;
+    const auto create = std::find_if(requests.crbegin(), requests.crend(), [](const auto &request) {
+        return request.action == HelperProtocol::Action::create();
+    });
+    QVERIFY(create != requests.crend());
+    QVERIFY(create->allowInteraction);
     // It shows in the mappings panel, selected, marked as Volume Mapper's.
     QTRY_VERIFY(m_window->mappingModel()->rowOf(QStringLiteral("fast")) >= 0);
     QTRY_COMPARE(m_window->mappingsPanel()->selectedMapping(), QStringLiteral("fast"));
@@ -489,6 +500,69 @@ void TestMainWindow::undoingTheOpenLeavesLiveEditing()
     QVERIFY(editor->editedMapping().isEmpty());
     QVERIFY(!editor->applyAction()->isEnabled());
     QVERIFY(editor->findChild<QPushButton *>(QStringLiteral("createButton"))->isVisible());
+}
+
+// The editor's early warning: the claims ClaimsSource collected include `name`'s.
+void TestMainWindow::waitForClaimsOf(const QString &name)
+{
+    auto *claims = m_window->findChild<ClaimsSource *>();
+    QVERIFY(claims);
+    QTRY_VERIFY(claims->isReady() && claims->snapshot().byMapping.contains(name));
+}
+
+void TestMainWindow::dropTakesFreeSpaceAfterAnotherMapping()
+{
+    createMapping(QStringLiteral("first"), QStringLiteral("0 1000 linear /dev/sdb 0"));
+    waitForClaimsOf(QStringLiteral("first"));
+    addDevices({QStringLiteral("sdb")});
+    TableEditor *editor = m_window->editor();
+    QCOMPARE(editor->model()->rowCount(), 1);
+    const EditableSegment segment = editor->model()->segments().constFirst();
+    QCOMPARE(segment.device, QStringLiteral("/dev/sdb"));
+    QCOMPARE(segment.offset, quint64(1000));
+    QCOMPARE(segment.length, quint64(4194304 - 1000));
+    QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("mappingName")), QStringLiteral("second"));
+    auto *summary = editor->findChild<QLabel *>(QStringLiteral("tableSummary"));
+    QTRY_VERIFY2(summary->text().contains(u"✓"), qPrintable(summary->text()));
+    QVERIFY(editor->createAction()->isEnabled());
+    saveScreenshot(m_window.get(), QStringLiteral("volmap-drop-after-mapping"));
+}
+
+void TestMainWindow::overlapShowsBeforeCreate()
+{
+    createMapping(QStringLiteral("first"), QStringLiteral("0 1000 linear /dev/sdb 0"));
+    waitForClaimsOf(QStringLiteral("first"));
+    TableEditor *editor = m_window->editor();
+    QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("mappingName")), QStringLiteral("second"));
+    QVERIFY(editor->loadTableText(QStringLiteral("0 2048 basic_target /dev/sdc1 0\n2048 100 linear /dev/sdb 950\n"),
+                                  QStringLiteral("test")));
+    QVERIFY(editor->model()->isValid());
+    auto *summary = editor->findChild<QLabel *>(QStringLiteral("tableSummary"));
+    QTRY_VERIFY2(summary->text().contains(u"used by mapping 'first'"), qPrintable(summary->text()));
+    QVERIFY(!summary->text().contains(u"✓"));
+    QVERIFY(!editor->createAction()->isEnabled());
+    // The row that overlaps says so; the other does not.
+    QVERIFY(editor->model()->problemAt(1).contains(u"segment 2"));
+    QVERIFY(editor->model()->problemAt(0).isEmpty());
+    saveScreenshot(m_window.get(), QStringLiteral("volmap-conflict-before-create"));
+
+    // Moving the range past the other mapping clears it.
+    const QModelIndex offset = editor->model()->index(1, SegmentTableModel::OffsetColumn);
+    QVERIFY(editor->model()->setData(offset, QVariant::fromValue(quint64(1000))));
+    QTRY_VERIFY2(summary->text().contains(u"✓"), qPrintable(summary->text()));
+    QVERIFY(editor->createAction()->isEnabled());
+    QVERIFY(editor->model()->problemAt(1).isEmpty());
+}
+
+void TestMainWindow::fullDeviceIsRefusedWithTheReason()
+{
+    createMapping(QStringLiteral("all"), QStringLiteral("0 1000000 linear /dev/sdc1 0"));
+    waitForClaimsOf(QStringLiteral("all"));
+    addDevices({QStringLiteral("sdc1")});
+    QCOMPARE(m_window->editor()->model()->rowCount(), 0);
+    const QString message = m_window->statusBar()->currentMessage();
+    QVERIFY2(message.contains(u"/dev/sdc1") && message.contains(u"mapping 'all'"), qPrintable(message));
+    saveScreenshot(m_window.get(), QStringLiteral("volmap-drop-refused"));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "blockdeviceresolver.h"
+#include "claimssource.h"
 #include "clienterror.h"
 #include "confirmations.h"
 #include "devicemime.h"
@@ -128,6 +129,14 @@ MainWindow::MainWindow(HelperClient *client, HelperClient *samplingClient, const
     wireSpaceMap();
     // The tree only says which devices are busy as of the last event; mappings change that too.
     connect(client, &HelperClient::mappingsChanged, m_monitor, &DeviceMonitor::rescan);
+    // The editor's early warning: what other mappings, mounts and swap use,
+    // collected again whenever devices or mappings change (a rescan follows
+    // both); through the non-interactive client, so it never prompts.
+    auto *claims = new ClaimsSource(samplingClient, systemRoot, this);
+    m_editor->setClaimsSource(claims);
+    connect(m_monitor, &DeviceMonitor::rescanned, claims, &ClaimsSource::refresh);
+    connect(m_monitor, &DeviceMonitor::deviceChanged, claims, &ClaimsSource::refresh);
+    connect(m_monitor, &DeviceMonitor::deviceRemoved, claims, &ClaimsSource::refresh);
 
     buildMenus();
     restoreLayout();

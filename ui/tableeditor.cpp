@@ -1,6 +1,7 @@
 #include "tableeditor.h"
 
 #include "devicemime.h"
+#include "draftchecker.h"
 #include "layoutbar.h"
 #include "mappingname.h"
 #include "segmentdelegate.h"
@@ -391,10 +392,24 @@ void TableEditor::setBusy(bool busy)
     updateState();
 }
 
+void TableEditor::setClaimsSource(ClaimsSource *source)
+{
+    m_checker = new DraftChecker(m_model, source, this);
+    m_checker->setReadOnly(readOnly());
+    m_checker->setEditedMapping(m_editedMapping);
+    connect(m_readOnly, &QCheckBox::toggled, m_checker, &DraftChecker::setReadOnly);
+    connect(m_checker, &DraftChecker::stateChanged, this, &TableEditor::updateState);
+}
+
 void TableEditor::updateState()
 {
     const bool editing = !m_editedMapping.isEmpty();
-    const bool valid = m_model->isValid();
+    if (m_checker) {
+        m_checker->setEditedMapping(m_editedMapping);
+    }
+    // The helper would refuse a table in conflict with the system: offer nothing it would refuse.
+    const std::optional<Conflict> conflict = m_checker ? m_checker->conflict() : std::nullopt;
+    const bool valid = m_model->isValid() && !conflict;
     const std::optional<QString> nameProblem = mappingNameProblem(m_name->text().trimmed());
     m_editingBanner->setVisible(editing);
     m_newMappingButton->setVisible(editing);
@@ -423,6 +438,8 @@ void TableEditor::updateState()
     }
     if (m_model->rowCount() == 0) {
         summary = tr("Drag a device from the device list onto the table, or import a table.");
+    } else if (conflict) {
+        summary = tr("<span style='color:#d03030'>⚠ Conflict:</span> %1").arg(conflict->error.message.toHtmlEscaped());
     } else if (!valid) {
         const int problems = int(m_model->issues().size());
         summary = tr("<span style='color:#d03030'>⚠ %n problem(s):</span> %1", nullptr, problems)
@@ -431,10 +448,14 @@ void TableEditor::updateState()
         summary = m_name->text().trimmed().isEmpty()
                       ? tr("The table is valid (%1). Name the new mapping to create it.").arg(formatSizeHuman(total * BytesPerSector))
                       : tr("<span style='color:#d03030'>⚠ Name:</span> %1").arg(nameProblem->toHtmlEscaped());
+    } else if (m_checker && m_checker->isChecking()) {
+        summary = tr("Checking what else uses these devices…");
     } else {
         summary = tr("✓ Valid: %n segment(s), %1.", nullptr, m_model->rowCount()).arg(formatSizeHuman(total * BytesPerSector));
     }
     m_summary->setText(summary);
+    // A conflict names both sides and may not fit on one line.
+    m_summary->setToolTip(conflict ? conflict->error.message : QString());
     m_createButton->setToolTip(m_create->isEnabled() ? tr("Create the mapping (asks for confirmation first)")
                                                      : QTextDocumentFragment::fromHtml(summary).toPlainText());
 }

@@ -16,6 +16,8 @@ class QToolBar;
 
 namespace Volmap {
 
+class ClaimsSource;
+class DraftChecker;
 class LayoutBar;
 class SegmentTableModel;
 struct Draft;
@@ -54,6 +56,13 @@ public:
     /* Replaces the table by text (import, paste); false and a message if it does not parse. */
     bool loadTableText(const QString &text, const QString &what);
     void setBusy(bool busy);
+    /*
+     * Checks the draft against what else uses the devices (other mappings,
+     * mounts, swap, holders, read-only devices) as the helper would, shows
+     * the conflict and offers no Create or Apply while one stands; drops
+     * take free space around those too.
+     */
+    void setClaimsSource(ClaimsSource *source);
     /* After a create: the next mapping needs a name of its own. */
     void clearName();
 
@@ -113,6 +122,7 @@ private:
     QPushButton *m_createButton;
     QPushButton *m_applyButton;
     QString m_editedMapping;
+    DraftChecker *m_checker = nullptr;
     int m_openedAtIndex = 0; // undo index right after the mapping's table was loaded
     bool m_busy = false;
 

@@ -87,6 +87,7 @@ int exitCodeFor(ClientErrorKind kind)
     case ClientErrorKind::LimitsExceeded:
     case ClientErrorKind::DeviceInUse:
     case ClientErrorKind::Overlap:
+    case ClientErrorKind::ReadOnlyDevice:
         return ExitInUse;
     case ClientErrorKind::HelperMissing:
     case ClientErrorKind::NoSystemBus:

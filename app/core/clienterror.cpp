@@ -27,6 +27,7 @@ ClientError ClientError::fromDBus(const QDBusError &error)
         {E::limitsExceeded(), ClientErrorKind::LimitsExceeded},
         {E::deviceInUse(), ClientErrorKind::DeviceInUse},
         {E::overlap(), ClientErrorKind::Overlap},
+        {E::readOnlyDevice(), ClientErrorKind::ReadOnlyDevice},
         {E::kernelUnsupported(), ClientErrorKind::KernelUnsupported},
         {E::moduleUnavailable(), ClientErrorKind::ModuleUnavailable},
         {E::failed(), ClientErrorKind::Failed},
@@ -83,6 +84,8 @@ QString ClientError::title() const
         return tr("Device in use");
     case ClientErrorKind::Overlap:
         return tr("Overlaps another mapping");
+    case ClientErrorKind::ReadOnlyDevice:
+        return tr("Device is read-only");
     case ClientErrorKind::InvalidArgument:
         return tr("Invalid input");
     case ClientErrorKind::NotFound:
@@ -131,6 +134,9 @@ QString ClientError::advice() const
     case ClientErrorKind::Overlap:
         return tr("Another mapping already uses part of this range. Change the offset or length so the ranges do "
                   "not overlap.");
+    case ClientErrorKind::ReadOnlyDevice:
+        return tr("The device can only be read (a write-protect switch, a read-only medium or its ro flag). "
+                  "Create the mapping read-only, or pick another device.");
     case ClientErrorKind::InvalidArgument:
         return tr("Fix the marked problem and try again.");
     case ClientErrorKind::NotFound:

@@ -24,6 +24,7 @@ enum class ClientErrorKind {
     LimitsExceeded,     // too many calls of this user (or of everyone) wait for authorization
     DeviceInUse,
     Overlap,
+    ReadOnlyDevice,     // a read-write table over a read-only device
     InvalidArgument,
     NotFound,
     Exists,

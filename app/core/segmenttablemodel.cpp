@@ -1,5 +1,7 @@
 #include "segmenttablemodel.h"
 
+#include "freespace.h"
+
 #include "tabletext.h"
 
 #include <QDataStream>
@@ -97,7 +99,22 @@ QString SegmentTableModel::problemAt(int row) const
             problems.append(issue.message);
         }
     }
+    if (row == m_conflictRow && !m_conflict.isEmpty()) {
+        problems.append(m_conflict);
+    }
     return problems.join(u'\n');
+}
+
+void SegmentTableModel::setConflict(int row, const QString &message)
+{
+    const int previous = m_conflictRow;
+    m_conflictRow = message.isEmpty() ? -1 : row;
+    m_conflict = message;
+    for (const int changed : {previous, m_conflictRow}) {
+        if (changed >= 0 && changed < rowCount()) {
+            Q_EMIT dataChanged(index(changed, 0), index(changed, ColumnCount - 1));
+        }
+    }
 }
 
 QVariant SegmentTableModel::data(const QModelIndex &index, int role) const
@@ -405,43 +422,40 @@ bool SegmentTableModel::dropMimeData(const QMimeData *data, Qt::DropAction actio
 std::optional<std::pair<quint64, quint64>> SegmentTableModel::freeRangeOn(const DraggedDevice &device,
                                                                           const QList<EditableSegment> &planned) const
 {
-    const quint64 align = qMax<quint64>(1, device.logicalBlockSize / BytesPerSector);
     QList<std::pair<quint64, quint64>> used; // [begin, end)
     for (const EditableSegment &segment : planned) {
         if (mapsDevice(segment.target) && (segment.device == device.node || segment.device == device.number)) {
             used.append({segment.offset, segment.offset + segment.length});
         }
     }
-    std::sort(used.begin(), used.end());
-    std::optional<std::pair<quint64, quint64>> best;
-    quint64 cursor = 0;
-    auto consider = [&](quint64 begin, quint64 end) {
-        begin = (begin + align - 1) / align * align;
-        if (end <= begin) {
-            return;
+    if (m_outsideUse) {
+        for (const UsedRange &range : m_outsideUse(device)) {
+            used.append({range.begin, range.end});
         }
-        const quint64 length = (end - begin) / align * align;
-        if (length == 0) {
-            return;
-        }
-        if (m_newSegmentLength > 0) {
-            if (length >= m_newSegmentLength && !best) {
-                best = {begin, m_newSegmentLength};
-            }
-        } else if (!best || length > best->second) {
-            best = {begin, length};
-        }
-    };
-    for (const auto &[begin, end] : used) {
-        if (begin > cursor) {
-            consider(cursor, begin);
-        }
-        cursor = qMax(cursor, end);
     }
-    if (cursor < device.sizeInSectors) {
-        consider(cursor, device.sizeInSectors);
+    const quint64 align = qMax<quint64>(1, device.logicalBlockSize / BytesPerSector);
+    return pickFreeRange(std::move(used), device.sizeInSectors, align, m_newSegmentLength);
+}
+
+QString SegmentTableModel::noFreeSpace(const DraggedDevice &device) const
+{
+    // Name what holds the space outside this table, at most three things.
+    QStringList outside;
+    for (const UsedRange &range : m_outsideUse ? m_outsideUse(device) : QList<UsedRange>()) {
+        if (!outside.contains(range.reason) && outside.size() < 3) {
+            outside.append(range.reason);
+        }
     }
-    return best;
+    if (outside.isEmpty()) {
+        return m_newSegmentLength > 0 ? tr("%1 has no free range of %2 left in this table.")
+                                            .arg(device.node, formatSizeHuman(m_newSegmentLength * BytesPerSector))
+                                      : tr("All of %1 is already used by this table.").arg(device.node);
+    }
+    return m_newSegmentLength > 0
+               ? tr("No free range of %1 left on %2: this table and other users take the rest (%3).")
+                     .arg(formatSizeHuman(m_newSegmentLength * BytesPerSector), device.node, outside.join(u"; "))
+               : tr("No free space left on %1: this table and other users take all of it (%2).")
+                     .arg(device.node, outside.join(u"; "));
 }
 
 QString SegmentTableModel::insertDevices(int row, const QList<DraggedDevice> &devices)
@@ -454,10 +468,7 @@ QString SegmentTableModel::insertDevices(int row, const QList<DraggedDevice> &de
     for (const DraggedDevice &device : devices) {
         const auto range = freeRangeOn(device, planned);
         if (!range) {
-            return m_newSegmentLength > 0
-                       ? tr("%1 has no free range of %2 left in this table.")
-                             .arg(device.node, formatSizeHuman(m_newSegmentLength * BytesPerSector))
-                       : tr("All of %1 is already used by this table.").arg(device.node);
+            return noFreeSpace(device);
         }
         const EditableSegment segment{range->second, QStringLiteral("basic_target"), device.node, range->first};
         planned.append(segment);
@@ -544,6 +555,9 @@ QVariant SegmentTableModel::dataColumn(const EditableSegment &segment, int role)
 void SegmentTableModel::revalidate()
 {
     const bool wasValid = m_valid;
+    // A conflict found for the table as it was says nothing of this one.
+    m_conflictRow = -1;
+    m_conflict.clear();
     m_issues = m_segments.isEmpty() ? TableIssues() : validateTable(table(), m_resolver);
     m_valid = !m_segments.isEmpty() && m_issues.isEmpty();
     if (!m_segments.isEmpty()) {

@@ -3,6 +3,7 @@
 #include "devicemime.h"
 #include "segment.h"
 #include "sizeunits.h"
+#include "systemclaims.h"
 #include "tablevalidator.h"
 
 #include <QAbstractTableModel>
@@ -88,6 +89,19 @@ public:
      */
     QString insertDevices(int row, const QList<DraggedDevice> &devices);
 
+    /*
+     * What outside this table uses of a dropped device (other mappings,
+     * partitions, mounts, swap, holders; see ClaimsSource): a drop takes
+     * free space around those ranges too, or is refused naming them.
+     */
+    using OutsideUse = std::function<QList<UsedRange>(const DraggedDevice &device)>;
+    void setOutsideUse(OutsideUse lookup) { m_outsideUse = std::move(lookup); }
+    /*
+     * The conflict with the system the helper would refuse this table for,
+     * shown as the problem of `row` (-1: none) until the table changes.
+     */
+    void setConflict(int row, const QString &message);
+
     /* Length of segments made from dropped devices; 0: all free space. */
     void setNewSegmentLength(quint64 sectors) { m_newSegmentLength = sectors; }
     quint64 newSegmentLength() const { return m_newSegmentLength; }
@@ -118,6 +132,7 @@ private:
     QVariant dataColumn(const EditableSegment &segment, int role) const;
     std::optional<std::pair<quint64, quint64>> freeRangeOn(const DraggedDevice &device,
                                                            const QList<EditableSegment> &planned) const;
+    QString noFreeSpace(const DraggedDevice &device) const;
 
     DeviceResolver m_resolver;
     QList<EditableSegment> m_segments;
@@ -126,6 +141,9 @@ private:
     SizeUnit m_unit = SizeUnit::MiB;
     quint64 m_newSegmentLength = 0;
     SignatureLookup m_signatureLookup;
+    OutsideUse m_outsideUse;
+    int m_conflictRow = -1;
+    QString m_conflict;
     QUndoStack m_undoStack;
 };
 

@@ -25,6 +25,7 @@ inline QString notFound() { return QStringLiteral("org.volmap.Helper1.Error.NotF
 inline QString exists() { return QStringLiteral("org.volmap.Helper1.Error.Exists"); }
 inline QString busy() { return QStringLiteral("org.volmap.Helper1.Error.Busy"); }
 inline QString deviceInUse() { return QStringLiteral("org.volmap.Helper1.Error.DeviceInUse"); }
+inline QString readOnlyDevice() { return QStringLiteral("org.volmap.Helper1.Error.ReadOnlyDevice"); }
 inline QString overlap() { return QStringLiteral("org.volmap.Helper1.Error.Overlap"); }
 inline QString kernelUnsupported() { return QStringLiteral("org.volmap.Helper1.Error.KernelUnsupported"); }
 inline QString moduleUnavailable() { return QStringLiteral("org.volmap.Helper1.Error.ModuleUnavailable"); }

@@ -488,6 +488,14 @@
         <source>Too many of your requests are waiting for authorization. Answer or cancel the open authentication dialogs, then try again.</source>
         <translation>Zu viele Ihrer Anfragen warten auf eine Berechtigung. Beantworten oder schließen Sie die offenen Anmeldedialoge und versuchen Sie es dann erneut.</translation>
     </message>
+    <message>
+        <source>Device is read-only</source>
+        <translation>Gerät ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>The device can only be read (a write-protect switch, a read-only medium or its ro flag). Create the mapping read-only, or pick another device.</source>
+        <translation>Das Gerät lässt sich nur lesen (ein Schreibschutzschalter, ein nur lesbares Medium oder sein ro-Flag). Legen Sie die Zuordnung schreibgeschützt an oder wählen Sie ein anderes Gerät.</translation>
+    </message>
 </context>
 <context>
     <name>Volmap::DataWarning</name>
@@ -1582,6 +1590,14 @@ auf %1 ab %2</translation>
         </translation>
     </message>
     <message>
+        <source>No free range of %1 left on %2: this table and other users take the rest (%3).</source>
+        <translation>Auf %2 ist kein freier Bereich von %1 mehr übrig: diese Tabelle und andere Nutzer belegen den Rest (%3).</translation>
+    </message>
+    <message>
+        <source>No free space left on %1: this table and other users take all of it (%2).</source>
+        <translation>Auf %1 ist kein Platz mehr frei: diese Tabelle und andere Nutzer belegen alles (%2).</translation>
+    </message>
+    <message>
         <source>Data There</source>
         <translation>Vorhandene Daten</translation>
     </message>
@@ -2076,6 +2092,14 @@ auf %1 ab %2</translation>
     <message>
         <source>Restore draft</source>
         <translation>Entwurf wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#d03030&apos;&gt;⚠ Conflict:&lt;/span&gt; %1</source>
+        <translation>&lt;span style=&apos;color:#d03030&apos;&gt;⚠ Konflikt:&lt;/span&gt; %1</translation>
+    </message>
+    <message>
+        <source>Checking what else uses these devices…</source>
+        <translation>Prüfe, was diese Geräte sonst noch nutzt…</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,5 @@
 // libFuzzer target for what the helper decides before it asks polkit
-// (helper/admission.h) and for the key redaction of tables it reads
+// (app/claims/admission.h) and for the key redaction of tables it reads
 // (helper/tablesecrets.h). The input is a call: its first line is the
 // mapping name, its second the options (one per character: key and value
 // kinds), the rest the table text. Properties: admission answers with

@@ -18,8 +18,9 @@ struct DeviceClaim
 {
     enum class Kind {
         InUse,   // mounted, swap, md, or a mapping whose ranges are opaque: DeviceInUse
-        Mapping, // an exact range of a linear/basic_target mapping: Overlap
+        Mapping, // an exact range another mapping's table uses: Overlap
         Foreign, // a whole device a foreign owner holds; usable only with manage-foreign
+        ReadOnly, // a device whose sysfs ro flag is set: ReadOnlyDevice for a read-write table
     };
     Kind kind = Kind::InUse;
     DeviceNumber disk;
@@ -28,6 +29,11 @@ struct DeviceClaim
     // InUse, Mapping: completes "... is <description>", e.g. "mounted at /home".
     // Foreign: a sentence naming the device, e.g. "/dev/vdb holds a LUKS header (crypto_LUKS)".
     QString description;
+    // The mapping whose table makes this claim and the target of the line
+    // that does ("linear", "striped", ...), so a view can draw and label it;
+    // both empty for mounts, swap, holders and foreign owners.
+    QString owner = {}; // "= {}": brace-initialized claims may leave these out
+    QString target = {};
 };
 
 /* A range the table being checked wants, already translated to its disk. */
@@ -60,10 +66,19 @@ std::optional<Collision<DeviceClaim>> firstCollision(const QList<WantedRange> &w
 /* Two ranges of one table on the same sectors of a disk (say sdb and sdb1), by a sort and one sweep. */
 std::optional<Collision<WantedRange>> firstSelfOverlap(const QList<WantedRange> &wanted);
 
+/* A collision as the helper reports it, and the segment (0-based) it is on. */
+struct Conflict
+{
+    HelperError error;
+    int segment = 0;
+};
+
 /*
  * The first wanted range that collides with a claim, as the error to send:
- * DeviceInUse or Overlap, naming both sides.
+ * DeviceInUse, Overlap or ReadOnlyDevice, naming both sides.
  */
+std::optional<Conflict> firstConflict(const QList<WantedRange> &wanted, const QList<DeviceClaim> &claims);
+/* firstConflict()'s error alone. */
 std::optional<HelperError> findConflict(const QList<WantedRange> &wanted, const QList<DeviceClaim> &claims);
 
 } // namespace Volmap

@@ -56,11 +56,12 @@ std::variant<ResolvedDevice, QString> SystemDeviceInspector::resolve(const Devic
     return m_resolver.resolve(reference);
 }
 
-void SystemDeviceInspector::addClaim(QList<DeviceClaim> &claims, DeviceNumber number, const QString &description)
+void SystemDeviceInspector::addClaim(QList<DeviceClaim> &claims, DeviceNumber number, const QString &description,
+                                     DeviceClaim::Kind kind)
 {
     const auto resolved = m_resolver.describe(number);
     if (const auto *device = std::get_if<ResolvedDevice>(&resolved)) {
-        claims.append({DeviceClaim::Kind::InUse, device->disk, device->startOnDisk, device->geometry.sizeInSectors,
+        claims.append({kind, device->disk, device->startOnDisk, device->geometry.sizeInSectors,
                        description});
     }
 }
@@ -78,17 +79,22 @@ bool SystemDeviceInspector::dependsOn(DeviceNumber device, DeviceNumber on)
             continue;
         }
         seen.append(current);
-        const QString slaves = m_root + QStringLiteral("/sys/dev/block/") + current.toString() + QStringLiteral("/slaves");
-        for (const QString &slave : QDir(slaves).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-            QFile dev(m_root + QStringLiteral("/sys/class/block/") + slave + QStringLiteral("/dev"));
-            if (dev.open(QIODevice::ReadOnly)) {
-                if (const auto number = parseDeviceNumber(QString::fromUtf8(dev.readLine()).trimmed())) {
-                    pending.append(*number);
-                }
-            }
-        }
+        pending.append(dependenciesOf(current));
     }
     return false;
+}
+
+QList<DeviceNumber> SystemDeviceInspector::dependenciesOf(DeviceNumber device) const
+{
+    QList<DeviceNumber> below;
+    const QString slaves = m_root + QStringLiteral("/sys/dev/block/") + device.toString() + QStringLiteral("/slaves");
+    for (const QString &slave : QDir(slaves).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        const QString dev = readAttribute(m_root + QStringLiteral("/sys/class/block/") + slave + QStringLiteral("/dev"));
+        if (const auto number = parseDeviceNumber(dev)) {
+            below.append(*number);
+        }
+    }
+    return below;
 }
 
 QList<DeviceClaim> SystemDeviceInspector::systemClaims()
@@ -107,9 +113,15 @@ QList<DeviceClaim> SystemDeviceInspector::systemClaims()
     }
 
     // Holders other than device-mapper (md, bcache, ...): dm holders are
-    // judged from their tables by the caller.
+    // judged from their tables by the caller. And read-only devices: a
+    // read-write table over one fails in the kernel, or at the first write.
     const QDir blockDir(m_root + QStringLiteral("/sys/dev/block"));
     for (const QString &entry : blockDir.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        if (readAttribute(blockDir.filePath(entry) + QStringLiteral("/ro")) == u"1") {
+            if (const auto number = parseDeviceNumber(entry)) {
+                addClaim(claims, *number, QStringLiteral("read-only"), DeviceClaim::Kind::ReadOnly);
+            }
+        }
         const QDir holders(blockDir.filePath(entry) + QStringLiteral("/holders"));
         for (const QString &holder : holders.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
             if (holder.startsWith(u"dm-")) {

@@ -13,7 +13,8 @@ namespace Volmap {
 
 /*
  * Looks at block devices as root sees them: resolves table references to
- * real block devices and lists what already uses them (mounts, swap, md).
+ * real block devices and lists what already uses them (mounts, swap, md)
+ * and which of them are read-only.
  * Device-mapper's own users come from the MappingBackend instead.
  */
 class DeviceInspector
@@ -35,7 +36,7 @@ public:
 
 /*
  * The real inspector: BlockDeviceResolver for references, /proc for mounts
- * and swap, sysfs for md and other non-dm holders and for dm holders of
+ * and swap, sysfs for read-only flags, for md and other non-dm holders and for dm holders of
  * foreign devices, libblkid for foreign signatures. `root` prefixes every
  * path so tests can point it at a fake tree ("" on a real system); the
  * tests also swap the signature probe, which reads real devices, for
@@ -53,9 +54,12 @@ public:
     QList<DeviceClaim> systemClaims() override;
     bool dependsOn(DeviceNumber device, DeviceNumber on) override;
     QList<DeviceClaim> foreignClaims(const QList<DeviceNumber> &disks) override;
+    /* The devices `device` is built on directly, from its slaves/ folder in sysfs. */
+    QList<DeviceNumber> dependenciesOf(DeviceNumber device) const;
 
 private:
-    void addClaim(QList<DeviceClaim> &claims, DeviceNumber number, const QString &description);
+    void addClaim(QList<DeviceClaim> &claims, DeviceNumber number, const QString &description,
+                  DeviceClaim::Kind kind = DeviceClaim::Kind::InUse);
     void addForeignClaims(QList<DeviceClaim> &claims, DeviceNumber number);
     ForeignSignature probeSignature(const QString &kernelName, DeviceNumber number);
 

@@ -87,7 +87,7 @@ std::optional<Collision<WantedRange>> firstSelfOverlap(const QList<WantedRange> 
     return std::nullopt;
 }
 
-std::optional<HelperError> findConflict(const QList<WantedRange> &wanted, const QList<DeviceClaim> &claims)
+std::optional<Conflict> firstConflict(const QList<WantedRange> &wanted, const QList<DeviceClaim> &claims)
 {
     const auto collision = firstCollision(wanted, claims);
     if (!collision) {
@@ -96,12 +96,23 @@ std::optional<HelperError> findConflict(const QList<WantedRange> &wanted, const 
     const WantedRange &range = *collision->wanted;
     const DeviceClaim &claim = *collision->other;
     const QString where = QStringLiteral("segment %1 (%2)").arg(range.segment + 1).arg(range.description);
+    QString name = HelperProtocol::Error::deviceInUse();
+    QString message = QStringLiteral("%1: the device is %2").arg(where, claim.description);
     if (claim.kind == DeviceClaim::Kind::Mapping) {
-        return HelperError{HelperProtocol::Error::overlap(),
-                           QStringLiteral("%1 overlaps %2").arg(where, claim.description)};
+        name = HelperProtocol::Error::overlap();
+        message = QStringLiteral("%1 overlaps %2").arg(where, claim.description);
+    } else if (claim.kind == DeviceClaim::Kind::ReadOnly) {
+        name = HelperProtocol::Error::readOnlyDevice();
     }
-    return HelperError{HelperProtocol::Error::deviceInUse(),
-                       QStringLiteral("%1: the device is %2").arg(where, claim.description)};
+    return Conflict{HelperError{name, message}, range.segment};
+}
+
+std::optional<HelperError> findConflict(const QList<WantedRange> &wanted, const QList<DeviceClaim> &claims)
+{
+    if (auto conflict = firstConflict(wanted, claims)) {
+        return conflict->error;
+    }
+    return std::nullopt;
 }
 
 } // namespace Volmap
