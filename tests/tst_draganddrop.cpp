@@ -7,6 +7,7 @@
 #include "fakes/fakehelperstack.h"
 #include "fakes/fakesystem.h"
 #include "fakes/widgetlookup.h"
+#include "fakes/windowdriver.h"
 #include "mainwindow.h"
 #include "segmenttablemodel.h"
 #include "tableeditor.h"
@@ -24,6 +25,7 @@
 #include <QTreeView>
 
 using namespace Volmap;
+using Volmap::Fakes::closeWindowAndDraft;
 using namespace Volmap::Fakes;
 
 namespace {
@@ -101,6 +103,7 @@ void TestDragAndDrop::initTestCase()
     QCOMPARE(QGuiApplication::platformName(), QStringLiteral("xcb"));
     QStandardPaths::setTestModeEnabled(true);
     QSettings().clear();
+    DraftStore().discard();
     m_helper.startBus();
     m_system = std::make_unique<FakeSystem>();
     if (!m_system->addStackDisks()) {
@@ -120,7 +123,8 @@ void TestDragAndDrop::init()
 
 void TestDragAndDrop::cleanup()
 {
-    m_window.reset();
+    // The window keeps an unfinished table for its next start: each test starts empty.
+    closeWindowAndDraft(m_window);
     m_helper.stop();
 }
 

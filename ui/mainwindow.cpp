@@ -18,6 +18,7 @@
 #include "mappingspanel.h"
 #include "rangesignatureprobe.h"
 #include "segmentsampler.h"
+#include "spacemap.h"
 #include "spacemapbar.h"
 #include "spacemapbarfeed.h"
 #include "segmenttablemodel.h"
@@ -137,6 +138,14 @@ MainWindow::MainWindow(HelperClient *client, HelperClient *samplingClient, const
     connect(m_monitor, &DeviceMonitor::rescanned, claims, &ClaimsSource::refresh);
     connect(m_monitor, &DeviceMonitor::deviceChanged, claims, &ClaimsSource::refresh);
     connect(m_monitor, &DeviceMonitor::deviceRemoved, claims, &ClaimsSource::refresh);
+    // The space map draws the same claims: other mappings at their exact ranges.
+    connect(claims, &ClaimsSource::claimsChanged, this, [this, claims] {
+        QList<DeviceClaim> mappingClaims;
+        for (const QList<DeviceClaim> &ofMapping : claims->snapshot().byMapping) {
+            mappingClaims.append(ofMapping);
+        }
+        m_spaceMap->setMappingRanges(mappingRangesOf(mappingClaims));
+    });
 
     buildMenus();
     restoreLayout();

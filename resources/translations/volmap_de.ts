@@ -95,6 +95,18 @@
         <source>The kernel removes it as soon as the last user closes it</source>
         <translation>Der Kernel entfernt sie, sobald der letzte Benutzer sie schließt</translation>
     </message>
+    <message>
+        <source>I understand that writing to the mapping destroys this data</source>
+        <translation>Mir ist klar, dass Schreiben auf die Zuordnung diese Daten zerstört</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Some of these ranges hold data.&lt;/b&gt; Formatting or writing to /dev/mapper/%1 overwrites it.</source>
+        <translation>&lt;b&gt;Einige dieser Bereiche enthalten Daten.&lt;/b&gt; Formatieren von oder Schreiben auf /dev/mapper/%1 überschreibt sie.</translation>
+    </message>
+    <message>
+        <source>The new table also uses these ranges:&lt;ul&gt;&lt;li&gt;%1&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>Die neue Tabelle nutzt außerdem diese Bereiche:&lt;ul&gt;&lt;li&gt;%1&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
 </context>
 <context>
     <name>TableMessages</name>
@@ -314,18 +326,6 @@
         <source>the table text is %1 characters long; at most %2 are allowed</source>
         <translation>der Tabellentext ist %1 Zeichen lang; höchstens %2 sind erlaubt</translation>
     </message>
-    <message>
-        <source>I understand that writing to the mapping destroys this data</source>
-        <translation>Mir ist klar, dass Schreiben auf die Zuordnung diese Daten zerstört</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Some of these ranges hold data.&lt;/b&gt; Formatting or writing to /dev/mapper/%1 overwrites it.</source>
-        <translation>&lt;b&gt;Einige dieser Bereiche enthalten Daten.&lt;/b&gt; Formatieren von oder Schreiben auf /dev/mapper/%1 überschreibt sie.</translation>
-    </message>
-    <message>
-        <source>The new table also uses these ranges:&lt;ul&gt;&lt;li&gt;%1&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation>Die neue Tabelle nutzt außerdem diese Bereiche:&lt;ul&gt;&lt;li&gt;%1&lt;/li&gt;&lt;/ul&gt;</translation>
-    </message>
 </context>
 <context>
     <name>Volmap::BlockDeviceInfo</name>
@@ -505,7 +505,7 @@
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1077,6 +1077,10 @@ auf %1 ab %2</translation>
         <source>Stacks</source>
         <translation>Stapel</translation>
     </message>
+    <message>
+        <source>Looking at what the device ranges hold…</source>
+        <translation>Prüfe, was die Gerätebereiche enthalten …</translation>
+    </message>
 </context>
 <context>
     <name>Volmap::MappingInspector</name>
@@ -1179,8 +1183,6 @@ auf %1 ab %2</translation>
     <message>
         <source>Devices</source>
         <translation>Geräte</translation>
-        <source>Looking at what the device ranges hold…</source>
-        <translation>Prüfe, was die Gerätebereiche enthalten …</translation>
     </message>
 </context>
 <context>
@@ -1644,7 +1646,8 @@ auf %1 ab %2</translation>
     <message>
         <source>%1
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+%2</translation>
     </message>
     <message>
         <source>Partition %1</source>
@@ -1652,7 +1655,7 @@ auf %1 ab %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Used by mapping %1 (whole device)</source>
@@ -1688,7 +1691,7 @@ auf %1 ab %2</translation>
     </message>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2</translation>
     </message>
 </context>
 <context>
