@@ -427,6 +427,22 @@ static int basic_iterate_devices(struct dm_target *ti,
 	return fn(ti, bc->dev, bc->offset, ti->len, data);
 }
 
+#ifdef CONFIG_BLK_DEV_ZONED
+/* Zones of the backing device, moved to where this segment shows them. */
+static int basic_report_zones(struct dm_target *ti,
+			      struct dm_report_zones_args *args,
+			      unsigned int nr_zones)
+{
+	struct basic_c *bc = ti->private;
+
+	return dm_report_zones(bc->dev->bdev, bc->offset,
+			       basic_map_sector(ti, args->next_sector),
+			       args, nr_zones);
+}
+#else
+#define basic_report_zones NULL
+#endif
+
 /* The features linear has: nothing here changes data or its layout. */
 #ifdef DM_TARGET_ATOMIC_WRITES
 #define BASIC_ATOMIC_WRITES DM_TARGET_ATOMIC_WRITES
@@ -434,7 +450,7 @@ static int basic_iterate_devices(struct dm_target *ti,
 #define BASIC_ATOMIC_WRITES 0
 #endif
 #define BASIC_FEATURES (DM_TARGET_PASSES_INTEGRITY | DM_TARGET_NOWAIT | \
-			DM_TARGET_PASSES_CRYPTO | \
+			DM_TARGET_ZONED_HM | DM_TARGET_PASSES_CRYPTO | \
 			BASIC_ATOMIC_WRITES)
 
 static struct target_type basic_target = {
@@ -450,6 +466,7 @@ static struct target_type basic_target = {
 	.status = basic_status,
 	.message = basic_message,
 	.prepare_ioctl = basic_prepare_ioctl,
+	.report_zones = basic_report_zones,
 	.iterate_devices = basic_iterate_devices,
 };
 
