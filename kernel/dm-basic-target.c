@@ -41,9 +41,11 @@
  * The counters are per CPU so the I/O path never touches a shared cache line;
  * a reset records the current sums as a baseline instead of writing into
  * other CPUs' counters, which keeps it race-free against in-flight I/O.
- * What a bio will count is decided in .map (dm and the block layer may
- * clear flags such as REQ_PREFLUSH on the way down) and kept in per-bio
- * data until .end_io knows whether it succeeded.
+ * A completed bio may have been advanced to zero length, so .map keeps its
+ * sector count in per-bio data for .end_io, which counts it by its op once
+ * it knows whether it succeeded. dm sends an empty write to a target only
+ * as a flush, so an empty write counts as one (the block layer may have
+ * cleared REQ_PREFLUSH on the way down to a device without a write cache).
  */
 
 #include <linux/bio.h>
@@ -81,19 +83,9 @@ enum basic_counter {
 	BASIC_NR_COUNTERS
 };
 
-/* What one bio counts when it succeeds: decided in .map. */
-enum basic_io_kind {
-	BASIC_IO_NONE,
-	BASIC_IO_READ,
-	BASIC_IO_WRITE,
-	BASIC_IO_FLUSH,
-	BASIC_IO_DISCARD,
-};
-
 /* Per-bio data (ti->per_io_data_size), carried from .map to .end_io. */
 struct basic_io {
 	unsigned int sectors;
-	enum basic_io_kind kind;
 };
 
 struct basic_stats {
@@ -218,56 +210,39 @@ static void basic_dtr(struct dm_target *ti)
 	kfree(bc);
 }
 
-static enum basic_io_kind basic_classify(struct bio *bio)
+/* Count one completed bio of @sectors sectors; @status says how it ended. */
+static void basic_account(struct basic_c *bc, struct bio *bio,
+			  unsigned int sectors, blk_status_t status)
 {
-	switch (bio_op(bio)) {
-	case REQ_OP_READ:
-		return BASIC_IO_READ;
-	case REQ_OP_WRITE:
-		/* dm sends a flush with data as an empty flush, then the data. */
-		if (!bio_sectors(bio))
-			return (bio->bi_opf & REQ_PREFLUSH) ?
-				BASIC_IO_FLUSH : BASIC_IO_NONE;
-		return BASIC_IO_WRITE;
-	case REQ_OP_WRITE_ZEROES:
-	case REQ_OP_ZONE_APPEND:
-		return BASIC_IO_WRITE;
-	case REQ_OP_DISCARD:
-	case REQ_OP_SECURE_ERASE:
-		return BASIC_IO_DISCARD;
-	default:
-		return BASIC_IO_NONE;
-	}
-}
-
-static void basic_account(struct basic_c *bc, const struct basic_io *io,
-			  blk_status_t status)
-{
-	struct basic_stats *stats;
+	struct basic_stats *stats = get_cpu_ptr(bc->stats);
 	unsigned long flags;
 
-	stats = get_cpu_ptr(bc->stats);
 	flags = u64_stats_update_begin_irqsave(&stats->syncp);
-	if (status) {
+	if (unlikely(status)) {
 		u64_stats_inc(&stats->count[BASIC_ERRORS]);
 		goto out;
 	}
-	switch (io->kind) {
-	case BASIC_IO_READ:
+	switch (bio_op(bio)) {
+	case REQ_OP_READ:
 		u64_stats_inc(&stats->count[BASIC_READS]);
-		u64_stats_add(&stats->count[BASIC_READ_SECTORS], io->sectors);
+		u64_stats_add(&stats->count[BASIC_READ_SECTORS], sectors);
 		break;
-	case BASIC_IO_WRITE:
+	case REQ_OP_WRITE:
+		if (!sectors) {
+			u64_stats_inc(&stats->count[BASIC_FLUSHES]);
+			break;
+		}
+		fallthrough;
+	case REQ_OP_WRITE_ZEROES:
+	case REQ_OP_ZONE_APPEND:
 		u64_stats_inc(&stats->count[BASIC_WRITES]);
-		u64_stats_add(&stats->count[BASIC_WRITE_SECTORS], io->sectors);
+		u64_stats_add(&stats->count[BASIC_WRITE_SECTORS], sectors);
 		break;
-	case BASIC_IO_FLUSH:
-		u64_stats_inc(&stats->count[BASIC_FLUSHES]);
-		break;
-	case BASIC_IO_DISCARD:
+	case REQ_OP_DISCARD:
+	case REQ_OP_SECURE_ERASE:
 		u64_stats_inc(&stats->count[BASIC_DISCARDS]);
 		break;
-	case BASIC_IO_NONE:
+	default:
 		break;
 	}
 out:
@@ -288,7 +263,6 @@ static int basic_map(struct dm_target *ti, struct bio *bio)
 	struct basic_c *bc = ti->private;
 
 	io->sectors = bio_sectors(bio);
-	io->kind = basic_classify(bio);
 	bio_set_dev(bio, bc->dev->bdev);
 	/*
 	 * An empty flush carries no sector to remap; a zone management bio
@@ -306,8 +280,8 @@ static int basic_end_io(struct dm_target *ti, struct bio *bio,
 	struct basic_io *io = dm_per_bio_data(bio, sizeof(struct basic_io));
 
 	/* Refusals the caller answers with a fallback or a retry: see above. */
-	if (*error != BLK_STS_NOTSUPP && *error != BLK_STS_AGAIN)
-		basic_account(ti->private, io, *error);
+	if (likely(*error != BLK_STS_NOTSUPP && *error != BLK_STS_AGAIN))
+		basic_account(ti->private, bio, io->sectors, *error);
 	return DM_ENDIO_DONE;
 }
 
