@@ -6,15 +6,22 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 #include <sys/utsname.h>
 
 namespace Volmap {
 
 namespace {
 
+// basic_target's status fields in order; 1.0 printed the first six, 1.1
+// appends errors. Fields only ever get appended, so a line of at least the
+// six is parsed as far as it goes.
 const QStringList CounterNames = {QStringLiteral("reads"),         QStringLiteral("writes"),
                                   QStringLiteral("read-sectors"),  QStringLiteral("write-sectors"),
-                                  QStringLiteral("flushes"),       QStringLiteral("discards")};
+                                  QStringLiteral("flushes"),       QStringLiteral("discards"),
+                                  QStringLiteral("errors")};
+constexpr qsizetype MinimumCounters = 6;
 
 bool isOurs(const MappingState &state)
 {
@@ -343,8 +350,8 @@ Outcome<QVariant> MappingActions::status(const QString &name)
                           {QStringLiteral("target"), segment.target},
                           {QStringLiteral("status"), segment.parameters}};
         const QStringList counters = segment.parameters.split(u' ', Qt::SkipEmptyParts);
-        if (segment.target == HelperProtocol::BasicTargetName && counters.size() == CounterNames.size()) {
-            for (int i = 0; i < counters.size(); ++i) {
+        if (segment.target == HelperProtocol::BasicTargetName && counters.size() >= MinimumCounters) {
+            for (qsizetype i = 0; i < std::min(counters.size(), CounterNames.size()); ++i) {
                 entry.insert(CounterNames[i], parseDecimal(counters[i]).value_or(0));
             }
         }

@@ -6,10 +6,34 @@
  *   <start> <length> basic_target <device> <offset>
  * <device> is a path or major:minor, <offset> the first sector used on it.
  *
- * Status (STATUSTYPE_INFO), six decimal counters since load or the last
- * reset, in this order:
+ * Status (STATUSTYPE_INFO), seven decimal counters since load or the last
+ * reset, in this order (1.0 printed the first six; new fields only ever go
+ * at the end, so parsers of the old line keep working):
  *   <reads> <writes> <read_sectors> <write_sectors> <flushes> <discards>
- * Write-zeroes bios change data on the device, so they count as writes.
+ *   <errors>
+ *
+ * Every counter counts bios this segment was sent and that completed,
+ * counted once when they complete; a bio split by dm or the block layer
+ * above us counts once per piece we receive. Precisely:
+ *   reads          read bios that succeeded
+ *   writes         write, write-zeroes and zone-append bios that succeeded
+ *                  and carried sectors (a 1 MiB direct write that reaches
+ *                  us whole is 1 write / 2048 sectors)
+ *   read_sectors   512-byte sectors of those reads
+ *   write_sectors  512-byte sectors of those writes
+ *   flushes        cache flushes that succeeded; dm sends one to every
+ *                  segment of the table, so one fsync counts once per
+ *                  segment
+ *   discards       discard and secure-erase bios that succeeded (bios, not
+ *                  sectors)
+ *   errors         bios of any kind that failed; they count nowhere else.
+ *                  A bio refused as not supported (BLK_STS_NOTSUPP, which
+ *                  the block layer answers by falling back, e.g. from
+ *                  write-zeroes to plain writes) or as would-block
+ *                  (BLK_STS_AGAIN, retried without REQ_NOWAIT) is neither
+ *                  counted nor an error: only the fallback or retry counts.
+ * Zone management bios (reset, open, close, finish) carry no data and
+ * count nowhere.
  *
  * Message:
  *   reset_counters
@@ -17,6 +41,11 @@
  * The counters are per CPU so the I/O path never touches a shared cache line;
  * a reset records the current sums as a baseline instead of writing into
  * other CPUs' counters, which keeps it race-free against in-flight I/O.
+ * A completed bio may have been advanced to zero length, so .map keeps its
+ * sector count in per-bio data for .end_io, which counts it by its op once
+ * it knows whether it succeeded. dm sends an empty write to a target only
+ * as a flush, so an empty write counts as one (the block layer may have
+ * cleared REQ_PREFLUSH on the way down to a device without a write cache).
  */
 
 #include <linux/bio.h>
@@ -29,10 +58,19 @@
 #include <linux/percpu.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
+#include <linux/stringify.h>
 #include <linux/u64_stats_sync.h>
-#include <linux/version.h>
 
 #define DM_MSG_PREFIX "basic_target"
+
+/*
+ * The one place for the version: the target version dm reports, the
+ * module version modinfo shows, and (read by kernel/CMakeLists.txt) the
+ * DKMS package version. 1.1: counting on completion, the errors field.
+ */
+#define BASIC_VERSION_MAJOR 1
+#define BASIC_VERSION_MINOR 1
+#define BASIC_VERSION_PATCH 0
 
 enum basic_counter {
 	BASIC_READS,
@@ -41,7 +79,13 @@ enum basic_counter {
 	BASIC_WRITE_SECTORS,
 	BASIC_FLUSHES,
 	BASIC_DISCARDS,
+	BASIC_ERRORS,
 	BASIC_NR_COUNTERS
+};
+
+/* Per-bio data (ti->per_io_data_size), carried from .map to .end_io. */
+struct basic_io {
+	unsigned int sectors;
 };
 
 struct basic_stats {
@@ -112,6 +156,16 @@ static int basic_ctr(struct dm_target *ti, unsigned int argc, char **argv)
 		ti->error = "Device lookup failed";
 		goto bad_context;
 	}
+	/*
+	 * dm core lets a table name its own device (it is only loaded, not
+	 * live, when it does); live, every bio would come straight back here.
+	 */
+	if (bc->dev->bdev->bd_dev ==
+	    disk_devt(dm_disk(dm_table_get_md(ti->table)))) {
+		ret = -EINVAL;
+		ti->error = "Device is this mapping itself";
+		goto bad_device;
+	}
 	if (end > bdev_nr_sectors(bc->dev->bdev)) {
 		ret = -EINVAL;
 		ti->error = "Offset plus length is past the end of the device";
@@ -131,6 +185,12 @@ static int basic_ctr(struct dm_target *ti, unsigned int argc, char **argv)
 	ti->num_discard_bios = 1;
 	ti->num_secure_erase_bios = 1;
 	ti->num_write_zeroes_bios = 1;
+	ti->per_io_data_size = sizeof(struct basic_io);
+	/*
+	 * flush_bypasses_map (6.10+) stays unset on purpose: with it dm would
+	 * send flushes straight to the devices, and the flushes counter would
+	 * never see them.
+	 */
 	ti->private = bc;
 	return 0;
 
@@ -150,35 +210,42 @@ static void basic_dtr(struct dm_target *ti)
 	kfree(bc);
 }
 
-static void basic_account(struct basic_c *bc, struct bio *bio)
+/* Count one completed bio of @sectors sectors; @status says how it ended. */
+static void basic_account(struct basic_c *bc, struct bio *bio,
+			  unsigned int sectors, blk_status_t status)
 {
-	unsigned int sectors = bio_sectors(bio);
-	struct basic_stats *stats;
+	struct basic_stats *stats = get_cpu_ptr(bc->stats);
 	unsigned long flags;
 
-	stats = get_cpu_ptr(bc->stats);
 	flags = u64_stats_update_begin_irqsave(&stats->syncp);
+	if (unlikely(status)) {
+		u64_stats_inc(&stats->count[BASIC_ERRORS]);
+		goto out;
+	}
 	switch (bio_op(bio)) {
 	case REQ_OP_READ:
 		u64_stats_inc(&stats->count[BASIC_READS]);
 		u64_stats_add(&stats->count[BASIC_READ_SECTORS], sectors);
 		break;
 	case REQ_OP_WRITE:
-		if (bio->bi_opf & REQ_PREFLUSH)
+		if (!sectors) {
 			u64_stats_inc(&stats->count[BASIC_FLUSHES]);
-		if (!sectors)
 			break;
+		}
 		fallthrough;
 	case REQ_OP_WRITE_ZEROES:
+	case REQ_OP_ZONE_APPEND:
 		u64_stats_inc(&stats->count[BASIC_WRITES]);
 		u64_stats_add(&stats->count[BASIC_WRITE_SECTORS], sectors);
 		break;
 	case REQ_OP_DISCARD:
+	case REQ_OP_SECURE_ERASE:
 		u64_stats_inc(&stats->count[BASIC_DISCARDS]);
 		break;
 	default:
 		break;
 	}
+out:
 	u64_stats_update_end_irqrestore(&stats->syncp, flags);
 	put_cpu_ptr(bc->stats);
 }
@@ -192,15 +259,30 @@ static sector_t basic_map_sector(struct dm_target *ti, sector_t sector)
 
 static int basic_map(struct dm_target *ti, struct bio *bio)
 {
+	struct basic_io *io = dm_per_bio_data(bio, sizeof(struct basic_io));
 	struct basic_c *bc = ti->private;
 
-	basic_account(bc, bio);
+	io->sectors = bio_sectors(bio);
 	bio_set_dev(bio, bc->dev->bdev);
-	/* An empty flush carries no sector to remap. */
-	if (bio_sectors(bio))
+	/*
+	 * An empty flush carries no sector to remap; a zone management bio
+	 * carries none either, but names its zone by its start sector.
+	 */
+	if (bio_sectors(bio) || op_is_zone_mgmt(bio_op(bio)))
 		bio->bi_iter.bi_sector =
 			basic_map_sector(ti, bio->bi_iter.bi_sector);
 	return DM_MAPIO_REMAPPED;
+}
+
+static int basic_end_io(struct dm_target *ti, struct bio *bio,
+			blk_status_t *error)
+{
+	struct basic_io *io = dm_per_bio_data(bio, sizeof(struct basic_io));
+
+	/* Refusals the caller answers with a fallback or a retry: see above. */
+	if (likely(*error != BLK_STS_NOTSUPP && *error != BLK_STS_AGAIN))
+		basic_account(ti->private, bio, io->sectors, *error);
+	return DM_ENDIO_DONE;
 }
 
 static void basic_sum_counters(struct basic_c *bc,
@@ -255,10 +337,11 @@ static void basic_status(struct dm_target *ti, status_type_t type,
 	switch (type) {
 	case STATUSTYPE_INFO:
 		basic_read_counters(bc, value);
-		DMEMIT("%llu %llu %llu %llu %llu %llu",
+		DMEMIT("%llu %llu %llu %llu %llu %llu %llu",
 		       value[BASIC_READS], value[BASIC_WRITES],
 		       value[BASIC_READ_SECTORS], value[BASIC_WRITE_SECTORS],
-		       value[BASIC_FLUSHES], value[BASIC_DISCARDS]);
+		       value[BASIC_FLUSHES], value[BASIC_DISCARDS],
+		       value[BASIC_ERRORS]);
 		break;
 	case STATUSTYPE_TABLE:
 		DMEMIT("%s %llu", bc->dev->name,
@@ -281,12 +364,17 @@ static int basic_message(struct dm_target *ti, unsigned int argc, char **argv,
 		basic_reset_counters(bc);
 		return 0;
 	}
-	DMWARN("Unrecognised message: the only message is reset_counters");
+	DMWARN_LIMIT("Unrecognised message '%s'%s: the only message is reset_counters",
+		     argc ? argv[0] : "", argc > 1 ? " with arguments" : "");
 	return -EINVAL;
 }
 
-/* 6.16 let targets handle ioctls themselves; this one always forwards. */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 16, 0)
+/*
+ * 6.16 let targets handle ioctls themselves (this one always forwards), and
+ * distributions backport such changes: Kbuild asks the header which
+ * signature it has instead of trusting the version number.
+ */
+#ifdef BASIC_PREPARE_IOCTL_FORWARD
 static int basic_prepare_ioctl(struct dm_target *ti, struct block_device **bdev,
 			       unsigned int cmd, unsigned long arg,
 			       bool *forward)
@@ -313,23 +401,56 @@ static int basic_iterate_devices(struct dm_target *ti,
 	return fn(ti, bc->dev, bc->offset, ti->len, data);
 }
 
+#ifdef CONFIG_BLK_DEV_ZONED
+/* Zones of the backing device, moved to where this segment shows them. */
+static int basic_report_zones(struct dm_target *ti,
+			      struct dm_report_zones_args *args,
+			      unsigned int nr_zones)
+{
+	struct basic_c *bc = ti->private;
+
+	return dm_report_zones(bc->dev->bdev, bc->offset,
+			       basic_map_sector(ti, args->next_sector),
+			       args, nr_zones);
+}
+#else
+#define basic_report_zones NULL
+#endif
+
+/* The features linear has: nothing here changes data or its layout. */
+#ifdef DM_TARGET_ATOMIC_WRITES
+#define BASIC_ATOMIC_WRITES DM_TARGET_ATOMIC_WRITES
+#else
+#define BASIC_ATOMIC_WRITES 0
+#endif
+#define BASIC_FEATURES (DM_TARGET_PASSES_INTEGRITY | DM_TARGET_NOWAIT | \
+			DM_TARGET_ZONED_HM | DM_TARGET_PASSES_CRYPTO | \
+			BASIC_ATOMIC_WRITES)
+
 static struct target_type basic_target = {
 	.name = "basic_target",
-	.version = {1, 0, 0},
-	.features = DM_TARGET_NOWAIT,
+	.version = {BASIC_VERSION_MAJOR, BASIC_VERSION_MINOR,
+		    BASIC_VERSION_PATCH},
+	.features = BASIC_FEATURES,
 	.module = THIS_MODULE,
 	.ctr = basic_ctr,
 	.dtr = basic_dtr,
 	.map = basic_map,
+	.end_io = basic_end_io,
 	.status = basic_status,
 	.message = basic_message,
 	.prepare_ioctl = basic_prepare_ioctl,
+	.report_zones = basic_report_zones,
 	.iterate_devices = basic_iterate_devices,
 };
 
 static int __init dm_basic_target_init(void)
 {
-	return dm_register_target(&basic_target);
+	int ret = dm_register_target(&basic_target);
+
+	if (ret)
+		DMERR("Cannot register the target: error %d", ret);
+	return ret;
 }
 
 static void __exit dm_basic_target_exit(void)
@@ -343,6 +464,7 @@ module_exit(dm_basic_target_exit);
 MODULE_DESCRIPTION(DM_NAME " pass-through target with per-CPU I/O counters");
 MODULE_AUTHOR("Volume Mapper developers");
 MODULE_LICENSE("GPL");
-MODULE_VERSION("1.0.0");
+MODULE_VERSION(__stringify(BASIC_VERSION_MAJOR) "." __stringify(BASIC_VERSION_MINOR)
+	       "." __stringify(BASIC_VERSION_PATCH));
 /* dm core asks for "dm-<target name>" when a table names an unloaded target. */
 MODULE_ALIAS("dm-basic_target");

@@ -44,6 +44,7 @@ private Q_SLOTS:
 
     void capabilities();
     void createListStatusTableResetRemove();
+    void statusReadsTheErrorsFieldOfNewerModules();
     void createPassesDevicesAsMajorMinor();
     void createReadOnlyAndInteractiveFlags();
     void hostileArgumentsAreInvalid_data();
@@ -172,6 +173,7 @@ void TestHelperService::createListStatusTableResetRemove()
     QCOMPARE(basic.value(QStringLiteral("flushes")).toULongLong(), 3u);
     QCOMPARE(basic.value(QStringLiteral("discards")).toULongLong(), 4u);
     QVERIFY(!status.value()[1].contains(QStringLiteral("reads")));
+    QVERIFY(!basic.contains(QStringLiteral("errors"))); // a 1.0 module's six fields
 
     auto reset = m_client->ResetCounters(QStringLiteral("data"), {});
     QVERIFY(waitFor(reset));
@@ -192,6 +194,25 @@ void TestHelperService::createListStatusTableResetRemove()
     QCOMPARE(actions, QStringList({HelperProtocol::Action::create(), HelperProtocol::Action::read(),
                                    HelperProtocol::Action::read(), HelperProtocol::Action::read(),
                                    HelperProtocol::Action::resetCounters(), HelperProtocol::Action::remove()}));
+}
+
+// basic_target 1.1 appends an errors field; the six before it keep their order.
+void TestHelperService::statusReadsTheErrorsFieldOfNewerModules()
+{
+    m_fake.backend->errorsField = true;
+    auto created = m_client->CreateMapping(QStringLiteral("data"), SdbTable, {});
+    QVERIFY(waitFor(created));
+    QVERIFY2(created.isValid(), qPrintable(created.error().message()));
+
+    auto status = m_client->GetStatus(QStringLiteral("data"), {});
+    QVERIFY(waitFor(status));
+    QVERIFY2(status.isValid(), qPrintable(status.error().message()));
+    const QVariantMap basic = status.value()[0];
+    QCOMPARE(basic.value(QStringLiteral("reads")).toULongLong(), 1u);
+    QCOMPARE(basic.value(QStringLiteral("discards")).toULongLong(), 4u);
+    QCOMPARE(basic.value(QStringLiteral("errors")).toULongLong(), 5u);
+    QCOMPARE(SegmentStatus::fromMap(basic).errors, std::optional<quint64>(5));
+    QVERIFY(!status.value()[1].contains(QStringLiteral("errors")));
 }
 
 void TestHelperService::createPassesDevicesAsMajorMinor()

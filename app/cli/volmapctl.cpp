@@ -304,6 +304,9 @@ void Volmapctl::status()
                     object.insert(QStringLiteral("write-sectors"), qint64(s.writeSectors));
                     object.insert(QStringLiteral("flushes"), qint64(s.flushes));
                     object.insert(QStringLiteral("discards"), qint64(s.discards));
+                    if (s.errors) {
+                        object.insert(QStringLiteral("errors"), qint64(*s.errors));
+                    }
                 }
                 array.append(object);
             }

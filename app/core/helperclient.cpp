@@ -71,6 +71,9 @@ SegmentStatus SegmentStatus::fromMap(const QVariantMap &map)
     segment.writeSectors = map.value(QStringLiteral("write-sectors")).toULongLong();
     segment.flushes = map.value(QStringLiteral("flushes")).toULongLong();
     segment.discards = map.value(QStringLiteral("discards")).toULongLong();
+    if (map.contains(QStringLiteral("errors"))) {
+        segment.errors = map.value(QStringLiteral("errors")).toULongLong();
+    }
     return segment;
 }
 

@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class OrgVolmapHelper1Interface;
 class QDBusPendingCall;
@@ -50,6 +51,7 @@ struct SegmentStatus
     quint64 writeSectors = 0;
     quint64 flushes = 0;
     quint64 discards = 0;
+    std::optional<quint64> errors; // basic_target 1.1 and later
 
     static SegmentStatus fromMap(const QVariantMap &map);
 };

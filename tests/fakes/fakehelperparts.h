@@ -29,6 +29,7 @@ public:
     QMap<QString, MappingState> mappings;
     QList<QPair<QString, quint64>> messages; // (mapping, sector) of each message sent
     quint64 statusCalls = 0;                 // basic_target counters grow with each call
+    bool errorsField = false;                // a 1.1 module's seventh status field
     int tableReads = 0;                      // mapping() calls: they read tables, info() does not
 
     Outcome<QString> driverVersion() override
@@ -70,9 +71,12 @@ public:
         QList<KernelSegment> segments;
         const quint64 n = ++statusCalls;
         for (const KernelSegment &segment : state.value().table) {
-            const QString status = segment.target == u"basic_target"
-                                       ? QStringLiteral("%1 %2 %3 %4 3 4").arg(n).arg(2 * n).arg(8 * n).arg(16 * n)
-                                       : QString();
+            QString status = segment.target == u"basic_target"
+                                 ? QStringLiteral("%1 %2 %3 %4 3 4").arg(n).arg(2 * n).arg(8 * n).arg(16 * n)
+                                 : QString();
+            if (errorsField && !status.isEmpty()) {
+                status += QStringLiteral(" 5");
+            }
             segments.append({segment.start, segment.length, segment.target, status});
         }
         return segments;

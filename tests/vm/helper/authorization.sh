@@ -34,8 +34,9 @@ step "counters through GetStatus, and ResetCounters"
 dd if=/dev/zero of=/dev/mapper/vm-a bs=4096 count=8 oflag=direct status=none
 status=$(call alice GetStatus "$(str vm-a)" "$NO_OPTIONS")
 [[ $status == *"'writes': <uint64 8>"* && $status == *"'write-sectors': <uint64 64>"* ]] || fail "GetStatus: $status"
+[[ $status == *"'errors': <uint64 0>"* ]] || fail "GetStatus lacks basic_target 1.1's errors: $status"
 call alice ResetCounters "$(str vm-a)" "$NO_OPTIONS" >/dev/null
-expect_eq "$(segment_status vm-a 0)" "0 0 0 0 0 0" "counters after ResetCounters"
+expect_eq "$(segment_status vm-a 0)" "0 0 0 0 0 0 0" "counters after ResetCounters"
 
 step "bob is refused everything and nothing changes"
 call_fails bob NotAuthorized CreateMapping "$(str vm-b)" "$(str '0 8 zero')" "$NO_OPTIONS"

@@ -74,7 +74,7 @@ module_refcount() {
     cat /sys/module/dm_basic_target/refcnt
 }
 
-# segment_status NAME START: the six counters of the segment at START.
+# segment_status NAME START: the status fields (the counters) of the segment at START.
 segment_status() {
     dmsetup status "$1" | awk -v start="$2" '$1 == start && $3 == "basic_target" { $1 = $2 = $3 = ""; sub(/^ +/, ""); print }'
 }
