@@ -1,5 +1,6 @@
 #include "mappinglistmodel.h"
 
+#include "mappingowner.h"
 #include "sizeunits.h"
 
 namespace Volmap {
@@ -115,7 +116,8 @@ QVariant MappingListModel::data(const QModelIndex &index, int role) const
     case OpenColumn:
         return m.openCount;
     case OriginColumn:
-        return m.createdByVolmap ? tr("Volume Mapper") : tr("other (%1)").arg(m.uuid.section(u'-', 0, 0));
+        // The stack view's and the inspector's words for the same uuid.
+        return ownerName(ownerOf(m.uuid));
     case StateColumn: {
         QStringList state;
         state.append(m.suspended ? tr("suspended") : m.liveTable ? tr("active") : tr("no table"));

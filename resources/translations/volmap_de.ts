@@ -1188,14 +1188,6 @@ auf %1 ab %2</translation>
 <context>
     <name>Volmap::MappingListModel</name>
     <message>
-        <source>Volume Mapper</source>
-        <translation>Volume Mapper</translation>
-    </message>
-    <message>
-        <source>other (%1)</source>
-        <translation>andere (%1)</translation>
-    </message>
-    <message>
         <source>suspended</source>
         <translation>angehalten</translation>
     </message>

@@ -8,25 +8,6 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../kernel/guest-lib.sh"
 . "$here/helper-lib.sh"
 
-# The guest runs no udev: LVM makes its own nodes, looks only at the two
-# ramdisks, and keeps no devices file.
-export LVM_SYSTEM_DIR=/tmp/lvm
-mkdir -p "$LVM_SYSTEM_DIR"
-cat >"$LVM_SYSTEM_DIR/lvm.conf" <<'CONF'
-devices {
-    use_devicesfile = 0
-    obtain_device_list_from_udev = 0
-    filter = [ "a|^/dev/ram[01]$|", "r|.*|" ]
-}
-activation {
-    udev_sync = 0
-    udev_rules = 0
-    monitoring = 0
-}
-global {
-    event_activation = 0
-}
-CONF
 KEY=/tmp/luks-key
 VG=vmfp
 
@@ -62,6 +43,7 @@ mapping_names() {
 start_helper_stack
 modprobe dm-mod
 ramdisks 2 64
+lvm_only_on /dev/ram0 /dev/ram1
 
 step "an LVM volume group on ram0: one active LV, one inactive, free extents"
 pvcreate -q /dev/ram0

@@ -116,3 +116,29 @@ show_unit_logs() {
     echo "--- journal of the helper, polkit and the bus ---"
     journalctl --boot --no-pager --unit volmap-helper.service --unit polkit.service --unit dbus.service | tail -n 60
 }
+
+# lvm_only_on DEVICE...: LVM for a guest that runs no udev: it makes its
+# own nodes, looks at DEVICEs only and keeps no devices file.
+lvm_only_on() {
+    local device accept=
+    for device in "$@"; do
+        accept+="\"a|^$device\$|\", "
+    done
+    export LVM_SYSTEM_DIR=/tmp/lvm
+    mkdir -p "$LVM_SYSTEM_DIR"
+    cat >"$LVM_SYSTEM_DIR/lvm.conf" <<CONF
+devices {
+    use_devicesfile = 0
+    obtain_device_list_from_udev = 0
+    filter = [ $accept"r|.*|" ]
+}
+activation {
+    udev_sync = 0
+    udev_rules = 0
+    monitoring = 0
+}
+global {
+    event_activation = 0
+}
+CONF
+}
