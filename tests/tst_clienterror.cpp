@@ -1,6 +1,8 @@
 #include "clienterror.h"
+#include "helperclient.h"
 #include "helperprotocol.h"
 
+#include <QDBusConnection>
 #include <QDBusError>
 #include <QDBusMessage>
 #include <QTest>
@@ -15,6 +17,7 @@ private Q_SLOTS:
     void classifies_data();
     void classifies();
     void everyKindHasItsOwnAdvice();
+    void aCallWithoutABusIsAnswered();
 };
 
 void TestClientError::classifies_data()
@@ -73,5 +76,21 @@ void TestClientError::everyKindHasItsOwnAdvice()
     QCOMPARE(advice.size(), kinds);
 }
 
-QTEST_APPLESS_MAIN(TestClientError)
+void TestClientError::aCallWithoutABusIsAnswered()
+{
+    // volmapctl waited for ever on a machine whose system bus was down.
+    const QDBusConnection none = QDBusConnection::connectToBus(QStringLiteral("unix:path=/nonexistent/bus"),
+                                                               QStringLiteral("volmap-no-bus"));
+    QVERIFY(!none.isConnected());
+    HelperClient client(none);
+    std::optional<ClientResult<QList<MappingSummary>>> answer;
+    client.listMappings([&answer](const ClientResult<QList<MappingSummary>> &result) { answer = result; });
+    QVERIFY(!answer); // answered from the event loop, as every other answer
+    QTRY_VERIFY(answer.has_value());
+    const auto *error = std::get_if<ClientError>(&*answer);
+    QVERIFY(error);
+    QCOMPARE(error->kind, ClientErrorKind::NoSystemBus);
+}
+
+QTEST_GUILESS_MAIN(TestClientError)
 #include "tst_clienterror.moc"

@@ -100,15 +100,26 @@ QVariantMap HelperClient::options(QVariantMap extra) const
 template<typename T, typename Convert>
 void HelperClient::watch(const QDBusPendingCall &call, Callback<T> done, Convert convert)
 {
+    auto finish = [done = std::move(done), convert = std::move(convert)](const QDBusPendingCall &finished) {
+        if (finished.isError()) {
+            done(ClientError::fromDBus(finished.error()));
+        } else {
+            done(convert(finished));
+        }
+    };
+    // A call that never left (no system bus to send it on) comes back
+    // finished, and Qt 6.4's watcher never reports such a call: answer it
+    // from the event loop, as any other answer arrives.
+    if (call.isFinished()) {
+        QMetaObject::invokeMethod(
+            this, [finish = std::move(finish), call]() { finish(call); }, Qt::QueuedConnection);
+        return;
+    }
     auto *watcher = new QDBusPendingCallWatcher(call, this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this,
-            [done = std::move(done), convert = std::move(convert)](QDBusPendingCallWatcher *finished) {
+            [finish = std::move(finish)](QDBusPendingCallWatcher *finished) {
                 finished->deleteLater();
-                if (finished->isError()) {
-                    done(ClientError::fromDBus(finished->error()));
-                } else {
-                    done(convert(*finished));
-                }
+                finish(*finished);
             });
 }
 
