@@ -62,6 +62,7 @@ void TestSegmentCountersModel::totalsWithoutRates()
     SegmentStatus first = counting(0, 2048, 1200, 34, 9600, 272);
     first.flushes = 5;
     first.discards = 2;
+    first.errors = 3; // from a 1.1 module; the second segment's line had six fields
     model.setCounters({first, counting(2048, 2097152 - 2048, 7, 0, 56, 0)}, {});
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.columnCount(), int(SegmentCountersModel::ColumnCount));
@@ -73,6 +74,10 @@ void TestSegmentCountersModel::totalsWithoutRates()
     QCOMPARE(cell(0, SegmentCountersModel::WrittenBytesColumn).toString(), QStringLiteral("136 KiB"));
     QCOMPARE(cell(0, SegmentCountersModel::FlushesColumn, SegmentCountersModel::ValueRole).toULongLong(), 5u);
     QCOMPARE(cell(0, SegmentCountersModel::DiscardsColumn, SegmentCountersModel::ValueRole).toULongLong(), 2u);
+    QCOMPARE(cell(0, SegmentCountersModel::ErrorsColumn, SegmentCountersModel::ValueRole).toULongLong(), 3u);
+    QCOMPARE(cell(0, SegmentCountersModel::ErrorsColumn).toString(), QStringLiteral("3"));
+    QVERIFY(!cell(1, SegmentCountersModel::ErrorsColumn, SegmentCountersModel::ValueRole).isValid());
+    QCOMPARE(cell(1, SegmentCountersModel::ErrorsColumn).toString(), QStringLiteral("—"));
     QCOMPARE(cell(1, SegmentCountersModel::RangeColumn).toString(), QStringLiteral("1 MiB – 1 GiB"));
     QVERIFY(cell(1, SegmentCountersModel::RangeColumn, Qt::ToolTipRole)
                 .toString()

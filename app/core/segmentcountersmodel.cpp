@@ -164,6 +164,8 @@ QVariant SegmentCountersModel::value(int row, int column) const
         return segment.flushes;
     case DiscardsColumn:
         return segment.discards;
+    case ErrorsColumn:
+        return segment.errors ? QVariant(*segment.errors) : QVariant();
     case RateColumn:
         if (m_rates.isEmpty()) {
             return QVariant();
@@ -199,6 +201,8 @@ QString SegmentCountersModel::display(int row, int column) const
         return count(segment.flushes);
     case DiscardsColumn:
         return count(segment.discards);
+    case ErrorsColumn:
+        return segment.errors ? count(*segment.errors) : QStringLiteral("—");
     case RateColumn:
         if (m_rates.isEmpty()) {
             return QStringLiteral("—");
@@ -287,6 +291,8 @@ QVariant SegmentCountersModel::headerData(int section, Qt::Orientation orientati
             return tr("Flushes");
         case DiscardsColumn:
             return tr("Discards");
+        case ErrorsColumn:
+            return tr("Errors");
         case RateColumn:
             return tr("Rate");
         case ShareColumn:
@@ -306,6 +312,9 @@ QVariant SegmentCountersModel::headerData(int section, Qt::Orientation orientati
         case FlushesColumn:
         case DiscardsColumn:
             return tr("Since the segment was loaded or its counters were reset");
+        case ErrorsColumn:
+            return tr("Requests that failed on the backing device, since the segment was loaded or its counters "
+                      "were reset (dm-basic-target 1.1 and later; — for older modules)");
         case RateColumn:
             return tr("Bytes read and written per second, over the last reading");
         case ShareColumn:

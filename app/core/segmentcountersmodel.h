@@ -32,6 +32,7 @@ public:
         WrittenBytesColumn,
         FlushesColumn,
         DiscardsColumn,
+        ErrorsColumn, // basic_target 1.1 and later; empty for older modules
         RateColumn,
         ShareColumn,
         ColumnCount

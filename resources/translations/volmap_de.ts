@@ -1486,6 +1486,14 @@ auf %1 ab %2</translation>
         <source>This segment&apos;s part of the mapping&apos;s current throughput</source>
         <translation>Der Anteil dieses Segments am aktuellen Durchsatz der Zuordnung</translation>
     </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Requests that failed on the backing device, since the segment was loaded or its counters were reset (dm-basic-target 1.1 and later; — for older modules)</source>
+        <translation>Anfragen, die auf dem darunterliegenden Gerät fehlschlugen, seit das Segment geladen oder seine Zähler zurückgesetzt wurden (dm-basic-target ab 1.1; — bei älteren Modulen)</translation>
+    </message>
 </context>
 <context>
     <name>Volmap::SegmentDelegate</name>
