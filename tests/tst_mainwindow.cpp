@@ -246,6 +246,12 @@ void TestMainWindow::createsThroughTheHelper()
                  .data()
                  .toString(),
              QStringLiteral("Volume Mapper"));
+    // The table on screen is the new mapping's now: edited as it, not a second mapping over its ranges.
+    QCOMPARE(editor->editedMapping(), QStringLiteral("fast"));
+    QVERIFY(editor->findChild<QLineEdit *>(QStringLiteral("mappingName"))->text().isEmpty());
+    waitForClaimsOf(QStringLiteral("fast"));
+    auto *summary = editor->findChild<QLabel *>(QStringLiteral("tableSummary"));
+    QTRY_VERIFY2(summary->text().contains(u"✓"), qPrintable(summary->text()));
     created->close();
     saveScreenshot(m_window.get(), QStringLiteral("volmap-created"));
 }

@@ -318,7 +318,7 @@ void MainWindow::confirmCreate(const QString &name, const QString &tableText, bo
             const QString node = std::get<QString>(result);
             showStatus(tr("Created %1").arg(node));
             m_editor->model()->undoStack()->setClean();
-            m_editor->clearName();
+            m_editor->showCreated(name);
             m_mappingModel->refresh();
             auto *box = new QMessageBox(QMessageBox::Information, tr("Mapping Created"),
                                         tr("<b>%1</b> is ready.").arg(node.toHtmlEscaped()), QMessageBox::Ok, this);

@@ -333,6 +333,17 @@ void TableEditor::openMapping(const QString &name, const QString &tableText)
     if (!loadTableText(tableText, tr("Open %1").arg(name))) {
         return;
     }
+    beginEditing(name);
+}
+
+void TableEditor::showCreated(const QString &name)
+{
+    m_name->clear();
+    beginEditing(name);
+}
+
+void TableEditor::beginEditing(const QString &name)
+{
     m_editedMapping = name;
     m_openedAtIndex = m_model->undoStack()->index();
     m_editingBanner->setText(tr("Editing the live table of <b>%1</b>. <i>Apply</i> replaces it without "
@@ -379,11 +390,6 @@ bool TableEditor::loadTableText(const QString &text, const QString &what)
     m_model->replaceTable(parsed.table, what);
     Q_EMIT statusMessage(tr("%1: %n segment(s)", nullptr, int(parsed.table.segments.size())).arg(what));
     return true;
-}
-
-void TableEditor::clearName()
-{
-    m_name->clear();
 }
 
 void TableEditor::setBusy(bool busy)

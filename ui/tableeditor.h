@@ -52,6 +52,12 @@ public:
     void openMapping(const QString &name, const QString &tableText);
     /* Back to building a new mapping; keeps the rows. */
     void startNewMapping();
+    /*
+     * After Create: the table on screen is `name`'s live table now, so it
+     * is edited as that mapping (Apply), and checked as the helper would
+     * check a reload of it, not as a second mapping over the same ranges.
+     */
+    void showCreated(const QString &name);
     void addDevices(const QList<DraggedDevice> &devices);
     /* Replaces the table by text (import, paste); false and a message if it does not parse. */
     bool loadTableText(const QString &text, const QString &what);
@@ -63,8 +69,6 @@ public:
      * take free space around those too.
      */
     void setClaimsSource(ClaimsSource *source);
-    /* After a create: the next mapping needs a name of its own. */
-    void clearName();
 
     /* Rows changed and neither created nor applied yet (tableeditorstate.cpp). */
     bool hasDraft() const;
@@ -97,6 +101,7 @@ Q_SIGNALS:
     void draftChanged();
 
 private:
+    void beginEditing(const QString &name);
     void buildActions();
     void connectDraftSignals();
     void commitPendingEdit();
