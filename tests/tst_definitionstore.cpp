@@ -86,6 +86,14 @@ void TestDefinitionStore::replaceIsAtomic()
     // No temporary file is left beside it.
     QCOMPARE(QDir(m_store->directory()).entryList(QDir::Files | QDir::Hidden).size(), 1);
 
+    // Staged and discarded: the old definition stays, no temporary file is left.
+    auto staged = m_store->stage(definitionNamed(QStringLiteral("data")));
+    QVERIFY(std::holds_alternative<DefinitionStore::Staged>(staged));
+    QCOMPARE(QDir(m_store->directory()).entryList(QDir::Files | QDir::Hidden).size(), 2);
+    m_store->discard(std::get<DefinitionStore::Staged>(staged));
+    QCOMPARE(std::get<SavedDefinition>(*m_store->read(QStringLiteral("data"))), changed);
+    QCOMPARE(QDir(m_store->directory()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+
     // A directory that cannot be written: the write fails and the old file stays.
     if (::geteuid() == 0) {
         QSKIP("root writes into a read-only directory");

@@ -132,7 +132,7 @@ AssemblyPlan planAssembly(const SavedDefinition &definition, const QList<DeviceF
                                        false)) {
         return refused(conflict->error.message);
     }
-    return {State::Ready, {}, text};
+    return {State::Ready, QStringLiteral("every member is present and free; not assembled yet"), text};
 }
 
 } // namespace Volmap

@@ -192,6 +192,15 @@ std::optional<std::variant<SavedDefinition, QString>> DefinitionStore::read(cons
 
 std::optional<QString> DefinitionStore::write(const SavedDefinition &definition) const
 {
+    auto staged = stage(definition);
+    if (const auto *problem = std::get_if<QString>(&staged)) {
+        return *problem;
+    }
+    return commit(std::get<Staged>(staged));
+}
+
+std::variant<DefinitionStore::Staged, QString> DefinitionStore::stage(const SavedDefinition &definition) const
+{
     if (auto problem = mappingNameProblem(definition.name)) {
         return *problem;
     }
@@ -210,14 +219,27 @@ std::optional<QString> DefinitionStore::write(const SavedDefinition &definition)
     if (!problem && (::fchmod(fd.get(), 0644) != 0 || ::fsync(fd.get()) != 0 || !fd.closeChecked())) {
         problem = errnoText();
     }
-    if (!problem && ::rename(temporary.constData(), QFile::encodeName(pathOf(definition.name)).constData()) != 0) {
-        problem = errnoText();
-    }
     if (problem) {
         ::unlink(temporary.constData());
         return QStringLiteral("cannot write %1: %2").arg(pathOf(definition.name), *problem);
     }
+    return Staged{definition.name, QFile::decodeName(temporary)};
+}
+
+std::optional<QString> DefinitionStore::commit(const Staged &staged) const
+{
+    const QByteArray temporary = QFile::encodeName(staged.temporaryPath);
+    if (::rename(temporary.constData(), QFile::encodeName(pathOf(staged.name)).constData()) != 0) {
+        const QString problem = errnoText();
+        ::unlink(temporary.constData());
+        return QStringLiteral("cannot write %1: %2").arg(pathOf(staged.name), problem);
+    }
     return syncDirectory(directory());
+}
+
+void DefinitionStore::discard(const Staged &staged) const
+{
+    ::unlink(QFile::encodeName(staged.temporaryPath).constData());
 }
 
 std::optional<QString> DefinitionStore::remove(const QString &name) const

@@ -41,6 +41,21 @@ public:
     std::optional<std::variant<SavedDefinition, QString>> read(const QString &name) const;
     /* Writes (or atomically replaces) the definition of definition.name; the reason on failure. */
     std::optional<QString> write(const SavedDefinition &definition) const;
+
+    /*
+     * write() in two steps, so a change of the live table and of its saved
+     * definition stand or fall together: stage() writes and syncs the new
+     * text beside the old file; commit() renames it over the old one,
+     * discard() drops it and leaves the old one as it was.
+     */
+    struct Staged
+    {
+        QString name;
+        QString temporaryPath;
+    };
+    std::variant<Staged, QString> stage(const SavedDefinition &definition) const;
+    std::optional<QString> commit(const Staged &staged) const;
+    void discard(const Staged &staged) const;
     /* Removes the definition of `name` (no file: nothing to do); the reason on failure. */
     std::optional<QString> remove(const QString &name) const;
 
