@@ -6,6 +6,7 @@
 #include "fakes/fakehelperservice.h"
 #include "fakes/privatebus.h"
 #include "helper1interface.h"
+#include "helperclient.h"
 #include "savedmappings.h"
 
 #include <QDBusMetaType>
@@ -69,6 +70,7 @@ private Q_SLOTS:
     void removeForgetsUnlessKept();
     void assemblyRefusesDevicesInUse();
     void hostileDefinitionIsListedRefused();
+    void clientCallsTheSavedVerbs();
 
 private:
     void expectError(const QDBusPendingCall &call, const QString &errorName, const QString &messagePart = {});
@@ -274,6 +276,47 @@ void TestHelperPersist::hostileDefinitionIsListedRefused()
     QCOMPARE(assembled.value()[0].value(QStringLiteral("state")).toString(), QStringLiteral("refused"));
     QVERIFY(assembled.value()[0].value(QStringLiteral("reason")).toString().contains(u"writable by group or others"));
     QVERIFY(m_fake.backend->mappings.isEmpty());
+}
+
+// The app's HelperClient: what volmapctl and the GUI use.
+void TestHelperPersist::clientCallsTheSavedVerbs()
+{
+    HelperClient client(m_fake.connect(u"app"));
+    auto run = [](auto call) {
+        std::optional<QString> problem;
+        bool done = false;
+        call([&](const auto &result) {
+            if (const auto *error = std::get_if<ClientError>(&result)) {
+                problem = error->dbusName + u' ' + error->message;
+            }
+            done = true;
+        });
+        return QTest::qWaitFor([&]() { return done; }, 10000) ? problem : std::optional(QStringLiteral("timeout"));
+    };
+    QCOMPARE(run([&](auto done) {
+                 client.create(QStringLiteral("data"), SdbTable, HelperClient::CreateFlags{false, true}, done);
+             }),
+             std::nullopt);
+    QList<SavedMappingState> states;
+    QCOMPARE(run([&](auto done) {
+                 client.listSaved([&, done](const ClientResult<QList<SavedMappingState>> &result) {
+                     if (const auto *list = std::get_if<QList<SavedMappingState>>(&result)) {
+                         states = *list;
+                     }
+                     done(result);
+                 });
+             }),
+             std::nullopt);
+    QCOMPARE(states.size(), 1);
+    QCOMPARE(states[0].name, QStringLiteral("data"));
+    QCOMPARE(states[0].state, QStringLiteral("assembled"));
+    QCOMPARE(run([&](auto done) { client.remove(QStringLiteral("data"), false, true, done); }), std::nullopt);
+    QCOMPARE(run([&](auto done) { client.assembleSaved(done); }), std::nullopt);
+    QVERIFY(m_fake.backend->mappings.contains(QStringLiteral("data")));
+    QCOMPARE(run([&](auto done) { client.setPersistent(QStringLiteral("data"), false, done); }), std::nullopt);
+    QCOMPARE(saved().size(), 0);
+    const auto refused = run([&](auto done) { client.setPersistent(QStringLiteral("data"), false, done); });
+    QVERIFY(refused && refused->startsWith(HelperProtocol::Error::notFound()));
 }
 
 QTEST_GUILESS_MAIN(TestHelperPersist)
