@@ -10,7 +10,12 @@
 #include <QDBusMetaType>
 #include <QTimer>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/file.h>
 
 #include <unistd.h>
 
@@ -23,6 +28,13 @@ namespace {
 // nothing needs authorizing.
 int assembleSaved(MappingActions &actions, ModuleLoader &modules)
 {
+    // One assembly at a time: udev starts one per device that appears, and
+    // each must see what the one before it created. Held until exit.
+    const int lock = ::open("/run/volmap-assemble.lock", O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (lock < 0 || ::flock(lock, LOCK_EX) != 0) {
+        qCritical("cannot lock /run/volmap-assemble.lock: %s", std::strerror(errno));
+        return 1;
+    }
     if (const auto loaded = modules.load(QStringLiteral("dm-mod")); !loaded) {
         qInfo("device-mapper is not available yet: %s", qPrintable(loaded.error().message));
     }
