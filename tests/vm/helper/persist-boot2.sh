@@ -4,8 +4,10 @@
 # devices attached in the OPPOSITE order (so other loop numbers). With one
 # member attached the saved mapping waits, naming the missing file; when
 # the second appears, the udev rule starts the assembly unit by itself and
-# the mapping is back with the same contents. Then a member that comes
-# back with the same path but another size is refused.
+# the mapping is back with the same contents. The sandboxed helper unit
+# forgets and saves it again over the bus, and volmapctl list shows it.
+# Then a member that comes back with the same path but another size is
+# refused.
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../kernel/guest-lib.sh"
 . "$here/helper-lib.sh"
@@ -53,6 +55,17 @@ echo "$table"
 expect_eq "$(echo "$table" | awk 'NR == 1 { print $4 }')" "$(cat /sys/block/"${loop_a#/dev/}"/dev)" "first half on a.img"
 expect_eq "$(sha256sum </dev/mapper/vm-persist | cut -d' ' -f1)" "$(cat "$share/sha256")" "sha256 after the restart"
 expect_eq "$(/usr/libexec/volmap-helper --assemble)" "vm-persist: assembled" "state after assembly"
+
+step "through the bus, inside the helper unit's sandbox: forget, save again, list"
+definition=/etc/volmap/mappings.d/vm-persist.mapping
+call alice SetPersistent "$(str vm-persist)" false "$NO_OPTIONS" >/dev/null
+[[ ! -e $definition ]] || fail "SetPersistent false left $definition"
+call alice SetPersistent "$(str vm-persist)" true "$NO_OPTIONS" >/dev/null
+grep -qx "member m1 loop $MIB16 0 $share/a.img" "$definition" || fail "the helper unit did not save vm-persist again"
+expect_eq "$(stat -c '%U' "$definition")" root "owner of the definition the unit wrote"
+listing=$(runuser -u alice -- volmapctl --no-ask-password list)
+echo "$listing"
+[[ $listing == *"vm-persist "*" assembled"* ]] || fail "volmapctl list does not show vm-persist as assembled"
 
 step "a.img back at the same path but with another size: refused"
 dmsetup remove vm-persist
