@@ -27,6 +27,7 @@ QString actionPurpose(const QString &action)
         {A::resetCounters(), QStringLiteral("reset I/O counters")},
         {A::resetCountersOfOthers(), QStringLiteral("reset the I/O counters of another user's mapping")},
         {A::manageForeign(), QStringLiteral("change or remove mappings that Volume Mapper did not create")},
+        {A::persist(), QStringLiteral("change which mappings are recreated at startup")},
     };
     return purposes.value(action, QStringLiteral("read device-mapper mappings"));
 }

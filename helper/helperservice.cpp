@@ -132,11 +132,12 @@ void HelperService::LoadTargetModule(const QVariantMap &options)
 
 QString HelperService::CreateMapping(const QString &name, const QString &table, const QVariantMap &options)
 {
-    if (const auto parsed = admit(name, options, {QStringLiteral("read-only")})) {
+    if (const auto parsed = admit(name, options, {QStringLiteral("read-only"), QStringLiteral("persistent")})) {
+        const bool persistent = options.value(QStringLiteral("persistent")).toBool();
         submitTableCall(QStringLiteral("create"), HelperProtocol::Action::create(), name, table, *parsed,
-                        [this, name, table, readOnly = parsed->readOnly](CallContext &context,
-                                                                         const QList<DeviceNumber> &authorized) {
-                            return m_actions.create(context, name, table, readOnly, authorized);
+                        [this, name, table, readOnly = parsed->readOnly,
+                         persistent](CallContext &context, const QList<DeviceNumber> &authorized) {
+                            return m_actions.create(context, name, table, readOnly, authorized, persistent);
                         });
     }
     return {};
@@ -154,10 +155,11 @@ void HelperService::ReloadMapping(const QString &name, const QString &table, con
 
 void HelperService::RemoveMapping(const QString &name, const QVariantMap &options)
 {
-    if (const auto parsed = admit(name, options, {QStringLiteral("deferred")})) {
+    if (const auto parsed = admit(name, options, {QStringLiteral("deferred"), QStringLiteral("keep-definition")})) {
+        const bool keep = options.value(QStringLiteral("keep-definition")).toBool();
         submit({QStringLiteral("remove '%1'").arg(name), {HelperProtocol::Action::remove()}, {{DetailName, name}},
-                parsed->interactive, true, 0, [this, name, deferred = parsed->deferred](CallContext &context) {
-                    return m_actions.remove(context, name, deferred);
+                parsed->interactive, true, 0, [this, name, deferred = parsed->deferred, keep](CallContext &context) {
+                    return m_actions.remove(context, name, deferred, keep);
                 }});
     }
 }
@@ -196,6 +198,33 @@ void HelperService::ResetCounters(const QString &name, const QVariantMap &option
                 {{DetailName, name}}, parsed->interactive, true, 0,
                 [this, name](CallContext &context) { return m_actions.resetCounters(context, name); }});
     }
+}
+
+void HelperService::SetPersistent(const QString &name, bool enabled, const QVariantMap &options)
+{
+    if (const auto parsed = admit(name, options, {})) {
+        submit({QStringLiteral("%1 '%2'").arg(enabled ? QStringLiteral("save") : QStringLiteral("forget"), name),
+                {HelperProtocol::Action::persist()}, {{DetailName, name}}, parsed->interactive, true, 0,
+                [this, name, enabled](CallContext &context) { return m_actions.setPersistent(context, name, enabled); }});
+    }
+}
+
+QList<QVariantMap> HelperService::ListSavedMappings(const QVariantMap &options)
+{
+    if (const auto parsed = admit(options, {})) {
+        submit({QStringLiteral("list saved"), {HelperProtocol::Action::read()}, {}, parsed->interactive, false, 0,
+                [this](CallContext &) { return m_actions.listSaved(); }});
+    }
+    return {};
+}
+
+QList<QVariantMap> HelperService::AssembleSaved(const QVariantMap &options)
+{
+    if (const auto parsed = admit(options, {})) {
+        submit({QStringLiteral("assemble saved mappings"), {HelperProtocol::Action::persist()}, {},
+                parsed->interactive, true, 0, [this](CallContext &context) { return m_actions.assembleSaved(context); }});
+    }
+    return {};
 }
 
 } // namespace Volmap

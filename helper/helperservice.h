@@ -35,6 +35,9 @@ public:
     /* Milliseconds since the last call arrived or was answered. */
     qint64 idleMilliseconds() const { return m_calls.idleMilliseconds(); }
     void cleanUpAbandoned() { m_actions.cleanUpAbandoned(); }
+    /* Where saved definitions live; see MappingActions::setSavedMappings(). */
+    void setSavedMappings(SavedMappings *saved) { m_actions.setSavedMappings(saved); }
+    MappingActions &actions() { return m_actions; }
 
 public Q_SLOTS:
     QVariantMap GetCapabilities(const QVariantMap &options);
@@ -46,6 +49,9 @@ public Q_SLOTS:
     QString GetTable(const QString &name, const QVariantMap &options);
     QList<QVariantMap> GetStatus(const QString &name, const QVariantMap &options);
     void ResetCounters(const QString &name, const QVariantMap &options);
+    void SetPersistent(const QString &name, bool enabled, const QVariantMap &options);
+    QList<QVariantMap> ListSavedMappings(const QVariantMap &options);
+    QList<QVariantMap> AssembleSaved(const QVariantMap &options);
 
 Q_SIGNALS:
     void MappingsChanged();

@@ -10,9 +10,48 @@
 #include <QDBusMetaType>
 #include <QTimer>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/file.h>
+
 #include <unistd.h>
 
 using namespace Volmap;
+
+namespace {
+
+// `volmap-helper --assemble`: what udev and volmap-assemble.service run.
+// No bus is needed: it works at boot with nobody logged in, and as root
+// nothing needs authorizing.
+int assembleSaved(MappingActions &actions, ModuleLoader &modules)
+{
+    // One assembly at a time: udev starts one per device that appears, and
+    // each must see what the one before it created. Held until exit.
+    const int lock = ::open("/run/volmap-assemble.lock", O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (lock < 0 || ::flock(lock, LOCK_EX) != 0) {
+        qCritical("cannot lock /run/volmap-assemble.lock: %s", std::strerror(errno));
+        return 1;
+    }
+    if (const auto loaded = modules.load(QStringLiteral("dm-mod")); !loaded) {
+        qInfo("device-mapper is not available yet: %s", qPrintable(loaded.error().message));
+    }
+    const MappingActions::AssemblyResult result = actions.assembleAll();
+    for (const QVariantMap &saved : result.saved) {
+        const QString name = saved.value(QStringLiteral("name")).toString();
+        const QString state = saved.value(QStringLiteral("state")).toString();
+        const QString reason = saved.value(QStringLiteral("reason")).toString();
+        const bool now = result.created.contains(name);
+        std::printf("%s: %s%s%s\n", qPrintable(name), qPrintable(state), now ? " (now)" : "",
+                    reason.isEmpty() ? "" : qPrintable(QStringLiteral(": ") + reason));
+    }
+    std::fflush(stdout);
+    return result.broke ? 1 : 0;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -30,6 +69,11 @@ int main(int argc, char *argv[])
                                         QStringLiteral("Exit after <seconds> without calls (0: never)."),
                                         QStringLiteral("seconds"), QStringLiteral("60"));
     parser.addOption(idleOption);
+    const QCommandLineOption assembleOption(
+        QStringLiteral("assemble"),
+        QStringLiteral("Create every saved mapping whose devices are all present and free, report the others "
+                       "with their reason, and exit (0 unless something broke)."));
+    parser.addOption(assembleOption);
     parser.process(app);
     bool idleOk = false;
     const int idleSeconds = parser.value(idleOption).toInt(&idleOk);
@@ -38,7 +82,7 @@ int main(int argc, char *argv[])
         return 2;
     }
     if (::geteuid() != 0) {
-        qCritical("volmap-helper must run as root (it is started by D-Bus activation)");
+        qCritical("volmap-helper must run as root (it is started by D-Bus activation, or with --assemble by root)");
         return 1;
     }
 
@@ -49,6 +93,11 @@ int main(int argc, char *argv[])
     SystemDeviceInspector devices;
     PolkitAuthorizer authorizer;
     HelperService service(backend, modules, devices, authorizer);
+    SavedMappings saved(backend, devices, DefinitionStore(), []() { return scanDevices(); });
+    service.setSavedMappings(&saved);
+    if (parser.isSet(assembleOption)) {
+        return assembleSaved(service.actions(), modules);
+    }
     new Helper1Adaptor(&service);
 
     QDBusConnection bus = QDBusConnection::systemBus();

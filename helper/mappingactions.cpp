@@ -197,7 +197,7 @@ Outcome<QVariant> MappingActions::loadModule(CallContext &context)
 }
 
 Outcome<QVariant> MappingActions::create(CallContext &context, const QString &name, const QString &text,
-                                         bool readOnly, const QList<DeviceNumber> &authorized)
+                                         bool readOnly, const QList<DeviceNumber> &authorized, bool persistent)
 {
     const auto prepared = prepareAuthorized(text, authorized);
     if (!prepared) {
@@ -218,7 +218,16 @@ Outcome<QVariant> MappingActions::create(CallContext &context, const QString &na
     if (auto needed = foreignDeviceRights(context, table)) {
         return *needed;
     }
+    const auto staged = stageDefinition(context, name, table.table, persistent);
+    if (!staged) {
+        return staged.error();
+    }
     const auto created = m_backend.create(name, newVolmapUuid(context.uid()), table.table, readOnly);
+    if (const auto saved = settleDefinition(staged.value(), created.ok()); created && !saved) {
+        // All or nothing: a mapping the caller wanted saved is not left unsaved.
+        m_backend.remove(name, false);
+        return saved.error();
+    }
     if (!created) {
         return created.error();
     }
@@ -259,15 +268,26 @@ Outcome<QVariant> MappingActions::reload(CallContext &context, const QString &na
     if (auto needed = foreignDeviceRights(context, table)) {
         return *needed;
     }
+    // A saved mapping's definition changes with its table, or neither does.
+    const auto staged = stageDefinition(context, name, table.table, m_saved && m_saved->isSaved(name));
+    if (!staged) {
+        return staged.error();
+    }
     const auto reloaded = m_backend.reload(name, table.table);
+    const auto saved = settleDefinition(staged.value(), reloaded.ok());
     if (!reloaded) {
         return reloaded.error();
     }
     m_mappingsChanged();
+    if (!saved) {
+        return failure(QStringLiteral("the table was reloaded, but its saved definition was not updated: %1")
+                           .arg(saved.error().message));
+    }
     return QVariant();
 }
 
-Outcome<QVariant> MappingActions::remove(CallContext &context, const QString &name, bool deferred)
+Outcome<QVariant> MappingActions::remove(CallContext &context, const QString &name, bool deferred,
+                                         bool keepDefinition)
 {
     context.describe(QStringLiteral("remove '%1'%2").arg(name, deferred ? QStringLiteral(" (deferred)") : QString()));
     const auto current = m_backend.info(name);
@@ -277,11 +297,22 @@ Outcome<QVariant> MappingActions::remove(CallContext &context, const QString &na
     if (auto needed = foreignRights(context, current.value(), QStringLiteral("remove"))) {
         return *needed;
     }
+    const bool forget = !keepDefinition && m_saved && m_saved->isSaved(name);
+    if (forget) {
+        if (auto needed = persistRights(context, QStringLiteral("forget the saved definition of '%1'").arg(name))) {
+            return *needed;
+        }
+    }
     const auto removed = m_backend.remove(name, deferred);
     if (!removed) {
         return removed.error();
     }
     m_mappingsChanged();
+    if (forget) {
+        if (const auto forgotten = m_saved->forget(name); !forgotten) {
+            return forgotten.error();
+        }
+    }
     return QVariant();
 }
 

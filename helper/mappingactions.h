@@ -4,6 +4,7 @@
 #include "deviceinspector.h"
 #include "mappingbackend.h"
 #include "moduleloader.h"
+#include "savedmappings.h"
 #include "tablepreparation.h"
 
 #include <QVariant>
@@ -27,12 +28,38 @@ public:
 
     Outcome<QVariant> capabilities();
     Outcome<QVariant> loadModule(CallContext &context);
-    /* `authorized`: the devices polkit was asked about; the table must still name exactly those. */
+    /*
+     * Where saved definitions live; without it (tests of other verbs) the
+     * persistence verbs fail and reload and remove leave definitions alone.
+     */
+    void setSavedMappings(SavedMappings *saved) { m_saved = saved; }
+
+    /*
+     * `authorized`: the devices polkit was asked about; the table must still name exactly those.
+     * `persistent`: also save the definition (asks for the persist action); if it cannot be
+     * saved nothing is created, and if writing it fails the mapping is removed again.
+     */
     Outcome<QVariant> create(CallContext &context, const QString &name, const QString &text, bool readOnly,
-                             const QList<DeviceNumber> &authorized);
+                             const QList<DeviceNumber> &authorized, bool persistent = false);
     Outcome<QVariant> reload(CallContext &context, const QString &name, const QString &text,
                              const QList<DeviceNumber> &authorized);
-    Outcome<QVariant> remove(CallContext &context, const QString &name, bool deferred);
+    /* Forgets a saved definition too (asking for persist) unless `keepDefinition`. */
+    Outcome<QVariant> remove(CallContext &context, const QString &name, bool deferred, bool keepDefinition = false);
+    /* Saves the definition of live mapping `name`, or forgets it. */
+    Outcome<QVariant> setPersistent(CallContext &context, const QString &name, bool enabled);
+    /* aa{sv}: name, state (assembled, waiting, refused), reason. */
+    Outcome<QVariant> listSaved();
+    /* Creates every saved mapping whose members are all present and free; listSaved()'s answer after. */
+    Outcome<QVariant> assembleSaved(CallContext &context);
+
+    struct AssemblyResult
+    {
+        QList<QVariantMap> saved; // as listSaved(), after assembling
+        QStringList created;
+        bool broke = false; // a create that should have worked failed
+    };
+    /* What `volmap-helper --assemble` and AssembleSaved do. */
+    AssemblyResult assembleAll();
     Outcome<QVariant> list();
     Outcome<QVariant> table(const QString &name);
     Outcome<QVariant> status(const QString &name);
@@ -61,11 +88,19 @@ private:
     Outcome<Done> loadModulesFor(bool usesBasicTarget);
     /* The table as prepared now, if its devices are still the ones authorized. */
     Outcome<PreparedTable> prepareAuthorized(const QString &text, const QList<DeviceNumber> &authorized);
+    /* The persist action, asked for through `context` unless granted. */
+    std::optional<HelperError> persistRights(CallContext &context, const QString &purpose);
+    /* The new definition of `name` written beside the old one, if `wanted`; see DefinitionStore::stage(). */
+    Outcome<std::optional<DefinitionStore::Staged>> stageDefinition(CallContext &context, const QString &name,
+                                                                    const MappingTable &table, bool wanted);
+    /* After a change of the live table: commit() if it worked, discard() if not. */
+    Outcome<Done> settleDefinition(const std::optional<DefinitionStore::Staged> &staged, bool changed);
 
     MappingBackend &m_backend;
     ModuleLoader &m_modules;
     DeviceInspector &m_devices;
     std::function<void()> m_mappingsChanged;
+    SavedMappings *m_saved = nullptr;
 };
 
 } // namespace Volmap

@@ -29,6 +29,7 @@ void TestClientError::classifies_data()
     QTest::newRow("dismissed") << E::dismissed() << int(ClientErrorKind::Dismissed);
     QTest::newRow("no agent") << E::noAuthenticationAgent() << int(ClientErrorKind::NoAuthenticationAgent);
     QTest::newRow("invalid") << E::invalidArgument() << int(ClientErrorKind::InvalidArgument);
+    QTest::newRow("no stable identity") << E::noStableIdentity() << int(ClientErrorKind::InvalidArgument);
     QTest::newRow("not found") << E::notFound() << int(ClientErrorKind::NotFound);
     QTest::newRow("exists") << E::exists() << int(ClientErrorKind::Exists);
     QTest::newRow("busy") << E::busy() << int(ClientErrorKind::Busy);

@@ -1,5 +1,7 @@
 #include "foreignsignature.h"
 
+#include "filedescriptor.h"
+
 #include <QFile>
 
 #include <blkid/blkid.h>
@@ -23,29 +25,6 @@ struct ProbeDeleter
     void operator()(blkid_probe probe) const { blkid_free_probe(probe); }
 };
 using Probe = std::unique_ptr<std::remove_pointer_t<blkid_probe>, ProbeDeleter>;
-
-// Closes on every return path; declared before the probe that reads it,
-// so the probe is freed first.
-class FileDescriptor
-{
-public:
-    explicit FileDescriptor(int fd)
-        : m_fd(fd)
-    {
-    }
-    ~FileDescriptor()
-    {
-        if (m_fd >= 0) {
-            ::close(m_fd);
-        }
-    }
-    Q_DISABLE_COPY_MOVE(FileDescriptor)
-
-    int get() const { return m_fd; }
-
-private:
-    int m_fd;
-};
 
 // libblkid has a few dozen superblock probers; more results than this
 // means something is wrong with the loop, not that the device is rich.

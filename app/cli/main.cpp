@@ -29,6 +29,8 @@ int main(int argc, char *argv[])
         "  reload NAME --table FILE  swap NAME's live table\n"
         "  remove NAME               remove NAME (--deferred: when last closed)\n"
         "  reset-counters NAME       zero NAME's basic_target counters\n"
+        "  persist NAME on|off       recreate NAME at startup, or no longer\n"
+        "  assemble                  create the saved mappings whose devices are all there\n"
         "  load-module               load dm-mod and dm-basic-target\n"
         "  capabilities              what this kernel and helper support\n"
         "  check FILE                validate a table file offline (- for stdin)\n"
@@ -61,8 +63,13 @@ int main(int argc, char *argv[])
                                          QStringLiteral("Never ask for a password; fail where one is needed."));
     const QCommandLineOption forceOption(QStringLiteral("force"),
                                          QStringLiteral("create: even over ranges that hold data."));
+    const QCommandLineOption persistentOption(QStringLiteral("persistent"),
+                                              QStringLiteral("create: recreate the mapping at startup."));
+    const QCommandLineOption keepDefinitionOption(
+        QStringLiteral("keep-definition"),
+        QStringLiteral("remove: keep the saved definition, so it is recreated at the next startup."));
     parser.addOptions({jsonOption, tableOption, readOnlyOption, deferredOption, intervalOption, countOption,
-                       followOption, noAskOption, forceOption});
+                       followOption, noAskOption, forceOption, persistentOption, keepDefinitionOption});
     parser.process(app);
 
     CtlOptions options;
@@ -78,6 +85,8 @@ int main(int argc, char *argv[])
     options.deferred = parser.isSet(deferredOption);
     options.follow = parser.isSet(followOption);
     options.force = parser.isSet(forceOption);
+    options.persistent = parser.isSet(persistentOption);
+    options.keepDefinition = parser.isSet(keepDefinitionOption);
     bool ok = false;
     options.intervalSeconds = parser.value(intervalOption).toDouble(&ok);
     if (!ok || options.intervalSeconds <= 0) {

@@ -1,5 +1,6 @@
 #include "volmapctl.h"
 
+#include "ctloutput.h"
 #include "blockdeviceresolver.h"
 #include "blockdevices.h"
 #include "datawarning.h"
@@ -19,56 +20,6 @@
 #include <cstdio>
 
 namespace Volmap {
-
-namespace {
-
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
-
-void printJson(const QJsonValue &value)
-{
-    const QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
-    out() << document.toJson(QJsonDocument::Indented);
-    out().flush();
-}
-
-QString bytesOfSectors(quint64 sectors)
-{
-    return formatSizeHuman(sectors * BytesPerSector);
-}
-
-// Columns padded to their widest cell.
-void printTable(const QList<QStringList> &rows)
-{
-    QList<qsizetype> widths;
-    for (const QStringList &row : rows) {
-        for (qsizetype i = 0; i < row.size(); ++i) {
-            if (widths.size() <= i) {
-                widths.append(0);
-            }
-            widths[i] = qMax(widths[i], row[i].size());
-        }
-    }
-    for (const QStringList &row : rows) {
-        QString line;
-        for (qsizetype i = 0; i < row.size(); ++i) {
-            line += i + 1 < row.size() ? row[i].leftJustified(widths[i] + 2) : row[i];
-        }
-        out() << line << '\n';
-    }
-    out().flush();
-}
-
-} // namespace
 
 int exitCodeFor(ClientErrorKind kind)
 {
@@ -119,6 +70,8 @@ void Volmapctl::start()
         {QStringLiteral("reload"), &Volmapctl::reload},
         {QStringLiteral("remove"), &Volmapctl::remove},
         {QStringLiteral("reset-counters"), &Volmapctl::resetCounters},
+        {QStringLiteral("persist"), &Volmapctl::persist},
+        {QStringLiteral("assemble"), &Volmapctl::assemble},
         {QStringLiteral("load-module"), &Volmapctl::loadModule},
         {QStringLiteral("check"), &Volmapctl::check},
         {QStringLiteral("devices"), &Volmapctl::devices},
@@ -231,36 +184,13 @@ void Volmapctl::list()
             fail(*error);
             return;
         }
-        const auto &mappings = std::get<QList<MappingSummary>>(result);
-        if (m_options.json) {
-            QJsonArray array;
-            for (const MappingSummary &mapping : mappings) {
-                array.append(QJsonObject::fromVariantMap(mapping.toMap()));
-            }
-            printJson(array);
-        } else {
-            QList<QStringList> rows{{QStringLiteral("NAME"), QStringLiteral("DEVICE"), QStringLiteral("SIZE"),
-                                     QStringLiteral("TARGETS"), QStringLiteral("OPEN"), QStringLiteral("FLAGS")}};
-            for (const MappingSummary &m : mappings) {
-                QStringList flags{m.createdByVolmap ? QStringLiteral("volmap") : QStringLiteral("foreign")};
-                if (m.readOnly) {
-                    flags.append(QStringLiteral("read-only"));
-                }
-                if (m.suspended) {
-                    flags.append(QStringLiteral("suspended"));
-                }
-                if (m.deferredRemove) {
-                    flags.append(QStringLiteral("removing"));
-                }
-                if (!m.liveTable) {
-                    flags.append(QStringLiteral("no-table"));
-                }
-                rows.append({m.name, QStringLiteral("%1:%2").arg(m.major).arg(m.minor), bytesOfSectors(m.length),
-                             m.targets.join(u','), QString::number(m.openCount), flags.join(u',')});
-            }
-            printTable(rows);
-        }
-        finish(ExitOk);
+        // Then the saved definitions; a helper without them lists the live mappings alone.
+        m_client.listSaved([this, mappings = std::get<QList<MappingSummary>>(result)](
+                               const ClientResult<QList<SavedMappingState>> &saved) {
+            const auto *states = std::get_if<QList<SavedMappingState>>(&saved);
+            printMappings(mappings, states ? *states : QList<SavedMappingState>());
+            finish(ExitOk);
+        });
     });
 }
 
@@ -334,14 +264,15 @@ void Volmapctl::status()
 
 void Volmapctl::create()
 {
-    if (!needArguments(1, QStringLiteral("create NAME --table FILE|- [--read-only] [--force]"))) {
+    if (!needArguments(1, QStringLiteral("create NAME --table FILE|- [--read-only] [--force] [--persistent]"))) {
         return;
     }
     const auto text = readTable();
     if (!text || !consentToData(*text)) {
         return;
     }
-    m_client.create(m_options.arguments[0], *text, m_options.readOnly, [this](const ClientResult<QString> &result) {
+    const HelperClient::CreateFlags flags{m_options.readOnly, m_options.persistent};
+    m_client.create(m_options.arguments[0], *text, flags, [this](const ClientResult<QString> &result) {
         if (const auto *error = std::get_if<ClientError>(&result)) {
             fail(*error);
             return;
@@ -389,10 +320,11 @@ void Volmapctl::reload()
 
 void Volmapctl::remove()
 {
-    if (!needArguments(1, QStringLiteral("remove NAME [--deferred]"))) {
+    if (!needArguments(1, QStringLiteral("remove NAME [--deferred] [--keep-definition]"))) {
         return;
     }
-    m_client.remove(m_options.arguments[0], m_options.deferred, [this](const ClientResult<Done> &result) {
+    m_client.remove(m_options.arguments[0], m_options.deferred, m_options.keepDefinition,
+                    [this](const ClientResult<Done> &result) {
         if (const auto *error = std::get_if<ClientError>(&result)) {
             fail(*error);
             return;

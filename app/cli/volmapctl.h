@@ -36,6 +36,8 @@ struct CtlOptions
     bool deferred = false;
     bool follow = false; // devices: print changes as they happen
     bool force = false;  // create: even over ranges that hold data
+    bool persistent = false;     // create: recreate at startup
+    bool keepDefinition = false; // remove: keep the saved definition
     QString systemRoot;  // prefixes /sys, /dev and /run: tests only, "" on a real system
     double intervalSeconds = 1.0;
     int count = 0; // watch: samples to show, 0 = until interrupted
@@ -72,6 +74,10 @@ private:
     void reload();
     void remove();
     void resetCounters();
+    void persist();
+    void assemble();
+    /* list's output: live mappings with their saved state, then saved ones that are not live. */
+    void printMappings(const QList<MappingSummary> &mappings, const QList<SavedMappingState> &saved);
     void loadModule();
     void check();
     void devices();

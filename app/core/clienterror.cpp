@@ -21,6 +21,9 @@ ClientError ClientError::fromDBus(const QDBusError &error)
         {E::dismissed(), ClientErrorKind::Dismissed},
         {E::noAuthenticationAgent(), ClientErrorKind::NoAuthenticationAgent},
         {E::invalidArgument(), ClientErrorKind::InvalidArgument},
+        // A device that cannot be found again after a restart: the input
+        // (the table, or the choice to save it) has to change.
+        {E::noStableIdentity(), ClientErrorKind::InvalidArgument},
         {E::notFound(), ClientErrorKind::NotFound},
         {E::exists(), ClientErrorKind::Exists},
         {E::busy(), ClientErrorKind::Busy},

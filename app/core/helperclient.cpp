@@ -167,9 +167,17 @@ void HelperClient::status(const QString &name, Callback<QList<SegmentStatus>> do
 
 void HelperClient::create(const QString &name, const QString &table, bool readOnly, Callback<QString> done)
 {
+    create(name, table, CreateFlags{readOnly, false}, std::move(done));
+}
+
+void HelperClient::create(const QString &name, const QString &table, CreateFlags flags, Callback<QString> done)
+{
     QVariantMap extra;
-    if (readOnly) {
+    if (flags.readOnly) {
         extra.insert(QStringLiteral("read-only"), true);
+    }
+    if (flags.persistent) {
+        extra.insert(QStringLiteral("persistent"), true);
     }
     watch<QString>(m_proxy->CreateMapping(name, table, options(extra)), std::move(done),
                    [](const QDBusPendingCall &call) { return QDBusPendingReply<QString>(call).value(); });
@@ -183,9 +191,17 @@ void HelperClient::reload(const QString &name, const QString &table, Callback<Do
 
 void HelperClient::remove(const QString &name, bool deferred, Callback<Done> done)
 {
+    remove(name, deferred, false, std::move(done));
+}
+
+void HelperClient::remove(const QString &name, bool deferred, bool keepDefinition, Callback<Done> done)
+{
     QVariantMap extra;
     if (deferred) {
         extra.insert(QStringLiteral("deferred"), true);
+    }
+    if (keepDefinition) {
+        extra.insert(QStringLiteral("keep-definition"), true);
     }
     watch<Done>(m_proxy->RemoveMapping(name, options(extra)), std::move(done),
                 [](const QDBusPendingCall &) { return Done{}; });
@@ -195,6 +211,41 @@ void HelperClient::resetCounters(const QString &name, Callback<Done> done)
 {
     watch<Done>(m_proxy->ResetCounters(name, options()), std::move(done),
                 [](const QDBusPendingCall &) { return Done{}; });
+}
+
+SavedMappingState SavedMappingState::fromMap(const QVariantMap &map)
+{
+    return {map.value(QStringLiteral("name")).toString(), map.value(QStringLiteral("state")).toString(),
+            map.value(QStringLiteral("reason")).toString()};
+}
+
+void HelperClient::setPersistent(const QString &name, bool enabled, Callback<Done> done)
+{
+    watch<Done>(m_proxy->SetPersistent(name, enabled, options()), std::move(done),
+                [](const QDBusPendingCall &) { return Done{}; });
+}
+
+namespace {
+
+QList<SavedMappingState> savedStates(const QDBusPendingCall &call)
+{
+    QList<SavedMappingState> saved;
+    for (const QVariantMap &map : mapList(call)) {
+        saved.append(SavedMappingState::fromMap(map));
+    }
+    return saved;
+}
+
+} // namespace
+
+void HelperClient::listSaved(Callback<QList<SavedMappingState>> done)
+{
+    watch<QList<SavedMappingState>>(m_proxy->ListSavedMappings(options()), std::move(done), savedStates);
+}
+
+void HelperClient::assembleSaved(Callback<QList<SavedMappingState>> done)
+{
+    watch<QList<SavedMappingState>>(m_proxy->AssembleSaved(options()), std::move(done), savedStates);
 }
 
 } // namespace Volmap

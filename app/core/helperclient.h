@@ -56,6 +56,16 @@ struct SegmentStatus
     static SegmentStatus fromMap(const QVariantMap &map);
 };
 
+/* One entry of ListSavedMappings: a saved definition and what became of it. */
+struct SavedMappingState
+{
+    QString name;
+    QString state; // assembled, waiting or refused
+    QString reason;
+
+    static SavedMappingState fromMap(const QVariantMap &map);
+};
+
 /*
  * The app's side of org.volmap.Helper1, on the proxy generated from the
  * contract. Every call is asynchronous: the callback runs later from the
@@ -84,6 +94,19 @@ public:
     void reload(const QString &name, const QString &table, Callback<Done> done);
     void remove(const QString &name, bool deferred, Callback<Done> done);
     void resetCounters(const QString &name, Callback<Done> done);
+
+    // Mappings that survive a restart (see the contract's "Saved mappings").
+    struct CreateFlags
+    {
+        bool readOnly = false;
+        bool persistent = false; // also save the definition
+    };
+    void create(const QString &name, const QString &table, CreateFlags flags, Callback<QString> done);
+    /* `keepDefinition`: a saved definition stays, to be assembled at the next boot. */
+    void remove(const QString &name, bool deferred, bool keepDefinition, Callback<Done> done);
+    void setPersistent(const QString &name, bool enabled, Callback<Done> done);
+    void listSaved(Callback<QList<SavedMappingState>> done);
+    void assembleSaved(Callback<QList<SavedMappingState>> done);
 
 Q_SIGNALS:
     void mappingsChanged();

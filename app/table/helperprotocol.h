@@ -31,6 +31,7 @@ inline QString kernelUnsupported() { return QStringLiteral("org.volmap.Helper1.E
 inline QString moduleUnavailable() { return QStringLiteral("org.volmap.Helper1.Error.ModuleUnavailable"); }
 inline QString failed() { return QStringLiteral("org.volmap.Helper1.Error.Failed"); }
 inline QString limitsExceeded() { return QStringLiteral("org.volmap.Helper1.Error.LimitsExceeded"); }
+inline QString noStableIdentity() { return QStringLiteral("org.volmap.Helper1.Error.NoStableIdentity"); }
 } // namespace Error
 
 namespace Action {
@@ -42,6 +43,7 @@ inline QString read() { return QStringLiteral("org.volmap.helper.read"); }
 inline QString resetCounters() { return QStringLiteral("org.volmap.helper.reset-counters"); }
 inline QString resetCountersOfOthers() { return QStringLiteral("org.volmap.helper.reset-counters-other-user"); }
 inline QString manageForeign() { return QStringLiteral("org.volmap.helper.manage-foreign"); }
+inline QString persist() { return QStringLiteral("org.volmap.helper.persist"); }
 } // namespace Action
 
 } // namespace Volmap::HelperProtocol

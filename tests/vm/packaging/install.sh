@@ -99,6 +99,11 @@ done
 expect_eq "$(dpkg -S /usr/libexec/volmap-helper | cut -d: -f1)" volmap-helper "owner of the helper"
 expect_eq "$(dpkg -S /usr/share/polkit-1/actions/org.volmap.policy | cut -d: -f1)" volmap-helper "owner of the polkit actions"
 expect_eq "$(dpkg -S "$(command -v volmapctl)" | cut -d: -f1)" volmap "owner of volmapctl"
+expect_eq "$(dpkg -S /lib/udev/rules.d/69-volmap-assemble.rules | cut -d: -f1)" volmap-helper "owner of the udev rule"
+expect_eq "$(dpkg -S /lib/systemd/system/volmap-assemble.service | cut -d: -f1)" volmap-helper "owner of the assembly unit"
+[[ -L /etc/systemd/system/sysinit.target.wants/volmap-assemble.service ]] ||
+    fail "volmap-assemble.service is not enabled after installing"
+grep -q -- '--assemble$' /lib/systemd/system/volmap-assemble.service || fail "the assembly unit does not run --assemble"
 version=$(sed -n 's/^PACKAGE_VERSION="\(.*\)"$/\1/p' /usr/src/basic-target-*/dkms.conf)
 dkms status
 expect_eq "$(dkms status basic-target/"$version" -k "$(uname -r)" | sed 's/.*: //')" installed "dkms status"

@@ -1,0 +1,138 @@
+#include "assemblyplan.h"
+
+#include "mappingclaims.h"
+#include "tablepreparation.h"
+#include "tabletext.h"
+#include "targetdevices.h"
+
+#include <QHash>
+
+namespace Volmap {
+
+namespace {
+
+using State = AssemblyPlan::State;
+
+AssemblyPlan refused(const QString &reason)
+{
+    return {State::Refused, reason, {}};
+}
+
+// The claims every other live mapping makes, plus mounts, swap and holders.
+QList<DeviceClaim> claimsAround(const QString &name, const QList<LiveMapping> &live, DeviceInspector &inspector)
+{
+    QList<DeviceClaim> claims = inspector.systemClaims();
+    for (const LiveMapping &mapping : live) {
+        if (mapping.name != name) {
+            claims += claimsOfMapping(mapping.name, mapping.table, mapping.dependencies, inspector);
+        }
+    }
+    return claims;
+}
+
+// Adds the member for `device` unless it is known; returns why it cannot be saved.
+std::optional<QString> addMember(SavedDefinition &definition, QHash<QString, QString> &ids,
+                                 const DeviceReference &device, const QList<DeviceFacts> &devices)
+{
+    if (!device.isNumber()) {
+        return QStringLiteral("%1 is not given as major:minor").arg(quotedInput(device.toString()));
+    }
+    const QString number = device.toString();
+    if (ids.contains(number)) {
+        return std::nullopt;
+    }
+    for (const DeviceFacts &facts : devices) {
+        if (facts.number.toString() != number) {
+            continue;
+        }
+        auto identity = identityOf(facts, devices);
+        if (const auto *reason = std::get_if<QString>(&identity)) {
+            return *reason;
+        }
+        const QString id = QStringLiteral("m%1").arg(definition.members.size() + 1);
+        definition.members.append({id, std::get<DeviceIdentity>(identity)});
+        ids.insert(number, QStringLiteral("$") + id);
+        return std::nullopt;
+    }
+    return QStringLiteral("device %1 is gone").arg(number);
+}
+
+} // namespace
+
+std::variant<SavedDefinition, QString> definitionOf(const QString &name, const MappingTable &table,
+                                                    const QList<DeviceFacts> &devices)
+{
+    SavedDefinition definition;
+    definition.name = name;
+    QHash<QString, QString> ids; // "major:minor" -> "$m1"
+    for (const Segment &segment : table.segments) {
+        const auto uses = deviceUsesOf(segment);
+        if (!uses) {
+            return QStringLiteral("the devices of a '%1' line cannot be told from its other arguments")
+                .arg(segment.target);
+        }
+        for (const TargetDeviceUse &use : *uses) {
+            if (auto problem = addMember(definition, ids, use.device, devices)) {
+                return *problem;
+            }
+        }
+    }
+    definition.table = table;
+    for (Segment &segment : definition.table.segments) {
+        for (QString &arg : segment.args) {
+            arg = ids.value(arg, arg);
+        }
+    }
+    return definition;
+}
+
+QString stateName(AssemblyPlan::State state)
+{
+    switch (state) {
+    case State::Assembled:
+        return QStringLiteral("assembled");
+    case State::Ready:
+    case State::Waiting:
+        return QStringLiteral("waiting");
+    case State::Refused:
+        return QStringLiteral("refused");
+    }
+    return {};
+}
+
+AssemblyPlan planAssembly(const SavedDefinition &definition, const QList<DeviceFacts> &devices,
+                          const QList<LiveMapping> &live, DeviceInspector &inspector)
+{
+    QHash<QString, QString> numbers;
+    for (const SavedMember &member : definition.members) {
+        const MemberMatch match = findMember(member.identity, devices);
+        if (match.result == MemberMatch::Result::Missing) {
+            return {State::Waiting, match.reason, {}};
+        }
+        if (match.result == MemberMatch::Result::Mismatch) {
+            return refused(match.reason);
+        }
+        numbers.insert(member.id, match.device.number.toString());
+    }
+    const MappingTable table = substituteMembers(definition.table, numbers);
+    const QString text = formatTable(table);
+    for (const LiveMapping &mapping : live) {
+        if (mapping.name == definition.name) {
+            if (MappingTable{mapping.table} == table) {
+                return {State::Assembled, {}, text};
+            }
+            return refused(QStringLiteral("a mapping named '%1' exists with another table").arg(definition.name));
+        }
+    }
+    const Outcome<PreparedTable> prepared = prepareTable(text, inspector);
+    if (!prepared) {
+        return refused(prepared.error().message);
+    }
+    if (auto conflict = systemConflict(prepared.value().wanted, claimsAround(definition.name, live, inspector),
+                                       false)) {
+        return refused(conflict->error.message);
+    }
+    return {State::Ready, QStringLiteral("every member is present and free; not assembled yet"), text};
+}
+
+} // namespace Volmap

@@ -1,0 +1,137 @@
+#include "savedmappings.h"
+
+#include "helperprotocol.h"
+#include "tablevalidator.h"
+
+namespace Volmap {
+
+namespace {
+
+HelperError noStableIdentity(const QString &message)
+{
+    return {HelperProtocol::Error::noStableIdentity(), message};
+}
+
+QList<Segment> segmentsOf(const QList<KernelSegment> &kernel)
+{
+    QList<Segment> segments;
+    segments.reserve(kernel.size());
+    for (const KernelSegment &segment : kernel) {
+        segments.append(
+            {segment.start, segment.length, segment.target, segment.parameters.split(u' ', Qt::SkipEmptyParts), 0});
+    }
+    return segments;
+}
+
+} // namespace
+
+SavedMappings::SavedMappings(MappingBackend &backend, DeviceInspector &devices, DefinitionStore store, Scan scan)
+    : m_backend(backend)
+    , m_devices(devices)
+    , m_store(std::move(store))
+    , m_scan(std::move(scan))
+{
+}
+
+bool SavedMappings::isSaved(const QString &name) const
+{
+    return m_store.read(name).has_value();
+}
+
+Outcome<SavedDefinition> SavedMappings::definitionFor(const QString &name, const MappingTable &table)
+{
+    // Only the targets Volume Mapper creates: their arguments are known
+    // and hold no secrets (a crypt key must never land in /etc).
+    for (const Segment &segment : table.segments) {
+        if (!isSupportedTarget(segment.target)) {
+            return noStableIdentity(QStringLiteral("'%1' cannot be saved: only tables of %2 can")
+                                        .arg(name, supportedTargets().join(QStringLiteral(", "))));
+        }
+    }
+    auto definition = definitionOf(name, table, m_scan());
+    if (const auto *reason = std::get_if<QString>(&definition)) {
+        return noStableIdentity(QStringLiteral("'%1' cannot be saved: %2").arg(name, *reason));
+    }
+    return std::get<SavedDefinition>(std::move(definition));
+}
+
+Outcome<SavedDefinition> SavedMappings::definitionOfLive(const QString &name)
+{
+    const auto state = m_backend.mapping(name);
+    if (!state) {
+        return state.error();
+    }
+    return definitionFor(name, MappingTable{segmentsOf(state.value().table)});
+}
+
+Outcome<DefinitionStore::Staged> SavedMappings::stage(const SavedDefinition &definition)
+{
+    auto staged = m_store.stage(definition);
+    if (const auto *problem = std::get_if<QString>(&staged)) {
+        return failure(*problem);
+    }
+    return std::get<DefinitionStore::Staged>(std::move(staged));
+}
+
+Outcome<Done> SavedMappings::commit(const DefinitionStore::Staged &staged)
+{
+    if (auto problem = m_store.commit(staged)) {
+        return failure(*problem);
+    }
+    return Done{};
+}
+
+Outcome<Done> SavedMappings::forget(const QString &name)
+{
+    if (!isSaved(name)) {
+        return HelperError{HelperProtocol::Error::notFound(), QStringLiteral("'%1' is not saved").arg(name)};
+    }
+    if (auto problem = m_store.remove(name)) {
+        return failure(*problem);
+    }
+    return Done{};
+}
+
+QList<LiveMapping> SavedMappings::liveMappings()
+{
+    QList<LiveMapping> live;
+    const auto names = m_backend.mappingNames();
+    for (const QString &name : names ? names.value() : QStringList()) {
+        if (const auto state = m_backend.mapping(name)) {
+            live.append({name, segmentsOf(state.value().table), state.value().dependencies});
+        }
+    }
+    return live;
+}
+
+QList<SavedMappings::Saved> SavedMappings::plans()
+{
+    QList<Saved> saved;
+    const QList<DefinitionStore::Entry> entries = m_store.readAll();
+    if (entries.isEmpty()) {
+        return saved;
+    }
+    const QList<DeviceFacts> devices = m_scan();
+    const QList<LiveMapping> live = liveMappings();
+    for (const DefinitionStore::Entry &entry : entries) {
+        if (const auto *reason = std::get_if<QString>(&entry.definition)) {
+            saved.append({entry.name, {AssemblyPlan::State::Refused, QStringLiteral("definition refused: ") + *reason, {}}});
+            continue;
+        }
+        saved.append({entry.name, planAssembly(std::get<SavedDefinition>(entry.definition), devices, live, m_devices)});
+    }
+    return saved;
+}
+
+QList<QVariantMap> SavedMappings::describe(const QList<Saved> &saved)
+{
+    QList<QVariantMap> list;
+    for (const Saved &entry : saved) {
+        list.append({{QStringLiteral("name"), entry.name},
+                     {QStringLiteral("state"), stateName(entry.plan.state)},
+                     {QStringLiteral("reason"), entry.plan.reason}});
+    }
+    return list;
+}
+
+} // namespace Volmap
