@@ -130,7 +130,7 @@ elapsed
 step "volmapctl from the package lists and removes it"
 listing=$(runuser -u alice -- volmapctl list --no-ask-password)
 printf '%s\n' "$listing"
-grep -qE '^pkg +[0-9]+:[0-9]+ +16 MiB +basic_target +0 +volmap$' <<<"$listing" || fail "volmapctl list: $listing"
+grep -qE '^pkg +[0-9]+:[0-9]+ +16 MiB +basic_target +0 +volmap +- *$' <<<"$listing" || fail "volmapctl list: $listing"
 runuser -u alice -- volmapctl remove pkg --no-ask-password || fail "volmapctl remove"
 expect_eq "$(dmsetup ls)" "No devices found" "dm devices after the remove"
 
