@@ -28,8 +28,10 @@ namespace {
 // Under ASan every byte costs the helper several times more: the same
 // flood at an eighth of the size still runs every path of it.
 constexpr int FloodDivisor = 8;
+constexpr int MemoryFactor = 2;
 #else
 constexpr int FloodDivisor = 1;
+constexpr int MemoryFactor = 1;
 #endif
 
 bool waitFor(const QDBusPendingCall &call, int milliseconds = 30000)
@@ -343,7 +345,8 @@ void TestHelperLimits::junkTablesAreRefusedFastAndBounded()
     qInfo("peak memory grew by %lld KiB for a %lld-character table", grown, qint64(table.size()));
     // The text itself passes through the client, the bus library and the
     // service a few times; problems must not add more than that.
-    QVERIFY2(grown < 400 * 1024, qPrintable(QString::number(grown)));
+    // ASan's redzones and quarantine add their share (434 MiB seen for 8 MiB of junk).
+    QVERIFY2(grown < 400 * 1024 * MemoryFactor, qPrintable(QString::number(grown)));
 }
 
 void TestHelperLimits::everyLimitIsReportedWithItsNamedError()

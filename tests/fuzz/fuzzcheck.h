@@ -48,15 +48,25 @@ inline void checkMessage(const QString &message)
 // The text between the blanks the grammar splits on: ' ', '\t' and '\r'.
 inline QList<QStringView> fieldsOf(QStringView line)
 {
+    // As dmsetup reads a line: any of C's blanks separates fields, and after
+    // the third field (the target) '#' starts a comment, even inside a word.
+    const auto blankAt = [line](qsizetype i) {
+        const QChar c = line[i];
+        return c == u' ' || c == u'\t' || c == u'\r' || c == u'\n' || c == u'\v' || c == u'\f';
+    };
     QList<QStringView> fields;
     qsizetype begin = -1;
     for (qsizetype i = 0; i <= line.size(); ++i) {
-        const bool blank = i == line.size() || line[i] == u' ' || line[i] == u'\t' || line[i] == u'\r';
-        if (blank && begin >= 0) {
+        const bool comment = i < line.size() && line[i] == u'#' && fields.size() >= 3;
+        const bool end = i == line.size() || comment || blankAt(i);
+        if (end && begin >= 0) {
             fields.append(line.sliced(begin, i - begin));
             begin = -1;
-        } else if (!blank && begin < 0) {
+        } else if (!end && begin < 0) {
             begin = i;
+        }
+        if (comment) {
+            break;
         }
     }
     return fields;
