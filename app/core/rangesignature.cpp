@@ -1,5 +1,7 @@
 #include "rangesignature.h"
 
+#include "filedescriptor.h"
+
 #include <QCoreApplication>
 #include <QFile>
 
@@ -24,17 +26,6 @@ struct ProbeDeleter
     void operator()(blkid_probe probe) const { blkid_free_probe(probe); }
 };
 using Probe = std::unique_ptr<std::remove_pointer_t<blkid_probe>, ProbeDeleter>;
-
-struct FdCloser
-{
-    int fd;
-    ~FdCloser()
-    {
-        if (fd >= 0) {
-            ::close(fd);
-        }
-    }
-};
 
 // More results than this means the loop is wrong, not that the range is rich.
 constexpr int MaxSignatures = 64;
@@ -198,13 +189,13 @@ RangeSignature probeRangeSignature(const QString &path, quint64 offsetInSectors,
     // O_NONBLOCK: a drive without a medium answers at once instead of
     // waiting; O_NOFOLLOW with `expected`: the node itself, not a link's target.
     const int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | (expected ? O_NOFOLLOW : 0);
-    const FdCloser fd{::open(QFile::encodeName(path).constData(), flags)};
-    if (fd.fd < 0) {
+    const FileDescriptor fd(::open(QFile::encodeName(path).constData(), flags));
+    if (fd.get() < 0) {
         return unknown(errnoText(errno));
     }
     if (expected) {
         struct stat info = {};
-        if (::fstat(fd.fd, &info) != 0 || !S_ISBLK(info.st_mode) ||
+        if (::fstat(fd.get(), &info) != 0 || !S_ISBLK(info.st_mode) ||
             DeviceNumber{::major(info.st_rdev), ::minor(info.st_rdev)} != *expected) {
             return unknown(
                 QCoreApplication::translate("Volmap::RangeSignature", "%1 is not the node of device %2")
@@ -213,11 +204,11 @@ RangeSignature probeRangeSignature(const QString &path, quint64 offsetInSectors,
     }
     const quint64 offset = offsetInSectors * 512;
     const quint64 length = lengthInSectors * 512;
-    RangeSignature found = probeSuperblocks(fd.fd, offset, length);
+    RangeSignature found = probeSuperblocks(fd.get(), offset, length);
     if (found.kind == RangeSignature::Kind::Nothing) {
         // Partition tables only where no superblock is: a filesystem on a
         // whole disk is what a leftover protective MBR would hide.
-        const QString table = partitionTableOf(fd.fd, offset, length);
+        const QString table = partitionTableOf(fd.get(), offset, length);
         if (!table.isEmpty()) {
             found.kind = RangeSignature::Kind::PartitionTable;
             found.type = table;
