@@ -1,5 +1,6 @@
 #include "foreignsignature.h"
 
+#include "blkidprobe.h"
 #include "filedescriptor.h"
 
 #include <QFile>
@@ -19,12 +20,6 @@
 namespace Volmap {
 
 namespace {
-
-struct ProbeDeleter
-{
-    void operator()(blkid_probe probe) const { blkid_free_probe(probe); }
-};
-using Probe = std::unique_ptr<std::remove_pointer_t<blkid_probe>, ProbeDeleter>;
 
 // libblkid has a few dozen superblock probers; more results than this
 // means something is wrong with the loop, not that the device is rich.
@@ -70,7 +65,7 @@ QString errnoText(int error)
 // refusing an ambivalent device or stopping at the first RAID member.
 ForeignSignature probeDescriptor(int fd)
 {
-    Probe probe(blkid_new_probe());
+    BlkidProbe probe(blkid_new_probe());
     if (!probe) {
         return unreadable(QStringLiteral("could not be probed (libblkid could not start)"));
     }

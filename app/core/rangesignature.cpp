@@ -1,5 +1,6 @@
 #include "rangesignature.h"
 
+#include "blkidprobe.h"
 #include "filedescriptor.h"
 
 #include <QCoreApplication>
@@ -20,12 +21,6 @@
 namespace Volmap {
 
 namespace {
-
-struct ProbeDeleter
-{
-    void operator()(blkid_probe probe) const { blkid_free_probe(probe); }
-};
-using Probe = std::unique_ptr<std::remove_pointer_t<blkid_probe>, ProbeDeleter>;
 
 // More results than this means the loop is wrong, not that the range is rich.
 constexpr int MaxSignatures = 64;
@@ -74,7 +69,7 @@ RangeSignature unknown(const QString &why)
 
 RangeSignature probeSuperblocks(int fd, quint64 offset, quint64 length)
 {
-    Probe probe(blkid_new_probe());
+    BlkidProbe probe(blkid_new_probe());
     if (!probe || blkid_probe_set_device(probe.get(), fd, blkid_loff_t(offset), blkid_loff_t(length)) != 0) {
         return unknown(QCoreApplication::translate("Volmap::RangeSignature", "libblkid could not read it"));
     }
@@ -102,7 +97,7 @@ RangeSignature probeSuperblocks(int fd, quint64 offset, quint64 length)
 
 QString partitionTableOf(int fd, quint64 offset, quint64 length)
 {
-    Probe probe(blkid_new_probe());
+    BlkidProbe probe(blkid_new_probe());
     if (!probe || blkid_probe_set_device(probe.get(), fd, blkid_loff_t(offset), blkid_loff_t(length)) != 0) {
         return QString();
     }

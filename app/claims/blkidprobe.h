@@ -1,0 +1,17 @@
+#pragma once
+
+#include <blkid/blkid.h>
+
+#include <memory>
+#include <type_traits>
+
+namespace Volmap {
+
+/* A libblkid probe, freed on every return path. */
+struct BlkidProbeDeleter
+{
+    void operator()(blkid_probe probe) const { blkid_free_probe(probe); }
+};
+using BlkidProbe = std::unique_ptr<std::remove_pointer_t<blkid_probe>, BlkidProbeDeleter>;
+
+} // namespace Volmap
