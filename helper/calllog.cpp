@@ -1,6 +1,7 @@
 #include "calllog.h"
 
 #include "admission.h"
+#include "helperlog.h"
 
 namespace Volmap {
 
@@ -21,7 +22,8 @@ QString outcomeText(const Outcome<QVariant> &outcome)
 
 void CallLog::acted(const QString &caller, const QString &what, const Outcome<QVariant> &outcome)
 {
-    qInfo("%s", qPrintable(boundedMessage(QStringLiteral("%1: %2: %3").arg(caller, what, outcomeText(outcome)))));
+    const QString line = QStringLiteral("%1: %2: %3").arg(caller, what, outcomeText(outcome));
+    qCInfo(callsLog, "%s", qPrintable(boundedMessage(line)));
 }
 
 void CallLog::refused(uint uid, const QString &caller, const QString &what, const HelperError &error)
@@ -32,7 +34,7 @@ void CallLog::refused(uint uid, const QString &caller, const QString &what, cons
     Budget &budget = m_budgets[uid];
     if (!budget.window.isValid() || budget.window.hasExpired(WindowMilliseconds)) {
         if (budget.suppressed > 0) {
-            qInfo("uid %u: %d more refused calls were not logged", uid, budget.suppressed);
+            qCInfo(callsLog, "uid %u: %d more refused calls were not logged", uid, budget.suppressed);
         }
         budget.window.start();
         budget.written = 0;

@@ -1,5 +1,6 @@
 #include "libdevmapperbackend.h"
 
+#include "helperlog.h"
 #include "tablesecrets.h"
 #include "tabletext.h"
 
@@ -129,7 +130,7 @@ public:
         : m_locked(::mlockall(MCL_CURRENT | MCL_FUTURE) == 0)
     {
         if (!m_locked) {
-            qWarning("cannot lock the helper's memory around the table swap: %s", std::strerror(errno));
+            qCWarning(helperLog, "cannot lock the helper's memory around the table swap: %s", std::strerror(errno));
         }
     }
     ~MemoryLock()

@@ -1,4 +1,5 @@
 #include "helper1adaptor.h"
+#include "helperlog.h"
 #include "helperservice.h"
 #include "kmodloader.h"
 #include "libdevmapperbackend.h"
@@ -32,11 +33,11 @@ int assembleSaved(MappingActions &actions, ModuleLoader &modules)
     // each must see what the one before it created. Held until exit.
     const int lock = ::open("/run/volmap-assemble.lock", O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (lock < 0 || ::flock(lock, LOCK_EX) != 0) {
-        qCritical("cannot lock /run/volmap-assemble.lock: %s", std::strerror(errno));
+        qCCritical(helperLog, "cannot lock /run/volmap-assemble.lock: %s", std::strerror(errno));
         return 1;
     }
     if (const auto loaded = modules.load(QStringLiteral("dm-mod")); !loaded) {
-        qInfo("device-mapper is not available yet: %s", qPrintable(loaded.error().message));
+        qCInfo(helperLog, "device-mapper is not available yet: %s", qPrintable(loaded.error().message));
     }
     const MappingActions::AssemblyResult result = actions.assembleAll();
     for (const QVariantMap &saved : result.saved) {
@@ -55,6 +56,10 @@ int assembleSaved(MappingActions &actions, ModuleLoader &modules)
 
 int main(int argc, char *argv[])
 {
+    // Lines read as they did before the logging categories: the call log's
+    // "uid U (:1.7): ..." starts the line in the journal and in bus logs.
+    // QT_MESSAGE_PATTERN="%{category}: %{message}" shows the categories.
+    qSetMessagePattern(QStringLiteral("%{message}"));
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("volmap-helper"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VOLMAP_VERSION));
@@ -78,11 +83,12 @@ int main(int argc, char *argv[])
     bool idleOk = false;
     const int idleSeconds = parser.value(idleOption).toInt(&idleOk);
     if (!idleOk || idleSeconds < 0) {
-        qCritical("--idle-timeout wants a number of seconds");
+        qCCritical(helperLog, "--idle-timeout wants a number of seconds");
         return 2;
     }
     if (::geteuid() != 0) {
-        qCritical("volmap-helper must run as root (it is started by D-Bus activation, or with --assemble by root)");
+        qCCritical(helperLog,
+                   "volmap-helper must run as root (it is started by D-Bus activation, or with --assemble by root)");
         return 1;
     }
 
@@ -102,16 +108,16 @@ int main(int argc, char *argv[])
 
     QDBusConnection bus = QDBusConnection::systemBus();
     if (!bus.isConnected()) {
-        qCritical("cannot connect to the system bus: %s", qPrintable(bus.lastError().message()));
+        qCCritical(helperLog, "cannot connect to the system bus: %s", qPrintable(bus.lastError().message()));
         return 1;
     }
     if (!bus.registerObject(HelperProtocol::objectPath(), &service)) {
-        qCritical("cannot register %s", qPrintable(HelperProtocol::objectPath()));
+        qCCritical(helperLog, "cannot register %s", qPrintable(HelperProtocol::objectPath()));
         return 1;
     }
     if (!bus.registerService(HelperProtocol::serviceName())) {
-        qCritical("cannot own %s: %s", qPrintable(HelperProtocol::serviceName()),
-                  qPrintable(bus.lastError().message()));
+        qCCritical(helperLog, "cannot own %s: %s", qPrintable(HelperProtocol::serviceName()),
+                   qPrintable(bus.lastError().message()));
         return 1;
     }
     service.watchCallersOn(bus);
@@ -119,7 +125,7 @@ int main(int argc, char *argv[])
     // libdevmapper remembers it for the life of the process, and a later
     // LoadTargetModule or CreateMapping would load dm-mod in vain.
     if (const auto loaded = modules.load(QStringLiteral("dm-mod")); !loaded) {
-        qInfo("device-mapper is not available yet: %s", qPrintable(loaded.error().message));
+        qCInfo(helperLog, "device-mapper is not available yet: %s", qPrintable(loaded.error().message));
     }
     // Only after owning the name: no other helper can be creating a
     // mapping now, so one without a table really was abandoned. Calls
@@ -132,11 +138,11 @@ int main(int argc, char *argv[])
     QTimer lifeCheck;
     QObject::connect(&lifeCheck, &QTimer::timeout, &app, [&service, &bus, idleSeconds]() {
         if (!bus.isConnected()) {
-            qWarning("lost the connection to the system bus, exiting");
+            qCWarning(helperLog, "lost the connection to the system bus, exiting");
             QCoreApplication::exit(1);
         } else if (idleSeconds > 0 && service.pendingCalls() == 0 &&
                    service.idleMilliseconds() >= idleSeconds * 1000LL) {
-            qInfo("idle for %d s, exiting", idleSeconds);
+            qCInfo(helperLog, "idle for %d s, exiting", idleSeconds);
             QCoreApplication::quit();
         }
     });

@@ -1,5 +1,6 @@
 #include "mappingactions.h"
 
+#include "helperlog.h"
 #include "mappingclaims.h"
 #include "mappingname.h"
 #include "tabletext.h"
@@ -72,8 +73,8 @@ void MappingActions::cleanUpAbandoned()
         const auto state = m_backend.info(name);
         if (state && isOurs(state.value()) && !state.value().liveTable && state.value().openCount == 0) {
             const auto removed = m_backend.remove(name, false);
-            qInfo("removed abandoned mapping %s (no live table): %s", qPrintable(name),
-                  removed ? "done" : qPrintable(removed.error().message));
+            qCInfo(helperLog, "removed abandoned mapping %s (no live table): %s", qPrintable(name),
+                   removed ? "done" : qPrintable(removed.error().message));
         }
     }
 }

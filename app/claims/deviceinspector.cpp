@@ -1,5 +1,6 @@
 #include "deviceinspector.h"
 
+#include "devicelog.h"
 #include "deviceusage.h"
 
 #include <QDir>
@@ -63,6 +64,9 @@ void SystemDeviceInspector::addClaim(QList<DeviceClaim> &claims, DeviceNumber nu
     if (const auto *device = std::get_if<ResolvedDevice>(&resolved)) {
         claims.append({kind, device->disk, device->startOnDisk, device->geometry.sizeInSectors,
                        description});
+        qCDebug(devicesLog, "claim on %s (disk %s, sectors %llu+%llu): %s", qPrintable(number.toString()),
+                qPrintable(device->disk.toString()), device->startOnDisk, device->geometry.sizeInSectors,
+                qPrintable(description));
     }
 }
 

@@ -1,3 +1,4 @@
+#include "ctloutput.h"
 #include "helperclient.h"
 #include "ttyagent.h"
 #include "volmapctl.h"
@@ -90,12 +91,12 @@ int main(int argc, char *argv[])
     bool ok = false;
     options.intervalSeconds = parser.value(intervalOption).toDouble(&ok);
     if (!ok || options.intervalSeconds <= 0) {
-        qCritical("volmapctl: --interval wants a positive number of seconds");
+        err() << "volmapctl: --interval wants a positive number of seconds\n";
         return ExitUsage;
     }
     options.count = parser.value(countOption).toInt(&ok);
     if (!ok || options.count < 0) {
-        qCritical("volmapctl: --count wants a number");
+        err() << "volmapctl: --count wants a number\n";
         return ExitUsage;
     }
 

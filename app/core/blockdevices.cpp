@@ -1,5 +1,6 @@
 #include "blockdevices.h"
 
+#include "devicelog.h"
 #include "deviceusage.h"
 #include "tabletext.h"
 
@@ -186,6 +187,8 @@ QList<BlockDeviceInfo> BlockDeviceScanner::scanAll() const
         }
         devices.insert(at, partition);
     }
+    qCDebug(devicesLog, "scanned %lld block devices under %s/sys/class/block", qlonglong(devices.size()),
+            qPrintable(m_root));
     return devices;
 }
 

@@ -1,5 +1,7 @@
 #include "devicemonitor.h"
 
+#include "devicelog.h"
+
 #include <QFileInfo>
 
 #include <libudev.h>
@@ -103,6 +105,7 @@ void DeviceMonitor::readUdevEvents()
 void DeviceMonitor::deliverEvents(const QList<Event> &events, const QList<std::optional<BlockDeviceInfo>> &devices)
 {
     for (qsizetype i = 0; i < events.size(); ++i) {
+        qCDebug(devicesLog, "udev: %s %s", qPrintable(events[i].name), devices[i] ? "changed" : "removed");
         if (devices[i]) {
             Q_EMIT deviceChanged(*devices[i]);
         } else {

@@ -3,11 +3,11 @@
 #include "filedescriptor.h"
 
 #include "mappingname.h"
+#include "persistlog.h"
 #include "tabletext.h"
 
 #include <QDir>
 #include <QFile>
-#include <QLoggingCategory>
 
 #include <cerrno>
 #include <cstring>
@@ -18,8 +18,6 @@
 namespace Volmap {
 
 namespace {
-
-Q_LOGGING_CATEGORY(persistLog, "volmap.persist")
 
 QString errnoText()
 {

@@ -1,0 +1,8 @@
+#include "devicelog.h"
+
+namespace Volmap {
+
+// Info and above by default: the debug lines cost nothing until enabled.
+Q_LOGGING_CATEGORY(devicesLog, "volmap.devices", QtInfoMsg)
+
+} // namespace Volmap

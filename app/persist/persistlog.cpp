@@ -1,0 +1,8 @@
+#include "persistlog.h"
+
+namespace Volmap {
+
+// Info and above by default: the debug lines cost nothing until enabled.
+Q_LOGGING_CATEGORY(persistLog, "volmap.persist", QtInfoMsg)
+
+} // namespace Volmap

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+namespace Volmap {
+
+/*
+ * volmap.persist: the store of saved definitions (/etc/volmap/mappings.d):
+ * definitions refused or ignored, and why.
+ */
+Q_DECLARE_LOGGING_CATEGORY(persistLog)
+
+} // namespace Volmap

@@ -1,0 +1,9 @@
+#include "helperlog.h"
+
+namespace Volmap {
+
+// Info and above by default: the debug lines cost nothing until enabled.
+Q_LOGGING_CATEGORY(helperLog, "volmap.helper", QtInfoMsg)
+Q_LOGGING_CATEGORY(callsLog, "volmap.helper.calls", QtInfoMsg)
+
+} // namespace Volmap
