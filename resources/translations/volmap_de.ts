@@ -1999,20 +1999,9 @@ auf %1 ab %2</translation>
         <source>Drag a device from the device list onto the table, or import a table.</source>
         <translation>Ziehen Sie ein Gerät aus der Geräteliste auf die Tabelle, oder importieren Sie eine Tabelle.</translation>
     </message>
-    <message numerus="yes">
-        <source>&lt;span style=&apos;color:#d03030&apos;&gt;⚠ %n problem(s):&lt;/span&gt; %1</source>
-        <translation>
-            <numerusform>&lt;span style=&apos;color:#d03030&apos;&gt;⚠ %n Problem:&lt;/span&gt; %1</numerusform>
-            <numerusform>&lt;span style=&apos;color:#d03030&apos;&gt;⚠ %n Probleme:&lt;/span&gt; %1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The table is valid (%1). Name the new mapping to create it.</source>
         <translation>Die Tabelle ist gültig (%1). Geben Sie der neuen Zuordnung einen Namen, um sie anzulegen.</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#d03030&apos;&gt;⚠ Name:&lt;/span&gt; %1</source>
-        <translation>&lt;span style=&apos;color:#d03030&apos;&gt;⚠ Name:&lt;/span&gt; %1</translation>
     </message>
     <message numerus="yes">
         <source>✓ Valid: %n segment(s), %1.</source>
@@ -2097,12 +2086,23 @@ auf %1 ab %2</translation>
         <translation>Entwurf wiederherstellen</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#d03030&apos;&gt;⚠ Conflict:&lt;/span&gt; %1</source>
-        <translation>&lt;span style=&apos;color:#d03030&apos;&gt;⚠ Konflikt:&lt;/span&gt; %1</translation>
-    </message>
-    <message>
         <source>Checking what else uses these devices…</source>
         <translation>Prüfe, was diese Geräte sonst noch nutzt…</translation>
+    </message>
+    <message>
+        <source>⚠ Conflict:</source>
+        <translation>⚠ Konflikt:</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n problem(s):</source>
+        <translation>
+            <numerusform>⚠ %n Problem:</numerusform>
+            <numerusform>⚠ %n Probleme:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>⚠ Name:</source>
+        <translation>⚠ Name:</translation>
     </message>
 </context>
 <context>
