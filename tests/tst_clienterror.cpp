@@ -88,7 +88,7 @@ void TestClientError::noStableIdentityNamesTheDevice()
     QCOMPARE(error.message, said);
     QCOMPARE(error.title(), QStringLiteral("Cannot be recreated at startup"));
     QVERIFY2(error.advice().startsWith(u"Nothing was created or saved."), qPrintable(error.advice()));
-    QVERIFY(error.advice().contains(u"Recreate at Startup"));
+    QVERIFY(error.advice().contains(u"“Recreate at startup”"));
 }
 
 void TestClientError::aCallWithoutABusIsAnswered()

@@ -25,6 +25,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -244,6 +245,13 @@ void TestSavedMappings::createOverDataAsksBoth()
     QVERIFY(recreate->geometry().bottom() < box->findChild<QDialogButtonBox *>()->geometry().top());
     QCOMPARE(recreate->geometry().left(), box->checkBox()->geometry().left());
     saveScreenshot(box, QStringLiteral("volmap-create-over-data-recreate"));
+    // Showing the details lays nothing over it.
+    QTest::mouseClick(buttonLabelled(box, QStringLiteral("Show Details...")), Qt::LeftButton);
+    QTRY_VERIFY(box->findChild<QTextEdit *>() && box->findChild<QTextEdit *>()->isVisible());
+    QVERIFY(recreate->isVisible());
+    QVERIFY(recreate->geometry().bottom() < box->findChild<QDialogButtonBox *>()->geometry().top());
+    QVERIFY(box->findChild<QTextEdit *>()->mapTo(box, QPoint(0, 0)).y() > recreate->geometry().bottom());
+    saveScreenshot(box, QStringLiteral("volmap-create-over-data-details"));
     box->close();
 }
 

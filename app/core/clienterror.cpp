@@ -152,7 +152,7 @@ QString ClientError::advice() const
         // The helper's message names the device and why; this says what to do.
         return tr("Nothing was created or saved. A mapping recreated at startup must find each device again by "
                   "something that survives a restart: a disk's WWN or serial number, a partition's PARTUUID, a "
-                  "loop device's backing file. Use such devices, or leave Recreate at Startup off.");
+                  "loop device's backing file. Use such devices, or leave “Recreate at startup” unticked.");
     case ClientErrorKind::Failed:
         break;
     }

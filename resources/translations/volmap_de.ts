@@ -533,8 +533,8 @@
         <translation>Kann nicht beim Start neu angelegt werden</translation>
     </message>
     <message>
-        <source>Nothing was created or saved. A mapping recreated at startup must find each device again by something that survives a restart: a disk&apos;s WWN or serial number, a partition&apos;s PARTUUID, a loop device&apos;s backing file. Use such devices, or leave Recreate at Startup off.</source>
-        <translation>Nichts wurde angelegt oder gespeichert. Eine Zuordnung, die beim Start neu angelegt wird, muss jedes Gerät an etwas wiederfinden, das einen Neustart übersteht: die WWN oder Seriennummer eines Laufwerks, die PARTUUID einer Partition, die Datei hinter einem Loop-Gerät. Verwenden Sie solche Geräte, oder lassen Sie „Beim Start neu anlegen“ aus.</translation>
+        <source>Nothing was created or saved. A mapping recreated at startup must find each device again by something that survives a restart: a disk&apos;s WWN or serial number, a partition&apos;s PARTUUID, a loop device&apos;s backing file. Use such devices, or leave “Recreate at startup” unticked.</source>
+        <translation>Nichts wurde angelegt oder gespeichert. Eine Zuordnung, die beim Start neu angelegt wird, muss jedes Gerät an etwas wiederfinden, das einen Neustart übersteht: die WWN oder Seriennummer eines Laufwerks, die PARTUUID einer Partition, die Datei hinter einem Loop-Gerät. Verwenden Sie solche Geräte, oder lassen Sie „Beim Start neu anlegen“ ohne Haken.</translation>
     </message>
 </context>
 <context>
