@@ -25,7 +25,6 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
-#include <QTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -33,6 +32,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTest>
+#include <QTextEdit>
 
 using namespace Volmap;
 using namespace Volmap::Fakes;
@@ -92,6 +92,9 @@ private:
     /* The context menu of the row named `name` (live or saved). */
     QMenu *menuOf(const QString &name);
     void openRemoveConfirmationOf(const QString &name);
+    /* Adds `device` to the editor, names the table `name` and asks to create it: the confirmation, or
+     * nullptr. */
+    QMessageBox *openCreateConfirmation(const QString &device, const QString &name);
 
     FakeHelperStack m_helper;
     FakeSavedStore m_store;
@@ -175,13 +178,18 @@ void TestSavedMappings::openRemoveConfirmationOf(const QString &name)
     QTest::mouseClick(buttonLabelled(m_window->mappingsPanel(), QStringLiteral("Remove…")), Qt::LeftButton);
 }
 
-void TestSavedMappings::createOffersRecreateAtStartup()
+QMessageBox *TestSavedMappings::openCreateConfirmation(const QString &device, const QString &name)
 {
     TableEditor *editor = m_window->editor();
-    addDevicesByKeyboard(m_window.get(), {QStringLiteral("sdb")});
-    QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("mappingName")), QStringLiteral("kept"));
+    addDevicesByKeyboard(m_window.get(), {device});
+    QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("mappingName")), name);
     editor->createAction()->trigger();
-    auto *confirm = waitForTopLevel<QMessageBox>(QStringLiteral("createConfirmation"));
+    return waitForTopLevel<QMessageBox>(QStringLiteral("createConfirmation"));
+}
+
+void TestSavedMappings::createOffersRecreateAtStartup()
+{
+    auto *confirm = openCreateConfirmation(QStringLiteral("sdb"), QStringLiteral("kept"));
     QVERIFY(confirm);
     auto *recreate = confirm->findChild<QCheckBox *>(QStringLiteral("recreateAtStartup"));
     QVERIFY(recreate);
@@ -211,11 +219,8 @@ void TestSavedMappings::createOffersRecreateAtStartup()
     created->close();
 
     // The choice is remembered for the next Create.
-    editor->startNewMapping();
-    addDevicesByKeyboard(m_window.get(), {QStringLiteral("sdc1")});
-    QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("mappingName")), QStringLiteral("next"));
-    editor->createAction()->trigger();
-    confirm = waitForTopLevel<QMessageBox>(QStringLiteral("createConfirmation"));
+    m_window->editor()->startNewMapping();
+    confirm = openCreateConfirmation(QStringLiteral("sdc1"), QStringLiteral("next"));
     QVERIFY(confirm);
     QVERIFY(confirm->findChild<QCheckBox *>(QStringLiteral("recreateAtStartup"))->isChecked());
     confirm->close();
@@ -258,11 +263,7 @@ void TestSavedMappings::createOverDataAsksBoth()
 void TestSavedMappings::noStableIdentityIsExplained()
 {
     // sdc has neither WWN nor serial number: sdc1 cannot be found again after a restart.
-    TableEditor *editor = m_window->editor();
-    addDevicesByKeyboard(m_window.get(), {QStringLiteral("sdc1")});
-    QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("mappingName")), QStringLiteral("data"));
-    editor->createAction()->trigger();
-    auto *confirm = waitForTopLevel<QMessageBox>(QStringLiteral("createConfirmation"));
+    auto *confirm = openCreateConfirmation(QStringLiteral("sdc1"), QStringLiteral("data"));
     QVERIFY(confirm);
     confirm->findChild<QCheckBox *>(QStringLiteral("recreateAtStartup"))->setChecked(true);
     QTest::mouseClick(buttonLabelled(confirm, QStringLiteral("Create")), Qt::LeftButton);
@@ -276,7 +277,7 @@ void TestSavedMappings::noStableIdentityIsExplained()
     QVERIFY(error->informativeText().startsWith(u"Nothing was created or saved."));
     QVERIFY(m_helper.backend->mappings.isEmpty());
     QVERIFY(!m_store.saved->isSaved(QStringLiteral("data")));
-    QVERIFY(editor->createAction()->isEnabled()); // the table stays for another try
+    QVERIFY(m_window->editor()->createAction()->isEnabled()); // the table stays for another try
 }
 
 void TestSavedMappings::panelShowsSavedWaitingAndRefused()
