@@ -315,6 +315,17 @@ void TestSavedMappings::panelShowsSavedWaitingAndRefused()
     QVERIFY(m_window->editor()->editedMapping().isEmpty());
     panel->view()->selectRow(backup);
     QCOMPARE(selected.constLast().at(0).toString(), QStringLiteral("backup"));
+
+    // A right click on a saved row selects it and offers its actions.
+    const QRect archiveCell = panel->view()->visualRect(model->index(archive, MappingListModel::NameColumn));
+    Q_EMIT panel->view()->customContextMenuRequested(archiveCell.center());
+    auto *menu = waitForTopLevel<QMenu>(QStringLiteral("mappingMenu"));
+    QVERIFY(menu);
+    QCOMPARE(panel->selectedSaved(), QStringLiteral("archive"));
+    QVERIFY(actionLabelled(menu, QStringLiteral("Assemble Now")) && actionLabelled(menu, QStringLiteral("Forget…")));
+    QVERIFY(!actionLabelled(menu, QStringLiteral("Open in Editor")));
+    menu->close();
+    panel->view()->selectRow(backup);
     // The reason shows beside the name: the state spans the saved row's empty columns.
     QCOMPARE(panel->view()->columnSpan(archive, MappingListModel::SizeColumn),
              MappingListModel::ColumnCount - MappingListModel::SizeColumn);

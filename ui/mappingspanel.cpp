@@ -177,14 +177,20 @@ void MappingsPanel::spanSavedRows()
 
 void MappingsPanel::showMenu(const QPoint &position)
 {
-    const QModelIndex index = m_view->indexAt(position);
+    // The menu key asks at a place that may hold no row: the current row's menu then.
+    QModelIndex index = m_view->indexAt(position);
+    QPoint at = position;
+    if (!index.isValid()) {
+        index = m_view->currentIndex();
+        at = m_view->visualRect(index).center();
+    }
     if (!index.isValid()) {
         return;
     }
     m_view->selectRow(index.row());
     if (QMenu *menu = menuForRow(index.row())) {
         menu->setAttribute(Qt::WA_DeleteOnClose);
-        menu->popup(m_view->viewport()->mapToGlobal(position));
+        menu->popup(m_view->viewport()->mapToGlobal(at));
     }
 }
 
