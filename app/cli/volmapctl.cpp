@@ -25,6 +25,7 @@ int exitCodeFor(ClientErrorKind kind)
 {
     switch (kind) {
     case ClientErrorKind::InvalidArgument:
+    case ClientErrorKind::NoStableIdentity: // the table, or the choice to save it, has to change
         return ExitInvalid;
     case ClientErrorKind::NotAuthorized:
     case ClientErrorKind::Dismissed:
