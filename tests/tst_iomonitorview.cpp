@@ -224,6 +224,10 @@ void TestIoMonitorView::emptyStateWithoutMapping()
 
 void TestIoMonitorView::chartsAndTotalsFollowTheBlockSampler()
 {
+    // 60 ms between readings by a clock the test turns, not by sleeping:
+    // on a loaded machine a sleep lasts what it likes, and the rates with it.
+    // Set first: the view takes a first reading when it gets the mapping.
+    m_blockSampler->setClock([this]() { return m_nowNs; });
     m_view->setPaused(true); // the test drives the sampler itself
     m_view->setMapping(Mapping, Kernel);
     QCOMPARE(m_blockSampler->watched(), QStringList(Kernel));
@@ -231,9 +235,6 @@ void TestIoMonitorView::chartsAndTotalsFollowTheBlockSampler()
     auto *throughput = child<RateChart>(QStringLiteral("throughputChart"));
     QCOMPARE(iops->readSeries()->count(), 0);
 
-    // 60 ms between readings by a clock the test turns, not by sleeping:
-    // on a loaded machine a sleep lasts what it likes, and the rates with it.
-    m_blockSampler->setClock([this]() { return m_nowNs; });
     const quint64 readSteps[] = {100, 300, 50, 500};
     quint64 reads = 0;
     quint64 writes = 0;
