@@ -90,6 +90,19 @@ private Q_SLOTS:
         QVERIFY(!stackingLoop({}, {254, 0}, QStringLiteral("a"), inspector));
     }
 
+    void namesADeviceNumberOnce()
+    {
+        // A major:minor reference resolves to a name that carries the number.
+        Fakes::FakeSystem system;
+        buildStack(system);
+        SystemDeviceInspector inspector(system.root());
+        const auto loop = stackingLoop({device(QStringLiteral("/dev/dm-1 (254:1)"), {254, 1})}, {254, 0},
+                                       QStringLiteral("a"), inspector);
+        QVERIFY(loop);
+        QVERIFY2(loop->message.startsWith(QStringLiteral("invalid table: /dev/dm-1 (254:1) is built on 'a';")),
+                 qPrintable(loop->message));
+    }
+
     void endsOnALoopAlreadyInSysfs()
     {
         // Should a loop exist already (made with dmsetup), the walk still ends.
