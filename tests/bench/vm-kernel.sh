@@ -69,7 +69,6 @@ for workload in "${workloads[@]}"; do
         printf "BENCH kernel.%s.ratio_control %.4f\n", w, c / l }'
 done
 
-echo "BENCH"
 echo "BENCH kernel $(uname -r), guest time (-icount)"
 printf 'BENCH %-14s %-6s %10s %10s %12s %12s %9s %9s\n' workload unit ramdisk linear basic_target "linear again" basic/lin lin/lin
 for workload in "${workloads[@]}"; do
