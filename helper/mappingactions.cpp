@@ -2,6 +2,7 @@
 
 #include "mappingclaims.h"
 #include "mappingname.h"
+#include "stackingloop.h"
 #include "tabletext.h"
 
 #include <QCoreApplication>
@@ -238,13 +239,9 @@ Outcome<QVariant> MappingActions::reload(CallContext &context, const QString &na
     }
     const PreparedTable &table = prepared.value();
     context.describe(QStringLiteral("reload '%1' with %2").arg(name, tableSummary(table)));
-    // A mapping built on this one would make I/O go round in circles.
-    const DeviceNumber self{current.value().major, current.value().minor};
-    for (const ResolvedDevice &device : table.namedDevices) {
-        if (m_devices.dependsOn(device.geometry.number, self)) {
-            return invalidArgument(QStringLiteral("invalid table: %1 is '%2' itself or built on it")
-                                       .arg(device.geometry.number.toString(), name));
-        }
+    if (auto loop = stackingLoop(table.namedDevices, DeviceNumber{current.value().major, current.value().minor}, name,
+                                 m_devices)) {
+        return *loop;
     }
     if (auto loaded = loadModulesFor(table.usesBasicTarget); !loaded) {
         return loaded.error();
