@@ -132,8 +132,8 @@ void HelperService::LoadTargetModule(const QVariantMap &options)
 
 QString HelperService::CreateMapping(const QString &name, const QString &table, const QVariantMap &options)
 {
-    if (const auto parsed = admit(name, options, {QStringLiteral("read-only"), QStringLiteral("persistent")})) {
-        const bool persistent = options.value(QStringLiteral("persistent")).toBool();
+    if (const auto parsed = admit(name, options, {HelperProtocol::Option::readOnly(), HelperProtocol::Option::persistent()})) {
+        const bool persistent = options.value(HelperProtocol::Option::persistent()).toBool();
         submitTableCall(QStringLiteral("create"), HelperProtocol::Action::create(), name, table, *parsed,
                         [this, name, table, readOnly = parsed->readOnly,
                          persistent](CallContext &context, const QList<DeviceNumber> &authorized) {
@@ -155,8 +155,8 @@ void HelperService::ReloadMapping(const QString &name, const QString &table, con
 
 void HelperService::RemoveMapping(const QString &name, const QVariantMap &options)
 {
-    if (const auto parsed = admit(name, options, {QStringLiteral("deferred"), QStringLiteral("keep-definition")})) {
-        const bool keep = options.value(QStringLiteral("keep-definition")).toBool();
+    if (const auto parsed = admit(name, options, {HelperProtocol::Option::deferred(), HelperProtocol::Option::keepDefinition()})) {
+        const bool keep = options.value(HelperProtocol::Option::keepDefinition()).toBool();
         submit({QStringLiteral("remove '%1'").arg(name), {HelperProtocol::Action::remove()}, {{DetailName, name}},
                 parsed->interactive, true, 0, [this, name, deferred = parsed->deferred, keep](CallContext &context) {
                     return m_actions.remove(context, name, deferred, keep);

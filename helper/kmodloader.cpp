@@ -1,7 +1,6 @@
 #include "kmodloader.h"
 
 #include <libkmod.h>
-#include <sys/utsname.h>
 
 #include <cstring>
 #include <memory>
@@ -25,13 +24,6 @@ struct ModuleDeleter
 using Context = std::unique_ptr<kmod_ctx, ContextDeleter>;
 using ModuleList = std::unique_ptr<kmod_list, ListDeleter>;
 using Module = std::unique_ptr<kmod_module, ModuleDeleter>;
-
-QString kernelRelease()
-{
-    utsname name = {};
-    ::uname(&name);
-    return QString::fromUtf8(name.release);
-}
 
 Context newContext()
 {

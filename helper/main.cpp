@@ -40,10 +40,8 @@ int assembleSaved(MappingActions &actions, ModuleLoader &modules)
         qCInfo(helperLog, "device-mapper is not available yet: %s", qPrintable(loaded.error().message));
     }
     const MappingActions::AssemblyResult result = actions.assembleAll();
-    for (const QVariantMap &saved : result.saved) {
-        const QString name = saved.value(QStringLiteral("name")).toString();
-        const QString state = saved.value(QStringLiteral("state")).toString();
-        const QString reason = saved.value(QStringLiteral("reason")).toString();
+    for (const QVariantMap &map : result.saved) {
+        const auto [name, state, reason] = SavedMappingState::fromMap(map);
         const bool now = result.created.contains(name);
         std::printf("%s: %s%s%s\n", qPrintable(name), qPrintable(state), now ? " (now)" : "",
                     reason.isEmpty() ? "" : qPrintable(QStringLiteral(": ") + reason));

@@ -3,37 +3,25 @@
 #include "helperlog.h"
 #include "mappingclaims.h"
 #include "mappingname.h"
+#include "stackingloop.h"
 #include "tabletext.h"
 
 #include <QCoreApplication>
 
 #include <algorithm>
 
-#include <sys/utsname.h>
-
 namespace Volmap {
 
 namespace {
 
-// basic_target's status fields in order; 1.0 printed the first six, 1.1
-// appends errors. Fields only ever get appended, so a line of at least the
-// six is parsed as far as it goes.
-const QStringList CounterNames = {QStringLiteral("reads"),         QStringLiteral("writes"),
-                                  QStringLiteral("read-sectors"),  QStringLiteral("write-sectors"),
-                                  QStringLiteral("flushes"),       QStringLiteral("discards"),
-                                  QStringLiteral("errors")};
+// basic_target's status fields in order: reads, writes, read-sectors,
+// write-sectors, flushes, discards; 1.1 appends errors. Fields only ever
+// get appended, so a line of at least the six is parsed as far as it goes.
 constexpr qsizetype MinimumCounters = 6;
 
 bool isOurs(const MappingState &state)
 {
     return state.uuid.startsWith(VolmapUuidPrefix);
-}
-
-QString kernelRelease()
-{
-    utsname name = {};
-    ::uname(&name);
-    return QString::fromUtf8(name.release);
 }
 
 Segment segmentFrom(const KernelSegment &kernel)
@@ -169,11 +157,11 @@ Outcome<PreparedTable> MappingActions::prepareAuthorized(const QString &text, co
 Outcome<QVariant> MappingActions::capabilities()
 {
     QVariantMap capabilities;
-    capabilities.insert(QStringLiteral("helper-version"), QCoreApplication::applicationVersion());
-    capabilities.insert(QStringLiteral("kernel-release"), kernelRelease());
+    capabilities.insert(HelperProtocol::Capability::helperVersion(), QCoreApplication::applicationVersion());
+    capabilities.insert(HelperProtocol::Capability::kernelRelease(), kernelRelease());
     const auto version = m_backend.driverVersion();
-    capabilities.insert(QStringLiteral("device-mapper"), version.ok());
-    capabilities.insert(QStringLiteral("driver-version"), version ? version.value() : QString());
+    capabilities.insert(HelperProtocol::Capability::deviceMapper(), version.ok());
+    capabilities.insert(HelperProtocol::Capability::driverVersion(), version ? version.value() : QString());
     QVariantMap targets;
     if (const auto versions = m_backend.targetVersions()) {
         for (auto it = versions.value().cbegin(); it != versions.value().cend(); ++it) {
@@ -181,9 +169,9 @@ Outcome<QVariant> MappingActions::capabilities()
         }
     }
     const QString basicTarget = HelperProtocol::BasicTargetName.toString();
-    capabilities.insert(QStringLiteral("targets"), targets);
-    capabilities.insert(QStringLiteral("basic-target-loaded"), targets.contains(basicTarget));
-    capabilities.insert(QStringLiteral("basic-target-available"),
+    capabilities.insert(HelperProtocol::Capability::targets(), targets);
+    capabilities.insert(HelperProtocol::Capability::basicTargetLoaded(), targets.contains(basicTarget));
+    capabilities.insert(HelperProtocol::Capability::basicTargetAvailable(),
                         targets.contains(basicTarget) || m_modules.isAvailable(QStringLiteral("dm-basic-target")));
     return QVariant(capabilities);
 }
@@ -252,13 +240,9 @@ Outcome<QVariant> MappingActions::reload(CallContext &context, const QString &na
     }
     const PreparedTable &table = prepared.value();
     context.describe(QStringLiteral("reload '%1' with %2").arg(name, tableSummary(table)));
-    // A mapping built on this one would make I/O go round in circles.
-    const DeviceNumber self{current.value().major, current.value().minor};
-    for (const ResolvedDevice &device : table.namedDevices) {
-        if (m_devices.dependsOn(device.geometry.number, self)) {
-            return invalidArgument(QStringLiteral("invalid table: %1 is '%2' itself or built on it")
-                                       .arg(device.geometry.number.toString(), name));
-        }
+    if (auto loop = stackingLoop(table.namedDevices, DeviceNumber{current.value().major, current.value().minor}, name,
+                                 m_devices)) {
+        return *loop;
     }
     if (auto loaded = loadModulesFor(table.usesBasicTarget); !loaded) {
         return loaded.error();
@@ -338,19 +322,10 @@ Outcome<QVariant> MappingActions::list()
             }
             length = qMax(length, segment.start + segment.length);
         }
-        mappings.append({{QStringLiteral("name"), s.name},
-                         {QStringLiteral("uuid"), s.uuid},
-                         {QStringLiteral("major"), s.major},
-                         {QStringLiteral("minor"), s.minor},
-                         {QStringLiteral("open-count"), s.openCount},
-                         {QStringLiteral("suspended"), s.suspended},
-                         {QStringLiteral("read-only"), s.readOnly},
-                         {QStringLiteral("created-by-volmap"), isOurs(s)},
-                         {QStringLiteral("deferred-remove"), s.deferredRemove},
-                         {QStringLiteral("live-table"), s.liveTable},
-                         {QStringLiteral("targets"), targets},
-                         {QStringLiteral("segment-count"), quint32(s.table.size())},
-                         {QStringLiteral("length"), length}});
+        mappings.append(MappingSummary{s.name, s.uuid, s.major, s.minor, s.openCount, s.suspended, s.readOnly,
+                                       isOurs(s), s.deferredRemove, s.liveTable, targets, quint32(s.table.size()),
+                                       length}
+                            .toMap());
     }
     return QVariant::fromValue(mappings);
 }
@@ -377,17 +352,26 @@ Outcome<QVariant> MappingActions::status(const QString &name)
     }
     QList<QVariantMap> segments;
     for (const KernelSegment &segment : status.value()) {
-        QVariantMap entry{{QStringLiteral("start"), segment.start},
-                          {QStringLiteral("length"), segment.length},
-                          {QStringLiteral("target"), segment.target},
-                          {QStringLiteral("status"), segment.parameters}};
+        SegmentStatus entry;
+        entry.start = segment.start;
+        entry.length = segment.length;
+        entry.target = segment.target;
+        entry.status = segment.parameters;
         const QStringList counters = segment.parameters.split(u' ', Qt::SkipEmptyParts);
         if (segment.target == HelperProtocol::BasicTargetName && counters.size() >= MinimumCounters) {
-            for (qsizetype i = 0; i < std::min(counters.size(), CounterNames.size()); ++i) {
-                entry.insert(CounterNames[i], parseDecimal(counters[i]).value_or(0));
+            auto counter = [&](qsizetype i) { return parseDecimal(counters[i]).value_or(0); };
+            entry.hasCounters = true;
+            entry.reads = counter(0);
+            entry.writes = counter(1);
+            entry.readSectors = counter(2);
+            entry.writeSectors = counter(3);
+            entry.flushes = counter(4);
+            entry.discards = counter(5);
+            if (counters.size() > MinimumCounters) {
+                entry.errors = counter(6);
             }
         }
-        segments.append(entry);
+        segments.append(entry.toMap());
     }
     return QVariant::fromValue(segments);
 }

@@ -127,9 +127,7 @@ QList<QVariantMap> SavedMappings::describe(const QList<Saved> &saved)
 {
     QList<QVariantMap> list;
     for (const Saved &entry : saved) {
-        list.append({{QStringLiteral("name"), entry.name},
-                     {QStringLiteral("state"), stateName(entry.plan.state)},
-                     {QStringLiteral("reason"), entry.plan.reason}});
+        list.append(SavedMappingState{entry.name, stateName(entry.plan.state), entry.plan.reason}.toMap());
     }
     return list;
 }

@@ -1,5 +1,8 @@
 #include "tablesecrets.h"
 
+#include "helperprotocol.h"
+
+#include <algorithm>
 #include <cstring>
 
 namespace Volmap {
@@ -7,19 +10,16 @@ namespace Volmap {
 namespace {
 
 // Targets whose tables hold device names, numbers and flags, never keys.
-constexpr const char *KeyFreeTargets[] = {
-    "basic_target", "linear",  "zero",  "error", "striped", "mirror", "snapshot", "snapshot-origin", "thin",
-    "thin-pool",    "cache",   "raid",  "multipath", "delay", "flakey", "verity", "era", "writecache",
+constexpr QStringView KeyFreeTargets[] = {
+    HelperProtocol::BasicTargetName, u"linear", u"zero", u"error", u"striped", u"mirror", u"snapshot",
+    u"snapshot-origin", u"thin", u"thin-pool", u"cache", u"raid", u"multipath", u"delay", u"flakey", u"verity",
+    u"era", u"writecache",
 };
 
 bool isKeyFree(const char *target)
 {
-    for (const char *name : KeyFreeTargets) {
-        if (std::strcmp(name, target) == 0) {
-            return true;
-        }
-    }
-    return false;
+    const QString name = QString::fromLatin1(target);
+    return std::find(std::cbegin(KeyFreeTargets), std::cend(KeyFreeTargets), name) != std::cend(KeyFreeTargets);
 }
 
 } // namespace

@@ -17,6 +17,7 @@ private Q_SLOTS:
     void classifies_data();
     void classifies();
     void everyKindHasItsOwnAdvice();
+    void noStableIdentityNamesTheDevice();
     void aCallWithoutABusIsAnswered();
 };
 
@@ -29,7 +30,7 @@ void TestClientError::classifies_data()
     QTest::newRow("dismissed") << E::dismissed() << int(ClientErrorKind::Dismissed);
     QTest::newRow("no agent") << E::noAuthenticationAgent() << int(ClientErrorKind::NoAuthenticationAgent);
     QTest::newRow("invalid") << E::invalidArgument() << int(ClientErrorKind::InvalidArgument);
-    QTest::newRow("no stable identity") << E::noStableIdentity() << int(ClientErrorKind::InvalidArgument);
+    QTest::newRow("no stable identity") << E::noStableIdentity() << int(ClientErrorKind::NoStableIdentity);
     QTest::newRow("not found") << E::notFound() << int(ClientErrorKind::NotFound);
     QTest::newRow("exists") << E::exists() << int(ClientErrorKind::Exists);
     QTest::newRow("busy") << E::busy() << int(ClientErrorKind::Busy);
@@ -75,6 +76,19 @@ void TestClientError::everyKindHasItsOwnAdvice()
     }
     QCOMPARE(titles.size(), kinds);
     QCOMPARE(advice.size(), kinds);
+}
+
+void TestClientError::noStableIdentityNamesTheDevice()
+{
+    // The helper's words say which device and why; the advice says that nothing happened and what to do.
+    const QString said = QStringLiteral("/dev/ram0 is a RAM disk: nothing on it survives a restart");
+    const ClientError error = ClientError::fromDBus(
+        QDBusError(QDBusMessage::createError(HelperProtocol::Error::noStableIdentity(), said)));
+    QCOMPARE(error.kind, ClientErrorKind::NoStableIdentity);
+    QCOMPARE(error.message, said);
+    QCOMPARE(error.title(), QStringLiteral("Cannot be recreated at startup"));
+    QVERIFY2(error.advice().startsWith(u"Nothing was created or saved."), qPrintable(error.advice()));
+    QVERIFY(error.advice().contains(u"“Recreate at startup”"));
 }
 
 void TestClientError::aCallWithoutABusIsAnswered()

@@ -4,6 +4,7 @@
 // saved mappings, and the persist action polkit is asked for.
 
 #include "fakes/fakehelperservice.h"
+#include "fakes/fakesavedstore.h"
 #include "fakes/privatebus.h"
 #include "helper1interface.h"
 #include "helperclient.h"
@@ -27,30 +28,6 @@ bool waitFor(const QDBusPendingCall &call)
     return QTest::qWaitFor([&]() { return call.isFinished(); }, 10000);
 }
 
-// What sysfs and udev would say of the fake helper's disks: sdb has a WWN,
-// sdc neither WWN nor serial, so sdc1 cannot be found again either.
-QList<DeviceFacts> fakeFacts()
-{
-    DeviceFacts sdb;
-    sdb.number = {8, 16};
-    sdb.kernelName = QStringLiteral("sdb");
-    sdb.sectors = 4194304;
-    sdb.byIdNames = {QStringLiteral("wwn-0x5000aa")};
-    sdb.preferredById = sdb.byIdNames[0];
-    DeviceFacts sdc;
-    sdc.number = {8, 32};
-    sdc.kernelName = QStringLiteral("sdc");
-    sdc.sectors = 2097152;
-    DeviceFacts sdc1;
-    sdc1.number = {8, 33};
-    sdc1.kernelName = QStringLiteral("sdc1");
-    sdc1.sectors = 1000000;
-    sdc1.isPartition = true;
-    sdc1.parent = sdc.number;
-    sdc1.partUuid = QStringLiteral("6a7b-01");
-    return {sdb, sdc, sdc1};
-}
-
 } // namespace
 
 class TestHelperPersist final : public QObject
@@ -68,6 +45,7 @@ private Q_SLOTS:
     void reloadRewritesOrKeepsTheDefinition();
     void setPersistentOnAndOff();
     void removeForgetsUnlessKept();
+    void forgetsADefinitionThatIsNotLive();
     void assemblyRefusesDevicesInUse();
     void hostileDefinitionIsListedRefused();
     void clientCallsTheSavedVerbs();
@@ -100,7 +78,8 @@ void TestHelperPersist::init()
     QFile::setPermissions(m_root->path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
                                               | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
     m_saved = std::make_unique<SavedMappings>(*m_fake.backend, *m_fake.devices,
-                                              DefinitionStore(m_root->path(), ::geteuid()), fakeFacts);
+                                              DefinitionStore(m_root->path(), ::geteuid()),
+                                              FakeSavedStore::defaultFacts); // sdb has a WWN; sdc, sdc1 no identity
     m_fake.service->setSavedMappings(m_saved.get());
     m_client = std::make_unique<OrgVolmapHelper1Interface>(HelperProtocol::serviceName(), HelperProtocol::objectPath(),
                                                            m_fake.connect(u"client"));
@@ -244,6 +223,19 @@ void TestHelperPersist::removeForgetsUnlessKept()
     succeed(m_client->RemoveMapping(QStringLiteral("data"), {}));
     QCOMPARE(saved().size(), 0);
     QCOMPARE(askedActions().filter(QStringLiteral("persist")).size(), 3); // create, assemble, forget
+}
+
+void TestHelperPersist::forgetsADefinitionThatIsNotLive()
+{
+    // The app's Forget on a saved mapping that waits: no mapping of that name is live.
+    succeed(m_client->CreateMapping(QStringLiteral("data"), SdbTable, {{QStringLiteral("persistent"), true}}));
+    succeed(m_client->RemoveMapping(QStringLiteral("data"), {{QStringLiteral("keep-definition"), true}}));
+    QCOMPARE(saved().size(), 1);
+    QVERIFY(m_fake.backend->mappings.isEmpty());
+    succeed(m_client->SetPersistent(QStringLiteral("data"), false, {}));
+    QCOMPARE(saved().size(), 0);
+    QVERIFY(savedText(QStringLiteral("data")).isEmpty());
+    QCOMPARE(askedActions().filter(QStringLiteral("persist")).size(), 2); // create, forget
 }
 
 void TestHelperPersist::assemblyRefusesDevicesInUse()

@@ -129,6 +129,7 @@ private:
     std::unique_ptr<IoSampler> m_blockSampler;
     std::unique_ptr<SegmentSampler> m_segmentSampler;
     std::unique_ptr<IoMonitorView> m_view;
+    qint64 m_nowNs = 0; // the samplers' clock in the tests that turn it themselves
 };
 
 void TestIoMonitorView::initTestCase()
@@ -223,6 +224,10 @@ void TestIoMonitorView::emptyStateWithoutMapping()
 
 void TestIoMonitorView::chartsAndTotalsFollowTheBlockSampler()
 {
+    // 60 ms between readings by a clock the test turns, not by sleeping:
+    // on a loaded machine a sleep lasts what it likes, and the rates with it.
+    // Set first: the view takes a first reading when it gets the mapping.
+    m_blockSampler->setClock([this]() { return m_nowNs; });
     m_view->setPaused(true); // the test drives the sampler itself
     m_view->setMapping(Mapping, Kernel);
     QCOMPARE(m_blockSampler->watched(), QStringList(Kernel));
@@ -234,7 +239,7 @@ void TestIoMonitorView::chartsAndTotalsFollowTheBlockSampler()
     quint64 reads = 0;
     quint64 writes = 0;
     for (quint64 step : readSteps) {
-        QTest::qWait(60);
+        m_nowNs += 60'000'000;
         reads += step;
         writes += step / 10;
         writeStat(reads, writes);
@@ -264,7 +269,7 @@ void TestIoMonitorView::chartsAndTotalsFollowTheBlockSampler()
     QCOMPARE(iops->xSpan(), readIops.first().x());
     QCOMPARE(throughput->xSpan(), readIops.first().x());
     QVERIFY(iops->xSpan() < 1.0);
-    // 300 reads in ~60 ms versus 50: the rates differ as the counts do.
+    // 300 reads in 60 ms versus 50: the rates differ as the counts do.
     QVERIFY(readIops[1].y() > 2 * readIops[2].y());
 
     // The y axis holds the peak with round, human labels.
@@ -455,11 +460,12 @@ void TestIoMonitorView::segmentFailureShowsWithoutStoppingCharts()
 void TestIoMonitorView::segmentCountersAndReset()
 {
     startHelper();
+    m_segmentSampler->setClock([this]() { return m_nowNs; });
     m_view->setPaused(true);
     m_view->setMapping(Mapping, Kernel);
     auto *table = child<QTableView>(QStringLiteral("segmentTable"));
     QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 2, 10000); // the zero segment has no counters
-    QTest::qWait(100);
+    m_nowNs += 100'000'000; // the second answer comes 100 ms after the first
     m_segmentSampler->sampleNow();
     QTRY_VERIFY_WITH_TIMEOUT(
         table->model()->index(0, SegmentCountersModel::ShareColumn).data(SegmentCountersModel::ShareRole).isValid(),

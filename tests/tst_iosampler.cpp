@@ -86,6 +86,8 @@ void TestIoSampler::samplesWatchedDevicesWithBoundedHistory()
 {
     QTemporaryDir root;
     IoSampler sampler(root.path());
+    qint64 nowNs = 0;
+    sampler.setClock([&nowNs]() { return nowNs; });
     sampler.setHistoryLength(3);
     sampler.watch(QStringLiteral("dm-0"));
     sampler.watch(QStringLiteral("dm-9")); // never exists: skipped quietly
@@ -94,7 +96,7 @@ void TestIoSampler::samplesWatchedDevicesWithBoundedHistory()
         writeStat(root.path(), QStringLiteral("dm-0"),
                   QByteArray::number(i * 10) + " 0 " + QByteArray::number(i * 80) + " 0 0 0 0 0 0 0 0\n");
         sampler.sampleNow();
-        QTest::qWait(20);
+        nowNs += 20'000'000;
     }
     QCOMPARE(sampled.count(), 6);
     const QList<IoRates> history = sampler.history(QStringLiteral("dm-0"));

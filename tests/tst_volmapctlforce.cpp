@@ -7,6 +7,7 @@
 // not installed" (status 8) instead, which is how the test tells the two
 // apart.
 
+#include "fakes/capturedoutput.h"
 #include "fakes/privatebus.h"
 #include "volmapctl.h"
 
@@ -18,8 +19,6 @@
 #include <QTemporaryFile>
 #include <QTest>
 
-#include <cstdio>
-#include <unistd.h>
 
 using namespace Volmap;
 
@@ -86,23 +85,12 @@ int TestVolmapctlForce::runCreate(const QString &table, bool force, QString &err
     HelperClient client(QDBusConnection::connectToBus(m_bus.address(), QStringLiteral("volmapctlforce")));
     Volmapctl ctl(client, options);
 
-    // volmapctl writes to the process's stderr: catch it in a file.
-    QTemporaryFile captured;
-    if (!captured.open()) {
-        return -1;
-    }
-    std::fflush(stderr);
-    const int saved = ::dup(STDERR_FILENO);
-    ::dup2(captured.handle(), STDERR_FILENO);
+    Fakes::CapturedOutput captured(stderr); // volmapctl writes to the process's stderr
     QEventLoop loop;
     connect(&ctl, &Volmapctl::finished, &loop, &QEventLoop::exit);
     QMetaObject::invokeMethod(&ctl, &Volmapctl::start, Qt::QueuedConnection);
     const int code = loop.exec();
-    std::fflush(stderr);
-    ::dup2(saved, STDERR_FILENO);
-    ::close(saved);
-    captured.seek(0);
-    errors = QString::fromUtf8(captured.readAll());
+    errors = captured.finish();
     return code;
 }
 

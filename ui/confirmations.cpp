@@ -13,6 +13,10 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
+
+#include <memory>
+#include <tuple>
 
 namespace Volmap {
 
@@ -59,6 +63,88 @@ QString consentText()
     return QObject::tr("I understand that writing to the mapping destroys this data");
 }
 
+const QString RecreateSetting = QStringLiteral("create/recreateAtStartup");
+const QString RecreateBoxName = QStringLiteral("recreateAtStartup");
+
+/*
+ * A QMessageBox has room for one check box, the consent over data; this
+ * puts `widget` on a row of its own under the text, just above the
+ * buttons. Call it last: the box lays itself out anew when its text,
+ * details or check box change.
+ */
+void addAboveButtons(QMessageBox *box, QWidget *widget)
+{
+    auto *grid = qobject_cast<QGridLayout *>(box->layout());
+    auto *buttons = box->findChild<QDialogButtonBox *>();
+    const int buttonsAt = grid && buttons ? grid->indexOf(buttons) : -1;
+    if (buttonsAt < 0) {
+        box->layout()->addWidget(widget);
+        return;
+    }
+    int buttonRow = 0;
+    int unused = 0;
+    grid->getItemPosition(buttonsAt, &buttonRow, &unused, &unused, &unused);
+    // The text's column, so the box lines up with the text and the consent box.
+    int textColumn = 0;
+    if (auto *text = box->findChild<QLabel *>(QStringLiteral("qt_msgbox_label")); text && grid->indexOf(text) >= 0) {
+        grid->getItemPosition(grid->indexOf(text), &unused, &textColumn, &unused, &unused);
+    }
+    QList<std::tuple<QLayoutItem *, int, int, int, int>> below;
+    for (int i = grid->count() - 1; i >= 0; --i) {
+        int row = 0, column = 0, rowSpan = 0, columnSpan = 0;
+        grid->getItemPosition(i, &row, &column, &rowSpan, &columnSpan);
+        if (row >= buttonRow) {
+            below.append({grid->takeAt(i), row, column, rowSpan, columnSpan});
+        }
+    }
+    for (const auto &[item, row, column, rowSpan, columnSpan] : below) {
+        grid->addItem(item, row + 1, column, rowSpan, columnSpan, item->alignment());
+    }
+    grid->addWidget(widget, buttonRow, textColumn, 1, 1, Qt::AlignLeft);
+}
+
+QCheckBox *recreateAtStartupBox(QMessageBox *box, const QString &name)
+{
+    auto *recreate = new QCheckBox(QObject::tr("&Recreate at startup"), box);
+    recreate->setObjectName(RecreateBoxName);
+    recreate->setToolTip(QObject::tr("Save the definition of /dev/mapper/%1, so that it is created again after "
+                                     "every restart from the same devices, found by their identity")
+                             .arg(name));
+    recreate->setChecked(QSettings().value(RecreateSetting, false).toBool());
+    QObject::connect(box, &QDialog::accepted, recreate,
+                     [recreate]() { QSettings().setValue(RecreateSetting, recreate->isChecked()); });
+    return recreate;
+}
+
+QMessageBox *removeBox(QWidget *parent, const QString &name, bool inUse, bool foreign,
+                       std::function<void(RemoveChoice)> chosen)
+{
+    QString text = QObject::tr("Remove <b>/dev/mapper/%1</b>?").arg(name.toHtmlEscaped());
+    QString info = QObject::tr("The data on its backing devices stays as it is.");
+    if (inUse) {
+        info += QObject::tr(" It is open right now (mounted or used by a program): it can be removed once nothing "
+                            "uses it any more.");
+    }
+    if (foreign) {
+        info += QObject::tr(" Volume Mapper did not create it; an administrator's password is needed.");
+    }
+    auto *box = new QMessageBox(QMessageBox::Warning, QObject::tr("Remove Mapping"), text, QMessageBox::Cancel, parent);
+    box->setObjectName(QStringLiteral("removeConfirmation"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(info);
+    QPushButton *remove = box->addButton(QObject::tr("&Remove"), QMessageBox::DestructiveRole);
+    QPushButton *deferred = box->addButton(QObject::tr("Remove When &Unused"), QMessageBox::AcceptRole);
+    deferred->setToolTip(QObject::tr("The kernel removes it as soon as the last user closes it"));
+    box->setDefaultButton(inUse ? deferred : remove);
+    QObject::connect(box, &QMessageBox::finished, box, [box, remove, deferred, chosen]() {
+        const QAbstractButton *clicked = box->clickedButton();
+        chosen(clicked == remove ? RemoveChoice::Remove
+               : clicked == deferred ? RemoveChoice::RemoveWhenUnused
+                                     : RemoveChoice::Cancel);
+    });
+    return box;
+}
+
 } // namespace
 
 QDialog *createConfirmation(QWidget *parent, const QString &name, const QString &text, bool readOnly,
@@ -95,7 +181,14 @@ QDialog *createConfirmation(QWidget *parent, const QString &name, const QString 
     } else {
         box->setDefaultButton(create);
     }
+    addAboveButtons(box, recreateAtStartupBox(box, name));
     return box;
+}
+
+bool recreateAtStartupChosen(const QDialog *createConfirmation)
+{
+    const auto *recreate = createConfirmation->findChild<QCheckBox *>(RecreateBoxName);
+    return recreate && recreate->isChecked();
 }
 
 QDialog *reloadConfirmation(QWidget *parent, const QString &name, const QString &oldTable, const QString &newTable,
@@ -142,29 +235,41 @@ QDialog *reloadConfirmation(QWidget *parent, const QString &name, const QString 
 QDialog *removeConfirmation(QWidget *parent, const QString &name, bool inUse, bool foreign,
                             std::function<void(RemoveChoice)> chosen)
 {
-    QString text = QObject::tr("Remove <b>/dev/mapper/%1</b>?").arg(name.toHtmlEscaped());
-    QString info = QObject::tr("The data on its backing devices stays as it is.");
-    if (inUse) {
-        info += QObject::tr(" It is open right now (mounted or used by a program): it can be removed once nothing "
-                            "uses it any more.");
-    }
-    if (foreign) {
-        info += QObject::tr(" Volume Mapper did not create it; an administrator's password is needed.");
-    }
-    auto *box = new QMessageBox(QMessageBox::Warning, QObject::tr("Remove Mapping"), text, QMessageBox::Cancel, parent);
-    box->setObjectName(QStringLiteral("removeConfirmation"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setInformativeText(info);
-    QPushButton *remove = box->addButton(QObject::tr("&Remove"), QMessageBox::DestructiveRole);
-    QPushButton *deferred = box->addButton(QObject::tr("Remove When &Unused"), QMessageBox::AcceptRole);
-    deferred->setToolTip(QObject::tr("The kernel removes it as soon as the last user closes it"));
-    box->setDefaultButton(inUse ? deferred : remove);
-    QObject::connect(box, &QMessageBox::finished, box, [box, remove, deferred, chosen]() {
-        const QAbstractButton *clicked = box->clickedButton();
-        chosen(clicked == remove ? RemoveChoice::Remove
-               : clicked == deferred ? RemoveChoice::RemoveWhenUnused
-                                     : RemoveChoice::Cancel);
+    return removeBox(parent, name, inUse, foreign, std::move(chosen));
+}
+
+QDialog *removeSavedConfirmation(QWidget *parent, const QString &name, bool inUse,
+                                 std::function<void(RemoveChoice, bool forgetDefinition)> chosen)
+{
+    // The box answers after `finished`, when the check box is still there to read.
+    auto forget = std::make_shared<QCheckBox *>(nullptr);
+    QMessageBox *box = removeBox(parent, name, inUse, false, [forget, chosen](RemoveChoice choice) {
+        chosen(choice, !*forget || (*forget)->isChecked());
     });
+    *forget = new QCheckBox(QObject::tr("Also &forget its saved definition (otherwise it is recreated at the next "
+                                        "startup)"),
+                            box);
+    (*forget)->setObjectName(QStringLiteral("forgetDefinition"));
+    (*forget)->setChecked(true);
+    box->setInformativeText(box->informativeText()
+                            + QObject::tr(" It is saved to be recreated at startup."));
+    box->setCheckBox(*forget);
+    return box;
+}
+
+QDialog *forgetConfirmation(QWidget *parent, const QString &name, std::function<void(bool forget)> chosen)
+{
+    auto *box = new QMessageBox(QMessageBox::Question, QObject::tr("Forget Saved Mapping"),
+                                QObject::tr("Forget the saved definition of <b>%1</b>?").arg(name.toHtmlEscaped()),
+                                QMessageBox::Cancel, parent);
+    box->setObjectName(QStringLiteral("forgetConfirmation"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(QObject::tr("It is no longer recreated at startup. The data on its devices stays as it "
+                                        "is; you can build the mapping again in the editor."));
+    QPushButton *forget = box->addButton(QObject::tr("&Forget"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(forget);
+    QObject::connect(box, &QMessageBox::finished, box,
+                     [box, forget, chosen]() { chosen(box->clickedButton() == forget); });
     return box;
 }
 

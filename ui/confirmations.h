@@ -22,9 +22,13 @@ namespace Volmap {
  * the ranges the old table did not use). Where any holds data, the dialog
  * warns, Cancel is the default and Create/Apply stays disabled until the
  * person ticks that they understand.
+ * The create question also offers "Recreate at startup" (off until the
+ * person chose it once; the last choice is remembered when they Create).
  */
 QDialog *createConfirmation(QWidget *parent, const QString &name, const QString &tableText, bool readOnly,
                             const QList<RangeData> &data = {});
+/* Whether the person ticked "Recreate at startup" in a createConfirmation(). */
+bool recreateAtStartupChosen(const QDialog *createConfirmation);
 QDialog *reloadConfirmation(QWidget *parent, const QString &name, const QString &oldTable, const QString &newTable,
                             const QList<RangeData> &data = {});
 
@@ -32,5 +36,14 @@ enum class RemoveChoice { Cancel, Remove, RemoveWhenUnused };
 /* Calls `chosen` with the person's answer. */
 QDialog *removeConfirmation(QWidget *parent, const QString &name, bool inUse, bool foreign,
                             std::function<void(RemoveChoice)> chosen);
+/*
+ * Removing a mapping with a saved definition also asks whether to forget
+ * the definition (ticked, the default) or keep it, so the mapping comes
+ * back at the next startup. `chosen` gets the answer and whether to forget.
+ */
+QDialog *removeSavedConfirmation(QWidget *parent, const QString &name, bool inUse,
+                                 std::function<void(RemoveChoice, bool forgetDefinition)> chosen);
+/* Forgetting a saved definition that is not live; `chosen` gets true for Forget. */
+QDialog *forgetConfirmation(QWidget *parent, const QString &name, std::function<void(bool forget)> chosen);
 
 } // namespace Volmap

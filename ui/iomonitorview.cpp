@@ -124,7 +124,26 @@ QWidget *IoMonitorView::createMonitorPage()
 {
     auto *page = new QWidget;
     page->setObjectName(QStringLiteral("monitorPage"));
+    QLayout *header = createHeader();
+    QLayout *statistics = createStatistics();
 
+    auto *splitter = new QSplitter(Qt::Vertical);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(createCharts());
+    splitter->addWidget(createSegmentSection());
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+
+    auto *layout = new QVBoxLayout(page);
+    layout->addLayout(header);
+    layout->addLayout(statistics);
+    layout->addWidget(splitter, 1);
+    return page;
+}
+
+/* The mapping's name and the sampling controls. */
+QLayout *IoMonitorView::createHeader()
+{
     m_title = new QLabel;
     m_title->setObjectName(QStringLiteral("mappingTitle"));
     QFont titleFont = m_title->font();
@@ -173,7 +192,12 @@ QWidget *IoMonitorView::createMonitorPage()
     header->addWidget(m_interval);
     header->addWidget(m_pause);
     header->addWidget(m_reset);
+    return header;
+}
 
+/* The block layer's totals of the mapping. */
+QLayout *IoMonitorView::createStatistics()
+{
     auto *statistics = new QGridLayout;
     statistics->setHorizontalSpacing(fontMetrics().averageCharWidth() * 4);
     statistics->setVerticalSpacing(0);
@@ -188,7 +212,11 @@ QWidget *IoMonitorView::createMonitorPage()
     m_writtenBytes =
         addStatistic(statistics, 5, tr("Bytes written"), QStringLiteral("writtenBytesValue"), sinceAppeared);
     statistics->setColumnStretch(6, 1);
+    return statistics;
+}
 
+QWidget *IoMonitorView::createCharts()
+{
     m_iopsChart = new RateChart(tr("I/O operations per second"), AxisUnits::Decimal, 4, iopsText);
     m_iopsChart->setObjectName(QStringLiteral("iopsChart"));
     m_throughputChart =
@@ -202,19 +230,7 @@ QWidget *IoMonitorView::createMonitorPage()
     chartsLayout->setContentsMargins(0, 0, 0, 0);
     chartsLayout->addWidget(m_iopsChart);
     chartsLayout->addWidget(m_throughputChart);
-
-    auto *splitter = new QSplitter(Qt::Vertical);
-    splitter->setChildrenCollapsible(false);
-    splitter->addWidget(charts);
-    splitter->addWidget(createSegmentSection());
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-
-    auto *layout = new QVBoxLayout(page);
-    layout->addLayout(header);
-    layout->addLayout(statistics);
-    layout->addWidget(splitter, 1);
-    return page;
+    return charts;
 }
 
 QWidget *IoMonitorView::createSegmentSection()

@@ -7,6 +7,7 @@
 
 class QComboBox;
 class QLabel;
+class QLayout;
 class QPushButton;
 class QStackedWidget;
 class QTableView;
@@ -63,6 +64,9 @@ Q_SIGNALS:
 
 private:
     QWidget *createMonitorPage();
+    QLayout *createHeader();
+    QLayout *createStatistics();
+    QWidget *createCharts();
     QWidget *createSegmentSection();
     void applyInterval(int milliseconds);
     void updatePauseButton();

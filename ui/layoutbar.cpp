@@ -1,5 +1,6 @@
 #include "layoutbar.h"
 
+#include "problemcolor.h"
 #include "segmenttablemodel.h"
 #include "sizeunits.h"
 
@@ -140,7 +141,7 @@ void LayoutBar::paintEvent(QPaintEvent *)
         const QRectF box = block.rect.adjusted(0.5, 0.5, -0.5, -0.5);
         painter.drawRect(box);
         if (segment.target == u"error") {
-            painter.setBrush(QBrush(QColor(200, 40, 40), Qt::BDiagPattern));
+            painter.setBrush(QBrush(problemColor(), Qt::BDiagPattern));
             painter.drawRect(box);
         } else if (segment.target == u"linear") {
             // linear passes I/O through without counters: drawn lighter than basic_target.
@@ -149,7 +150,7 @@ void LayoutBar::paintEvent(QPaintEvent *)
         }
         if (invalid || block.row == m_currentRow) {
             painter.setBrush(Qt::NoBrush);
-            painter.setPen(QPen(invalid ? QColor(220, 30, 30) : pal.color(QPalette::Highlight), 2.5,
+            painter.setPen(QPen(invalid ? problemColor() : pal.color(QPalette::Highlight), 2.5,
                                 invalid ? Qt::DashLine : Qt::SolidLine));
             painter.drawRect(box.adjusted(1.25, 1.25, -1.25, -1.25));
         }

@@ -128,6 +128,7 @@ MainWindow::MainWindow(HelperClient *client, HelperClient *samplingClient, const
         connect(model, &QAbstractItemModel::modelReset, this, &MainWindow::updateCounts);
     }
     wireSpaceMap();
+    wirePersistence();
     // The tree only says which devices are busy as of the last event; mappings change that too.
     connect(client, &HelperClient::mappingsChanged, m_monitor, &DeviceMonitor::rescan);
     // The editor's early warning: what other mappings, mounts and swap use,
@@ -307,9 +308,10 @@ void MainWindow::confirmCreate(const QString &name, const QString &tableText, bo
                                const QList<RangeData> &data)
 {
     QDialog *confirm = createConfirmation(this, name, tableText, readOnly, data);
-    connect(confirm, &QDialog::accepted, this, [this, name, tableText, readOnly]() {
+    connect(confirm, &QDialog::accepted, this, [this, confirm, name, tableText, readOnly]() {
         beginCall(tr("Creating %1…").arg(name));
-        m_client->create(name, tableText, readOnly, [this, name](const ClientResult<QString> &result) {
+        const HelperClient::CreateFlags flags{readOnly, recreateAtStartupChosen(confirm)};
+        m_client->create(name, tableText, flags, [this, name, flags](const ClientResult<QString> &result) {
             endCall();
             if (const auto *error = std::get_if<ClientError>(&result)) {
                 showError(tr("Could not create %1").arg(name), *error);
@@ -324,7 +326,8 @@ void MainWindow::confirmCreate(const QString &name, const QString &tableText, bo
                                         tr("<b>%1</b> is ready.").arg(node.toHtmlEscaped()), QMessageBox::Ok, this);
             box->setObjectName(QStringLiteral("createdMessage"));
             box->setInformativeText(tr("Format it, mount it or hand it to a program like any disk. Select it "
-                                       "under Mappings to watch its I/O."));
+                                       "under Mappings to watch its I/O.")
+                                    + (flags.persistent ? u' ' + tr("It is recreated at every startup.") : QString()));
             box->setAttribute(Qt::WA_DeleteOnClose);
             box->open();
             // Selected once the list has it, so its I/O shows at once.
@@ -418,19 +421,22 @@ void MainWindow::removeMapping(const QString &name)
     }
     bool inUse = false;
     bool foreign = false;
+    bool saved = false;
     MappingSummary mapping;
     if (const int row = m_mappingModel->rowOf(name); row >= 0) {
         mapping = m_mappingModel->mappings()[row];
         inUse = mapping.openCount > 0;
         foreign = !mapping.createdByVolmap;
+        saved = m_mappingModel->row(row).persistence != Persistence::NotSaved;
     }
-    const auto chosen = [this, name](RemoveChoice choice) {
+    const auto chosen = [this, name](RemoveChoice choice, bool forgetDefinition = true) {
         if (choice == RemoveChoice::Cancel) {
             return;
         }
         const bool deferred = choice == RemoveChoice::RemoveWhenUnused;
         beginCall(tr("Removing %1…").arg(name));
-        m_client->remove(name, deferred, [this, name, deferred](const ClientResult<Done> &result) {
+        const bool keep = !forgetDefinition;
+        m_client->remove(name, deferred, keep, [this, name, deferred, keep](const ClientResult<Done> &result) {
             endCall();
             if (const auto *error = std::get_if<ClientError>(&result)) {
                 showError(tr("Could not remove %1").arg(name), *error);
@@ -440,12 +446,16 @@ void MainWindow::removeMapping(const QString &name)
                 m_editor->startNewMapping();
             }
             m_mappingModel->refresh();
-            showStatus(deferred ? tr("%1 goes away when it is no longer in use").arg(name) : tr("Removed %1").arg(name));
+            showStatus(deferred ? tr("%1 goes away when it is no longer in use").arg(name)
+                       : keep   ? tr("Removed %1; its saved definition brings it back at the next startup").arg(name)
+                                : tr("Removed %1").arg(name));
         });
     };
     // Another tool's mapping: say which and what breaks, with Cancel as the default.
-    QDialog *confirm = foreign ? foreignRemovalConfirmation(this, mapping, chosen)
-                               : removeConfirmation(this, name, inUse, foreign, chosen);
+    const auto answered = [chosen](RemoveChoice choice) { chosen(choice); };
+    QDialog *confirm = foreign ? foreignRemovalConfirmation(this, mapping, answered)
+                       : saved ? removeSavedConfirmation(this, name, inUse, chosen)
+                               : removeConfirmation(this, name, inUse, foreign, answered);
     confirm->open();
 }
 
@@ -543,7 +553,7 @@ void MainWindow::updateCounts()
         devices += 1 + m_deviceModel->rowCount(m_deviceModel->index(row, 0));
     }
     m_counts->setText(tr("%n device(s)", nullptr, devices) + QStringLiteral(" · ")
-                      + tr("%n mapping(s)", nullptr, m_mappingModel->rowCount()));
+                      + tr("%n mapping(s)", nullptr, int(m_mappingModel->mappings().size())));
 }
 
 } // namespace Volmap

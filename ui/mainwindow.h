@@ -26,6 +26,7 @@ class StackView;
 class TableEditor;
 struct ClientError;
 struct RangeData;
+struct SavedMappingState;
 
 /*
  * The one window of Volume Mapper: devices on the left, the table editor
@@ -89,6 +90,12 @@ private:
     void resetCounters(const QString &name);
     void watchMapping(const QString &name, const QString &kernelName);
     void addDevicesFromPanel(const QStringList &kernelNames);
+    // mainwindowpersistence.cpp: mappings recreated at startup.
+    void wirePersistence();
+    void setPersistent(const QString &name, bool enabled);
+    void assembleSaved(const QString &name);
+    /* What AssembleSaved did with `name`, in a message. */
+    void showAssembled(const QString &name, const QList<SavedMappingState> &states);
     /* Counts a helper call in flight: the busy indicator shows while any is. */
     void beginCall(const QString &what);
     void endCall();

@@ -4,10 +4,12 @@
 #include "emptystate.h"
 #include "mappinglistmodel.h"
 #include "mappingowner.h"
+#include "mappingrowdelegate.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -28,6 +30,9 @@ MappingsPanel::MappingsPanel(MappingListModel *model, QWidget *parent)
     m_view->setObjectName(QStringLiteral("mappingTable"));
     m_view->setAccessibleName(tr("Device-mapper mappings"));
     m_view->setModel(model);
+    m_view->setItemDelegate(new MappingRowDelegate(m_view));
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &MappingsPanel::showMenu);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -35,10 +40,14 @@ MappingsPanel::MappingsPanel(MappingListModel *model, QWidget *parent)
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     // Fit the columns to what the helper reported, but let the person resize them.
-    auto fit = [this]() { m_view->resizeColumnsToContents(); };
+    auto fit = [this]() {
+        spanSavedRows();
+        m_view->resizeColumnsToContents();
+    };
     connect(model, &QAbstractItemModel::rowsInserted, this, fit);
     connect(model, &QAbstractItemModel::dataChanged, this, fit);
     connect(model, &QAbstractItemModel::modelReset, this, fit);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, fit);
     // Listings answered out of order may come before the one with a new
     // mapping: wait for the one that has it.
     connect(model, &MappingListModel::refreshed, this, [this]() {
@@ -61,15 +70,17 @@ MappingsPanel::MappingsPanel(MappingListModel *model, QWidget *parent)
         m_model->refresh();
     });
     connect(m_view, &QTableView::activated, this, [this]() {
-        if (!m_busy) {
+        if (!m_busy && !selectedMapping().isEmpty()) {
             Q_EMIT openRequested(selectedMapping());
         }
     });
+    // A saved definition that is not live has no I/O to follow: the view hears of no mapping.
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this]() {
         updateButtons();
         const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-        Q_EMIT selectionChanged(rows.isEmpty() ? QString() : rows.first().data(MappingListModel::NameRole).toString(),
-                                rows.isEmpty() ? QString() : rows.first().data(MappingListModel::KernelNameRole).toString());
+        const bool live = !rows.isEmpty() && rows.first().data(MappingListModel::LiveRole).toBool();
+        Q_EMIT selectionChanged(live ? rows.first().data(MappingListModel::NameRole).toString() : QString(),
+                                live ? rows.first().data(MappingListModel::KernelNameRole).toString() : QString());
     });
     // A refresh that removes the selected row leaves no selection: the I/O view must hear of it.
     connect(model, &QAbstractItemModel::rowsRemoved, this, &MappingsPanel::updateButtons);
@@ -97,10 +108,90 @@ MappingsPanel::MappingsPanel(MappingListModel *model, QWidget *parent)
     updateButtons();
 }
 
-QString MappingsPanel::selectedMapping() const
+QString MappingsPanel::selectedName(bool live) const
 {
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    return rows.isEmpty() ? QString() : rows.first().data(MappingListModel::NameRole).toString();
+    if (rows.isEmpty() || rows.first().data(MappingListModel::LiveRole).toBool() != live) {
+        return {};
+    }
+    return rows.first().data(MappingListModel::NameRole).toString();
+}
+
+QString MappingsPanel::selectedMapping() const
+{
+    return selectedName(true);
+}
+
+QString MappingsPanel::selectedSaved() const
+{
+    return selectedName(false);
+}
+
+QMenu *MappingsPanel::menuForRow(int row)
+{
+    if (row < 0 || row >= m_model->rowCount()) {
+        return nullptr;
+    }
+    const MappingRow &entry = m_model->row(row);
+    const QString name = entry.mapping.name;
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("mappingMenu"));
+    if (!entry.isLive()) {
+        QAction *assemble = menu->addAction(QIcon::fromTheme(QStringLiteral("media-playback-start")),
+                                            tr("&Assemble Now"), this, [this, name]() { Q_EMIT assembleRequested(name); });
+        assemble->setToolTip(tr("Create every saved mapping whose devices are all there and free, and say what "
+                                "became of this one"));
+        menu->addAction(QIcon::fromTheme(QStringLiteral("edit-delete")), tr("&Forget…"), this,
+                        [this, name]() { Q_EMIT forgetRequested(name); });
+    } else {
+        menu->addAction(m_open->icon(), m_open->text(), this, [this, name]() { Q_EMIT openRequested(name); });
+        menu->addAction(m_remove->icon(), m_remove->text(), this, [this, name]() { Q_EMIT removeRequested(name); });
+        // Only a mapping Volume Mapper made can be saved: the helper saves only its own targets' tables.
+        if (entry.mapping.createdByVolmap) {
+            menu->addSeparator();
+            QAction *recreate = menu->addAction(tr("Recreate at &Startup"));
+            recreate->setCheckable(true);
+            recreate->setChecked(entry.persistence == Persistence::Saved);
+            recreate->setToolTip(tr("Save this mapping's definition, so it is created again after every restart"));
+            connect(recreate, &QAction::triggered, this,
+                    [this, name](bool checked) { Q_EMIT persistRequested(name, checked); });
+        }
+    }
+    for (QAction *action : menu->actions()) {
+        action->setEnabled(!m_busy);
+    }
+    return menu;
+}
+
+void MappingsPanel::spanSavedRows()
+{
+    // A saved definition that is not live has a name and a state, nothing
+    // else: its state spans the empty columns, so the reason shows beside
+    // the name instead of at the far right.
+    m_view->clearSpans();
+    for (int row = int(m_model->mappings().size()); row < m_model->rowCount(); ++row) {
+        m_view->setSpan(row, MappingListModel::SizeColumn, 1,
+                        MappingListModel::StateColumn - MappingListModel::SizeColumn + 1);
+    }
+}
+
+void MappingsPanel::showMenu(const QPoint &position)
+{
+    // The menu key asks at a place that may hold no row: the current row's menu then.
+    QModelIndex index = m_view->indexAt(position);
+    QPoint at = position;
+    if (!index.isValid()) {
+        index = m_view->currentIndex();
+        at = m_view->visualRect(index).center();
+    }
+    if (!index.isValid()) {
+        return;
+    }
+    m_view->selectRow(index.row());
+    if (QMenu *menu = menuForRow(index.row())) {
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_view->viewport()->mapToGlobal(at));
+    }
 }
 
 void MappingsPanel::selectMapping(const QString &name)

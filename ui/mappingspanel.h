@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QLabel;
+class QMenu;
 class QPushButton;
 class QTableView;
 
@@ -24,7 +25,12 @@ public:
     explicit MappingsPanel(MappingListModel *model, QWidget *parent = nullptr);
 
     QTableView *view() const { return m_view; }
+    /* The selected live mapping; empty when a saved definition that is not live is selected. */
     QString selectedMapping() const;
+    /* The selected saved definition that is not live, or empty. */
+    QString selectedSaved() const;
+    /* The context menu of `row` (a new, unshown menu owned by the caller), or nullptr if it has none. */
+    QMenu *menuForRow(int row);
     /* Selects `name` now, or as soon as a listing has it (a mapping just made). */
     void selectMapping(const QString &name);
     /* Shown instead of an empty list when the helper cannot be asked. */
@@ -36,9 +42,18 @@ Q_SIGNALS:
     void selectionChanged(const QString &name, const QString &kernelName);
     void openRequested(const QString &name);
     void removeRequested(const QString &name);
+    /* Recreate a live mapping of ours at startup, or no longer. */
+    void persistRequested(const QString &name, bool enabled);
+    /* For saved definitions that are not live. */
+    void assembleRequested(const QString &name);
+    void forgetRequested(const QString &name);
 
 private:
     void updateButtons();
+    void showMenu(const QPoint &position);
+    void spanSavedRows();
+    /* The selected row's name if it is live (`live`) or a saved definition only (!`live`). */
+    QString selectedName(bool live) const;
 
     MappingListModel *m_model;
     QString m_selectWhenListed;

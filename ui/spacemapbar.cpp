@@ -1,6 +1,7 @@
 #include "spacemapbar.h"
 
 #include "layoutbar.h"
+#include "problemcolor.h"
 #include "sizeunits.h"
 
 #include <QHelpEvent>
@@ -17,7 +18,6 @@ namespace {
 constexpr int BarHeight = 40;
 constexpr int PartitionStrip = 6;
 constexpr qreal MinimumBlockWidth = 3;
-const QColor ConflictRed(220, 30, 30);
 const QColor LabelInk(20, 20, 20);
 
 bool holdsData(const SpaceMapSegment &segment, const QList<SpaceRange> &ranges)
@@ -225,7 +225,7 @@ void SpaceMapBar::paintSegment(QPainter &painter, const SpaceMapSegment &segment
     }
     if (segment.conflict) {
         painter.setBrush(Qt::NoBrush);
-        painter.setPen(QPen(ConflictRed, 2.5, Qt::DashLine));
+        painter.setPen(QPen(problemColor(), 2.5, Qt::DashLine));
         painter.drawRect(main.adjusted(1.25, 1.25, -1.25, -1.25));
     }
     const bool draft = !segment.isFree() && m_input.ranges[segment.ranges.first()].kind == SpaceKind::Draft;

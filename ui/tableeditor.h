@@ -102,7 +102,14 @@ Q_SIGNALS:
 
 private:
     void beginEditing(const QString &name);
+    // Widgets, one area each (tableeditorlayout.cpp).
     void buildActions();
+    void buildDropControls();
+    void buildToolBar();
+    void buildSegmentView();
+    void buildCreateControls();
+    void connectModel();
+    void arrangeLayout();
     void connectDraftSignals();
     void commitPendingEdit();
     void updateState();

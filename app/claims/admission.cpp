@@ -1,5 +1,6 @@
 #include "admission.h"
 
+#include "helperprotocol.h"
 #include "mappingname.h"
 #include "tabletext.h"
 #include "tablevalidator.h"
@@ -44,18 +45,18 @@ Outcome<CallOptions> admitOptions(const QVariantMap &options, const QStringList 
     CallOptions parsed;
     for (auto it = options.cbegin(); it != options.cend(); ++it) {
         const QString &key = it.key();
-        if (key != u"interactive" && !allowed.contains(key)) {
+        if (key != HelperProtocol::Option::interactive() && !allowed.contains(key)) {
             return invalidArgument(QStringLiteral("unknown option %1").arg(quotedInput(key)));
         }
         if (it.value().metaType().id() != QMetaType::Bool) {
             return invalidArgument(QStringLiteral("option '%1' must be a boolean").arg(key));
         }
         const bool value = it.value().toBool();
-        if (key == u"interactive") {
+        if (key == HelperProtocol::Option::interactive()) {
             parsed.interactive = value;
-        } else if (key == u"read-only") {
+        } else if (key == HelperProtocol::Option::readOnly()) {
             parsed.readOnly = value;
-        } else if (key == u"deferred") {
+        } else if (key == HelperProtocol::Option::deferred()) {
             parsed.deferred = value;
         }
     }

@@ -1,5 +1,6 @@
 #include "targetdevices.h"
 
+#include "helperprotocol.h"
 #include "tabletext.h"
 #include "tablevalidator.h"
 
@@ -307,7 +308,7 @@ const QHash<QString, Parser> &parsers()
 {
     static const QHash<QString, Parser> table = {
         {QStringLiteral("linear"), linear},
-        {QStringLiteral("basic_target"), linear},
+        {HelperProtocol::BasicTargetName.toString(), linear},
         {QStringLiteral("striped"), striped},
         {QStringLiteral("mirror"), mirror},
         {QStringLiteral("raid"), raid},

@@ -19,9 +19,7 @@ QString stateText(const SavedMappingState &saved)
 
 QJsonObject savedJson(const SavedMappingState &saved)
 {
-    return {{QStringLiteral("name"), saved.name},
-            {QStringLiteral("state"), saved.state},
-            {QStringLiteral("reason"), saved.reason}};
+    return QJsonObject::fromVariantMap(saved.toMap()); // the keys of ListSavedMappings
 }
 
 const SavedMappingState *savedNamed(const QList<SavedMappingState> &saved, const QString &name)

@@ -25,6 +25,7 @@ int exitCodeFor(ClientErrorKind kind)
 {
     switch (kind) {
     case ClientErrorKind::InvalidArgument:
+    case ClientErrorKind::NoStableIdentity: // the table, or the choice to save it, has to change
         return ExitInvalid;
     case ClientErrorKind::NotAuthorized:
     case ClientErrorKind::Dismissed:
@@ -157,17 +158,18 @@ void Volmapctl::capabilities()
             printJson(QJsonObject::fromVariantMap(caps));
         } else {
             QStringList targets;
-            const QVariantMap versions = caps.value(QStringLiteral("targets")).toMap();
+            namespace Capability = HelperProtocol::Capability;
+            const QVariantMap versions = caps.value(Capability::targets()).toMap();
             for (auto it = versions.cbegin(); it != versions.cend(); ++it) {
                 targets.append(it.key() + u' ' + it.value().toString());
             }
-            auto yesNo = [&](const char *key) { return caps.value(QLatin1String(key)).toBool() ? "yes" : "no"; };
-            out() << "helper version:         " << caps.value(QStringLiteral("helper-version")).toString() << '\n'
-                  << "kernel release:         " << caps.value(QStringLiteral("kernel-release")).toString() << '\n'
-                  << "device-mapper:          " << yesNo("device-mapper") << ' '
-                  << caps.value(QStringLiteral("driver-version")).toString() << '\n'
-                  << "basic_target loaded:    " << yesNo("basic-target-loaded") << '\n'
-                  << "basic_target available: " << yesNo("basic-target-available") << '\n'
+            auto yesNo = [&](const QString &key) { return caps.value(key).toBool() ? "yes" : "no"; };
+            out() << "helper version:         " << caps.value(Capability::helperVersion()).toString() << '\n'
+                  << "kernel release:         " << caps.value(Capability::kernelRelease()).toString() << '\n'
+                  << "device-mapper:          " << yesNo(Capability::deviceMapper()) << ' '
+                  << caps.value(Capability::driverVersion()).toString() << '\n'
+                  << "basic_target loaded:    " << yesNo(Capability::basicTargetLoaded()) << '\n'
+                  << "basic_target available: " << yesNo(Capability::basicTargetAvailable()) << '\n'
                   << "targets:                " << targets.join(QStringLiteral(", ")) << '\n';
         }
         finish(ExitOk);
@@ -223,19 +225,20 @@ void Volmapctl::status()
         if (m_options.json) {
             QJsonArray array;
             for (const SegmentStatus &s : segments) {
-                QJsonObject object{{QStringLiteral("start"), qint64(s.start)},
-                                   {QStringLiteral("length"), qint64(s.length)},
-                                   {QStringLiteral("target"), s.target},
-                                   {QStringLiteral("status"), s.status}};
+                namespace Key = HelperProtocol::Key;
+                QJsonObject object{{Key::start(), qint64(s.start)},
+                                   {Key::length(), qint64(s.length)},
+                                   {Key::target(), s.target},
+                                   {Key::status(), s.status}};
                 if (s.hasCounters) {
-                    object.insert(QStringLiteral("reads"), qint64(s.reads));
-                    object.insert(QStringLiteral("writes"), qint64(s.writes));
-                    object.insert(QStringLiteral("read-sectors"), qint64(s.readSectors));
-                    object.insert(QStringLiteral("write-sectors"), qint64(s.writeSectors));
-                    object.insert(QStringLiteral("flushes"), qint64(s.flushes));
-                    object.insert(QStringLiteral("discards"), qint64(s.discards));
+                    object.insert(Key::reads(), qint64(s.reads));
+                    object.insert(Key::writes(), qint64(s.writes));
+                    object.insert(Key::readSectors(), qint64(s.readSectors));
+                    object.insert(Key::writeSectors(), qint64(s.writeSectors));
+                    object.insert(Key::flushes(), qint64(s.flushes));
+                    object.insert(Key::discards(), qint64(s.discards));
                     if (s.errors) {
-                        object.insert(QStringLiteral("errors"), qint64(*s.errors));
+                        object.insert(Key::errors(), qint64(*s.errors));
                     }
                 }
                 array.append(object);
@@ -519,55 +522,54 @@ void Volmapctl::watch()
     if (!needArguments(1, QStringLiteral("watch NAME [--interval SECONDS] [--count N]"))) {
         return;
     }
+    // The app's sampler, so volmapctl gets its one-request-at-a-time guard
+    // and its rates; volmapctl keeps its own timer for its shorter minimum.
+    m_sampler = std::make_unique<SegmentSampler>(m_client);
+    m_sampler->watch(m_options.arguments[0]);
+    connect(m_sampler.get(), &SegmentSampler::sampled, this, &Volmapctl::printSample);
+    connect(m_sampler.get(), &SegmentSampler::failed, this, [this](const QString &, const ClientError &error) {
+        m_watchTimer.stop();
+        fail(error);
+    });
     m_watchTimer.setInterval(qMax(50, int(m_options.intervalSeconds * 1000)));
-    connect(&m_watchTimer, &QTimer::timeout, this, &Volmapctl::sample);
-    sample();
+    connect(&m_watchTimer, &QTimer::timeout, m_sampler.get(), &SegmentSampler::sampleNow);
+    m_sampler->sampleNow();
     m_watchTimer.start();
 }
 
-void Volmapctl::sample()
+void Volmapctl::printSample(const QString &name)
 {
-    m_client.status(m_options.arguments[0], [this](const ClientResult<QList<SegmentStatus>> &result) {
-        if (const auto *error = std::get_if<ClientError>(&result)) {
-            m_watchTimer.stop();
-            fail(*error);
-            return;
+    const QList<SegmentStatus> segments = m_sampler->latest(name);
+    // The first sample has nothing to compare with: show totals.
+    const QList<SegmentRates> rates = m_sampler->latestHasRates(name) ? m_sampler->history(name).constLast()
+                                                                      : QList<SegmentRates>();
+    const QString time = QTime::currentTime().toString(QStringLiteral("HH:mm:ss"));
+    qsizetype counted = 0; // rates hold the basic_target segments only, in table order
+    for (int i = 0; i < segments.size(); ++i) {
+        const SegmentStatus &now = segments[i];
+        if (!now.hasCounters) {
+            continue;
         }
-        const auto &segments = std::get<QList<SegmentStatus>>(result);
-        const double seconds = m_sinceSample.isValid() ? qMax<qint64>(1, m_sinceSample.restart()) / 1000.0 : 0;
-        if (!m_sinceSample.isValid()) {
-            m_sinceSample.start();
+        out() << time << ' ' << name << " segment " << i << " (" << now.start << '+' << now.length << ' '
+              << now.target << "): ";
+        if (counted < rates.size()) {
+            const SegmentRates &r = rates[counted];
+            out() << QString::number(r.readIops, 'f', 1) << " r/s " << formatRateHuman(r.readBytesPerSecond) << ", "
+                  << QString::number(r.writeIops, 'f', 1) << " w/s " << formatRateHuman(r.writeBytesPerSecond)
+                  << ", " << r.flushes << " flushes, " << r.discards << " discards\n";
+        } else {
+            out() << now.reads << " reads (" << bytesOfSectors(now.readSectors) << "), " << now.writes
+                  << " writes (" << bytesOfSectors(now.writeSectors) << "), " << now.flushes << " flushes, "
+                  << now.discards << " discards in total\n";
         }
-        const QString time = QTime::currentTime().toString(QStringLiteral("HH:mm:ss"));
-        for (int i = 0; i < segments.size(); ++i) {
-            const SegmentStatus &now = segments[i];
-            if (!now.hasCounters) {
-                continue;
-            }
-            // The first sample has nothing to compare with: show totals.
-            const bool rates = m_previous.size() == segments.size() && m_samples > 0;
-            out() << time << ' ' << m_options.arguments[0] << " segment " << i << " (" << now.start << '+'
-                  << now.length << ' ' << now.target << "): ";
-            if (rates) {
-                const SegmentRates r = segmentRatesBetween(m_previous[i], now, seconds);
-                out() << QString::number(r.readIops, 'f', 1) << " r/s " << formatRateHuman(r.readBytesPerSecond)
-                      << ", " << QString::number(r.writeIops, 'f', 1) << " w/s "
-                      << formatRateHuman(r.writeBytesPerSecond) << ", " << r.flushes << " flushes, " << r.discards
-                      << " discards\n";
-            } else {
-                out() << now.reads << " reads (" << bytesOfSectors(now.readSectors) << "), " << now.writes
-                      << " writes (" << bytesOfSectors(now.writeSectors) << "), " << now.flushes << " flushes, "
-                      << now.discards << " discards in total\n";
-            }
-        }
-        out().flush();
-        m_previous = segments;
-        ++m_samples;
-        if (m_options.count > 0 && m_samples >= m_options.count) {
-            m_watchTimer.stop();
-            finish(ExitOk);
-        }
-    });
+        ++counted;
+    }
+    out().flush();
+    ++m_samples;
+    if (m_options.count > 0 && m_samples >= m_options.count) {
+        m_watchTimer.stop();
+        finish(ExitOk);
+    }
 }
 
 } // namespace Volmap

@@ -2,8 +2,8 @@
 
 #include "devicemonitor.h"
 #include "helperclient.h"
+#include "segmentsampler.h"
 
-#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QStringList>
@@ -84,15 +84,14 @@ private:
     void followDevices();
     void reportDevice(const QString &what, const BlockDeviceInfo &device);
     void watch();
-    void sample();
+    void printSample(const QString &name);
 
     HelperClient &m_client;
     CtlOptions m_options;
     QTimer m_watchTimer;
     std::unique_ptr<DeviceMonitor> m_monitor;
     QHash<QString, BlockDeviceInfo> m_known;
-    QList<SegmentStatus> m_previous;
-    QElapsedTimer m_sinceSample; // rates use the real time between samples
+    std::unique_ptr<SegmentSampler> m_sampler; // watch
     int m_samples = 0;
 };
 

@@ -21,9 +21,7 @@ ClientError ClientError::fromDBus(const QDBusError &error)
         {E::dismissed(), ClientErrorKind::Dismissed},
         {E::noAuthenticationAgent(), ClientErrorKind::NoAuthenticationAgent},
         {E::invalidArgument(), ClientErrorKind::InvalidArgument},
-        // A device that cannot be found again after a restart: the input
-        // (the table, or the choice to save it) has to change.
-        {E::noStableIdentity(), ClientErrorKind::InvalidArgument},
+        {E::noStableIdentity(), ClientErrorKind::NoStableIdentity},
         {E::notFound(), ClientErrorKind::NotFound},
         {E::exists(), ClientErrorKind::Exists},
         {E::busy(), ClientErrorKind::Busy},
@@ -97,6 +95,8 @@ QString ClientError::title() const
         return tr("Mapping exists");
     case ClientErrorKind::Timeout:
         return tr("No answer");
+    case ClientErrorKind::NoStableIdentity:
+        return tr("Cannot be recreated at startup");
     case ClientErrorKind::Failed:
         break;
     }
@@ -148,6 +148,11 @@ QString ClientError::advice() const
         return tr("Choose another name for the new mapping.");
     case ClientErrorKind::Timeout:
         return tr("The helper did not answer. Check the system log (journalctl -u volmap-helper) and try again.");
+    case ClientErrorKind::NoStableIdentity:
+        // The helper's message names the device and why; this says what to do.
+        return tr("Nothing was created or saved. A mapping recreated at startup must find each device again by "
+                  "something that survives a restart: a disk's WWN or serial number, a partition's PARTUUID, a "
+                  "loop device's backing file. Use such devices, or leave “Recreate at startup” unticked.");
     case ClientErrorKind::Failed:
         break;
     }

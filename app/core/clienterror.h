@@ -29,6 +29,7 @@ enum class ClientErrorKind {
     NotFound,
     Exists,
     Timeout,
+    NoStableIdentity,   // a mapping to be saved uses a device that cannot be found again after a restart
     Failed,
 };
 

@@ -21,62 +21,6 @@ QList<QVariantMap> mapList(const QDBusPendingCall &call)
 
 } // namespace
 
-MappingSummary MappingSummary::fromMap(const QVariantMap &map)
-{
-    MappingSummary summary;
-    summary.name = map.value(QStringLiteral("name")).toString();
-    summary.uuid = map.value(QStringLiteral("uuid")).toString();
-    summary.major = map.value(QStringLiteral("major")).toUInt();
-    summary.minor = map.value(QStringLiteral("minor")).toUInt();
-    summary.openCount = map.value(QStringLiteral("open-count")).toInt();
-    summary.suspended = map.value(QStringLiteral("suspended")).toBool();
-    summary.readOnly = map.value(QStringLiteral("read-only")).toBool();
-    summary.createdByVolmap = map.value(QStringLiteral("created-by-volmap")).toBool();
-    summary.deferredRemove = map.value(QStringLiteral("deferred-remove")).toBool();
-    summary.liveTable = map.value(QStringLiteral("live-table")).toBool();
-    summary.targets = map.value(QStringLiteral("targets")).toStringList();
-    summary.segmentCount = map.value(QStringLiteral("segment-count")).toUInt();
-    summary.length = map.value(QStringLiteral("length")).toULongLong();
-    return summary;
-}
-
-QVariantMap MappingSummary::toMap() const
-{
-    return {{QStringLiteral("name"), name},
-            {QStringLiteral("uuid"), uuid},
-            {QStringLiteral("major"), major},
-            {QStringLiteral("minor"), minor},
-            {QStringLiteral("open-count"), openCount},
-            {QStringLiteral("suspended"), suspended},
-            {QStringLiteral("read-only"), readOnly},
-            {QStringLiteral("created-by-volmap"), createdByVolmap},
-            {QStringLiteral("deferred-remove"), deferredRemove},
-            {QStringLiteral("live-table"), liveTable},
-            {QStringLiteral("targets"), targets},
-            {QStringLiteral("segment-count"), segmentCount},
-            {QStringLiteral("length"), length}};
-}
-
-SegmentStatus SegmentStatus::fromMap(const QVariantMap &map)
-{
-    SegmentStatus segment;
-    segment.start = map.value(QStringLiteral("start")).toULongLong();
-    segment.length = map.value(QStringLiteral("length")).toULongLong();
-    segment.target = map.value(QStringLiteral("target")).toString();
-    segment.status = map.value(QStringLiteral("status")).toString();
-    segment.hasCounters = map.contains(QStringLiteral("reads"));
-    segment.reads = map.value(QStringLiteral("reads")).toULongLong();
-    segment.writes = map.value(QStringLiteral("writes")).toULongLong();
-    segment.readSectors = map.value(QStringLiteral("read-sectors")).toULongLong();
-    segment.writeSectors = map.value(QStringLiteral("write-sectors")).toULongLong();
-    segment.flushes = map.value(QStringLiteral("flushes")).toULongLong();
-    segment.discards = map.value(QStringLiteral("discards")).toULongLong();
-    if (map.contains(QStringLiteral("errors"))) {
-        segment.errors = map.value(QStringLiteral("errors")).toULongLong();
-    }
-    return segment;
-}
-
 HelperClient::HelperClient(const QDBusConnection &bus, QObject *parent)
     : QObject(parent)
 {
@@ -92,7 +36,7 @@ HelperClient::~HelperClient() = default;
 QVariantMap HelperClient::options(QVariantMap extra) const
 {
     if (!m_interactive) {
-        extra.insert(QStringLiteral("interactive"), false);
+        extra.insert(HelperProtocol::Option::interactive(), false);
     }
     return extra;
 }
@@ -174,10 +118,10 @@ void HelperClient::create(const QString &name, const QString &table, CreateFlags
 {
     QVariantMap extra;
     if (flags.readOnly) {
-        extra.insert(QStringLiteral("read-only"), true);
+        extra.insert(HelperProtocol::Option::readOnly(), true);
     }
     if (flags.persistent) {
-        extra.insert(QStringLiteral("persistent"), true);
+        extra.insert(HelperProtocol::Option::persistent(), true);
     }
     watch<QString>(m_proxy->CreateMapping(name, table, options(extra)), std::move(done),
                    [](const QDBusPendingCall &call) { return QDBusPendingReply<QString>(call).value(); });
@@ -198,10 +142,10 @@ void HelperClient::remove(const QString &name, bool deferred, bool keepDefinitio
 {
     QVariantMap extra;
     if (deferred) {
-        extra.insert(QStringLiteral("deferred"), true);
+        extra.insert(HelperProtocol::Option::deferred(), true);
     }
     if (keepDefinition) {
-        extra.insert(QStringLiteral("keep-definition"), true);
+        extra.insert(HelperProtocol::Option::keepDefinition(), true);
     }
     watch<Done>(m_proxy->RemoveMapping(name, options(extra)), std::move(done),
                 [](const QDBusPendingCall &) { return Done{}; });
@@ -211,12 +155,6 @@ void HelperClient::resetCounters(const QString &name, Callback<Done> done)
 {
     watch<Done>(m_proxy->ResetCounters(name, options()), std::move(done),
                 [](const QDBusPendingCall &) { return Done{}; });
-}
-
-SavedMappingState SavedMappingState::fromMap(const QVariantMap &map)
-{
-    return {map.value(QStringLiteral("name")).toString(), map.value(QStringLiteral("state")).toString(),
-            map.value(QStringLiteral("reason")).toString()};
 }
 
 void HelperClient::setPersistent(const QString &name, bool enabled, Callback<Done> done)

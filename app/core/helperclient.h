@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clienterror.h"
+#include "helperprotocol.h"
 
 #include <QDBusConnection>
 #include <QObject>
@@ -9,62 +10,11 @@
 
 #include <functional>
 #include <memory>
-#include <optional>
 
 class OrgVolmapHelper1Interface;
 class QDBusPendingCall;
 
 namespace Volmap {
-
-/* One entry of ListMappings. */
-struct MappingSummary
-{
-    QString name;
-    QString uuid;
-    quint32 major = 0;
-    quint32 minor = 0;
-    int openCount = 0;
-    bool suspended = false;
-    bool readOnly = false;
-    bool createdByVolmap = false;
-    bool deferredRemove = false;
-    bool liveTable = false;
-    QStringList targets;
-    quint32 segmentCount = 0;
-    quint64 length = 0; // sectors
-
-    static MappingSummary fromMap(const QVariantMap &map);
-    QVariantMap toMap() const;
-};
-
-/* One segment of GetStatus; counters only for basic_target. */
-struct SegmentStatus
-{
-    quint64 start = 0;
-    quint64 length = 0;
-    QString target;
-    QString status;
-    bool hasCounters = false;
-    quint64 reads = 0;
-    quint64 writes = 0;
-    quint64 readSectors = 0;
-    quint64 writeSectors = 0;
-    quint64 flushes = 0;
-    quint64 discards = 0;
-    std::optional<quint64> errors; // basic_target 1.1 and later
-
-    static SegmentStatus fromMap(const QVariantMap &map);
-};
-
-/* One entry of ListSavedMappings: a saved definition and what became of it. */
-struct SavedMappingState
-{
-    QString name;
-    QString state; // assembled, waiting or refused
-    QString reason;
-
-    static SavedMappingState fromMap(const QVariantMap &map);
-};
 
 /*
  * The app's side of org.volmap.Helper1, on the proxy generated from the

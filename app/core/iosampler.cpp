@@ -2,22 +2,11 @@
 
 #include "tabletext.h"
 
-#include <QElapsedTimer>
 #include <QFile>
 
 namespace Volmap {
 
 namespace {
-
-qint64 monotonicMsecs()
-{
-    static QElapsedTimer clock = []() {
-        QElapsedTimer timer;
-        timer.start();
-        return timer;
-    }();
-    return clock.elapsed();
-}
 
 // Counters wrap (32-bit on some kernels) or restart when a device is
 // recreated under the same name: never report a negative rate.
@@ -113,7 +102,7 @@ std::optional<IoCounters> IoSampler::totals(const QString &kernelName) const
 
 void IoSampler::sampleNow()
 {
-    const qint64 now = monotonicMsecs();
+    const qint64 now = m_clock() / 1000000;
     for (auto it = m_devices.begin(); it != m_devices.end(); ++it) {
         QFile file(m_root + QStringLiteral("/sys/block/") + it.key() + QStringLiteral("/stat"));
         if (!file.open(QIODevice::ReadOnly)) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "monotonicclock.h"
+
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -52,6 +54,9 @@ class IoSampler final : public QObject
 public:
     explicit IoSampler(const QString &root = QString(), QObject *parent = nullptr);
 
+    /* Where the time of each reading comes from; steadyClock() unless a test says otherwise. */
+    void setClock(MonotonicClock clock) { m_clock = std::move(clock); }
+
     void setInterval(int milliseconds);
     int interval() const { return m_timer.interval(); }
     void setHistoryLength(int samples);
@@ -81,6 +86,7 @@ private:
     };
 
     QString m_root;
+    MonotonicClock m_clock = steadyClock();
     QTimer m_timer;
     int m_historyLength = 300;
     QHash<QString, Device> m_devices;

@@ -1,6 +1,7 @@
 #include "mappingowner.h"
 
 #include "devicereference.h"
+#include "helperprotocol.h"
 #include "mappingname.h"
 
 #include <QCoreApplication>
@@ -102,7 +103,7 @@ bool editorCanOpen(const QString &uuid, const QStringList &targets)
     if (owner != OwnerTool::VolumeMapper && owner != OwnerTool::None) {
         return false;
     }
-    static const QStringList editable{QStringLiteral("basic_target"), QStringLiteral("linear"),
+    static const QStringList editable{HelperProtocol::BasicTargetName.toString(), QStringLiteral("linear"),
                                       QStringLiteral("zero"), QStringLiteral("error")};
     return std::all_of(targets.cbegin(), targets.cend(),
                        [](const QString &target) { return editable.contains(target); });

@@ -1,6 +1,7 @@
 #include "segmentcountersmodel.h"
 
 #include "devicereference.h"
+#include "helperprotocol.h"
 #include "sizeunits.h"
 
 #include <QLocale>
@@ -53,7 +54,7 @@ void SegmentCountersModel::setTable(const MappingTable &table)
     // Resolved once here, not per paint: a resolver may read sysfs.
     m_devices.clear();
     for (const Segment &segment : table.segments) {
-        if (segment.args.isEmpty() || (segment.target != u"basic_target" && segment.target != u"linear")) {
+        if (segment.args.isEmpty() || (segment.target != HelperProtocol::BasicTargetName && segment.target != u"linear")) {
             continue;
         }
         QString name = segment.args.first();

@@ -63,6 +63,16 @@ QList<SegmentStatus> SegmentSampler::totals(const QString &mapping) const
     return m_mappings.value(mapping).last;
 }
 
+QList<SegmentStatus> SegmentSampler::latest(const QString &mapping) const
+{
+    return m_mappings.value(mapping).table;
+}
+
+bool SegmentSampler::latestHasRates(const QString &mapping) const
+{
+    return m_mappings.value(mapping).latestHasRates;
+}
+
 void SegmentSampler::sampleNow()
 {
     for (auto it = m_mappings.begin(); it != m_mappings.end(); ++it) {
@@ -81,22 +91,23 @@ void SegmentSampler::sampleNow()
                 Q_EMIT failed(name, *error);
                 return;
             }
+            entry->table = std::get<QList<SegmentStatus>>(result);
             QList<SegmentStatus> now;
-            for (const SegmentStatus &segment : std::get<QList<SegmentStatus>>(result)) {
+            for (const SegmentStatus &segment : std::as_const(entry->table)) {
                 if (segment.hasCounters) {
                     now.append(segment);
                 }
             }
-            const double seconds = entry->since.isValid() ? entry->since.restart() / 1000.0 : 0;
-            if (!entry->since.isValid()) {
-                entry->since.start();
-            }
+            const qint64 answeredAt = m_clock();
+            const double seconds = entry->answeredAt ? (answeredAt - *entry->answeredAt) / 1e9 : 0;
+            entry->answeredAt = answeredAt;
             // Rates only when the layout is the same as last time (a reload resets it).
             bool sameLayout = entry->last.size() == now.size();
             for (int i = 0; sameLayout && i < now.size(); ++i) {
                 sameLayout = entry->last[i].start == now[i].start && entry->last[i].length == now[i].length;
             }
-            if (sameLayout && seconds > 0) {
+            entry->latestHasRates = sameLayout && seconds > 0;
+            if (entry->latestHasRates) {
                 QList<SegmentRates> rates;
                 for (int i = 0; i < now.size(); ++i) {
                     rates.append(segmentRatesBetween(entry->last[i], now[i], seconds));

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "helperclient.h"
+#include "monotonicclock.h"
 
-#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QTimer>
@@ -38,6 +38,9 @@ class SegmentSampler final : public QObject
 public:
     explicit SegmentSampler(HelperClient &client, QObject *parent = nullptr);
 
+    /* Where the time of each answer comes from; steadyClock() unless a test says otherwise. */
+    void setClock(MonotonicClock clock) { m_clock = std::move(clock); }
+
     void setInterval(int milliseconds);
     int interval() const { return m_timer.interval(); }
     bool isRunning() const { return m_timer.isActive(); }
@@ -51,6 +54,10 @@ public:
     /* Oldest first; each entry holds one SegmentRates per basic_target segment. */
     QList<QList<SegmentRates>> history(const QString &mapping) const;
     QList<SegmentStatus> totals(const QString &mapping) const;
+    /* The latest answer: every segment of the live table, with counters or not. */
+    QList<SegmentStatus> latest(const QString &mapping) const;
+    /* Whether the latest answer added an entry to history(): not the first, nor one after a reload. */
+    bool latestHasRates(const QString &mapping) const;
 
 public Q_SLOTS:
     void sampleNow();
@@ -62,13 +69,16 @@ Q_SIGNALS:
 private:
     struct Mapping
     {
-        QList<SegmentStatus> last;
-        QElapsedTimer since;
+        QList<SegmentStatus> last; // basic_target segments only
+        QList<SegmentStatus> table; // every segment
+        bool latestHasRates = false;
+        std::optional<qint64> answeredAt; // ns, by m_clock
         QList<QList<SegmentRates>> history;
         bool inFlight = false;
     };
 
     HelperClient &m_client;
+    MonotonicClock m_clock = steadyClock();
     QTimer m_timer;
     int m_historyLength = 120;
     QHash<QString, Mapping> m_mappings;

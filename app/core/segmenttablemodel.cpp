@@ -1,6 +1,7 @@
 #include "segmenttablemodel.h"
 
 #include "freespace.h"
+#include "helperprotocol.h"
 
 #include "tabletext.h"
 
@@ -18,7 +19,7 @@ namespace {
 
 bool mapsDevice(const QString &target)
 {
-    return target == u"basic_target" || target == u"linear";
+    return target == HelperProtocol::BasicTargetName || target == u"linear";
 }
 
 EditableSegment editableFrom(const Segment &segment)
@@ -470,7 +471,7 @@ QString SegmentTableModel::insertDevices(int row, const QList<DraggedDevice> &de
         if (!range) {
             return noFreeSpace(device);
         }
-        const EditableSegment segment{range->second, QStringLiteral("basic_target"), device.node, range->first};
+        const EditableSegment segment{range->second, HelperProtocol::BasicTargetName.toString(), device.node, range->first};
         planned.append(segment);
         added.append(segment);
     }

@@ -1,5 +1,6 @@
 #include "tablesummary.h"
 
+#include "helperprotocol.h"
 #include "mappingname.h"
 #include "sizeunits.h"
 #include "tabletext.h"
@@ -39,7 +40,7 @@ QString dmsetupCreateCommand(const QString &name, const MappingTable &table, boo
     QString command;
     bool needsModule = false;
     for (const Segment &segment : table.segments) {
-        needsModule = needsModule || segment.target == u"basic_target";
+        needsModule = needsModule || segment.target == HelperProtocol::BasicTargetName;
     }
     if (needsModule) {
         command += QStringLiteral("modprobe dm-basic-target\n");

@@ -1,11 +1,18 @@
 #pragma once
 
+#include <QList>
 #include <QString>
+#include <QStringList>
+#include <QVariantMap>
+
+#include <optional>
 
 /*
  * Names shared by the helper and its clients: the D-Bus service, the
- * named errors and the polkit actions. The contract itself is
- * resources/dbus/org.volmap.Helper1.xml.
+ * named errors, the polkit actions, the keys of every dictionary that
+ * crosses the bus and the types they describe. Both sides build and read
+ * those dictionaries here only, so a key is spelt once. The contract
+ * itself is resources/dbus/org.volmap.Helper1.xml.
  */
 namespace Volmap::HelperProtocol {
 
@@ -32,7 +39,65 @@ inline QString moduleUnavailable() { return QStringLiteral("org.volmap.Helper1.E
 inline QString failed() { return QStringLiteral("org.volmap.Helper1.Error.Failed"); }
 inline QString limitsExceeded() { return QStringLiteral("org.volmap.Helper1.Error.LimitsExceeded"); }
 inline QString noStableIdentity() { return QStringLiteral("org.volmap.Helper1.Error.NoStableIdentity"); }
+
+/* Every name above: the contract documents each (tests/tst_helperprotocol.cpp checks). */
+inline QStringList all()
+{
+    return {notAuthorized(), dismissed(),         noAuthenticationAgent(), invalidArgument(), notFound(),
+            exists(),        busy(),              deviceInUse(),           readOnlyDevice(),  overlap(),
+            kernelUnsupported(), moduleUnavailable(), failed(),            limitsExceeded(),  noStableIdentity()};
+}
 } // namespace Error
+
+/* Keys of the ListMappings, GetStatus and ListSavedMappings entries. */
+namespace Key {
+inline QString name() { return QStringLiteral("name"); }
+inline QString uuid() { return QStringLiteral("uuid"); }
+// Not major()/minor(): glibc defines those as macros.
+inline QString majorNumber() { return QStringLiteral("major"); }
+inline QString minorNumber() { return QStringLiteral("minor"); }
+inline QString openCount() { return QStringLiteral("open-count"); }
+inline QString suspended() { return QStringLiteral("suspended"); }
+inline QString readOnly() { return QStringLiteral("read-only"); }
+inline QString createdByVolmap() { return QStringLiteral("created-by-volmap"); }
+inline QString deferredRemove() { return QStringLiteral("deferred-remove"); }
+inline QString liveTable() { return QStringLiteral("live-table"); }
+inline QString targets() { return QStringLiteral("targets"); }
+inline QString segmentCount() { return QStringLiteral("segment-count"); }
+inline QString length() { return QStringLiteral("length"); }
+inline QString start() { return QStringLiteral("start"); }
+inline QString target() { return QStringLiteral("target"); }
+inline QString status() { return QStringLiteral("status"); }
+inline QString reads() { return QStringLiteral("reads"); }
+inline QString writes() { return QStringLiteral("writes"); }
+inline QString readSectors() { return QStringLiteral("read-sectors"); }
+inline QString writeSectors() { return QStringLiteral("write-sectors"); }
+inline QString flushes() { return QStringLiteral("flushes"); }
+inline QString discards() { return QStringLiteral("discards"); }
+inline QString errors() { return QStringLiteral("errors"); }
+inline QString state() { return QStringLiteral("state"); }
+inline QString reason() { return QStringLiteral("reason"); }
+} // namespace Key
+
+/* Keys of GetCapabilities' dictionary. */
+namespace Capability {
+inline QString helperVersion() { return QStringLiteral("helper-version"); }
+inline QString kernelRelease() { return QStringLiteral("kernel-release"); }
+inline QString deviceMapper() { return QStringLiteral("device-mapper"); }
+inline QString driverVersion() { return QStringLiteral("driver-version"); }
+inline QString targets() { return QStringLiteral("targets"); }
+inline QString basicTargetLoaded() { return QStringLiteral("basic-target-loaded"); }
+inline QString basicTargetAvailable() { return QStringLiteral("basic-target-available"); }
+} // namespace Capability
+
+/* Keys of the `options` every method takes. */
+namespace Option {
+inline QString interactive() { return QStringLiteral("interactive"); }
+inline QString readOnly() { return QStringLiteral("read-only"); }
+inline QString persistent() { return QStringLiteral("persistent"); }
+inline QString deferred() { return QStringLiteral("deferred"); }
+inline QString keepDefinition() { return QStringLiteral("keep-definition"); }
+} // namespace Option
 
 namespace Action {
 inline QString create() { return QStringLiteral("org.volmap.helper.create"); }
@@ -47,3 +112,62 @@ inline QString persist() { return QStringLiteral("org.volmap.helper.persist"); }
 } // namespace Action
 
 } // namespace Volmap::HelperProtocol
+
+namespace Volmap {
+
+/* One entry of ListMappings. */
+struct MappingSummary
+{
+    QString name;
+    QString uuid;
+    quint32 major = 0;
+    quint32 minor = 0;
+    int openCount = 0;
+    bool suspended = false;
+    bool readOnly = false;
+    bool createdByVolmap = false;
+    bool deferredRemove = false;
+    bool liveTable = false;
+    QStringList targets;
+    quint32 segmentCount = 0;
+    quint64 length = 0; // sectors
+
+    static MappingSummary fromMap(const QVariantMap &map);
+    QVariantMap toMap() const;
+    bool operator==(const MappingSummary &) const = default;
+};
+
+/* One segment of GetStatus; counters only for basic_target. */
+struct SegmentStatus
+{
+    quint64 start = 0;
+    quint64 length = 0;
+    QString target;
+    QString status;
+    bool hasCounters = false;
+    quint64 reads = 0;
+    quint64 writes = 0;
+    quint64 readSectors = 0;
+    quint64 writeSectors = 0;
+    quint64 flushes = 0;
+    quint64 discards = 0;
+    std::optional<quint64> errors; // basic_target 1.1 and later
+
+    static SegmentStatus fromMap(const QVariantMap &map);
+    QVariantMap toMap() const;
+    bool operator==(const SegmentStatus &) const = default;
+};
+
+/* One entry of ListSavedMappings: a saved definition and what became of it. */
+struct SavedMappingState
+{
+    QString name;
+    QString state; // assembled, waiting or refused
+    QString reason;
+
+    static SavedMappingState fromMap(const QVariantMap &map);
+    QVariantMap toMap() const;
+    bool operator==(const SavedMappingState &) const = default;
+};
+
+} // namespace Volmap

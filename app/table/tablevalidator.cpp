@@ -1,5 +1,6 @@
 #include "tablevalidator.h"
 
+#include "helperprotocol.h"
 #include "tabletext.h"
 
 #include <QHash>
@@ -23,7 +24,7 @@ struct TargetGrammar
 };
 
 constexpr TargetGrammar Grammars[] = {
-    {u"basic_target", 2, true},
+    {HelperProtocol::BasicTargetName, 2, true},
     {u"linear", 2, true},
     {u"zero", 0, false},
     {u"error", 0, false},

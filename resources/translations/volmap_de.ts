@@ -107,6 +107,38 @@
         <source>The new table also uses these ranges:&lt;ul&gt;&lt;li&gt;%1&lt;/li&gt;&lt;/ul&gt;</source>
         <translation>Die neue Tabelle nutzt außerdem diese Bereiche:&lt;ul&gt;&lt;li&gt;%1&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Recreate at startup</source>
+        <translation>Beim &amp;Start neu anlegen</translation>
+    </message>
+    <message>
+        <source>Save the definition of /dev/mapper/%1, so that it is created again after every restart from the same devices, found by their identity</source>
+        <translation>Die Definition von /dev/mapper/%1 speichern, damit sie nach jedem Neustart wieder angelegt wird, aus denselben Geräten, gefunden an ihrer Kennung</translation>
+    </message>
+    <message>
+        <source>Also &amp;forget its saved definition (otherwise it is recreated at the next startup)</source>
+        <translation>Auch ihre gespeicherte Definition &amp;vergessen (sonst wird sie beim nächsten Start neu angelegt)</translation>
+    </message>
+    <message>
+        <source> It is saved to be recreated at startup.</source>
+        <translation> Sie ist gespeichert, um beim Start neu angelegt zu werden.</translation>
+    </message>
+    <message>
+        <source>Forget Saved Mapping</source>
+        <translation>Gespeicherte Zuordnung vergessen</translation>
+    </message>
+    <message>
+        <source>Forget the saved definition of &lt;b&gt;%1&lt;/b&gt;?</source>
+        <translation>Die gespeicherte Definition von &lt;b&gt;%1&lt;/b&gt; vergessen?</translation>
+    </message>
+    <message>
+        <source>It is no longer recreated at startup. The data on its devices stays as it is; you can build the mapping again in the editor.</source>
+        <translation>Sie wird nicht mehr beim Start neu angelegt. Die Daten auf ihren Geräten bleiben, wie sie sind; Sie können die Zuordnung im Editor wieder bauen.</translation>
+    </message>
+    <message>
+        <source>&amp;Forget</source>
+        <translation>&amp;Vergessen</translation>
+    </message>
 </context>
 <context>
     <name>TableMessages</name>
@@ -495,6 +527,14 @@
     <message>
         <source>The device can only be read (a write-protect switch, a read-only medium or its ro flag). Create the mapping read-only, or pick another device.</source>
         <translation>Das Gerät lässt sich nur lesen (ein Schreibschutzschalter, ein nur lesbares Medium oder sein ro-Flag). Legen Sie die Zuordnung schreibgeschützt an oder wählen Sie ein anderes Gerät.</translation>
+    </message>
+    <message>
+        <source>Cannot be recreated at startup</source>
+        <translation>Kann nicht beim Start neu angelegt werden</translation>
+    </message>
+    <message>
+        <source>Nothing was created or saved. A mapping recreated at startup must find each device again by something that survives a restart: a disk&apos;s WWN or serial number, a partition&apos;s PARTUUID, a loop device&apos;s backing file. Use such devices, or leave “Recreate at startup” unticked.</source>
+        <translation>Nichts wurde angelegt oder gespeichert. Eine Zuordnung, die beim Start neu angelegt wird, muss jedes Gerät an etwas wiederfinden, das einen Neustart übersteht: die WWN oder Seriennummer eines Laufwerks, die PARTUUID einer Partition, die Datei hinter einem Loop-Gerät. Verwenden Sie solche Geräte, oder lassen Sie „Beim Start neu anlegen“ ohne Haken.</translation>
     </message>
 </context>
 <context>
@@ -1081,6 +1121,82 @@ auf %1 ab %2</translation>
         <source>Looking at what the device ranges hold…</source>
         <translation>Prüfe, was die Gerätebereiche enthalten …</translation>
     </message>
+    <message>
+        <source>It is recreated at every startup.</source>
+        <translation>Sie wird bei jedem Start neu angelegt.</translation>
+    </message>
+    <message>
+        <source>Removed %1; its saved definition brings it back at the next startup</source>
+        <translation>%1 entfernt; ihre gespeicherte Definition bringt sie beim nächsten Start zurück</translation>
+    </message>
+    <message>
+        <source>It is assembled by itself as soon as the device it waits for appears; attach or power on that device.</source>
+        <translation>Sie wird von selbst zusammengesetzt, sobald das Gerät erscheint, auf das sie wartet; schließen Sie dieses Gerät an oder schalten Sie es ein.</translation>
+    </message>
+    <message>
+        <source>Free or reconnect what the reason names and try again, or forget the saved definition and build the mapping anew in the editor.</source>
+        <translation>Geben Sie frei oder schließen Sie wieder an, was der Grund nennt, und versuchen Sie es noch einmal, oder vergessen Sie die gespeicherte Definition und bauen Sie die Zuordnung im Editor neu.</translation>
+    </message>
+    <message>
+        <source>Saving %1 to be recreated at startup…</source>
+        <translation>%1 wird gespeichert, um beim Start neu angelegt zu werden…</translation>
+    </message>
+    <message>
+        <source>Forgetting the saved definition of %1…</source>
+        <translation>Die gespeicherte Definition von %1 wird vergessen…</translation>
+    </message>
+    <message>
+        <source>Could not save %1</source>
+        <translation>%1 konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Could not forget %1</source>
+        <translation>%1 konnte nicht vergessen werden</translation>
+    </message>
+    <message>
+        <source>%1 is recreated at startup</source>
+        <translation>%1 wird beim Start neu angelegt</translation>
+    </message>
+    <message>
+        <source>%1 is no longer recreated at startup</source>
+        <translation>%1 wird nicht mehr beim Start neu angelegt</translation>
+    </message>
+    <message>
+        <source>Assembling saved mappings…</source>
+        <translation>Gespeicherte Zuordnungen werden zusammengesetzt…</translation>
+    </message>
+    <message>
+        <source>Could not assemble %1</source>
+        <translation>%1 konnte nicht zusammengesetzt werden</translation>
+    </message>
+    <message>
+        <source>Not Assembled</source>
+        <translation>Nicht zusammengesetzt</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; is no longer saved.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; ist nicht mehr gespeichert.</translation>
+    </message>
+    <message>
+        <source>Mapping Assembled</source>
+        <translation>Zuordnung zusammengesetzt</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;/dev/mapper/%1&lt;/b&gt; is ready.</source>
+        <translation>&lt;b&gt;/dev/mapper/%1&lt;/b&gt; ist bereit.</translation>
+    </message>
+    <message>
+        <source>Assembled %1</source>
+        <translation>%1 zusammengesetzt</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; was not assembled: %2.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; wurde nicht zusammengesetzt: %2.</translation>
+    </message>
+    <message>
+        <source>%1 was not assembled</source>
+        <translation>%1 wurde nicht zusammengesetzt</translation>
+    </message>
 </context>
 <context>
     <name>Volmap::MappingInspector</name>
@@ -1231,6 +1347,42 @@ auf %1 ab %2</translation>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
+    <message>
+        <source>waiting for %1</source>
+        <translation>wartet auf %1</translation>
+    </message>
+    <message>
+        <source>waiting to be assembled; its devices are all there</source>
+        <translation>wartet auf das Zusammensetzen; ihre Geräte sind alle da</translation>
+    </message>
+    <message>
+        <source>waiting: %1</source>
+        <translation>wartet: %1</translation>
+    </message>
+    <message>
+        <source>recreated at startup</source>
+        <translation>beim Start neu angelegt</translation>
+    </message>
+    <message>
+        <source>another definition is saved under this name: %1</source>
+        <translation>unter diesem Namen ist eine andere Definition gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Recreated at startup</source>
+        <translation>Beim Start neu angelegt</translation>
+    </message>
+    <message>
+        <source>Not recreated at startup as it runs now: %1</source>
+        <translation>Wird nicht so beim Start neu angelegt, wie sie jetzt läuft: %1</translation>
+    </message>
+    <message>
+        <source>Saved to be recreated at startup, but not live: %1</source>
+        <translation>Gespeichert, um beim Start neu angelegt zu werden, aber nicht aktiv: %1</translation>
+    </message>
 </context>
 <context>
     <name>Volmap::MappingOwner</name>
@@ -1304,6 +1456,26 @@ auf %1 ab %2</translation>
     <message>
         <source>Show this mapping read-only: another tool owns it, or the editor cannot represent its targets</source>
         <translation>Diese Zuordnung nur anzeigen: Ein anderes Werkzeug besitzt sie, oder der Editor kann ihre Targets nicht darstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Assemble Now</source>
+        <translation>&amp;Jetzt zusammensetzen</translation>
+    </message>
+    <message>
+        <source>Create every saved mapping whose devices are all there and free, and say what became of this one</source>
+        <translation>Jede gespeicherte Zuordnung anlegen, deren Geräte alle da und frei sind, und sagen, was aus dieser wurde</translation>
+    </message>
+    <message>
+        <source>&amp;Forget…</source>
+        <translation>&amp;Vergessen…</translation>
+    </message>
+    <message>
+        <source>Recreate at &amp;Startup</source>
+        <translation>Beim &amp;Start neu anlegen</translation>
+    </message>
+    <message>
+        <source>Save this mapping&apos;s definition, so it is created again after every restart</source>
+        <translation>Die Definition dieser Zuordnung speichern, damit sie nach jedem Neustart wieder angelegt wird</translation>
     </message>
 </context>
 <context>
@@ -1999,20 +2171,9 @@ auf %1 ab %2</translation>
         <source>Drag a device from the device list onto the table, or import a table.</source>
         <translation>Ziehen Sie ein Gerät aus der Geräteliste auf die Tabelle, oder importieren Sie eine Tabelle.</translation>
     </message>
-    <message numerus="yes">
-        <source>&lt;span style=&apos;color:#d03030&apos;&gt;⚠ %n problem(s):&lt;/span&gt; %1</source>
-        <translation>
-            <numerusform>&lt;span style=&apos;color:#d03030&apos;&gt;⚠ %n Problem:&lt;/span&gt; %1</numerusform>
-            <numerusform>&lt;span style=&apos;color:#d03030&apos;&gt;⚠ %n Probleme:&lt;/span&gt; %1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The table is valid (%1). Name the new mapping to create it.</source>
         <translation>Die Tabelle ist gültig (%1). Geben Sie der neuen Zuordnung einen Namen, um sie anzulegen.</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#d03030&apos;&gt;⚠ Name:&lt;/span&gt; %1</source>
-        <translation>&lt;span style=&apos;color:#d03030&apos;&gt;⚠ Name:&lt;/span&gt; %1</translation>
     </message>
     <message numerus="yes">
         <source>✓ Valid: %n segment(s), %1.</source>
@@ -2097,12 +2258,23 @@ auf %1 ab %2</translation>
         <translation>Entwurf wiederherstellen</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#d03030&apos;&gt;⚠ Conflict:&lt;/span&gt; %1</source>
-        <translation>&lt;span style=&apos;color:#d03030&apos;&gt;⚠ Konflikt:&lt;/span&gt; %1</translation>
-    </message>
-    <message>
         <source>Checking what else uses these devices…</source>
         <translation>Prüfe, was diese Geräte sonst noch nutzt…</translation>
+    </message>
+    <message>
+        <source>⚠ Conflict:</source>
+        <translation>⚠ Konflikt:</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n problem(s):</source>
+        <translation>
+            <numerusform>⚠ %n Problem:</numerusform>
+            <numerusform>⚠ %n Probleme:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>⚠ Name:</source>
+        <translation>⚠ Name:</translation>
     </message>
 </context>
 <context>

@@ -65,6 +65,17 @@ public:
                && addDevice(QStringLiteral("sdc1"), 8, 33, 1000000, QStringLiteral("sdc"), 2048);
     }
 
+    /* `holder` (a dm device) uses `used`: the slaves/ and holders/ links dm makes. */
+    void addSlave(const QString &holder, const QString &used)
+    {
+        const QString r = root();
+        const QString holderDir = QFileInfo(r + QStringLiteral("/sys/class/block/") + holder).canonicalFilePath();
+        const QString usedDir = QFileInfo(r + QStringLiteral("/sys/class/block/") + used).canonicalFilePath();
+        QDir().mkpath(holderDir + QStringLiteral("/slaves"));
+        QFile::link(usedDir, holderDir + QStringLiteral("/slaves/") + used);
+        QFile::link(holderDir, usedDir + QStringLiteral("/holders/") + holder);
+    }
+
     /* The device is unplugged: gone from sysfs and /dev. */
     void removeDevice(const QString &name)
     {

@@ -1,7 +1,9 @@
 #!/bin/bash
 # ReloadMapping swaps a live table while fio hammers the mapping: every
 # reload lands, fio sees no I/O error and verifies all it wrote, and the
-# data reads back identical through linear afterwards.
+# data reads back identical through linear afterwards. Reloads the helper
+# must refuse leave the old table live: a missing device, and tables that
+# would close a loop of stacked mappings.
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../kernel/guest-lib.sh"
 . "$here/helper-lib.sh"
@@ -44,6 +46,28 @@ step "a reload that cannot be applied leaves the old table live"
 before=$(dmsetup table vm-live)
 call_fails alice InvalidArgument ReloadMapping "$(str vm-live)" "$(str '0 65536 linear /dev/ram9 0')" "$NO_OPTIONS"
 expect_eq "$(dmsetup table vm-live)" "$before" "table after refused reloads"
+
+step "a reload that would close a loop of mappings is refused (A -> B -> A)"
+# The kernel would load these tables; the helper walks the real sysfs
+# slaves/ links and refuses them, naming the device.
+call alice CreateMapping "$(str vm-upper)" "$(str '0 2048 linear /dev/mapper/vm-live 0')" "$NO_OPTIONS" >/dev/null
+call alice CreateMapping "$(str vm-top)" "$(str '0 1024 basic_target /dev/mapper/vm-upper 0')" "$NO_OPTIONS" >/dev/null
+# refused_loop TABLE REASON: reloading vm-live with TABLE fails, saying REASON.
+refused_loop() {
+    local output
+    if output=$(call alice ReloadMapping "$(str vm-live)" "$(str "$1")" "$NO_OPTIONS" 2>&1); then
+        fail "vm-live reloaded with '$1'"
+    fi
+    [[ $output == *"$HELPER_DEST.Error.InvalidArgument:"*"$2"* ]] || fail "'$1': expected InvalidArgument '$2', got: $output"
+    echo "ok: '$1' refused: ${output##*Error.InvalidArgument: }"
+}
+live_number=$(dmsetup info -c --noheadings -o major,minor --separator : vm-live)
+refused_loop '0 2048 linear /dev/mapper/vm-upper 0' "is built on 'vm-live'"
+refused_loop '0 1024 linear /dev/mapper/vm-top 0' "is built on 'vm-live'"
+refused_loop "0 2048 linear $live_number 0" "is 'vm-live' itself"
+expect_eq "$(dmsetup table vm-live)" "$before" "table after the refused loops"
+call alice RemoveMapping "$(str vm-top)" "$NO_OPTIONS" >/dev/null
+call alice RemoveMapping "$(str vm-upper)" "$NO_OPTIONS" >/dev/null
 
 step "the data reads back identical through a linear copy of the layout"
 layout linear linear linear linear | dmsetup create vm-copy

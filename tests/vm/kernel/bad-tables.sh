@@ -3,6 +3,12 @@
 # text, and a refused table leaves no device and no module reference; so
 # are a table naming its own device and ranges misaligned to a backing
 # device's 4 KiB logical blocks (refused by dm core).
+# The constructor's allocation failures (context, per-CPU counters) are
+# not injected: failslab and fail_page_alloc need CONFIG_FAULT_INJECTION,
+# which neither Debian 12 kernel sets (6.1 and 6.12: "# CONFIG_FAULT_INJECTION
+# is not set" in /boot/config-*). A failed per-CPU allocation takes the
+# bad_device path that the "past the end of the device" refusals below
+# take; a failed context allocation returns before anything is held.
 . "$(dirname "$0")/guest-lib.sh"
 
 load_module
