@@ -5,11 +5,8 @@
 # the busiest libraries and symbols, with call chains for the busiest.
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../vm/kernel/guest-lib.sh"
-cp -a "$VOLMAP_STAGE"/. /
-modprobe brd rd_nr=200 rd_size=1024
-/lib/systemd/systemd-udevd --daemon
-udevadm trigger --action=add --subsystem-match=block
-udevadm settle --timeout=120
+. "$here/devices-lib.sh"
+ramdisks_with_udev
 cd /tmp
 # head closes the pipes early: that is no failure here.
 set +o pipefail

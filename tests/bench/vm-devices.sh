@@ -3,12 +3,8 @@
 # lsblk, both as JSON with everything, best of five each.
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../vm/kernel/guest-lib.sh"
-cp -a "$VOLMAP_STAGE"/. /
-modprobe brd rd_nr=200 rd_size=1024
-# With udev's database both tools read filesystem facts instead of probing.
-/lib/systemd/systemd-udevd --daemon
-udevadm trigger --action=add --subsystem-match=block
-udevadm settle --timeout=120
+. "$here/devices-lib.sh"
+ramdisks_with_udev
 
 best_of_five() {
     local best=999999 run start end ms
