@@ -98,9 +98,11 @@ echo "BENCH helper 10k: dmsetup create $best_dm ms"
 echo "BENCH helper 10k: volmapctl --version alone $(ms_since "$start") ms"
 
 step "refused tables from bob: 8 MB against 100 bytes"
-awk 'BEGIN { while (size < 8000000) { line = sprintf("%d 1 linear /dev/ram0 %d\n", n, n); printf "%s", line; size += length(line); ++n } }' \
-    >/tmp/8mb.table
-head -c 100 /tmp/8mb.table | head -n 3 >/tmp/small.table
+# 8 MB in lines padded to 81 bytes: under the 100 000 segments a table may
+# have, so it is refused for who sends it, after every check of the table.
+awk 'BEGIN { while (size < 8000000) { line = sprintf("%-80s\n", sprintf("%d 1 linear /dev/ram0 %d", n, n));
+    printf "%s", line; size += length(line); ++n } }' >/tmp/8mb.table
+awk 'BEGIN { for (n = 0; n < 4; ++n) printf "%d 1 linear /dev/ram0 %d\n", n, n }' >/tmp/small.table
 chmod 644 /tmp/*.table
 # probe FILE: ListMappings by root over and over until /tmp/probe.stop
 # appears, one latency in ms per line.
