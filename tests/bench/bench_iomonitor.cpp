@@ -110,7 +110,8 @@ int main(int argc, char *argv[])
     QTimer memory;
     QObject::connect(&memory, &QTimer::timeout, &app, [&]() {
         resident.append(residentKib());
-        if (wall.elapsed() >= seconds * 1000LL) {
+        // By samples, not elapsed time: the timer may fire a little early.
+        if (resident.size() > seconds / memoryEverySeconds) {
             QApplication::quit();
         }
     });
