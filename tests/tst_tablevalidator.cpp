@@ -55,6 +55,7 @@ private Q_SLOTS:
     void refusesBadTables();
     void reportsEveryProblemWithItsLine();
     void worksWithoutResolver();
+    void resolvesEachDeviceOnce();
     void enforcesLimits();
     void deviceRangeOf();
 };
@@ -197,6 +198,28 @@ void TestTableValidator::worksWithoutResolver()
     // Grammar and layout only: an unknown device is not an error here.
     QVERIFY(messagesFor(QStringLiteral("0 8 linear /dev/sdz 0"), DeviceResolver()).isEmpty());
     QVERIFY(!messagesFor(QStringLiteral("0 8 linear sdz 0"), DeviceResolver()).isEmpty());
+}
+
+void TestTableValidator::resolvesEachDeviceOnce()
+{
+    // Resolving reads /dev and sysfs: a large table on few devices must
+    // not pay that per segment, and must still be checked per segment.
+    QHash<QString, int> calls;
+    const DeviceResolver counting = [&calls](const DeviceReference &reference) {
+        ++calls[reference.toString()];
+        return fakeResolve(reference);
+    };
+    QString text;
+    for (int i = 0; i < 100; ++i) {
+        text += QStringLiteral("%1 8 linear %2 %3\n").arg(i * 16).arg(u"/dev/sda").arg(i * 8);
+        text += QStringLiteral("%1 8 linear %2 %3\n").arg(i * 16 + 8).arg(u"/dev/nvme0n1").arg(i * 8);
+    }
+    text += QStringLiteral("1600 8 linear /dev/sda 2097150\n");
+    const QStringList messages = messagesFor(text, counting);
+    QCOMPARE(calls.value(QStringLiteral("/dev/sda")), 1);
+    QCOMPARE(calls.value(QStringLiteral("/dev/nvme0n1")), 1);
+    QCOMPARE(messages.size(), 1);
+    QVERIFY2(messages.first().contains(u"past its end"), qPrintable(messages.first()));
 }
 
 void TestTableValidator::enforcesLimits()

@@ -15,6 +15,8 @@ namespace {
 
 constexpr int BarHeight = 44;
 constexpr qreal MinimumBlockWidth = 4;
+// Segments the accessible description names one by one.
+constexpr int DescribedSegments = 50;
 
 // Hues far apart, at a saturation and value that read on light and dark windows.
 constexpr int Hues[] = {210, 30, 130, 280, 0, 180, 55, 320, 95, 250};
@@ -77,13 +79,21 @@ void LayoutBar::setCurrentRow(int row)
 
 void LayoutBar::modelChanged()
 {
+    const QList<EditableSegment> &segments = m_model->segments();
     QStringList order;
     QStringList summary;
-    for (const EditableSegment &segment : m_model->segments()) {
+    for (const EditableSegment &segment : segments) {
         if (!segment.device.isEmpty() && !order.contains(segment.device)) {
             order.append(segment.device);
         }
-        summary.append(tr("%1 %2").arg(deviceLabel(segment), formatSizeHuman(segment.length * BytesPerSector)));
+        // Nobody listens to thousands of segments read out; building them
+        // cost more than the rest of an edit in a 10 000-segment table.
+        if (summary.size() < DescribedSegments) {
+            summary.append(tr("%1 %2").arg(deviceLabel(segment), formatSizeHuman(segment.length * BytesPerSector)));
+        }
+    }
+    if (segments.size() > DescribedSegments) {
+        summary.append(tr("%n more segment(s)", nullptr, int(segments.size() - DescribedSegments)));
     }
     m_deviceOrder = order;
     setAccessibleDescription(summary.isEmpty() ? tr("Empty") : summary.join(QStringLiteral(", ")));
@@ -115,7 +125,7 @@ QList<LayoutBar::Block> LayoutBar::layoutBlocks() const
     return blocks;
 }
 
-void LayoutBar::paintEvent(QPaintEvent *)
+void LayoutBar::paintEvent(QPaintEvent *event)
 {
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
@@ -131,9 +141,17 @@ void LayoutBar::paintEvent(QPaintEvent *)
     }
     const QList<EditableSegment> &segments = m_model->segments();
     quint64 total = 0;
-    for (const Block &block : blocks) {
-        const EditableSegment &segment = segments[block.row];
+    for (const EditableSegment &segment : segments) {
         total += segment.length;
+    }
+    // Thousands of slivers run past the right edge: draw only what shows.
+    const QRectF exposed(event->rect());
+    const QFontMetrics metrics = fontMetrics();
+    for (const Block &block : blocks) {
+        if (!block.rect.intersects(exposed)) {
+            continue;
+        }
+        const EditableSegment &segment = segments[block.row];
         const bool invalid = !m_model->problemAt(block.row).isEmpty();
         QColor fill = segment.device.isEmpty() ? pal.color(QPalette::Mid) : colorOf(segment.device);
         painter.setPen(Qt::NoPen);
@@ -154,12 +172,16 @@ void LayoutBar::paintEvent(QPaintEvent *)
                                 invalid ? Qt::DashLine : Qt::SolidLine));
             painter.drawRect(box.adjusted(1.25, 1.25, -1.25, -1.25));
         }
-        const QString label = tr("%1\n%2").arg(deviceLabel(segment), formatSizeHuman(segment.length * BytesPerSector));
+        // A sliver has no room for a label: do not build one to measure it.
         const QRectF textBox = box.adjusted(4, 2, -4, -2);
-        const QFontMetrics metrics = fontMetrics();
-        if (metrics.horizontalAdvance(label.section(u'\n', 0, 0)) <= textBox.width()) {
+        if (textBox.width() <= 0) {
+            continue;
+        }
+        const QString device = deviceLabel(segment);
+        if (metrics.horizontalAdvance(device) <= textBox.width()) {
             painter.setPen(QColor(20, 20, 20));
-            painter.drawText(textBox, Qt::AlignCenter, label);
+            painter.drawText(textBox, Qt::AlignCenter,
+                             tr("%1\n%2").arg(device, formatSizeHuman(segment.length * BytesPerSector)));
         }
     }
     // The scale under the bar: 0 and the total size.

@@ -235,20 +235,25 @@ std::optional<BlockDeviceInfo> BlockDeviceScanner::scanOne(const QString &kernel
         device.dmUuid = readAttribute(dir + QStringLiteral("/dm/uuid"));
     } else if (kernelName.startsWith(u"md")) {
         device.kind = DeviceKind::Md;
-    } else if (kernelName.startsWith(u"sr") || readAttribute(deviceDir + QStringLiteral("/type")) == u"5") {
-        device.kind = DeviceKind::Rom;
     } else if (kernelName.startsWith(u"ram")) {
         device.kind = DeviceKind::Ram;
     } else if (kernelName.startsWith(u"zram")) {
         device.kind = DeviceKind::Zram;
+    } else if (kernelName.startsWith(u"sr") || readAttribute(deviceDir + QStringLiteral("/type")) == u"5") {
+        device.kind = DeviceKind::Rom;
     }
     device.logicalBlockSize = blockSize(queueDir + QStringLiteral("/logical_block_size"));
     device.physicalBlockSize = blockSize(queueDir + QStringLiteral("/physical_block_size"));
     device.readOnly = readAttribute(dir + QStringLiteral("/ro")) == u"1";
     device.removable = readAttribute(dir + QStringLiteral("/removable")) == u"1";
     if (device.kind != DeviceKind::Partition) {
-        device.model = readAttribute(deviceDir + QStringLiteral("/model"));
-        device.serial = readAttribute(deviceDir + QStringLiteral("/serial"));
+        // Virtual devices (ram, loop, dm, zram) have no device link: one
+        // lookup instead of two that fail, as ramdisks no longer read
+        // device/type (name first), for each of 200 ramdisks.
+        if (::access(QFile::encodeName(deviceDir).constData(), F_OK) == 0) {
+            device.model = readAttribute(deviceDir + QStringLiteral("/model"));
+            device.serial = readAttribute(deviceDir + QStringLiteral("/serial"));
+        }
         if (device.serial.isEmpty()) {
             device.serial = readAttribute(dir + QStringLiteral("/serial"));
         }

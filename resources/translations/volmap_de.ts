@@ -880,6 +880,13 @@ on %1 from %2</source>
         <translation>
 auf %1 ab %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n more segment(s)</source>
+        <translation>
+            <numerusform>%n weiteres Segment</numerusform>
+            <numerusform>%n weitere Segmente</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Volmap::MainWindow</name>

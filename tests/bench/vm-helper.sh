@@ -1,0 +1,152 @@
+#!/bin/bash
+# Benchmark in the VM: the helper against dmsetup, with a real system bus,
+# polkitd (a rules file allows root, refuses bob) and udev running.
+#   1. create + remove of a 2-segment mapping, 100 times (VOLMAP_BENCH_CYCLES), interleaved:
+#      gdbus straight to the helper, volmapctl, and dmsetup with udev sync
+#   2. create of a 10 000-segment table: volmapctl against dmsetup
+#      (volmapctl with --force: without it, it first reads the start of
+#      each of the 10 000 ranges to warn of data there, which dmsetup
+#      does not do)
+#   3. a refused 8 MB table from bob against a refused 100-byte one: the
+#      helper's CPU time, its peak memory (VmHWM) and how long a cheap
+#      concurrent call (ListMappings by root) waits meanwhile
+# Lines that start with BENCH are the figures.
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/../vm/kernel/guest-lib.sh"
+. "$here/../vm/helper/helper-lib.sh"
+trap 'status=$?; ((status == 0)) || show_helper_log; on_exit' EXIT
+
+start_helper_stack
+# dmsetup and the helper run as root on both sides, so neither pays for
+# switching users; polkit still decides for the helper.
+cat >/etc/polkit-1/rules.d/40-volmap-bench.rules <<'RULES'
+polkit.addRule(function(action, subject) {
+    if (action.id.indexOf("org.volmap.helper.") == 0 && subject.user == "root")
+        return polkit.Result.YES;
+    return polkit.Result.NOT_HANDLED;
+});
+RULES
+/lib/systemd/systemd-udevd --daemon
+modprobe brd rd_nr=2 rd_size=$((256 * 1024))
+udevadm trigger --action=add --subsystem-match=block
+udevadm settle --timeout=120
+
+now_ns() { date +%s%N; }
+ms_since() { echo $((($(now_ns) - $1) / 1000000)); }
+
+helper() {
+    gdbus call --system --timeout 120 --dest $HELPER_DEST --object-path $HELPER_PATH \
+        --method "$HELPER_DEST.$1" "${@:2}" >/dev/null
+}
+# The helper's CPU time in ms (user + system) and its peak resident memory in KiB.
+helper_cpu_ms() {
+    awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$(helper_pid)/stat"
+}
+helper_hwm_kib() {
+    awk '/^VmHWM:/ { print $2 }' "/proc/$(helper_pid)/status"
+}
+
+cycles=${VOLMAP_BENCH_CYCLES:-100}
+step "2-segment create + remove, $cycles times"
+two=$'0 2048 linear /dev/ram0 0\n2048 2048 linear /dev/ram1 0'
+printf '%s\n' "$two" >/tmp/two.table
+helper ListMappings "$NO_OPTIONS" # activates the helper once, outside the figures
+gdbus_ms=0 ctl_ms=0 dm_ms=0
+for run in $(seq "$cycles"); do
+    ((run % 10)) || echo "cycle $run: gdbus $gdbus_ms ms, volmapctl $ctl_ms ms, dmsetup $dm_ms ms"
+    start=$(now_ns)
+    helper CreateMapping "$(str bench-g)" "$(str "$two")" "$NO_OPTIONS"
+    helper RemoveMapping "$(str bench-g)" "$NO_OPTIONS"
+    gdbus_ms=$((gdbus_ms + $(ms_since "$start")))
+    start=$(now_ns)
+    volmapctl create bench-v --table /tmp/two.table >/dev/null </dev/null
+    volmapctl remove bench-v >/dev/null </dev/null
+    ctl_ms=$((ctl_ms + $(ms_since "$start")))
+    start=$(now_ns)
+    command dmsetup create bench-d </tmp/two.table
+    command dmsetup remove bench-d
+    dm_ms=$((dm_ms + $(ms_since "$start")))
+done
+[[ -z $(command dmsetup udevcookies | tail -n +2) ]] || fail "udev cookies left waiting"
+echo "BENCH helper cycle: $cycles create + remove cycles"
+echo "BENCH helper cycle: gdbus to the helper $gdbus_ms ms"
+echo "BENCH helper cycle: volmapctl $ctl_ms ms"
+echo "BENCH helper cycle: dmsetup $dm_ms ms"
+
+step "create of a 10 000-segment table"
+awk 'BEGIN { for (i = 0; i < 10000; ++i) printf "%d 8 linear /dev/ram0 %d\n", i * 8, i * 8 }' >/tmp/big10k.table
+best_ctl=999999 best_dm=999999 cpu_best=999999
+for run in 1 2 3 4 5; do
+    cpu=$(helper_cpu_ms)
+    start=$(now_ns)
+    volmapctl create --force bench-10k --table /tmp/big10k.table >/dev/null </dev/null
+    ms=$(ms_since "$start")
+    cpu=$(($(helper_cpu_ms) - cpu))
+    ((ms < best_ctl)) && best_ctl=$ms
+    ((cpu < cpu_best)) && cpu_best=$cpu
+    volmapctl remove bench-10k >/dev/null </dev/null
+    start=$(now_ns)
+    command dmsetup create bench-10k </tmp/big10k.table
+    ms=$(ms_since "$start")
+    ((ms < best_dm)) && best_dm=$ms
+    command dmsetup remove bench-10k
+done
+start=$(now_ns)
+volmapctl --version >/dev/null
+echo "BENCH helper 10k: volmapctl create $best_ctl ms (helper CPU $cpu_best ms)"
+echo "BENCH helper 10k: dmsetup create $best_dm ms"
+echo "BENCH helper 10k: volmapctl --version alone $(ms_since "$start") ms"
+
+step "refused tables from bob: 8 MB against 100 bytes"
+# 8 MB in lines padded to 81 bytes: under the 100 000 segments a table may
+# have, so it is refused for who sends it, after every check of the table.
+awk 'BEGIN { while (size < 8000000) { line = sprintf("%-80s\n", sprintf("%d 1 linear /dev/ram0 %d", n, n));
+    printf "%s", line; size += length(line); ++n } }' >/tmp/8mb.table
+awk 'BEGIN { for (n = 0; n < 4; ++n) printf "%d 1 linear /dev/ram0 %d\n", n, n }' >/tmp/small.table
+chmod 644 /tmp/*.table
+# probe FILE: ListMappings by root over and over until /tmp/probe.stop
+# appears, one latency in ms per line.
+probe() {
+    rm -f /tmp/probe.stop
+    while [[ ! -e /tmp/probe.stop ]]; do
+        local start
+        start=$(now_ns)
+        helper ListMappings "$NO_OPTIONS"
+        ms_since "$start"
+    done >"$1"
+}
+# bob_create TABLE: bob's create of TABLE, which polkit must refuse.
+bob_create() {
+    if runuser -u bob -- volmapctl create --force bench-refused --table "$1" >/dev/null 2>/tmp/refused.err </dev/null; then
+        fail "bob's create of $1 succeeded"
+    fi
+    grep -qi 'authori\|not allowed' /tmp/refused.err || fail "bob was refused for another reason: $(cat /tmp/refused.err)"
+}
+# refuse TABLE: "helper-CPU-ms worst-probe-ms helper-VmHWM-KiB" for bob's
+# create of TABLE; the CPU time is taken on a run without the probe, whose
+# own calls would count.
+refuse() {
+    local cpu prober
+    cpu=$(helper_cpu_ms)
+    bob_create "$1"
+    cpu=$(($(helper_cpu_ms) - cpu))
+    probe /tmp/probe.out &
+    prober=$!
+    sleep 1
+    bob_create "$1"
+    sleep 1
+    touch /tmp/probe.stop
+    wait $prober
+    echo "$cpu $(sort -n /tmp/probe.out | tail -n 1) $(helper_hwm_kib)"
+}
+hwm_before=$(helper_hwm_kib)
+for run in 1 2 3; do
+    read -r small_cpu small_probe small_hwm < <(refuse /tmp/small.table)
+    read -r big_cpu big_probe big_hwm < <(refuse /tmp/8mb.table)
+    echo "BENCH helper refused run $run: 100 B: helper CPU $small_cpu ms, worst concurrent call $small_probe ms;" \
+        "8 MB: helper CPU $big_cpu ms, worst concurrent call $big_probe ms, helper VmHWM $big_hwm KiB"
+done
+echo "BENCH helper refused: 8 MB table $(stat -c %s /tmp/8mb.table) bytes, $(wc -l </tmp/8mb.table) segments"
+echo "BENCH helper memory: VmHWM before the refused tables $hwm_before KiB, after $(helper_hwm_kib) KiB"
+echo "BENCH helper memory: VmRSS now $(awk '/^VmRSS:/ { print $2 }' "/proc/$(helper_pid)/status") KiB"
+udevadm control --exit
