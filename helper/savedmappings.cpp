@@ -1,6 +1,8 @@
 #include "savedmappings.h"
 
 #include "helperprotocol.h"
+#include "mappingname.h"
+#include "tabletext.h"
 #include "tablevalidator.h"
 
 namespace Volmap {
@@ -116,8 +118,10 @@ QList<SavedMappings::Saved> SavedMappings::plans()
     const QList<LiveMapping> live = liveMappings();
     for (const DefinitionStore::Entry &entry : entries) {
         if (const auto *reason = std::get_if<QString>(&entry.definition)) {
-            saved.append(
-                {entry.name, {}, {AssemblyPlan::State::Refused, QStringLiteral("definition refused: ") + *reason, {}}});
+            // A file name that is no mapping name may hold newlines or
+            // terminal escapes: shown quoted, it cannot forge a line.
+            const QString name = mappingNameProblem(entry.name) ? quotedInput(entry.name) : entry.name;
+            saved.append({name, {}, {AssemblyPlan::State::Refused, QStringLiteral("definition refused: ") + *reason, {}}});
             continue;
         }
         const SavedDefinition &definition = std::get<SavedDefinition>(entry.definition);

@@ -331,6 +331,17 @@ void TestHelperPersist::hostileDefinitionIsListedRefused()
     QCOMPARE(assembled.value()[0].value(QStringLiteral("state")).toString(), QStringLiteral("refused"));
     QVERIFY(assembled.value()[0].value(QStringLiteral("reason")).toString().contains(u"writable by group or others"));
     QVERIFY(m_fake.backend->mappings.isEmpty());
+
+    // A file name with a newline and an escape is listed quoted, so it cannot forge a line.
+    QVERIFY(file.remove());
+    QFile odd(dir + QStringLiteral("/a\nb: assembled\x1b[2J.mapping"));
+    QVERIFY(odd.open(QIODevice::WriteOnly));
+    odd.close();
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("refusing definition .*no mapping name.*")));
+    const QList<QVariantMap> list = saved();
+    QCOMPARE(list.size(), 1);
+    QCOMPARE(list[0].value(QStringLiteral("name")).toString(), QStringLiteral("'a?b: assembled?[2J'"));
+    QCOMPARE(list[0].value(QStringLiteral("state")).toString(), QStringLiteral("refused"));
 }
 
 // The app's HelperClient: what volmapctl and the GUI use.
