@@ -135,7 +135,8 @@ Filesystem filesystemOf(const QString &root, const QString &path, FileNumber fil
     struct stat status {};
     struct statfs filesystem {};
     if (::stat(name.constData(), &status) != 0 || status.st_dev != file.device || status.st_ino != file.inode) {
-        return {{}, QStringLiteral("the path no longer names the file the loop device holds")};
+        return {{}, QStringLiteral("its path does not name the file the loop device holds (replaced since, or hidden "
+                                   "from the helper), and its file system has no uuid")};
     }
     quint64 fsid = 0;
     if (::statfs(name.constData(), &filesystem) == 0) {
