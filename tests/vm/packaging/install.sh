@@ -120,6 +120,7 @@ made_etc_volmap=
 [[ -d /etc/volmap ]] || { mkdir /etc/volmap && made_etc_volmap=yes; }
 mkdir /etc/volmap/mappings.d # the rule does nothing without saved mappings
 truncate -s 1M /tmp/rule.img
+modprobe loop
 rule_loop=$(losetup --find --show /tmp/rule.img)
 rule_device=/sys/class/block/${rule_loop#/dev/}
 for action in add change; do
