@@ -207,11 +207,12 @@ Outcome<QVariant> MappingActions::create(CallContext &context, const QString &na
     if (auto needed = foreignDeviceRights(context, table)) {
         return *needed;
     }
-    const auto staged = stageDefinition(context, name, table.table, persistent);
+    const QString uuid = newVolmapUuid(context.uid());
+    const auto staged = stageDefinition(context, name, uuid, table.table, persistent);
     if (!staged) {
         return staged.error();
     }
-    const auto created = m_backend.create(name, newVolmapUuid(context.uid()), table.table, readOnly);
+    const auto created = m_backend.create(name, uuid, table.table, readOnly);
     if (const auto saved = settleDefinition(staged.value(), created.ok()); created && !saved) {
         // All or nothing: a mapping the caller wanted saved is not left unsaved.
         m_backend.remove(name, false);
@@ -254,7 +255,8 @@ Outcome<QVariant> MappingActions::reload(CallContext &context, const QString &na
         return *needed;
     }
     // A saved mapping's definition changes with its table, or neither does.
-    const auto staged = stageDefinition(context, name, table.table, m_saved && m_saved->isSaved(name));
+    const auto staged =
+        stageDefinition(context, name, current.value().uuid, table.table, m_saved && m_saved->isSaved(name));
     if (!staged) {
         return staged.error();
     }

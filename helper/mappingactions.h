@@ -90,8 +90,9 @@ private:
     Outcome<PreparedTable> prepareAuthorized(const QString &text, const QList<DeviceNumber> &authorized);
     /* The persist action, asked for through `context` unless granted. */
     std::optional<HelperError> persistRights(CallContext &context, const QString &purpose);
-    /* The new definition of `name` written beside the old one, if `wanted`; see DefinitionStore::stage(). */
+    /* The new definition of `name` (dm uuid `uuid`) written beside the old one, if `wanted`; see DefinitionStore::stage(). */
     Outcome<std::optional<DefinitionStore::Staged>> stageDefinition(CallContext &context, const QString &name,
+                                                                    const QString &uuid,
                                                                     const MappingTable &table, bool wanted);
     /* After a change of the live table: commit() if it worked, discard() if not. */
     Outcome<Done> settleDefinition(const std::optional<DefinitionStore::Staged> &staged, bool changed);

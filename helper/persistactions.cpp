@@ -26,6 +26,7 @@ std::optional<HelperError> MappingActions::persistRights(CallContext &context, c
 
 Outcome<std::optional<DefinitionStore::Staged>> MappingActions::stageDefinition(CallContext &context,
                                                                                 const QString &name,
+                                                                                const QString &uuid,
                                                                                 const MappingTable &table, bool wanted)
 {
     if (!wanted) {
@@ -37,7 +38,7 @@ Outcome<std::optional<DefinitionStore::Staged>> MappingActions::stageDefinition(
     if (auto needed = persistRights(context, QStringLiteral("save '%1' to be recreated at startup").arg(name))) {
         return *needed;
     }
-    const auto definition = m_saved->definitionFor(name, table);
+    const auto definition = m_saved->definitionFor(name, uuid, table);
     if (!definition) {
         return definition.error();
     }
@@ -134,8 +135,10 @@ MappingActions::AssemblyResult MappingActions::assembleAll()
         if (auto loaded = loadModulesFor(usesBasicTarget); !loaded) {
             created = loaded.error();
         } else {
-            // Assembled at boot, by root: the mapping is root's, whoever saved it.
-            created = m_backend.create(entry.name, newVolmapUuid(0), parsed.table, false);
+            // The saved uuid brings back the mapping's owner; a definition
+            // without one (hand-written, or older) is root's.
+            const QString uuid = entry.uuid.isEmpty() ? newVolmapUuid(0) : entry.uuid;
+            created = m_backend.create(entry.name, uuid, parsed.table, false);
         }
         if (created) {
             entry.plan.state = AssemblyPlan::State::Assembled;

@@ -1,6 +1,8 @@
 #include "savedmappings.h"
 
 #include "helperprotocol.h"
+#include "mappingname.h"
+#include "tabletext.h"
 #include "tablevalidator.h"
 
 namespace Volmap {
@@ -38,7 +40,8 @@ bool SavedMappings::isSaved(const QString &name) const
     return m_store.read(name).has_value();
 }
 
-Outcome<SavedDefinition> SavedMappings::definitionFor(const QString &name, const MappingTable &table)
+Outcome<SavedDefinition> SavedMappings::definitionFor(const QString &name, const QString &uuid,
+                                                     const MappingTable &table)
 {
     // Only the targets Volume Mapper creates: their arguments are known
     // and hold no secrets (a crypt key must never land in /etc).
@@ -48,7 +51,7 @@ Outcome<SavedDefinition> SavedMappings::definitionFor(const QString &name, const
                                         .arg(name, supportedTargets().join(QStringLiteral(", "))));
         }
     }
-    auto definition = definitionOf(name, table, m_scan());
+    auto definition = definitionOf(name, uuid, table, m_scan());
     if (const auto *reason = std::get_if<QString>(&definition)) {
         return noStableIdentity(QStringLiteral("'%1' cannot be saved: %2").arg(name, *reason));
     }
@@ -61,7 +64,7 @@ Outcome<SavedDefinition> SavedMappings::definitionOfLive(const QString &name)
     if (!state) {
         return state.error();
     }
-    return definitionFor(name, MappingTable{segmentsOf(state.value().table)});
+    return definitionFor(name, state.value().uuid, MappingTable{segmentsOf(state.value().table)});
 }
 
 Outcome<DefinitionStore::Staged> SavedMappings::stage(const SavedDefinition &definition)
@@ -98,7 +101,7 @@ QList<LiveMapping> SavedMappings::liveMappings()
     const auto names = m_backend.mappingNames();
     for (const QString &name : names ? names.value() : QStringList()) {
         if (const auto state = m_backend.mapping(name)) {
-            live.append({name, segmentsOf(state.value().table), state.value().dependencies});
+            live.append({name, segmentsOf(state.value().table), state.value().dependencies, state.value().uuid});
         }
     }
     return live;
@@ -115,10 +118,14 @@ QList<SavedMappings::Saved> SavedMappings::plans()
     const QList<LiveMapping> live = liveMappings();
     for (const DefinitionStore::Entry &entry : entries) {
         if (const auto *reason = std::get_if<QString>(&entry.definition)) {
-            saved.append({entry.name, {AssemblyPlan::State::Refused, QStringLiteral("definition refused: ") + *reason, {}}});
+            // A file name that is no mapping name may hold newlines or
+            // terminal escapes: shown quoted, it cannot forge a line.
+            const QString name = mappingNameProblem(entry.name) ? quotedInput(entry.name) : entry.name;
+            saved.append({name, {}, {AssemblyPlan::State::Refused, QStringLiteral("definition refused: ") + *reason, {}}});
             continue;
         }
-        saved.append({entry.name, planAssembly(std::get<SavedDefinition>(entry.definition), devices, live, m_devices)});
+        const SavedDefinition &definition = std::get<SavedDefinition>(entry.definition);
+        saved.append({entry.name, definition.uuid, planAssembly(definition, devices, live, m_devices)});
     }
     return saved;
 }

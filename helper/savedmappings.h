@@ -29,8 +29,11 @@ public:
 
     /* Whether a definition file for `name` exists (usable or not). */
     bool isSaved(const QString &name) const;
-    /* The definition for `table` (devices as major:minor) of `name`; NoStableIdentity if a device has none. */
-    Outcome<SavedDefinition> definitionFor(const QString &name, const MappingTable &table);
+    /*
+     * The definition for `table` (devices as major:minor) of `name`, whose
+     * dm uuid is `uuid`; NoStableIdentity if a device has none.
+     */
+    Outcome<SavedDefinition> definitionFor(const QString &name, const QString &uuid, const MappingTable &table);
     /* The definition of live mapping `name`, from its kernel table. */
     Outcome<SavedDefinition> definitionOfLive(const QString &name);
     Outcome<DefinitionStore::Staged> stage(const SavedDefinition &definition);
@@ -41,6 +44,7 @@ public:
     struct Saved
     {
         QString name;
+        QString uuid; // the saved dm uuid; empty: assembled with a new one of root's
         AssemblyPlan plan;
     };
     /* Every saved definition and what assembling it now would do; refused files included. */

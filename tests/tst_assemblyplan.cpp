@@ -5,7 +5,13 @@
 
 #include "fakes/fakesystem.h"
 
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 
 using namespace Volmap;
 using namespace Volmap::Fakes;
@@ -24,6 +30,24 @@ QList<Segment> segments(const char *text)
     return result;
 }
 
+// The backing files of the fake loop devices: one folder that every Machine
+// shows as /srv, so a file saved on one "boot" is the same file on the next.
+QString backingFiles()
+{
+    static QTemporaryDir dir;
+    return dir.path();
+}
+
+// Writes the backing file `name` in backingFiles() unless it is there.
+void ensureFile(const QString &name)
+{
+    QFile file(backingFiles() + u'/' + name);
+    if (!file.exists()) {
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.write(QByteArray(4096, 'x')) == 4096);
+    }
+}
+
 // A machine with two loop devices, a disk by WWN, one by serial with a partition, a dm device and a RAM disk.
 class Machine
 {
@@ -31,6 +55,9 @@ public:
     explicit Machine(const QString &loop0File = QStringLiteral("/srv/a.img"),
                      const QString &loop1File = QStringLiteral("/srv/b.img"))
     {
+        QVERIFY(QFile::link(backingFiles(), root() + QStringLiteral("/srv")));
+        ensureFile(QStringLiteral("a.img"));
+        ensureFile(QStringLiteral("b.img"));
         QVERIFY(m_system.addDevice(QStringLiteral("loop0"), 7, 0, 2048));
         QVERIFY(m_system.addDevice(QStringLiteral("loop1"), 7, 1, 2048));
         QVERIFY(m_system.addDevice(QStringLiteral("loop2"), 7, 2, 2048));
@@ -95,7 +122,7 @@ SavedDefinition concatenation()
 {
     Machine first;
     MappingTable table{segments("0 2048 linear 7:0 0\n2048 2048 linear 7:1 0")};
-    auto definition = definitionOf(QStringLiteral("data"), table, scanDevices(first.root()));
+    auto definition = definitionOf(QStringLiteral("data"), {}, table, scanDevices(first.root()));
     return std::get<SavedDefinition>(definition);
 }
 
@@ -114,6 +141,9 @@ private Q_SLOTS:
     void otherOrderAfterRestart();
     void memberMissing();
     void memberDiffers();
+    void memberFileReplaced();
+    void filesystemByUuid();
+    void uuidKeptUnlessTaken();
     void memberInUse();
     void nameTaken();
 };
@@ -166,6 +196,13 @@ void TestAssemblyPlan::savedTable()
     QCOMPARE(definition.members.size(), 2);
     QCOMPARE(definition.members[0].identity.value, QStringLiteral("/srv/a.img"));
     QCOMPARE(definition.members[1].identity.value, QStringLiteral("/srv/b.img"));
+    // Each loop member also names its file, by inode and file system.
+    struct stat status {};
+    QCOMPARE(::stat(QFile::encodeName(backingFiles() + QStringLiteral("/b.img")).constData(), &status), 0);
+    QCOMPARE(definition.members[1].identity.inode, quint64(status.st_ino));
+    QVERIFY2(definition.members[1].identity.filesystem.startsWith(u"fsid:"),
+             qPrintable(definition.members[1].identity.filesystem));
+    QVERIFY(definition.uuid.isEmpty());
     QCOMPARE(definition.table.segments[0].args, (QStringList{QStringLiteral("$m1"), QStringLiteral("0")}));
     QCOMPARE(definition.table.segments[1].args, (QStringList{QStringLiteral("$m2"), QStringLiteral("0")}));
     // What is saved reads back as it was written.
@@ -176,10 +213,16 @@ void TestAssemblyPlan::unsavable()
 {
     Machine machine;
     const QList<DeviceFacts> all = scanDevices(machine.root());
-    auto ram = definitionOf(QStringLiteral("data"), {segments("0 2048 linear 7:0 0\n2048 2048 linear 1:0 0")}, all);
+    auto ram = definitionOf(QStringLiteral("data"), {}, {segments("0 2048 linear 7:0 0\n2048 2048 linear 1:0 0")}, all);
     QVERIFY(std::get<QString>(ram).contains(u"RAM disk"));
-    auto opaque = definitionOf(QStringLiteral("data"), {segments("0 2048 mystery 7:0 0")}, all);
+    auto opaque = definitionOf(QStringLiteral("data"), {}, {segments("0 2048 mystery 7:0 0")}, all);
     QVERIFY(std::get<QString>(opaque).contains(u"cannot be told"));
+    // A loop whose file cannot be looked at could later hold any file.
+    machine.setLoop(QStringLiteral("loop2"), QStringLiteral("/srv/gone.img"));
+    auto unseen = definitionOf(QStringLiteral("data"), {}, {segments("0 2048 linear 7:2 0")},
+                               scanDevices(machine.root()));
+    QVERIFY2(std::get<QString>(unseen).contains(u"cannot be told apart from another file"),
+             qPrintable(std::get<QString>(unseen)));
 }
 
 void TestAssemblyPlan::otherOrderAfterRestart()
@@ -223,6 +266,74 @@ void TestAssemblyPlan::memberDiffers()
     QCOMPARE(shifted.plan(concatenation()).state, State::Waiting);
 }
 
+void TestAssemblyPlan::memberFileReplaced()
+{
+    const SavedDefinition saved = concatenation();
+    // b.img replaced by another file of the same size at the same path; the
+    // old one is kept aside so its inode number cannot be reused.
+    const QString path = backingFiles() + QStringLiteral("/b.img");
+    const QString aside = backingFiles() + QStringLiteral("/b.old");
+    QVERIFY(QFile::rename(path, aside));
+    ensureFile(QStringLiteral("b.img"));
+    Machine next(QStringLiteral("/srv/b.img"), QStringLiteral("/srv/a.img"));
+    const AssemblyPlan plan = next.plan(saved);
+    QCOMPARE(plan.state, State::Refused);
+    QVERIFY2(plan.reason.startsWith(u"/dev/loop0 is on /srv/b.img, but that is another file than the saved one"),
+             qPrintable(plan.reason));
+    QVERIFY2(plan.reason.endsWith(u"a replaced file is not used"), qPrintable(plan.reason));
+
+    // A definition from before files were told apart goes by path, offset and size.
+    SavedDefinition older = saved;
+    for (SavedMember &member : older.members) {
+        member.identity.inode = 0;
+        member.identity.filesystem.clear();
+    }
+    QCOMPARE(std::get<SavedDefinition>(parseDefinition(formatDefinition(older))), older);
+    QCOMPARE(next.plan(older).state, State::Ready);
+
+    QVERIFY(QFile::remove(path));
+    QVERIFY(QFile::rename(aside, path));
+    QCOMPARE(next.plan(saved).state, State::Ready);
+}
+
+void TestAssemblyPlan::filesystemByUuid()
+{
+    struct stat status {};
+    QCOMPARE(::stat(QFile::encodeName(backingFiles() + QStringLiteral("/a.img")).constData(), &status), 0);
+    if (::major(status.st_dev) == 0) {
+        QSKIP("the scratch folder is on a file system without a block device");
+    }
+    // udev knows the file system's uuid: it is saved rather than f_fsid,
+    // which may follow the device number.
+    Machine machine;
+    machine.udev(QStringLiteral("%1:%2").arg(::major(status.st_dev)).arg(::minor(status.st_dev)),
+                 "E:ID_FS_TYPE=ext4\nE:ID_FS_UUID=0f1e2d3c-aaaa\n");
+    const QList<DeviceFacts> all = scanDevices(machine.root());
+    const auto identity = identityOf(*named(all, u"loop0"), all);
+    QCOMPARE(std::get<DeviceIdentity>(identity).filesystem, QStringLiteral("uuid:0f1e2d3c-aaaa"));
+    QCOMPARE(std::get<DeviceIdentity>(identity).inode, quint64(status.st_ino));
+}
+
+void TestAssemblyPlan::uuidKeptUnlessTaken()
+{
+    Machine machine;
+    const MappingTable table{segments("0 2048 linear 7:0 0\n2048 2048 linear 7:1 0")};
+    const QString uuid = QStringLiteral("VOLMAP-U1000-5b1c");
+    auto saved = std::get<SavedDefinition>(definitionOf(QStringLiteral("data"), uuid, table, scanDevices(machine.root())));
+    QCOMPARE(saved.uuid, uuid);
+    QCOMPARE(std::get<SavedDefinition>(parseDefinition(formatDefinition(saved))), saved);
+    // Not Volume Mapper's, or of no known creator: not saved, assembled as root's.
+    for (const char *foreign : {"LVM-abc", "VOLMAP-5b1c", ""}) {
+        auto other = definitionOf(QStringLiteral("data"), QString::fromLatin1(foreign), table, scanDevices(machine.root()));
+        QVERIFY2(std::get<SavedDefinition>(other).uuid.isEmpty(), foreign);
+    }
+    // Another live mapping with that uuid: dm would refuse it, so the plan does first.
+    const AssemblyPlan taken =
+        machine.plan(saved, {{QStringLiteral("copy"), segments("0 8 zero"), {}, uuid}});
+    QCOMPARE(taken.state, State::Refused);
+    QCOMPARE(taken.reason, QStringLiteral("mapping 'copy' has the saved uuid VOLMAP-U1000-5b1c"));
+}
+
 void TestAssemblyPlan::memberInUse()
 {
     Machine mounted;
@@ -233,7 +344,7 @@ void TestAssemblyPlan::memberInUse()
 
     Machine shared;
     const AssemblyPlan overlap =
-        shared.plan(concatenation(), {{QStringLiteral("other"), segments("0 100 linear 7:0 2000"), {{7, 0}}}});
+        shared.plan(concatenation(), {{QStringLiteral("other"), segments("0 100 linear 7:0 2000"), {{7, 0}}, {}}});
     QCOMPARE(overlap.state, State::Refused);
     QVERIFY2(overlap.reason.contains(u"other"), qPrintable(overlap.reason));
 
@@ -247,12 +358,12 @@ void TestAssemblyPlan::nameTaken()
 {
     Machine machine;
     const QList<Segment> same = segments("0 2048 linear 7:0 0\n2048 2048 linear 7:1 0");
-    const AssemblyPlan assembled = machine.plan(concatenation(), {{QStringLiteral("data"), same, {}}});
+    const AssemblyPlan assembled = machine.plan(concatenation(), {{QStringLiteral("data"), same, {}, {}}});
     QCOMPARE(assembled.state, State::Assembled);
     QCOMPARE(stateName(assembled.state), QStringLiteral("assembled"));
 
     const AssemblyPlan taken =
-        machine.plan(concatenation(), {{QStringLiteral("data"), segments("0 4096 zero"), {}}});
+        machine.plan(concatenation(), {{QStringLiteral("data"), segments("0 4096 zero"), {}, {}}});
     QCOMPARE(taken.state, State::Refused);
     QVERIFY2(taken.reason.contains(u"exists with another table"), qPrintable(taken.reason));
 }

@@ -19,7 +19,7 @@ SavedDefinition definitionNamed(const QString &name)
     SavedDefinition definition;
     definition.name = name;
     definition.members = {{QStringLiteral("m1"),
-                           {DeviceIdentity::Kind::Loop, QStringLiteral("/srv/a.img"), {}, 0, 2048}}};
+                           {DeviceIdentity::Kind::Loop, QStringLiteral("/srv/a.img"), {}, 0, 2048, 0, {}}}};
     definition.table.segments = {{0, 2048, QStringLiteral("linear"), {QStringLiteral("$m1"), QStringLiteral("0")}}};
     return definition;
 }

@@ -9,6 +9,7 @@
 #include "helper1interface.h"
 #include "helperclient.h"
 #include "savedmappings.h"
+#include "tabletext.h"
 
 #include <QDBusMetaType>
 #include <QTemporaryDir>
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void removeForgetsUnlessKept();
     void forgetsADefinitionThatIsNotLive();
     void assemblyRefusesDevicesInUse();
+    void handWrittenOwnerIsRestored();
     void hostileDefinitionIsListedRefused();
     void clientCallsTheSavedVerbs();
 
@@ -56,6 +58,9 @@ private:
     QList<QVariantMap> saved();
     QString savedText(const QString &name) const;
     QStringList askedActions() const;
+    /* The saved table of `name` with sdb's member as 8:16, and the live one, as dmsetup prints them. */
+    QString savedTableOnDevices(const QString &name) const;
+    QString liveTable(const QString &name) const;
 
     PrivateBus m_bus;
     FakeHelperService m_fake;
@@ -122,6 +127,23 @@ QString TestHelperPersist::savedText(const QString &name) const
     return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
 }
 
+QString TestHelperPersist::savedTableOnDevices(const QString &name) const
+{
+    const auto parsed = parseDefinition(savedText(name));
+    const auto *definition = std::get_if<SavedDefinition>(&parsed);
+    return definition ? formatTable(substituteMembers(definition->table, {{QStringLiteral("m1"), QStringLiteral("8:16")}}))
+                      : QString();
+}
+
+QString TestHelperPersist::liveTable(const QString &name) const
+{
+    QString text;
+    for (const KernelSegment &segment : m_fake.backend->mappings.value(name).table) {
+        text += QStringLiteral("%1 %2 %3 %4\n").arg(segment.start).arg(segment.length).arg(segment.target, segment.parameters);
+    }
+    return text;
+}
+
 QStringList TestHelperPersist::askedActions() const
 {
     QStringList actions;
@@ -135,9 +157,13 @@ void TestHelperPersist::createPersistentSavesTheDefinition()
 {
     succeed(m_client->CreateMapping(QStringLiteral("data"), SdbTable, {{QStringLiteral("persistent"), true}}));
     QCOMPARE(askedActions(), QStringList({HelperProtocol::Action::create(), HelperProtocol::Action::persist()}));
+    // The mapping's uuid, VOLMAP-U<caller's uid>-..., is saved with it.
+    const QString uuid = m_fake.backend->mappings.value(QStringLiteral("data")).uuid;
+    QCOMPARE(uuid.section(u'-', 0, 1), QStringLiteral("VOLMAP-U%1").arg(::geteuid()));
     QCOMPARE(savedText(QStringLiteral("data")).section(u'\n', 1),
-             QStringLiteral("volmap-definition 1\nname data\nmember m1 disk 4194304 wwn-0x5000aa\n"
-                            "table\n0 2048 linear $m1 0\n"));
+             QStringLiteral("volmap-definition 1\nname data\nuuid %1\nmember m1 disk 4194304 wwn-0x5000aa\n"
+                            "table\n0 2048 linear $m1 0\n")
+                 .arg(uuid));
     const QList<QVariantMap> list = saved();
     QCOMPARE(list.size(), 1);
     QCOMPARE(list[0].value(QStringLiteral("name")).toString(), QStringLiteral("data"));
@@ -174,6 +200,7 @@ void TestHelperPersist::reloadRewritesOrKeepsTheDefinition()
     succeed(m_client->ReloadMapping(QStringLiteral("data"), QStringLiteral("0 4096 linear /dev/sdb 0\n"), {}));
     QVERIFY2(savedText(QStringLiteral("data")).endsWith(u"table\n0 4096 linear $m1 0\n"),
              qPrintable(savedText(QStringLiteral("data"))));
+    QCOMPARE(savedTableOnDevices(QStringLiteral("data")), liveTable(QStringLiteral("data")));
     QCOMPARE(askedActions().mid(2), QStringList({HelperProtocol::Action::reload(), HelperProtocol::Action::persist()}));
 
     // A failed reload keeps the old table live and the old definition saved.
@@ -181,6 +208,8 @@ void TestHelperPersist::reloadRewritesOrKeepsTheDefinition()
     expectError(m_client->ReloadMapping(QStringLiteral("data"), QStringLiteral("0 8192 linear /dev/sdb 0\n"), {}),
                 HelperProtocol::Error::failed(), QStringLiteral("kernel says no"));
     QVERIFY(savedText(QStringLiteral("data")).endsWith(u"table\n0 4096 linear $m1 0\n"));
+    QCOMPARE(liveTable(QStringLiteral("data")), QStringLiteral("0 4096 linear 8:16 0\n"));
+    QCOMPARE(savedTableOnDevices(QStringLiteral("data")), liveTable(QStringLiteral("data")));
     QCOMPARE(QDir(m_root->path() + QStringLiteral("/etc/volmap/mappings.d")).entryList(QDir::Files | QDir::Hidden).size(),
              1);
 
@@ -188,6 +217,7 @@ void TestHelperPersist::reloadRewritesOrKeepsTheDefinition()
     expectError(m_client->ReloadMapping(QStringLiteral("data"), QStringLiteral("0 2048 linear /dev/sdc 0\n"), {}),
                 HelperProtocol::Error::noStableIdentity());
     QCOMPARE(m_fake.backend->mappings.value(QStringLiteral("data")).table.constFirst().length, 4096u);
+    QCOMPARE(savedTableOnDevices(QStringLiteral("data")), liveTable(QStringLiteral("data")));
 }
 
 void TestHelperPersist::setPersistentOnAndOff()
@@ -213,12 +243,14 @@ void TestHelperPersist::removeForgetsUnlessKept()
     QCOMPARE(list.size(), 1);
     QCOMPARE(list[0].value(QStringLiteral("state")).toString(), QStringLiteral("waiting"));
 
-    // Assembled again, as at the next boot.
+    // Assembled again, as at the next boot: with the uuid it had, so its creator still owns it.
+    const QString uuid = savedText(QStringLiteral("data")).section(u'\n', 3, 3).section(u' ', 1);
+    QVERIFY2(uuid.startsWith(u"VOLMAP-U"), qPrintable(savedText(QStringLiteral("data"))));
     auto assembled = m_client->AssembleSaved({});
     succeed(assembled);
     QCOMPARE(assembled.value().constFirst().value(QStringLiteral("state")).toString(), QStringLiteral("assembled"));
     QVERIFY(m_fake.backend->mappings.contains(QStringLiteral("data")));
-    QVERIFY(m_fake.backend->mappings.value(QStringLiteral("data")).uuid.startsWith(u"VOLMAP-U0-"));
+    QCOMPARE(m_fake.backend->mappings.value(QStringLiteral("data")).uuid, uuid);
 
     succeed(m_client->RemoveMapping(QStringLiteral("data"), {}));
     QCOMPARE(saved().size(), 0);
@@ -252,6 +284,29 @@ void TestHelperPersist::assemblyRefusesDevicesInUse()
     QVERIFY(!m_fake.backend->mappings.contains(QStringLiteral("data")));
 }
 
+void TestHelperPersist::handWrittenOwnerIsRestored()
+{
+    const QString dir = m_root->path() + QStringLiteral("/etc/volmap/mappings.d");
+    QVERIFY(QDir().mkpath(dir));
+    const auto deploy = [&](const QString &name, const QString &uuidLine) {
+        QFile file(dir + u'/' + name + QStringLiteral(".mapping"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral("volmap-definition 1\nname %1\n%2member m1 disk 4194304 wwn-0x5000aa\n"
+                                  "table\n0 1024 linear $m1 %3\n")
+                       .arg(name, uuidLine)
+                       .arg(name == u"alice" ? 0 : 4096)
+                       .toUtf8());
+    };
+    deploy(QStringLiteral("alice"), QStringLiteral("uuid VOLMAP-U1000-0d5e\n"));
+    deploy(QStringLiteral("nobody"), QString());
+    auto assembled = m_client->AssembleSaved({});
+    succeed(assembled);
+    QCOMPARE(assembled.value().size(), 2);
+    QCOMPARE(m_fake.backend->mappings.value(QStringLiteral("alice")).uuid, QStringLiteral("VOLMAP-U1000-0d5e"));
+    // Without a uuid line: root's, with a new uuid.
+    QVERIFY(m_fake.backend->mappings.value(QStringLiteral("nobody")).uuid.startsWith(u"VOLMAP-U0-"));
+}
+
 void TestHelperPersist::hostileDefinitionIsListedRefused()
 {
     const QString dir = m_root->path() + QStringLiteral("/etc/volmap/mappings.d");
@@ -268,6 +323,17 @@ void TestHelperPersist::hostileDefinitionIsListedRefused()
     QCOMPARE(assembled.value()[0].value(QStringLiteral("state")).toString(), QStringLiteral("refused"));
     QVERIFY(assembled.value()[0].value(QStringLiteral("reason")).toString().contains(u"writable by group or others"));
     QVERIFY(m_fake.backend->mappings.isEmpty());
+
+    // A file name with a newline and an escape is listed quoted, so it cannot forge a line.
+    QVERIFY(file.remove());
+    QFile odd(dir + QStringLiteral("/a\nb: assembled\x1b[2J.mapping"));
+    QVERIFY(odd.open(QIODevice::WriteOnly));
+    odd.close();
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("refusing definition .*no mapping name.*")));
+    const QList<QVariantMap> list = saved();
+    QCOMPARE(list.size(), 1);
+    QCOMPARE(list[0].value(QStringLiteral("name")).toString(), QStringLiteral("'a?b: assembled?[2J'"));
+    QCOMPARE(list[0].value(QStringLiteral("state")).toString(), QStringLiteral("refused"));
 }
 
 // The app's HelperClient: what volmapctl and the GUI use.

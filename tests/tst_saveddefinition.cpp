@@ -13,14 +13,17 @@ SavedDefinition sample()
 {
     SavedDefinition definition;
     definition.name = QStringLiteral("data");
+    definition.uuid = QStringLiteral("VOLMAP-U1000-1f2e3d4c-aaaa-bbbb-cccc-0123456789ab");
     using Kind = DeviceIdentity::Kind;
     definition.members = {
-        {QStringLiteral("m1"), {Kind::Loop, QStringLiteral("/srv/images/a b.img"), {}, 4096, 204800}},
-        {QStringLiteral("m2"), {Kind::Disk, QStringLiteral("wwn-0x5000c500a1b2c3d4"), {}, 0, 4194304}},
+        {QStringLiteral("m1"),
+         {Kind::Loop, QStringLiteral("/srv/images/a b.img"), {}, 4096, 204800, 131075, QStringLiteral("fsid:4264ed0b7698c99b")}},
+        {QStringLiteral("m2"), {Kind::Disk, QStringLiteral("wwn-0x5000c500a1b2c3d4"), {}, 0, 4194304, 0, {}}},
         {QStringLiteral("m3"),
          {Kind::Partition, QStringLiteral("6a7b1c2d-0000-4e5f-8a9b-0c1d2e3f4a5b"), QStringLiteral("ata-QEMU_HARDDISK_QM1"),
-          0, 1000000}},
-        {QStringLiteral("m4"), {Kind::DmUuid, QStringLiteral("LVM-abcdef0123"), {}, 0, 8192}},
+          0, 1000000, 0, {}}},
+        {QStringLiteral("m4"), {Kind::DmUuid, QStringLiteral("LVM-abcdef0123"), {}, 0, 8192, 0, {}}},
+        {QStringLiteral("m5"), {Kind::Loop, QStringLiteral("/srv/c.img"), {}, 0, 8, 12, QStringLiteral("uuid:0f1e-2d3c")}},
     };
     definition.table.segments = {
         {0, 204800, QStringLiteral("linear"), {QStringLiteral("$m1"), QStringLiteral("0")}},
@@ -28,6 +31,7 @@ SavedDefinition sample()
         {208896, 8192, QStringLiteral("striped"),
          {QStringLiteral("2"), QStringLiteral("128"), QStringLiteral("$m3"), QStringLiteral("0"), QStringLiteral("$m4"),
           QStringLiteral("0")}},
+        {217088, 8, QStringLiteral("linear"), {QStringLiteral("$m5"), QStringLiteral("0")}},
     };
     return definition;
 }
@@ -73,7 +77,9 @@ void TestSavedDefinition::roundTrip()
     }
     QCOMPARE(formatTable(back.table), formatTable(sample().table));
     QCOMPARE(back, sample());
-    QVERIFY(text.contains(u"member m1 loop 204800 4096 /srv/images/a b.img\n"));
+    QVERIFY(text.contains(u"\nname data\nuuid VOLMAP-U1000-1f2e3d4c-aaaa-bbbb-cccc-0123456789ab\n"));
+    QVERIFY(text.contains(u"member m1 loop 204800 4096 /srv/images/a b.img\nfile m1 131075 fsid:4264ed0b7698c99b\n"));
+    QVERIFY(text.contains(u"member m5 loop 8 0 /srv/c.img\nfile m5 12 uuid:0f1e-2d3c\n"));
     QVERIFY(text.contains(u"\ntable\n0 204800 linear $m1 0\n"));
 }
 
@@ -92,6 +98,10 @@ void TestSavedDefinition::handWritten()
     QCOMPARE(definition.members.size(), 1);
     QCOMPARE(definition.members[0].identity.value, QStringLiteral("/srv/a.img"));
     QCOMPARE(definition.table.segments.size(), 1);
+    // Written before files were told apart, or by an admin who left it out:
+    // no file identity, and no uuid (assembled as root's).
+    QCOMPARE(definition.members[0].identity.filesystem, QString());
+    QCOMPARE(definition.uuid, QString());
 }
 
 void TestSavedDefinition::refused_data()
@@ -126,6 +136,27 @@ void TestSavedDefinition::refused_data()
     QTest::newRow("unused") << with(ok, "table", QStringLiteral("member m2 disk 2048 wwn-0x2\ntable")) << "not used";
     QTest::newRow("no table") << ok.left(ok.indexOf(u"table")) << "no 'table' line";
     QTest::newRow("empty table") << ok.left(ok.indexOf(u"0 2048")) << "the table is empty";
+    const QString loop = with(ok, "disk 2048 wwn-0x1", QStringLiteral("loop 2048 0 /srv/a.img"));
+    QTest::newRow("uuid twice") << with(ok, "name data\n", QStringLiteral("name data\nuuid VOLMAP-U0-a\nuuid VOLMAP-U0-a\n"))
+                                << "uuid is given twice";
+    QTest::newRow("foreign uuid") << with(ok, "name data\n", QStringLiteral("name data\nuuid LVM-abc\n"))
+                                  << "must be a Volume Mapper uuid";
+    QTest::newRow("uuid without uid") << with(ok, "name data\n", QStringLiteral("name data\nuuid VOLMAP-abc\n"))
+                                      << "must be a Volume Mapper uuid";
+    QTest::newRow("uuid with blank") << with(ok, "name data\n", QStringLiteral("name data\nuuid VOLMAP-U0-a b\n"))
+                                     << "must be a Volume Mapper uuid";
+    QTest::newRow("file of a disk") << with(ok, "table", QStringLiteral("file m1 12 fsid:0000000000000001\ntable"))
+                                    << "not a loop member declared above";
+    QTest::newRow("file before member") << with(loop, "member", QStringLiteral("file m1 12 uuid:x\nmember"))
+                                        << "not a loop member declared above";
+    QTest::newRow("file twice") << with(loop, "table", QStringLiteral("file m1 12 uuid:x\nfile m1 12 uuid:x\ntable"))
+                                << "given twice";
+    QTest::newRow("inode zero") << with(loop, "table", QStringLiteral("file m1 0 uuid:x\ntable")) << "inode number above 0";
+    QTest::newRow("short fsid") << with(loop, "table", QStringLiteral("file m1 12 fsid:12ab\ntable")) << "16 hex digits";
+    QTest::newRow("upper fsid") << with(loop, "table", QStringLiteral("file m1 12 fsid:4264ED0B7698C99B\ntable"))
+                                << "16 hex digits";
+    QTest::newRow("unknown fs") << with(loop, "table", QStringLiteral("file m1 12 dev:8:1\ntable")) << "a file system is";
+    QTest::newRow("file extra") << with(loop, "table", QStringLiteral("file m1 12 uuid:x y\ntable")) << "expected 'file";
     QTest::newRow("bad table") << with(ok, "0 2048 linear", QStringLiteral("0 x linear")) << "line 5";
 }
 

@@ -1,6 +1,7 @@
 #include "assemblyplan.h"
 
 #include "mappingclaims.h"
+#include "mappingname.h"
 #include "tablepreparation.h"
 #include "tabletext.h"
 #include "targetdevices.h"
@@ -59,11 +60,14 @@ std::optional<QString> addMember(SavedDefinition &definition, QHash<QString, QSt
 
 } // namespace
 
-std::variant<SavedDefinition, QString> definitionOf(const QString &name, const MappingTable &table,
-                                                    const QList<DeviceFacts> &devices)
+std::variant<SavedDefinition, QString> definitionOf(const QString &name, const QString &uuid,
+                                                    const MappingTable &table, const QList<DeviceFacts> &devices)
 {
     SavedDefinition definition;
     definition.name = name;
+    if (creatorOfUuid(uuid) && !mappingUuidProblem(uuid)) {
+        definition.uuid = uuid;
+    }
     QHash<QString, QString> ids; // "major:minor" -> "$m1"
     for (const Segment &segment : table.segments) {
         const auto uses = deviceUsesOf(segment);
@@ -122,6 +126,9 @@ AssemblyPlan planAssembly(const SavedDefinition &definition, const QList<DeviceF
                 return {State::Assembled, {}, text};
             }
             return refused(QStringLiteral("a mapping named '%1' exists with another table").arg(definition.name));
+        }
+        if (!definition.uuid.isEmpty() && mapping.uuid == definition.uuid) {
+            return refused(QStringLiteral("mapping '%1' has the saved uuid %2").arg(mapping.name, definition.uuid));
         }
     }
     const Outcome<PreparedTable> prepared = prepareTable(text, inspector);

@@ -15,6 +15,7 @@ struct LiveMapping
     QString name;
     QList<Segment> table;
     QList<DeviceNumber> dependencies;
+    QString uuid;
 };
 
 /* What becomes of one saved definition now. */
@@ -39,7 +40,7 @@ QString stateName(AssemblyPlan::State state);
  * do: every member is looked up by identity and exact size (findMember());
  * the table with today's device numbers must pass prepareTable() (the
  * create path's own checks), the name must be free or already carry that
- * very table, and no range may collide with a mount, swap, a holder or a
+ * very table, the saved uuid must not be another mapping's, and no range may collide with a mount, swap, a holder or a
  * live mapping (systemConflict(), claimsOfMapping()). Foreign signatures
  * are not a reason to refuse: the members were matched by identity, and
  * what the mapping's user wrote to them is expected to be there.
@@ -51,11 +52,12 @@ AssemblyPlan planAssembly(const SavedDefinition &definition, const QList<DeviceF
  * The definition that saves mapping `name` with `table` (devices as
  * major:minor, as the kernel and the helper's prepared tables have them):
  * one member per distinct device, m1, m2, ... in order of first use, each
- * by identityOf(). Refused, and nothing saved, if one device has no stable
+ * by identityOf(). `uuid` is kept if it is a Volume Mapper uuid naming
+ * its creator (VOLMAP-U<uid>-...), so the mapping comes back with it. Refused, and nothing saved, if one device has no stable
  * identity or a line's devices cannot be told apart from its other
  * arguments (a target deviceUsesOf() does not know).
  */
-std::variant<SavedDefinition, QString> definitionOf(const QString &name, const MappingTable &table,
-                                                    const QList<DeviceFacts> &devices);
+std::variant<SavedDefinition, QString> definitionOf(const QString &name, const QString &uuid,
+                                                    const MappingTable &table, const QList<DeviceFacts> &devices);
 
 } // namespace Volmap

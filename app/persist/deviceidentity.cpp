@@ -1,10 +1,20 @@
 #include "deviceidentity.h"
 
+#include "filedescriptor.h"
 #include "tabletext.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+
+#include <cstring>
+#include <fcntl.h>
+#include <linux/loop.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
 
 namespace Volmap {
 
@@ -60,6 +70,102 @@ void readUdevDatabase(const QString &root, DeviceFacts &facts)
     }
 }
 
+struct FileNumber
+{
+    dev_t device = 0;
+    ino_t inode = 0;
+};
+
+// The file loop device `kernelName` holds: the kernel's own record, which
+// stays right when the path has since been replaced or is hidden from us
+// (the helper's sandbox has no /home). In a test tree: what the path names.
+std::optional<FileNumber> heldFile(const QString &root, const DeviceFacts &facts)
+{
+    if (!root.isEmpty()) {
+        struct stat status {};
+        if (::stat(QFile::encodeName(root + facts.backingFile).constData(), &status) != 0) {
+            return std::nullopt;
+        }
+        return FileNumber{status.st_dev, status.st_ino};
+    }
+    const QByteArray node = QFile::encodeName(QStringLiteral("/dev/") + facts.kernelName);
+    FileDescriptor fd(::open(node.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
+    struct loop_info64 info {};
+    if (fd.get() < 0 || ::ioctl(fd.get(), LOOP_GET_STATUS64, &info) != 0) {
+        return std::nullopt;
+    }
+    return FileNumber{dev_t(info.lo_device), ino_t(info.lo_inode)};
+}
+
+QString udevValue(const QString &root, const QString &number, QStringView key)
+{
+    const QList<QByteArray> lines = readBounded(root + QStringLiteral("/run/udev/data/b") + number).split('\n');
+    for (const QByteArray &line : lines) {
+        const QString text = QString::fromUtf8(line);
+        if (text.startsWith(u"E:") && text.sliced(2).startsWith(key) && text.sliced(2 + key.size()).startsWith(u'=')) {
+            return text.sliced(3 + key.size());
+        }
+    }
+    return {};
+}
+
+/*
+ * Which file system holds `file`: a block device's file system uuid as
+ * udev read it, as that survives the disk coming back under another
+ * number; else (9p, NFS, btrfs: no block device of their own) statfs's
+ * f_fsid, which such file systems derive from their uuid or their server,
+ * read through the path if it still names that very file.
+ */
+struct Filesystem
+{
+    QString identity; // "uuid:..." or "fsid:..."
+    QString problem;  // why there is none
+};
+
+Filesystem filesystemOf(const QString &root, const QString &path, FileNumber file)
+{
+    if (::major(file.device) != 0) {
+        const QString uuid = udevValue(root, QStringLiteral("%1:%2").arg(::major(file.device)).arg(::minor(file.device)),
+                                       u"ID_FS_UUID");
+        if (!uuid.isEmpty()) {
+            return {QStringLiteral("uuid:") + uuid, {}};
+        }
+    }
+    const QByteArray name = QFile::encodeName(root + path);
+    struct stat status {};
+    struct statfs filesystem {};
+    if (::stat(name.constData(), &status) != 0 || status.st_dev != file.device || status.st_ino != file.inode) {
+        return {{}, QStringLiteral("its path does not name the file the loop device holds (replaced since, or hidden "
+                                   "from the helper), and its file system has no uuid")};
+    }
+    quint64 fsid = 0;
+    if (::statfs(name.constData(), &filesystem) == 0) {
+        // The words in the order `stat --file-system --format=%i` prints them.
+        int words[2] = {};
+        std::memcpy(words, &filesystem.f_fsid, sizeof words);
+        fsid = quint64(quint32(words[0])) << 32 | quint32(words[1]);
+    }
+    if (fsid == 0) {
+        return {{}, QStringLiteral("its file system has no identity (does anything on it survive a restart?)")};
+    }
+    return {QStringLiteral("fsid:%1").arg(fsid, 16, 16, QLatin1Char('0')), {}};
+}
+
+void readBackingFile(const QString &root, DeviceFacts &facts)
+{
+    const auto file = heldFile(root, facts);
+    if (!file) {
+        facts.backingProblem = QStringLiteral("it cannot be asked which file it holds");
+        return;
+    }
+    const Filesystem filesystem = filesystemOf(root, facts.backingFile, *file);
+    facts.backingProblem = filesystem.problem;
+    if (filesystem.problem.isEmpty()) {
+        facts.backingInode = file->inode;
+        facts.backingFilesystem = filesystem.identity;
+    }
+}
+
 std::optional<DeviceFacts> readFacts(const QString &root, const QString &kernelName)
 {
     const QString link = root + QStringLiteral("/sys/class/block/") + kernelName;
@@ -78,6 +184,9 @@ std::optional<DeviceFacts> readFacts(const QString &root, const QString &kernelN
     facts.backingFile = QString::fromUtf8(readBounded(dir + QStringLiteral("/loop/backing_file")));
     facts.backingFile.chop(facts.backingFile.endsWith(u'\n') ? 1 : 0);
     facts.loopOffset = parseDecimal(attribute(dir + QStringLiteral("/loop/offset"))).value_or(0);
+    if (facts.isLoop && !facts.backingFile.isEmpty()) {
+        readBackingFile(root, facts);
+    }
     facts.isPartition = QFileInfo::exists(dir + QStringLiteral("/partition"));
     if (facts.isPartition) {
         facts.parent = parseDeviceNumber(attribute(QFileInfo(dir).path() + QStringLiteral("/dev"))).value_or(DeviceNumber{});
@@ -121,6 +230,28 @@ bool matches(const DeviceIdentity &identity, const DeviceFacts &device, const QL
     return false;
 }
 
+// Why loop `device` does not hold the very file `identity` saved, or nothing.
+std::optional<QString> otherFile(const DeviceIdentity &identity, const DeviceFacts &device)
+{
+    if (identity.kind != Kind::Loop || identity.filesystem.isEmpty()) {
+        return std::nullopt; // saved before files were told apart: path, offset and size only
+    }
+    if (!device.backingProblem.isEmpty()) {
+        return QStringLiteral("/dev/%1 is on %2, but it cannot be checked that this is the saved file: %3")
+            .arg(device.kernelName, identity.value, device.backingProblem);
+    }
+    if (device.backingInode == identity.inode && device.backingFilesystem == identity.filesystem) {
+        return std::nullopt;
+    }
+    return QStringLiteral("/dev/%1 is on %2, but that is another file than the saved one (inode %3 on %4, saved: "
+                          "inode %5 on %6); a replaced file is not used")
+        .arg(device.kernelName, identity.value)
+        .arg(device.backingInode)
+        .arg(device.backingFilesystem)
+        .arg(identity.inode)
+        .arg(identity.filesystem);
+}
+
 } // namespace
 
 QList<DeviceFacts> scanDevices(const QString &root)
@@ -154,9 +285,15 @@ std::variant<DeviceIdentity, QString> identityOf(const DeviceFacts &device, cons
         if (device.backingFile.isEmpty() || device.backingFile.endsWith(u" (deleted)")) {
             return QStringLiteral("%1 is a loop device without a backing file, so it cannot be found again").arg(name);
         }
+        if (!device.backingProblem.isEmpty()) {
+            return QStringLiteral("the file %1 holds (%2) cannot be told apart from another file put there later: %3")
+                .arg(name, device.backingFile, device.backingProblem);
+        }
         identity.kind = Kind::Loop;
         identity.value = device.backingFile;
         identity.offset = device.loopOffset;
+        identity.inode = device.backingInode;
+        identity.filesystem = device.backingFilesystem;
     } else if (device.isPartition) {
         const DeviceFacts *disk = factsOf(device.parent, all);
         if (device.partUuid.isEmpty() || !disk || disk->preferredById.isEmpty()) {
@@ -196,6 +333,9 @@ MemberMatch findMember(const DeviceIdentity &identity, const QList<DeviceFacts> 
                     .arg(identity.describe(), found[0]->kernelName, found[1]->kernelName)};
     }
     const DeviceFacts &device = *found.constFirst();
+    if (auto problem = otherFile(identity, device)) {
+        return {MemberMatch::Result::Mismatch, {}, *problem};
+    }
     if (device.sectors != identity.sectors) {
         return {MemberMatch::Result::Mismatch, {},
                 QStringLiteral("/dev/%1 has %2 sectors, but the saved %3 had %4; a device of another size is not used")

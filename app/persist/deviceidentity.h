@@ -26,6 +26,14 @@ struct DeviceFacts
     bool isLoop = false;
     QString backingFile; // loop devices: loop/backing_file, empty when unbound
     quint64 loopOffset = 0;
+    /*
+     * Loop devices: the file the loop holds (the kernel's LOOP_GET_STATUS64
+     * record; in a test tree, what the path names there): its inode and
+     * file system as a definition saves them, or why they are unknown.
+     */
+    quint64 backingInode = 0;
+    QString backingFilesystem;
+    QString backingProblem;
     bool isPartition = false;
     DeviceNumber parent; // partitions: the disk
     QString partUuid;    // partitions: ID_PART_ENTRY_UUID (udev) or PARTUUID (uevent)
@@ -62,7 +70,9 @@ struct MemberMatch
 /*
  * The one device of `all` that `identity` names. The size must match
  * exactly: a device that grew or shrank is not silently taken, since the
- * table's offsets were chosen for the old size. Two devices with one
+ * table's offsets were chosen for the old size. A loop member saved with
+ * its file's identity must hold that very file: another file at the same
+ * path (replaced, restored from a backup) is refused. Two devices with one
  * identity (two paths to one disk, two loops on one file) are refused.
  */
 MemberMatch findMember(const DeviceIdentity &identity, const QList<DeviceFacts> &all);

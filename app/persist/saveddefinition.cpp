@@ -168,6 +168,48 @@ struct Reader
         return std::nullopt;
     }
 
+    std::optional<QString> uuid(QStringView uuid)
+    {
+        if (!definition.uuid.isEmpty()) {
+            return QStringLiteral("the uuid is given twice");
+        }
+        if (mappingUuidProblem(uuid) || !creatorOfUuid(uuid)) {
+            return QStringLiteral("the uuid must be a Volume Mapper uuid, VOLMAP-U<uid>-..., not %1")
+                .arg(quotedInput(uuid));
+        }
+        definition.uuid = uuid.toString();
+        return std::nullopt;
+    }
+
+    // "file <id> <inode> <filesystem>": which file a loop member's path named.
+    std::optional<QString> file(QStringView line)
+    {
+        const QList<QStringView> fields = splitFields(line, 4);
+        if (fields.size() < 5 || !fields[4].isEmpty()) {
+            return QStringLiteral("expected 'file <id> <inode> <filesystem>'");
+        }
+        SavedMember *member = nullptr;
+        for (SavedMember &candidate : definition.members) {
+            member = candidate.id == fields[1] ? &candidate : member;
+        }
+        if (!member || member->identity.kind != Kind::Loop) {
+            return QStringLiteral("%1 is not a loop member declared above").arg(quotedInput(fields[1]));
+        }
+        if (!member->identity.filesystem.isEmpty()) {
+            return QStringLiteral("the file of member %1 is given twice").arg(member->id);
+        }
+        const auto inode = parseDecimal(fields[2]);
+        if (!inode || *inode == 0) {
+            return QStringLiteral("an inode number above 0, not %1").arg(quotedInput(fields[2]));
+        }
+        if (auto problem = filesystemProblem(fields[3])) {
+            return *problem;
+        }
+        member->identity.inode = *inode;
+        member->identity.filesystem = fields[3].toString();
+        return std::nullopt;
+    }
+
     std::optional<QString> line(QStringView line)
     {
         if (!headerSeen) {
@@ -185,10 +227,16 @@ struct Reader
             definition.name = fields[1].toString();
             return mappingNameProblem(definition.name);
         }
+        if (fields[0] == u"uuid") {
+            return uuid(fields[1]);
+        }
         if (fields[0] == u"member") {
             return member(line);
         }
-        return QStringLiteral("unknown line %1 (name, member or table)").arg(quotedInput(line));
+        if (fields[0] == u"file") {
+            return file(line);
+        }
+        return QStringLiteral("unknown line %1 (name, uuid, member, file or table)").arg(quotedInput(line));
     }
 
     std::optional<QString> table(QStringView text, int firstLine)
@@ -255,9 +303,18 @@ QString DeviceIdentity::describe() const
     return {};
 }
 
-bool DeviceIdentity::sameDevice(const DeviceIdentity &other) const
+std::optional<QString> filesystemProblem(QStringView filesystem)
 {
-    return kind == other.kind && value == other.value && parent == other.parent && offset == other.offset;
+    if (filesystem.startsWith(u"uuid:") && isWord(filesystem.sliced(5))) {
+        return std::nullopt;
+    }
+    const auto isHexDigit = [](QChar c) { return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f'); };
+    if (filesystem.startsWith(u"fsid:") && filesystem.size() == 21
+        && std::all_of(filesystem.begin() + 5, filesystem.end(), isHexDigit)) {
+        return std::nullopt;
+    }
+    return QStringLiteral("a file system is 'uuid:<uuid>' or 'fsid:' and 16 hex digits, not %1")
+        .arg(quotedInput(filesystem));
 }
 
 std::optional<QString> identityProblem(const DeviceIdentity &identity)
@@ -271,6 +328,10 @@ std::optional<QString> identityProblem(const DeviceIdentity &identity)
         }
         if (isBlank(identity.value.back()) || controlCharacterLine(identity.value)) {
             return QStringLiteral("a loop member's backing file must not end in a blank or hold control characters");
+        }
+        if (!identity.filesystem.isEmpty()) {
+            return identity.inode == 0 ? std::optional(QStringLiteral("the inode number must be above 0"))
+                                       : filesystemProblem(identity.filesystem);
         }
         return std::nullopt;
     }
@@ -319,6 +380,9 @@ QString formatDefinition(const SavedDefinition &definition)
     text += DefinitionFormat::Header;
     text += u'\n';
     text += QStringLiteral("name %1\n").arg(definition.name);
+    if (!definition.uuid.isEmpty()) {
+        text += QStringLiteral("uuid %1\n").arg(definition.uuid);
+    }
     for (const SavedMember &member : definition.members) {
         const DeviceIdentity &identity = member.identity;
         text += QStringLiteral("member %1 %2 %3 ").arg(member.id, kindKeyword(identity.kind)).arg(identity.sectors);
@@ -330,6 +394,9 @@ QString formatDefinition(const SavedDefinition &definition)
             text += u' ' + identity.parent;
         }
         text += u'\n';
+        if (identity.kind == Kind::Loop && !identity.filesystem.isEmpty()) {
+            text += QStringLiteral("file %1 %2 %3\n").arg(member.id).arg(identity.inode).arg(identity.filesystem);
+        }
     }
     text += QStringLiteral("table\n");
     text += formatTable(definition.table);

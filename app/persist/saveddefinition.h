@@ -5,6 +5,7 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
 #include <variant>
 
 namespace Volmap {
@@ -28,11 +29,17 @@ struct DeviceIdentity
     QString parent;      // Partition: the disk's by-id name
     quint64 offset = 0;  // Loop: lo_offset in bytes
     quint64 sectors = 0; // the device's size
+    /*
+     * Loop: which file the path named when it was saved, so a file replaced
+     * by another of the same size is not taken: its inode number and the
+     * file system holding it, "uuid:<file system uuid>" or "fsid:<statfs
+     * f_fsid in hex>". Empty in definitions from before these were saved.
+     */
+    quint64 inode = 0;
+    QString filesystem;
 
     /* "loop device on /srv/a.img (offset 0, 204800 sectors)": for messages. */
     QString describe() const;
-    /* Same device, ignoring the size. */
-    bool sameDevice(const DeviceIdentity &other) const;
     bool operator==(const DeviceIdentity &) const = default;
 };
 
@@ -51,6 +58,12 @@ struct SavedMember
 struct SavedDefinition
 {
     QString name;
+    /*
+     * The mapping's dm uuid, VOLMAP-U<creator uid>-..., so it comes back
+     * with the same uuid and owner; empty: assembled as root's
+     * (VOLMAP-U0-<new uuid>).
+     */
+    QString uuid;
     QList<SavedMember> members;
     MappingTable table; // device arguments are "$id"
     bool operator==(const SavedDefinition &) const = default;
@@ -72,6 +85,9 @@ QString formatDefinition(const SavedDefinition &definition);
 
 /* The table with each `$id` replaced by `devices[id]` ("major:minor"); ids not in `devices` are left. */
 MappingTable substituteMembers(const MappingTable &table, const QHash<QString, QString> &devices);
+
+/* Why `filesystem` is no file system identity ("uuid:..." or "fsid:" and 16 hex digits), or nothing. */
+std::optional<QString> filesystemProblem(QStringView filesystem);
 
 /* Why `identity` cannot be written to or read from a definition, or nothing. */
 std::optional<QString> identityProblem(const DeviceIdentity &identity);

@@ -4,7 +4,8 @@
 # guest's kernel; a plain gdbus call D-Bus-activates the installed helper,
 # which loads the DKMS-built module and creates a mapping on a ramdisk,
 # authorized through the installed polkit actions (alice by a rules file,
-# carol by the policy's own defaults); volmapctl from the package lists and
+# carol by the policy's own defaults); the assembly units and the udev rule
+# are installed and the rule parses; volmapctl from the package lists and
 # removes it; then purging the packages leaves no file behind in /usr,
 # /etc and /var/lib.
 #
@@ -104,6 +105,39 @@ expect_eq "$(dpkg -S /lib/systemd/system/volmap-assemble.service | cut -d: -f1)"
 [[ -L /etc/systemd/system/sysinit.target.wants/volmap-assemble.service ]] ||
     fail "volmap-assemble.service is not enabled after installing"
 grep -q -- '--assemble$' /lib/systemd/system/volmap-assemble.service || fail "the assembly unit does not run --assemble"
+elapsed
+
+step "the assembly at boot: units and udev rule installed, and the rule parses"
+for unit in volmap-assemble.service volmap-assemble@.service; do
+    expect_eq "$(dpkg -S "/lib/systemd/system/$unit" | cut -d: -f1)" volmap-helper "owner of $unit"
+    expect_eq "$(sed -n 's/^ExecStart=//p' "/lib/systemd/system/$unit")" "/usr/libexec/volmap-helper --assemble" \
+        "what $unit runs"
+done
+# systemd 252 has no udevadm verify: udevadm test runs the installed rules
+# for a loop device (without udevd or executing anything) and lists what
+# they would run; a rule that does not parse is reported and runs nothing.
+made_etc_volmap=
+[[ -d /etc/volmap ]] || { mkdir /etc/volmap && made_etc_volmap=yes; }
+mkdir /etc/volmap/mappings.d # the rule does nothing without saved mappings
+truncate -s 1M /tmp/rule.img
+modprobe loop
+rule_loop=$(losetup --find --show /tmp/rule.img)
+rule_device=/sys/class/block/${rule_loop#/dev/}
+for action in add change; do
+    udevadm test --action="$action" "$rule_device" >/tmp/udevadm-test.log 2>&1
+    grep -i '69-volmap-assemble.rules' /tmp/udevadm-test.log | grep -iE 'invalid|error|fail' &&
+        fail "udevadm test reports an error in the rule"
+    grep -qF "run: '/bin/systemctl --no-block start volmap-assemble@${rule_loop#/dev/}.service'" /tmp/udevadm-test.log || {
+        tail -n 30 /tmp/udevadm-test.log
+        fail "the rule does not start the assembly unit on $action"
+    }
+done
+rmdir /etc/volmap/mappings.d
+udevadm test --action=add "$rule_device" >/tmp/udevadm-test.log 2>&1
+grep -qF "volmap-assemble@" /tmp/udevadm-test.log && fail "the rule runs the assembly without saved mappings"
+[[ -z $made_etc_volmap ]] || rmdir /etc/volmap
+losetup -d "$rule_loop"
+rm /tmp/rule.img
 version=$(sed -n 's/^PACKAGE_VERSION="\(.*\)"$/\1/p' /usr/src/basic-target-*/dkms.conf)
 dkms status
 expect_eq "$(dkms status basic-target/"$version" -k "$(uname -r)" | sed 's/.*: //')" installed "dkms status"
