@@ -15,7 +15,14 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/helper-lib.sh"
 trap 'status=$?; ((status == 0)) || { show_unit_logs; journalctl --boot --no-pager --unit "volmap-assemble*" | tail -n 40; }; on_exit' EXIT
 : "${VOLMAP_PERSIST_SHARE:?VOLMAP_PERSIST_SHARE must name the shared writable folder}"
-share=$VOLMAP_PERSIST_SHARE
+# The helper unit hides /tmp and /home (PrivateTmp, ProtectHome), so an image
+# there cannot be identified by the sandboxed helper. Wherever the build lives
+# on the host, both boots see the shared folder at one path the unit can read,
+# as an administrator's disk images would be (the same 9p file system, so the
+# same inodes and fsid in both boots).
+mkdir -p /srv/volmap-persist
+mountpoint -q /srv/volmap-persist || mount --bind "$VOLMAP_PERSIST_SHARE" /srv/volmap-persist
+share=/srv/volmap-persist
 MIB16=32768 # sectors
 
 [[ -s $share/sha256 && -d $share/etc-volmap ]] || fail "persist-boot1.sh left nothing in $share"
