@@ -622,9 +622,11 @@ void TestHelperService::segmentSamplerComputesRates()
     for (int i = 1; i <= 4; ++i) {
         nowNs += 100'000'000; // 100 ms between answers, however long they take
         sampler.sampleNow();
+        // Both answers of this tick before the next one: "data" may come
+        // back before "gone", and a tick skips a mapping still asked.
         QTRY_COMPARE(sampled.count(), i);
+        QTRY_COMPARE(failed.count(), i); // "gone" does not exist
     }
-    QCOMPARE(failed.count(), 4); // "gone" does not exist
     QCOMPARE(failed.first().at(1).value<ClientError>().kind, ClientErrorKind::NotFound);
     const auto history = sampler.history(QStringLiteral("data"));
     QCOMPARE(history.size(), 2); // bounded
