@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // MappingActions for mappings that survive a restart: saving and
 // forgetting definitions, and assembling the saved ones.
 #include "mappingactions.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #include "polkitauthorizer.h"
 
 // polkit's headers use `signals` as an identifier; Qt's keywords are off.

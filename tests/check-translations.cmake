@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Fails when the committed catalogue misses or keeps strings the sources
 # no longer have: lupdate is run on a copy and the copy must not change.
 # -D LUPDATE=... -D TS_FILE=... -D SOURCES_LIST=... -D WORK_DIR=...

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // What the helper checks before polkit (admission.h), how it keeps keys
 // out of its memory (tablesecrets.h), and the limits' messages: pure
 // functions, checked directly.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Saved members found again by identity in a fake sysfs and udev tree:
 // which identity each kind of device gets, loops that come back in the
 // other order, and every reason a definition waits or is refused.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Round y axes for the I/O charts.
 
 #include "axisscale.h"

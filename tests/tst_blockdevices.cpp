@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // BlockDeviceScanner against a fake /sys, /proc and /run/udev tree: kinds,
 // partition placement, block sizes from the disk's queue, mount points,
 // swap, holders, the udev database fallback and its \xNN decoding.

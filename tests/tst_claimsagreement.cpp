@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The app's pre-Create check and the helper agree: a corpus of tables and
 // device states (a fake sysfs and /dev, other mappings in the fake
 // backend) goes through the helper's real create path (MappingActions on

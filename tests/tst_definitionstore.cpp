@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The store of saved definitions against hostile files: symlinks, other
 // owners, writable modes, junk, huge files, bad names; and atomic writes.
 #include "definitionstore.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Device resolution and usage detection against a fake /sys, /proc and
 // /dev tree (real device nodes made with mknod), so the parsing of
 // partitions, mounts, swap and holders is checked exactly.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The device tree under QAbstractItemModelTester through hotplug-like
 // changes, and the monitor's polling path on a fake sysfs.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The app over real LVM and LUKS, inside the VM: a volume group on two
 // loop devices with a striped and a linear LV, and an open LUKS container
 // on a third (tests/vm/app/disk-context.sh sets them up and writes what

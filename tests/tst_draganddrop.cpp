@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Real drag and drop: the window runs on a virtual X server and xdotool
 // presses, moves and releases the pointer as a person would, so the
 // platform's own drag machinery carries the data from view to view.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The foreign-signature probe: the pure rules (which blkid TYPE/USAGE is a
 // foreign owner's, and how it is worded), then libblkid for real on image
 // files, which it probes like devices. LUKS headers come from cryptsetup

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The whole stack from the window down, inside the VM: the app (offscreen)
 // creates a mapping from two ramdisks through the real helper, polkit and
 // kernel, shows the I/O a root script drives through it, applies a live

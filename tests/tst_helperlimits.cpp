@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The helper under hostile load, on a private bus with fake privileged
 // parts: floods of large refused calls from many connections and several
 // uids, junk tables, every limit, callers that leave while polkit thinks,

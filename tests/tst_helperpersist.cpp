@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Saved mappings through the helper's D-Bus contract, on a private bus
 // with fake kernel parts and a scratch /etc/volmap: the persistent option,
 // SetPersistent, ListSavedMappings, AssembleSaved, reload and remove of

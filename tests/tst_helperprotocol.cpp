@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The wire format of org.volmap.Helper1 against its contract: each
 // dictionary type survives toMap/fromMap, carries the D-Bus types the
 // contract names, and every key and every named error is documented in

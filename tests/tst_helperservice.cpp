@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The helper service on a private D-Bus bus with fake privileged parts:
 // every named error, delayed replies around polkit, serialization, and
 // hostile arguments sent over the wire.

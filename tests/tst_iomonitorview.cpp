@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The live I/O view offscreen: charts fed by an IoSampler on a fake
 // /sys/block, per-segment counters from a stand-in helper on a private
 // bus (or from no helper at all), and the controls. Saves screenshots

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The main window against the real helper service (fake kernel parts) on
 // a private bus, on a fake machine: what a person does, through widgets.
 

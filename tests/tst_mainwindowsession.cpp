@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The main window's session, through widgets: the unfinished table kept
 // across quits, remembered settings, empty states, Open and Remove while a
 // call runs, the Help menu, and column widths (run again at

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Another mapping's table as claims, and the conflict a table meets: the
 // shared code the helper refuses with and the app warns with.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The Mappings panel's rows: live mappings and saved definitions merged
 // (pure), and the list model that shows them, under
 // QAbstractItemModelTester, as the listings change.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // What a range holds: the pure classification and wording, libblkid for
 // real on image files (whole, and at an offset inside a bigger image, as a
 // range of a device is probed), udev's database as the fallback for what

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The saved-definition format: round trips of every identity kind, and
 // strict refusal of anything malformed, unknown or unbounded.
 #include "saveddefinition.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Mappings recreated at startup, through the window: the choice in the
 // Create confirmation, the marks and states in the Mappings panel, and
 // Recreate at Startup, Assemble Now, Forget and Remove on its rows,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The per-segment counters table of the I/O view: totals, rates, shares
 // and device names, under QAbstractItemModelTester.
 

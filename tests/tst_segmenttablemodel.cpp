@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The table editor's model: structure under QAbstractItemModelTester,
 // derived starts, per-row problems, units, and undo/redo of every edit.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The space map's layout: claims on a device become an ordered bar of
 // stretches that covers the device exactly, with free gaps, priorities,
 // merging, clipping and conflicts; and the input built from the device

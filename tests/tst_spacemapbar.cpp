@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The space map and the data warning through the widgets, offscreen:
 // the bar's stretches, tooltips and clicks; the feed following the device
 // tree (selection and hover) with the draft's ranges and what the probe

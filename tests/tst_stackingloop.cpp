@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The reload check that keeps mappings from forming a loop, over a fake
 // sysfs tree of stacked dm devices (slaves/ links as the kernel makes them).
 #include "fakes/fakesystem.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // How devices stack, read from fake sysfs trees: the snapshot both ways,
 // the model under QAbstractItemModelTester, owners from uuids, the
 // editor's limits and the client-side key guard.

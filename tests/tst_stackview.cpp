@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The stack view, the mapping inspector and the warning before removing
 // another tool's mapping, in the main window against the real helper
 // service (fake kernel parts) on a private bus and a fake machine.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The app's view of the system's claims: which ranges of a dropped device
 // are taken, and a drop that takes free space around them or is refused.
 

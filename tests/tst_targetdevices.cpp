@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The device ranges of dm tables as `dmsetup table` prints them, from the
 // lines lvm2, cryptsetup and the kernel documentation's examples produce.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The German catalogue is complete, and the table code's messages (parse
 // and validate, shared with the helper) come out translated once the app
 // installs its translator, and in English without one, as in the helper.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // volmapctl create looks at what the table's ranges hold before it asks
 // the helper: over data it lists what it found and refuses (status 7)
 // unless --force. The system is faked under a root (sysfs for the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // volmapctl watch against a stand-in helper on a private bus: the first
 // sample prints totals, the later ones rates, one line per basic_target
 // segment under its index in the table; and, as the app's SegmentSampler

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // MainWindow's part in mappings that survive a restart: recreating a
 // mapping at startup or not, and assembling or forgetting saved
 // definitions that are not live. Each call refreshes the Mappings panel

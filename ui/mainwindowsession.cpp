@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // MainWindow's session: the Help menu, the unfinished table kept across
 // quits, and the settings remembered besides the window layout.
 

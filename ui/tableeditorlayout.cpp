@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The table editor's widgets, built and arranged once by the constructor,
 // one area per function; what the editor does lives in tableeditor.cpp.
 #include "tableeditor.h"

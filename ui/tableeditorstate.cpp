@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // TableEditor's draft and remembered settings: what the window saves when
 // the person quits and gives back on the next start.
 

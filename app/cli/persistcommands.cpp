@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // volmapctl's commands for mappings that survive a restart: persist,
 // assemble, and the saved state list shows.
 #include "volmapctl.h"

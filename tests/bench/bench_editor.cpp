@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Benchmark (not a test): the table editor offscreen with a 10 000-segment
 // table. Import = parse + load into the model + validate (grammar, layout,
 // device ranges through a resolver) + render the editor once; an edit =

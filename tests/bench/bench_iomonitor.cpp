@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Benchmark (not a test): the live I/O view offscreen, its sampler
 // following 100 mappings at 4 Hz on a fake /sys (dm-N/stat files; a shell
 // loop, not this process, advances the shown mapping's counters), for ten

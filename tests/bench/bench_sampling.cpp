@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Benchmark (not a test): the cost of one IoSampler tick as the number of
 // watched mappings grows, on a fake /sys of dm-N/stat files. A flat cost
 // per mapping means sampling 100+ mappings stays cheap.

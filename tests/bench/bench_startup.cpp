@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Benchmark (not a test): from this process's start (as the kernel counts
 // it, so loading the libraries is in it) to the first paint event of the
 // main window, offscreen, set up as ui/main.cpp sets it up (without

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Benchmark (not a test): parse, validate and format a 100 000-segment
 // table, as LVM-sized tables go far beyond anything typed by hand.
 // Prints one line per step with the best of five runs.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Shared by vm-devices.sh and vm-devices-profile.sh (sourced after
 # guest-lib.sh): the staged install over /usr and 200 ramdisks that udev
 # has seen, so both tools read filesystem facts from udev's database

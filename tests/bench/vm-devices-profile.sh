@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Profile in the VM (not part of `bench`): where `volmapctl devices --json`
 # spends its time with 200 block devices and udev running, sampled by perf
 # on the cpu-clock software event (TCG has no hardware counters). Prints

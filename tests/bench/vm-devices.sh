@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Benchmark in the VM: list 200 block devices with volmapctl and with
 # lsblk, both as JSON with everything, interleaved, best of five each.
 here=$(cd "$(dirname "$0")" && pwd)

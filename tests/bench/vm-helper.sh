@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Benchmark in the VM: the helper against dmsetup, with a real system bus,
 # polkitd (a rules file allows root, refuses bob) and udev running.
 #   1. create + remove of a 2-segment mapping, 100 times (VOLMAP_BENCH_CYCLES), interleaved:

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Benchmark in the VM (run with -smp 1 -icount shift=3,sleep=off, so guest
 # time counts instructions): direct fio I/O through basic_target against
 # linear over the same ramdisk range, linear against itself as the control

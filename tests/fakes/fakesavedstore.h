@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
 // Saved definitions for the fake helper: a scratch /etc/volmap and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
 // A fake machine for the GUI tests: sysfs entries the scanner, the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
 // An LVM2 physical volume label written byte by byte, since pvcreate wants

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // libFuzzer target for what the helper decides before it asks polkit
 // (app/claims/admission.h) and for the key redaction of tables it reads
 // (helper/tablesecrets.h). The input is a call: its first line is the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // libFuzzer target for the small parsers of the table grammar in app/table,
 // which also check what the helper is asked over D-Bus: parseDecimal(),
 // parseDeviceReference() and parseDeviceNumber(), mappingNameProblem() and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // libFuzzer target for the table grammar in app/table: the text both the
 // app and the root helper parse and validate. Besides "no crash, leak or
 // UB" (the sanitizers' part), every input is held to properties that a

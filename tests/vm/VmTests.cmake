@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Whether this machine can run the vm tests, and which kernels they boot.
 # Sets VOLMAP_VM_KERNEL and VOLMAP_VM_KERNEL2 (the releases of
 # linux-image-amd64 and linux-image-6.12-amd64, as tests/vm/run-in-vm picks

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The unprivileged device listing (volmapctl devices --json) against lsblk
 # and blkid, field by field, on real loop devices with a GPT, filesystems
 # with labels, a mount, swap and a device-mapper mapping; then again as an

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The app over a machine with real LVM and LUKS: a volume group on two
 # loop devices with a striped and a linear LV, and an open LUKS container
 # on a third. tst_diskcontext (as alice, offscreen) must show them in the

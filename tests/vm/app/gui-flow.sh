@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The desktop app inside the VM, offscreen, as an ordinary user allowed by
 # polkit rules: create -> I/O -> live reload -> remove through the real
 # helper and kernel (tst_guiflow drives the window). This script is the

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The helper for real: D-Bus activated from its installed .service file on
 # a real system bus, polkitd deciding per user with a rules file, the real
 # module and kernel. Lifecycle, counters, who may do what, and the errors

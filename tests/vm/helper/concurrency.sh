@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Four clients at once, 20 create/remove cycles each, plus a race for one
 # name: mutations are serialized, exactly one racer wins, and nothing
 # leaks. (20, not 50: each call is two process starts under TCG, and 400

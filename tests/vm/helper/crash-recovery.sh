@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # kill -9 of the helper in the middle of work leaves nothing that the
 # next helper does not clean up: no device of ours without a live table.
 here=$(cd "$(dirname "$0")" && pwd)

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Devices a foreign owner holds, with real lvm2 and cryptsetup: an LVM PV
 # (its label and metadata, free extents, an inactive LV) and a LUKS header
 # are usable only with manage-foreign (dave lacks it, alice has it); what

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Shared by the helper tests inside the VM (sourced after guest-lib.sh):
 # the staged install copied over /usr, a real system bus that activates
 # the helper from its installed .service file, polkitd with a rules file,

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The first boot of the restart test (persist-boot2.sh is the second, in
 # a new VM): alice creates a persistent mapping over two loop devices
 # whose backing files live in the shared writable folder, writes random

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The second boot of the restart test, a new VM under systemd with udev:
 # /etc/volmap and the backing files from persist-boot1.sh, the loop
 # devices attached in the OPPOSITE order (so other loop numbers). With one

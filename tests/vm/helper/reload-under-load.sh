@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # ReloadMapping swaps a live table while fio hammers the mapping: every
 # reload lands, fio sees no I/O error and verifies all it wrote, and the
 # data reads back identical through linear afterwards. Reloads the helper

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Under systemd as PID 1 (run-in-vm --systemd) the bus activates the
 # helper through its installed unit, and inside that unit's sandbox it
 # loads both modules, creates, reloads and removes a mapping with udev's

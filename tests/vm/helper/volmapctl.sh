@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # volmapctl end to end against the real helper: offline check with line
 # numbers, create from a file, JSON listing, counters moving while fio
 # runs, the exit statuses scripts rely on, and a missing helper.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # With udev running the helper synchronises through udev cookies: nodes
 # appear and vanish by udev's hand, and no cookie is left waiting.
 here=$(cd "$(dirname "$0")" && pwd)

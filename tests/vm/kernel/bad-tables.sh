@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Every malformed basic_target line is refused with the module's own error
 # text, and a refused table leaves no device and no module reference; so
 # are a table naming its own device and ranges misaligned to a backing

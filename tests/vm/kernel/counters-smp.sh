@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Counters stay exact with I/O from both vCPUs at once, and reset_counters
 # racing that I/O never corrupts them: every value read meanwhile is within
 # what was sent (a broken baseline would show as a wrapped, huge number),

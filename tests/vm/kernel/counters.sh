@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Each segment's status shows exactly the I/O it completed: reads, writes,
 # their sectors, flushes, discards and errors; reset_counters zeroes one
 # segment. Write-zeroes counts once whether the backing device does it or

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Failed I/O counts in errors and nowhere else: a segment over a dm "error"
 # device fails every bio, while its neighbour over a loop device counts
 # normally.

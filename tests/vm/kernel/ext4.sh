@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A real filesystem on a two-device basic_target mapping: files written,
 # unmounted, fsck clean, remounted and read back identical.
 . "$(dirname "$0")/guest-lib.sh"

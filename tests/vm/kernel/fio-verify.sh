@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Several basic_target segments over two devices survive fio's random
 # read/write with crc32c verification, and read back byte-identical to the
 # same layout built from dm's own linear target.

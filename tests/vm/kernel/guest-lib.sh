@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Shared by the kernel tests that run inside the VM (sourced, bash).
 # Each test loads the module, does its work, and ends with finish(), which
 # proves that nothing is left behind: no dm device, module refcount zero,

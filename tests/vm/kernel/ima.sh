@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # With an IMA policy that measures device-mapper's critical data, loading a
 # basic_target table records the target's own IMA line (STATUSTYPE_IMA):
 # its name, version, device and offset.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Reloading a live table (load, then suspend and resume) while fio writes
 # and verifies through it loses and corrupts nothing, and every new table
 # starts its counters at zero.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The module installs like DKMS installs it, dm core auto-loads it when a
 # table names basic_target, rmmod is refused while a table uses it, and it
 # unloads cleanly.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Data written through a mapping with a non-zero offset lands at exactly
 # that offset on the backing device, and nowhere else.
 . "$(dirname "$0")/guest-lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A read-only table (dmsetup --readonly) opens its device read-only: the
 # mapping refuses writers, reads count, and the data under it is untouched.
 . "$(dirname "$0")/guest-lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # dmsetup table prints basic_target's arguments back the way linear does,
 # and that output loads again unchanged.
 . "$(dirname "$0")/guest-lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A host-managed zoned device (null_blk zoned=1) maps like linear maps it:
 # the mapping is zoned, reports the backing zones moved by the offset,
 # writes move the right write pointer and count, and zone resets reach the

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The Debian packages end to end in a fresh guest: dpkg installs volmap,
 # volmap-helper and basic-target-dkms; DKMS builds the module for the
 # guest's kernel; a plain gdbus call D-Bus-activates the installed helper,

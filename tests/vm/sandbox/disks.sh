@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # shellcheck shell=bash
 # Disks to play with in the sandbox (sourced by session), all in the
 # guest's RAM: two ramdisks and three loop disks of different sizes, the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # shellcheck shell=bash
 # The guest's screen for the sandbox (sourced by session): the std VGA of
 # run-in-vm --graphics through bochs-drm, whose fbdev emulation gives
