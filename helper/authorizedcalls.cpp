@@ -40,10 +40,11 @@ HelperError notAuthorized(AuthorizationResult result, const QString &purpose, co
         return {HelperProtocol::Error::dismissed(),
                 QStringLiteral("authentication was dismissed, so Volume Mapper may not %1").arg(purpose)};
     case AuthorizationResult::NoAuthenticationAgent:
-        return {HelperProtocol::Error::noAuthenticationAgent(),
-                QStringLiteral("to %1 you must authenticate, but no polkit authentication agent is running for "
-                               "this session (start one, e.g. pkttyagent in a terminal)")
-                    .arg(purpose)};
+        return {
+            HelperProtocol::Error::noAuthenticationAgent(),
+            QStringLiteral("to %1 you must authenticate, but no polkit authentication agent is running for "
+                           "this session (start one, e.g. pkttyagent in a terminal)")
+                .arg(purpose)};
     case AuthorizationResult::Failed:
         return {HelperProtocol::Error::notAuthorized(),
                 QStringLiteral("cannot check authorization to %1 with polkit: %2").arg(purpose, detail)};
@@ -124,7 +125,8 @@ std::optional<HelperError> AuthorizedCalls::identifiedCapacityProblem(uint uid, 
     return std::nullopt;
 }
 
-void AuthorizedCalls::submit(const QDBusConnection &connection, const QDBusMessage &message, CallRequest request)
+void AuthorizedCalls::submit(const QDBusConnection &connection, const QDBusMessage &message,
+                             CallRequest request)
 {
     touch();
     const quint64 id = ++m_lastId;
@@ -187,7 +189,8 @@ void AuthorizedCalls::uidKnown(const QString &sender, uint uid)
         const qsizetype bytes = call.request.heldBytes;
         if (auto refusal = identifiedCapacityProblem(uid, bytes)) {
             if (call.request.logged) {
-                m_log.refused(uid, QStringLiteral("uid %1 (%2)").arg(uid).arg(sender), call.request.what, *refusal);
+                m_log.refused(uid, QStringLiteral("uid %1 (%2)").arg(uid).arg(sender), call.request.what,
+                              *refusal);
             }
             finish(id, *refusal); // still unidentified in the books: forget() takes it from there
             continue;
@@ -238,8 +241,8 @@ void AuthorizedCalls::checkNext(quint64 id)
                 checkNext(id);
                 return;
             }
-            const HelperError refusal =
-                notAuthorized(result, answered.purposes.value(action, actionPurpose(action)), detail);
+            const HelperError refusal = notAuthorized(
+                result, answered.purposes.value(action, actionPurpose(action)), detail);
             if (answered.request.logged) {
                 m_log.refused(*answered.uid, callerOf(answered), answered.request.what, refusal);
             }
@@ -269,7 +272,8 @@ void AuthorizedCalls::act(quint64 id)
         return;
     }
     if (call.request.logged) {
-        m_log.acted(callerOf(call), context.summary().isEmpty() ? call.request.what : context.summary(), outcome);
+        m_log.acted(callerOf(call), context.summary().isEmpty() ? call.request.what : context.summary(),
+                    outcome);
     }
     finish(id, outcome);
 }

@@ -32,8 +32,7 @@ public:
         : m_uid(uid)
         , m_busName(std::move(busName))
         , m_granted(std::move(granted))
-    {
-    }
+    {}
 
     uint uid() const { return m_uid; }
     const QString &busName() const { return m_busName; }
@@ -61,12 +60,12 @@ using Act = std::function<Outcome<QVariant>(CallContext &)>;
 
 struct CallRequest
 {
-    QString what;                // "create 'x'": names the call in the log
-    QStringList actions;         // asked of polkit in turn before the action
+    QString what;        // "create 'x'": names the call in the log
+    QStringList actions; // asked of polkit in turn before the action
     AuthorizationDetails details;
     bool interactive = true;
-    bool logged = true;          // changes are logged, reads are not
-    qsizetype heldBytes = 0;     // what the call keeps in memory while it waits
+    bool logged = true;      // changes are logged, reads are not
+    qsizetype heldBytes = 0; // what the call keeps in memory while it waits
     Act act;
 };
 
@@ -142,9 +141,9 @@ private:
         QDBusMessage message;
         CallRequest request;
         std::optional<uint> uid;
-        QStringList remaining;               // actions still to check
+        QStringList remaining; // actions still to check
         QStringList granted;
-        QHash<QString, QString> purposes;    // of actions an act asked for
+        QHash<QString, QString> purposes; // of actions an act asked for
         std::optional<Authorizer::Ticket> ticket;
     };
     struct Usage

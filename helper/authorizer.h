@@ -11,9 +11,9 @@ namespace Volmap {
 enum class AuthorizationResult {
     Authorized,
     NotAuthorized,
-    Dismissed,              // the user closed the authentication dialog
-    NoAuthenticationAgent,  // authentication was possible but nobody could ask
-    Failed,                 // polkit itself failed
+    Dismissed,             // the user closed the authentication dialog
+    NoAuthenticationAgent, // authentication was possible but nobody could ask
+    Failed,                // polkit itself failed
 };
 
 /*

@@ -27,8 +27,7 @@ HelperService::HelperService(MappingBackend &backend, ModuleLoader &modules, Dev
     , m_devices(devices)
     , m_actions(backend, modules, devices, [this]() { Q_EMIT MappingsChanged(); })
     , m_calls(authorizer)
-{
-}
+{}
 
 void HelperService::refuse(const HelperError &error)
 {
@@ -108,8 +107,13 @@ void HelperService::submitTableCall(const QString &verb, const QString &action, 
     if (options.readOnly) {
         details.insert(DetailReadOnly, QStringLiteral("true"));
     }
-    submit({QStringLiteral("%1 '%2'").arg(verb, name), {action}, details, options.interactive, true,
-            heldBytesOf(text), [act = std::move(act), numbers](CallContext &context) { return act(context, numbers); }});
+    submit({QStringLiteral("%1 '%2'").arg(verb, name),
+            {action},
+            details,
+            options.interactive,
+            true,
+            heldBytesOf(text),
+            [act = std::move(act), numbers](CallContext &context) { return act(context, numbers); }});
 }
 
 // ---- the methods ---------------------------------------------------------
@@ -117,7 +121,12 @@ void HelperService::submitTableCall(const QString &verb, const QString &action, 
 QVariantMap HelperService::GetCapabilities(const QVariantMap &options)
 {
     if (const auto parsed = admit(options, {})) {
-        submit({QStringLiteral("capabilities"), {HelperProtocol::Action::read()}, {}, parsed->interactive, false, 0,
+        submit({QStringLiteral("capabilities"),
+                {HelperProtocol::Action::read()},
+                {},
+                parsed->interactive,
+                false,
+                0,
                 [this](CallContext &) { return m_actions.capabilities(); }});
     }
     return {};
@@ -126,14 +135,20 @@ QVariantMap HelperService::GetCapabilities(const QVariantMap &options)
 void HelperService::LoadTargetModule(const QVariantMap &options)
 {
     if (const auto parsed = admit(options, {})) {
-        submit({QStringLiteral("load the module"), {HelperProtocol::Action::loadModule()}, {}, parsed->interactive,
-                true, 0, [this](CallContext &context) { return m_actions.loadModule(context); }});
+        submit({QStringLiteral("load the module"),
+                {HelperProtocol::Action::loadModule()},
+                {},
+                parsed->interactive,
+                true,
+                0,
+                [this](CallContext &context) { return m_actions.loadModule(context); }});
     }
 }
 
 QString HelperService::CreateMapping(const QString &name, const QString &table, const QVariantMap &options)
 {
-    if (const auto parsed = admit(name, options, {HelperProtocol::Option::readOnly(), HelperProtocol::Option::persistent()})) {
+    if (const auto parsed = admit(
+            name, options, {HelperProtocol::Option::readOnly(), HelperProtocol::Option::persistent()})) {
         const bool persistent = options.value(HelperProtocol::Option::persistent()).toBool();
         submitTableCall(QStringLiteral("create"), HelperProtocol::Action::create(), name, table, *parsed,
                         [this, name, table, readOnly = parsed->readOnly,
@@ -156,10 +171,16 @@ void HelperService::ReloadMapping(const QString &name, const QString &table, con
 
 void HelperService::RemoveMapping(const QString &name, const QVariantMap &options)
 {
-    if (const auto parsed = admit(name, options, {HelperProtocol::Option::deferred(), HelperProtocol::Option::keepDefinition()})) {
+    if (const auto parsed = admit(
+            name, options, {HelperProtocol::Option::deferred(), HelperProtocol::Option::keepDefinition()})) {
         const bool keep = options.value(HelperProtocol::Option::keepDefinition()).toBool();
-        submit({QStringLiteral("remove '%1'").arg(name), {HelperProtocol::Action::remove()}, {{DetailName, name}},
-                parsed->interactive, true, 0, [this, name, deferred = parsed->deferred, keep](CallContext &context) {
+        submit({QStringLiteral("remove '%1'").arg(name),
+                {HelperProtocol::Action::remove()},
+                {{DetailName, name}},
+                parsed->interactive,
+                true,
+                0,
+                [this, name, deferred = parsed->deferred, keep](CallContext &context) {
                     return m_actions.remove(context, name, deferred, keep);
                 }});
     }
@@ -168,7 +189,12 @@ void HelperService::RemoveMapping(const QString &name, const QVariantMap &option
 QList<QVariantMap> HelperService::ListMappings(const QVariantMap &options)
 {
     if (const auto parsed = admit(options, {})) {
-        submit({QStringLiteral("list"), {HelperProtocol::Action::read()}, {}, parsed->interactive, false, 0,
+        submit({QStringLiteral("list"),
+                {HelperProtocol::Action::read()},
+                {},
+                parsed->interactive,
+                false,
+                0,
                 [this](CallContext &) { return m_actions.list(); }});
     }
     return {};
@@ -177,8 +203,13 @@ QList<QVariantMap> HelperService::ListMappings(const QVariantMap &options)
 QString HelperService::GetTable(const QString &name, const QVariantMap &options)
 {
     if (const auto parsed = admit(name, options, {})) {
-        submit({QStringLiteral("table of '%1'").arg(name), {HelperProtocol::Action::read()}, {{DetailName, name}},
-                parsed->interactive, false, 0, [this, name](CallContext &) { return m_actions.table(name); }});
+        submit({QStringLiteral("table of '%1'").arg(name),
+                {HelperProtocol::Action::read()},
+                {{DetailName, name}},
+                parsed->interactive,
+                false,
+                0,
+                [this, name](CallContext &) { return m_actions.table(name); }});
     }
     return {};
 }
@@ -186,8 +217,13 @@ QString HelperService::GetTable(const QString &name, const QVariantMap &options)
 QList<QVariantMap> HelperService::GetStatus(const QString &name, const QVariantMap &options)
 {
     if (const auto parsed = admit(name, options, {})) {
-        submit({QStringLiteral("status of '%1'").arg(name), {HelperProtocol::Action::read()}, {{DetailName, name}},
-                parsed->interactive, false, 0, [this, name](CallContext &) { return m_actions.status(name); }});
+        submit({QStringLiteral("status of '%1'").arg(name),
+                {HelperProtocol::Action::read()},
+                {{DetailName, name}},
+                parsed->interactive,
+                false,
+                0,
+                [this, name](CallContext &) { return m_actions.status(name); }});
     }
     return {};
 }
@@ -195,8 +231,12 @@ QList<QVariantMap> HelperService::GetStatus(const QString &name, const QVariantM
 void HelperService::ResetCounters(const QString &name, const QVariantMap &options)
 {
     if (const auto parsed = admit(name, options, {})) {
-        submit({QStringLiteral("reset the counters of '%1'").arg(name), {HelperProtocol::Action::resetCounters()},
-                {{DetailName, name}}, parsed->interactive, true, 0,
+        submit({QStringLiteral("reset the counters of '%1'").arg(name),
+                {HelperProtocol::Action::resetCounters()},
+                {{DetailName, name}},
+                parsed->interactive,
+                true,
+                0,
                 [this, name](CallContext &context) { return m_actions.resetCounters(context, name); }});
     }
 }
@@ -204,16 +244,28 @@ void HelperService::ResetCounters(const QString &name, const QVariantMap &option
 void HelperService::SetPersistent(const QString &name, bool enabled, const QVariantMap &options)
 {
     if (const auto parsed = admit(name, options, {})) {
-        submit({QStringLiteral("%1 '%2'").arg(enabled ? QStringLiteral("save") : QStringLiteral("forget"), name),
-                {HelperProtocol::Action::persist()}, {{DetailName, name}}, parsed->interactive, true, 0,
-                [this, name, enabled](CallContext &context) { return m_actions.setPersistent(context, name, enabled); }});
+        submit(
+            {QStringLiteral("%1 '%2'").arg(enabled ? QStringLiteral("save") : QStringLiteral("forget"), name),
+             {HelperProtocol::Action::persist()},
+             {{DetailName, name}},
+             parsed->interactive,
+             true,
+             0,
+             [this, name, enabled](CallContext &context) {
+                 return m_actions.setPersistent(context, name, enabled);
+             }});
     }
 }
 
 QList<QVariantMap> HelperService::ListSavedMappings(const QVariantMap &options)
 {
     if (const auto parsed = admit(options, {})) {
-        submit({QStringLiteral("list saved"), {HelperProtocol::Action::read()}, {}, parsed->interactive, false, 0,
+        submit({QStringLiteral("list saved"),
+                {HelperProtocol::Action::read()},
+                {},
+                parsed->interactive,
+                false,
+                0,
                 [this](CallContext &) { return m_actions.listSaved(); }});
     }
     return {};
@@ -222,8 +274,13 @@ QList<QVariantMap> HelperService::ListSavedMappings(const QVariantMap &options)
 QList<QVariantMap> HelperService::AssembleSaved(const QVariantMap &options)
 {
     if (const auto parsed = admit(options, {})) {
-        submit({QStringLiteral("assemble saved mappings"), {HelperProtocol::Action::persist()}, {},
-                parsed->interactive, true, 0, [this](CallContext &context) { return m_actions.assembleSaved(context); }});
+        submit({QStringLiteral("assemble saved mappings"),
+                {HelperProtocol::Action::persist()},
+                {},
+                parsed->interactive,
+                true,
+                0,
+                [this](CallContext &context) { return m_actions.assembleSaved(context); }});
     }
     return {};
 }

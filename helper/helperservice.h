@@ -61,9 +61,11 @@ private:
     /* The options, or nullopt after refusing the call. */
     std::optional<CallOptions> admit(const QVariantMap &options, const QStringList &allowed);
     /* admit() for a call about mapping `name`, which must be a valid name too. */
-    std::optional<CallOptions> admit(const QString &name, const QVariantMap &options, const QStringList &allowed);
+    std::optional<CallOptions> admit(const QString &name, const QVariantMap &options,
+                                     const QStringList &allowed);
     /* An action on a table, told which devices polkit was asked about. */
-    using TableAct = std::function<Outcome<QVariant>(CallContext &, const QList<DeviceNumber> &authorizedDevices)>;
+    using TableAct =
+        std::function<Outcome<QVariant>(CallContext &, const QList<DeviceNumber> &authorizedDevices)>;
     /* Admits a table for `name` and sends it on with polkit details that name what is at stake. */
     void submitTableCall(const QString &verb, const QString &action, const QString &name, const QString &text,
                          const CallOptions &options, TableAct act);

@@ -55,20 +55,22 @@ Outcome<Done> KmodLoader::load(const QString &moduleName)
     }
     const ModuleList modules = lookup(context.get(), moduleName);
     if (!modules) {
-        return HelperError{HelperProtocol::Error::moduleUnavailable(),
-                           QStringLiteral("no kernel module %1 is installed for kernel %2; install the package "
-                                          "that provides it (basic-target-dkms for dm-basic-target)")
-                               .arg(moduleName, kernelRelease())};
+        return HelperError{
+            HelperProtocol::Error::moduleUnavailable(),
+            QStringLiteral("no kernel module %1 is installed for kernel %2; install the package "
+                           "that provides it (basic-target-dkms for dm-basic-target)")
+                .arg(moduleName, kernelRelease())};
     }
     kmod_list *entry = nullptr;
     kmod_list_foreach(entry, modules.get())
     {
         const Module module(kmod_module_get_module(entry));
-        const int result = kmod_module_probe_insert_module(module.get(), KMOD_PROBE_APPLY_BLACKLIST, nullptr, nullptr,
-                                                           nullptr, nullptr);
+        const int result = kmod_module_probe_insert_module(module.get(), KMOD_PROBE_APPLY_BLACKLIST, nullptr,
+                                                           nullptr, nullptr, nullptr);
         if (result > 0) {
-            return HelperError{HelperProtocol::Error::moduleUnavailable(),
-                               QStringLiteral("kernel module %1 is blacklisted on this system").arg(moduleName)};
+            return HelperError{
+                HelperProtocol::Error::moduleUnavailable(),
+                QStringLiteral("kernel module %1 is blacklisted on this system").arg(moduleName)};
         }
         if (result < 0 && result != -EEXIST) {
             return HelperError{HelperProtocol::Error::moduleUnavailable(),

@@ -81,7 +81,8 @@ bool addTargets(dm_task *task, const MappingTable &table)
     for (const Segment &segment : table.segments) {
         const QByteArray target = segment.target.toUtf8();
         const QByteArray parameters = segment.args.join(u' ').toUtf8();
-        if (!dm_task_add_target(task, segment.start, segment.length, target.constData(), parameters.constData())) {
+        if (!dm_task_add_target(task, segment.start, segment.length, target.constData(),
+                                parameters.constData())) {
             return false;
         }
     }
@@ -99,7 +100,8 @@ QList<KernelSegment> segmentsOf(dm_task *task)
         char *parameters = nullptr;
         next = dm_get_next_target(task, next, &start, &length, &target, &parameters);
         if (target) {
-            segments.append({start, length, QString::fromUtf8(target), parametersWithoutSecrets(target, parameters)});
+            segments.append(
+                {start, length, QString::fromUtf8(target), parametersWithoutSecrets(target, parameters)});
         }
     } while (next);
     return segments;
@@ -131,7 +133,8 @@ public:
         : m_locked(::mlockall(MCL_CURRENT | MCL_FUTURE) == 0)
     {
         if (!m_locked) {
-            qCWarning(helperLog, "cannot lock the helper's memory around the table swap: %s", std::strerror(errno));
+            qCWarning(helperLog, "cannot lock the helper's memory around the table swap: %s",
+                      std::strerror(errno));
         }
     }
     ~MemoryLock()
@@ -170,8 +173,8 @@ Outcome<Done> resume(const QString &name)
 Outcome<Done> loadTable(const QString &name, const MappingTable &table, bool readOnly)
 {
     Task task = newTask(DM_DEVICE_RELOAD, name);
-    if (!task || (readOnly && !dm_task_set_ro(task.get())) || !addTargets(task.get(), table) ||
-        !dm_task_run(task.get())) {
+    if (!task || (readOnly && !dm_task_set_ro(task.get())) || !addTargets(task.get(), table)
+        || !dm_task_run(task.get())) {
         return errorFor(task.get(), QStringLiteral("loading the table of"), name);
     }
     return Done{};
@@ -216,12 +219,11 @@ Outcome<QMap<QString, QString>> LibDevmapperBackend::targetVersions()
     }
     QMap<QString, QString> targets;
     dm_versions *versions = dm_task_get_versions(task.get());
-    for (dm_versions *entry = versions;; entry = reinterpret_cast<dm_versions *>(
-                                             reinterpret_cast<char *>(entry) + entry->next)) {
-        targets.insert(QString::fromUtf8(entry->name), QStringLiteral("%1.%2.%3")
-                                                           .arg(entry->version[0])
-                                                           .arg(entry->version[1])
-                                                           .arg(entry->version[2]));
+    for (dm_versions *entry = versions;;
+         entry = reinterpret_cast<dm_versions *>(reinterpret_cast<char *>(entry) + entry->next)) {
+        targets.insert(
+            QString::fromUtf8(entry->name),
+            QStringLiteral("%1.%2.%3").arg(entry->version[0]).arg(entry->version[1]).arg(entry->version[2]));
         if (!entry->next) {
             break;
         }
@@ -257,7 +259,8 @@ Outcome<MappingState> stateOf(dm_task *task, const QString &name)
 {
     dm_info info = {};
     if (!dm_task_get_info(task, &info) || !info.exists) {
-        return HelperError{HelperProtocol::Error::notFound(), QStringLiteral("no mapping named '%1'").arg(name)};
+        return HelperError{HelperProtocol::Error::notFound(),
+                           QStringLiteral("no mapping named '%1'").arg(name)};
     }
     MappingState state;
     state.name = name;
@@ -318,23 +321,25 @@ Outcome<QList<KernelSegment>> LibDevmapperBackend::status(const QString &name)
     }
     dm_info info = {};
     if (!dm_task_get_info(task.get(), &info) || !info.exists) {
-        return HelperError{HelperProtocol::Error::notFound(), QStringLiteral("no mapping named '%1'").arg(name)};
+        return HelperError{HelperProtocol::Error::notFound(),
+                           QStringLiteral("no mapping named '%1'").arg(name)};
     }
     return segmentsOf(task.get());
 }
 
-Outcome<QString> LibDevmapperBackend::create(const QString &name, const QString &uuid, const MappingTable &table,
-                                             bool readOnly)
+Outcome<QString> LibDevmapperBackend::create(const QString &name, const QString &uuid,
+                                             const MappingTable &table, bool readOnly)
 {
     if (info(name)) {
-        return HelperError{HelperProtocol::Error::exists(), QStringLiteral("a mapping named '%1' exists").arg(name)};
+        return HelperError{HelperProtocol::Error::exists(),
+                           QStringLiteral("a mapping named '%1' exists").arg(name)};
     }
     // One task: libdevmapper creates, loads and resumes, and removes the
     // new device again if loading or resuming fails.
     Task task = newTask(DM_DEVICE_CREATE, name);
-    const bool ran = task && dm_task_set_uuid(task.get(), uuid.toUtf8().constData()) &&
-                     (!readOnly || dm_task_set_ro(task.get())) && addTargets(task.get(), table) &&
-                     runWithNodes(task.get());
+    const bool ran = task && dm_task_set_uuid(task.get(), uuid.toUtf8().constData())
+                     && (!readOnly || dm_task_set_ro(task.get())) && addTargets(task.get(), table)
+                     && runWithNodes(task.get());
     if (!ran) {
         HelperError error = errorFor(task.get(), QStringLiteral("creating"), name);
         if (error.name == HelperProtocol::Error::notFound()) {
@@ -342,9 +347,10 @@ Outcome<QString> LibDevmapperBackend::create(const QString &name, const QString 
         } else if (error.name == HelperProtocol::Error::busy()) {
             // The name was free, so the kernel means a backing device.
             error = {HelperProtocol::Error::deviceInUse(),
-                     withLibraryError(QStringLiteral("a device in the table of '%1' is held exclusively by something "
-                                                     "else")
-                                          .arg(name))};
+                     withLibraryError(
+                         QStringLiteral("a device in the table of '%1' is held exclusively by something "
+                                        "else")
+                             .arg(name))};
         }
         // Belt and braces: never leave a half-made device of ours behind.
         if (auto leftover = info(name); leftover && leftover.value().uuid == uuid) {
@@ -417,8 +423,8 @@ Outcome<Done> LibDevmapperBackend::remove(const QString &name, bool deferred)
 Outcome<Done> LibDevmapperBackend::sendMessage(const QString &name, quint64 sector, const QString &message)
 {
     Task task = newTask(DM_DEVICE_TARGET_MSG, name);
-    if (!task || !dm_task_set_sector(task.get(), sector) ||
-        !dm_task_set_message(task.get(), message.toUtf8().constData()) || !dm_task_run(task.get())) {
+    if (!task || !dm_task_set_sector(task.get(), sector)
+        || !dm_task_set_message(task.get(), message.toUtf8().constData()) || !dm_task_run(task.get())) {
         return errorFor(task.get(), QStringLiteral("sending '%1' to").arg(message), name);
     }
     return Done{};

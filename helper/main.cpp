@@ -86,8 +86,9 @@ int main(int argc, char *argv[])
         return 2;
     }
     if (::geteuid() != 0) {
-        qCCritical(helperLog,
-                   "volmap-helper must run as root (it is started by D-Bus activation, or with --assemble by root)");
+        qCCritical(
+            helperLog,
+            "volmap-helper must run as root (it is started by D-Bus activation, or with --assemble by root)");
         return 1;
     }
 
@@ -139,8 +140,8 @@ int main(int argc, char *argv[])
         if (!bus.isConnected()) {
             qCWarning(helperLog, "lost the connection to the system bus, exiting");
             QCoreApplication::exit(1);
-        } else if (idleSeconds > 0 && service.pendingCalls() == 0 &&
-                   service.idleMilliseconds() >= idleSeconds * 1000LL) {
+        } else if (idleSeconds > 0 && service.pendingCalls() == 0
+                   && service.idleMilliseconds() >= idleSeconds * 1000LL) {
             qCInfo(helperLog, "idle for %d s, exiting", idleSeconds);
             QCoreApplication::quit();
         }

@@ -49,8 +49,7 @@ MappingActions::MappingActions(MappingBackend &backend, ModuleLoader &modules, D
     , m_modules(modules)
     , m_devices(devices)
     , m_mappingsChanged(std::move(mappingsChanged))
-{
-}
+{}
 
 void MappingActions::cleanUpAbandoned()
 {
@@ -74,11 +73,13 @@ std::optional<HelperError> MappingActions::foreignRights(CallContext &context, c
     if (isOurs(state) || context.isGranted(HelperProtocol::Action::manageForeign())) {
         return std::nullopt;
     }
-    return context.requireAlso(HelperProtocol::Action::manageForeign(),
-                               QStringLiteral("%1 '%2', which Volume Mapper did not create").arg(verb, state.name));
+    return context.requireAlso(
+        HelperProtocol::Action::manageForeign(),
+        QStringLiteral("%1 '%2', which Volume Mapper did not create").arg(verb, state.name));
 }
 
-std::optional<HelperError> MappingActions::foreignDeviceRights(CallContext &context, const PreparedTable &table)
+std::optional<HelperError> MappingActions::foreignDeviceRights(CallContext &context,
+                                                               const PreparedTable &table)
 {
     const QString manageForeign = HelperProtocol::Action::manageForeign();
     if (context.isGranted(manageForeign)) {
@@ -95,8 +96,8 @@ std::optional<HelperError> MappingActions::foreignDeviceRights(CallContext &cont
                                    .arg(collision->wanted->description, collision->other->description));
 }
 
-std::optional<HelperError> MappingActions::findConflicts(const PreparedTable &table, const QString &exceptMapping,
-                                                         bool readOnly)
+std::optional<HelperError> MappingActions::findConflicts(const PreparedTable &table,
+                                                         const QString &exceptMapping, bool readOnly)
 {
     QList<DeviceClaim> claims = m_devices.systemClaims();
     const auto names = m_backend.mappingNames();
@@ -120,8 +121,9 @@ std::optional<HelperError> MappingActions::findConflicts(const PreparedTable &ta
 Outcome<Done> MappingActions::loadModulesFor(bool usesBasicTarget)
 {
     if (const auto loaded = m_modules.load(QStringLiteral("dm-mod")); !loaded && !m_backend.driverVersion()) {
-        return HelperError{HelperProtocol::Error::kernelUnsupported(),
-                           QStringLiteral("the running kernel has no device-mapper: %1").arg(loaded.error().message)};
+        return HelperError{
+            HelperProtocol::Error::kernelUnsupported(),
+            QStringLiteral("the running kernel has no device-mapper: %1").arg(loaded.error().message)};
     }
     if (const auto version = m_backend.driverVersion(); !version) {
         return version.error();
@@ -134,7 +136,8 @@ Outcome<Done> MappingActions::loadModulesFor(bool usesBasicTarget)
     return Done{};
 }
 
-Outcome<PreparedTable> MappingActions::prepareAuthorized(const QString &text, const QList<DeviceNumber> &authorized)
+Outcome<PreparedTable> MappingActions::prepareAuthorized(const QString &text,
+                                                         const QList<DeviceNumber> &authorized)
 {
     // Devices again: polkit may have taken minutes, long enough to replug,
     // and a /dev/disk/by-* link may name another device by now.
@@ -145,11 +148,12 @@ Outcome<PreparedTable> MappingActions::prepareAuthorized(const QString &text, co
     const QList<ResolvedDevice> &now = prepared.value().namedDevices;
     for (qsizetype i = 0; i < now.size(); ++i) {
         if (i >= authorized.size() || now[i].geometry.number != authorized[i]) {
-            return HelperError{HelperProtocol::Error::busy(),
-                               QStringLiteral("%1 is %2 now, not %3 as when authorization was asked; nothing was "
-                                              "done, try again")
-                                   .arg(now[i].geometry.displayName, now[i].geometry.number.toString(),
-                                        i < authorized.size() ? authorized[i].toString() : QStringLiteral("absent"))};
+            return HelperError{
+                HelperProtocol::Error::busy(),
+                QStringLiteral("%1 is %2 now, not %3 as when authorization was asked; nothing was "
+                               "done, try again")
+                    .arg(now[i].geometry.displayName, now[i].geometry.number.toString(),
+                         i < authorized.size() ? authorized[i].toString() : QStringLiteral("absent"))};
         }
     }
     return prepared;
@@ -173,7 +177,8 @@ Outcome<QVariant> MappingActions::capabilities()
     capabilities.insert(HelperProtocol::Capability::targets(), targets);
     capabilities.insert(HelperProtocol::Capability::basicTargetLoaded(), targets.contains(basicTarget));
     capabilities.insert(HelperProtocol::Capability::basicTargetAvailable(),
-                        targets.contains(basicTarget) || m_modules.isAvailable(QStringLiteral("dm-basic-target")));
+                        targets.contains(basicTarget)
+                            || m_modules.isAvailable(QStringLiteral("dm-basic-target")));
     return QVariant(capabilities);
 }
 
@@ -187,20 +192,23 @@ Outcome<QVariant> MappingActions::loadModule(CallContext &context)
 }
 
 Outcome<QVariant> MappingActions::create(CallContext &context, const QString &name, const QString &text,
-                                         bool readOnly, const QList<DeviceNumber> &authorized, bool persistent)
+                                         bool readOnly, const QList<DeviceNumber> &authorized,
+                                         bool persistent)
 {
     const auto prepared = prepareAuthorized(text, authorized);
     if (!prepared) {
         return prepared.error();
     }
     const PreparedTable &table = prepared.value();
-    context.describe(QStringLiteral("create '%1'%2 from %3")
-                         .arg(name, readOnly ? QStringLiteral(" read-only") : QString(), tableSummary(table)));
+    context.describe(
+        QStringLiteral("create '%1'%2 from %3")
+            .arg(name, readOnly ? QStringLiteral(" read-only") : QString(), tableSummary(table)));
     if (auto loaded = loadModulesFor(table.usesBasicTarget); !loaded) {
         return loaded.error();
     }
     if (m_backend.info(name)) {
-        return HelperError{HelperProtocol::Error::exists(), QStringLiteral("a mapping named '%1' exists").arg(name)};
+        return HelperError{HelperProtocol::Error::exists(),
+                           QStringLiteral("a mapping named '%1' exists").arg(name)};
     }
     if (auto conflict = findConflicts(table, QString(), readOnly)) {
         return *conflict;
@@ -242,7 +250,8 @@ Outcome<QVariant> MappingActions::reload(CallContext &context, const QString &na
     }
     const PreparedTable &table = prepared.value();
     context.describe(QStringLiteral("reload '%1' with %2").arg(name, tableSummary(table)));
-    if (auto loop = stackingLoop(table.namedDevices, DeviceNumber{current.value().major, current.value().minor}, name,
+    if (auto loop = stackingLoop(table.namedDevices,
+                                 DeviceNumber{current.value().major, current.value().minor}, name,
                                  m_devices)) {
         return *loop;
     }
@@ -256,8 +265,8 @@ Outcome<QVariant> MappingActions::reload(CallContext &context, const QString &na
         return *needed;
     }
     // A saved mapping's definition changes with its table, or neither does.
-    const auto staged =
-        stageDefinition(context, name, current.value().uuid, table.table, m_saved && m_saved->isSaved(name));
+    const auto staged = stageDefinition(context, name, current.value().uuid, table.table,
+                                        m_saved && m_saved->isSaved(name));
     if (!staged) {
         return staged.error();
     }
@@ -277,7 +286,8 @@ Outcome<QVariant> MappingActions::reload(CallContext &context, const QString &na
 Outcome<QVariant> MappingActions::remove(CallContext &context, const QString &name, bool deferred,
                                          bool keepDefinition)
 {
-    context.describe(QStringLiteral("remove '%1'%2").arg(name, deferred ? QStringLiteral(" (deferred)") : QString()));
+    context.describe(
+        QStringLiteral("remove '%1'%2").arg(name, deferred ? QStringLiteral(" (deferred)") : QString()));
     const auto current = m_backend.info(name);
     if (!current) {
         return current.error();
@@ -287,7 +297,8 @@ Outcome<QVariant> MappingActions::remove(CallContext &context, const QString &na
     }
     const bool forget = !keepDefinition && m_saved && m_saved->isSaved(name);
     if (forget) {
-        if (auto needed = persistRights(context, QStringLiteral("forget the saved definition of '%1'").arg(name))) {
+        if (auto needed = persistRights(context,
+                                        QStringLiteral("forget the saved definition of '%1'").arg(name))) {
             return *needed;
         }
     }
@@ -326,8 +337,8 @@ Outcome<QVariant> MappingActions::list()
             length = qMax(length, segment.start + segment.length);
         }
         mappings.append(MappingSummary{s.name, s.uuid, s.major, s.minor, s.openCount, s.suspended, s.readOnly,
-                                       isOurs(s), s.deferredRemove, s.liveTable, targets, quint32(s.table.size()),
-                                       length}
+                                       isOurs(s), s.deferredRemove, s.liveTable, targets,
+                                       quint32(s.table.size()), length}
                             .toMap());
     }
     return QVariant::fromValue(mappings);
@@ -394,8 +405,8 @@ Outcome<QVariant> MappingActions::resetCounters(CallContext &context, const QStr
     const auto creator = creatorOfUuid(current.value().uuid);
     const QString others = HelperProtocol::Action::resetCountersOfOthers();
     if (isOurs(current.value()) && creator != context.uid() && !context.isGranted(others)) {
-        return context.requireAlso(others, QStringLiteral("reset the counters of '%1', which another user created")
-                                               .arg(name));
+        return context.requireAlso(
+            others, QStringLiteral("reset the counters of '%1', which another user created").arg(name));
     }
     for (const KernelSegment &segment : current.value().table) {
         if (segment.target != HelperProtocol::BasicTargetName) {

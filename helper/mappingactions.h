@@ -45,7 +45,8 @@ public:
     Outcome<QVariant> reload(CallContext &context, const QString &name, const QString &text,
                              const QList<DeviceNumber> &authorized);
     /* Forgets a saved definition too (asking for persist) unless `keepDefinition`. */
-    Outcome<QVariant> remove(CallContext &context, const QString &name, bool deferred, bool keepDefinition = false);
+    Outcome<QVariant> remove(CallContext &context, const QString &name, bool deferred,
+                             bool keepDefinition = false);
     /* Saves the definition of live mapping `name`, or forgets it. */
     Outcome<QVariant> setPersistent(CallContext &context, const QString &name, bool enabled);
     /* aa{sv}: name, state (assembled, waiting, refused), reason. */
@@ -74,7 +75,8 @@ public:
 
 private:
     /* manage-foreign, asked for through `context`, unless `state` is ours or it was granted. */
-    std::optional<HelperError> foreignRights(CallContext &context, const MappingState &state, const QString &verb);
+    std::optional<HelperError> foreignRights(CallContext &context, const MappingState &state,
+                                             const QString &verb);
     /*
      * manage-foreign, asked for through `context`, when the table uses a
      * device a foreign owner holds (an LVM PV, LUKS, RAID or bcache member,
@@ -85,13 +87,15 @@ private:
      * Overlap or DeviceInUse with what other mappings, mounts, swap and md
      * use, or ReadOnlyDevice for a read-write table: never allowed.
      */
-    std::optional<HelperError> findConflicts(const PreparedTable &table, const QString &exceptMapping, bool readOnly);
+    std::optional<HelperError> findConflicts(const PreparedTable &table, const QString &exceptMapping,
+                                             bool readOnly);
     Outcome<Done> loadModulesFor(bool usesBasicTarget);
     /* The table as prepared now, if its devices are still the ones authorized. */
     Outcome<PreparedTable> prepareAuthorized(const QString &text, const QList<DeviceNumber> &authorized);
     /* The persist action, asked for through `context` unless granted. */
     std::optional<HelperError> persistRights(CallContext &context, const QString &purpose);
-    /* The new definition of `name` (dm uuid `uuid`) written beside the old one, if `wanted`; see DefinitionStore::stage(). */
+    /* The new definition of `name` (dm uuid `uuid`) written beside the old one, if `wanted`; see
+     * DefinitionStore::stage(). */
     Outcome<std::optional<DefinitionStore::Staged>> stageDefinition(CallContext &context, const QString &name,
                                                                     const QString &uuid,
                                                                     const MappingTable &table, bool wanted);

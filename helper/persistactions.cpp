@@ -25,10 +25,9 @@ std::optional<HelperError> MappingActions::persistRights(CallContext &context, c
     return context.requireAlso(HelperProtocol::Action::persist(), purpose);
 }
 
-Outcome<std::optional<DefinitionStore::Staged>> MappingActions::stageDefinition(CallContext &context,
-                                                                                const QString &name,
-                                                                                const QString &uuid,
-                                                                                const MappingTable &table, bool wanted)
+Outcome<std::optional<DefinitionStore::Staged>>
+MappingActions::stageDefinition(CallContext &context, const QString &name, const QString &uuid,
+                                const MappingTable &table, bool wanted)
 {
     if (!wanted) {
         return std::optional<DefinitionStore::Staged>();
@@ -36,7 +35,8 @@ Outcome<std::optional<DefinitionStore::Staged>> MappingActions::stageDefinition(
     if (!m_saved) {
         return noSavedDefinitions();
     }
-    if (auto needed = persistRights(context, QStringLiteral("save '%1' to be recreated at startup").arg(name))) {
+    if (auto needed = persistRights(context,
+                                    QStringLiteral("save '%1' to be recreated at startup").arg(name))) {
         return *needed;
     }
     const auto definition = m_saved->definitionFor(name, uuid, table);
@@ -50,7 +50,8 @@ Outcome<std::optional<DefinitionStore::Staged>> MappingActions::stageDefinition(
     return std::optional(staged.value());
 }
 
-Outcome<Done> MappingActions::settleDefinition(const std::optional<DefinitionStore::Staged> &staged, bool changed)
+Outcome<Done> MappingActions::settleDefinition(const std::optional<DefinitionStore::Staged> &staged,
+                                               bool changed)
 {
     if (!staged) {
         return Done{};
@@ -64,7 +65,8 @@ Outcome<Done> MappingActions::settleDefinition(const std::optional<DefinitionSto
 
 Outcome<QVariant> MappingActions::setPersistent(CallContext &context, const QString &name, bool enabled)
 {
-    context.describe(QStringLiteral("%1 '%2'").arg(enabled ? QStringLiteral("save") : QStringLiteral("forget"), name));
+    context.describe(
+        QStringLiteral("%1 '%2'").arg(enabled ? QStringLiteral("save") : QStringLiteral("forget"), name));
     if (!m_saved) {
         return noSavedDefinitions();
     }
@@ -111,9 +113,10 @@ Outcome<QVariant> MappingActions::assembleSaved(CallContext &context)
         return noSavedDefinitions();
     }
     const AssemblyResult result = assembleAll();
-    context.describe(result.created.isEmpty()
-                         ? QStringLiteral("assemble saved mappings: none ready")
-                         : QStringLiteral("assemble saved mappings: created %1").arg(result.created.join(u' ')));
+    context.describe(
+        result.created.isEmpty()
+            ? QStringLiteral("assemble saved mappings: none ready")
+            : QStringLiteral("assemble saved mappings: created %1").arg(result.created.join(u' ')));
     return QVariant::fromValue(result.saved);
 }
 
@@ -130,8 +133,9 @@ MappingActions::AssemblyResult MappingActions::assembleAll()
             continue;
         }
         ParsedTable parsed = parseTable(entry.plan.table);
-        const bool usesBasicTarget = std::any_of(parsed.table.segments.cbegin(), parsed.table.segments.cend(),
-                                                 [](const Segment &s) { return s.target == HelperProtocol::BasicTargetName; });
+        const bool usesBasicTarget = std::any_of(
+            parsed.table.segments.cbegin(), parsed.table.segments.cend(),
+            [](const Segment &s) { return s.target == HelperProtocol::BasicTargetName; });
         Outcome<QString> created = HelperError{};
         if (auto loaded = loadModulesFor(usesBasicTarget); !loaded) {
             created = loaded.error();

@@ -98,15 +98,17 @@ Authorizer::Ticket PolkitAuthorizer::check(const QString &actionId, const QStrin
     GObjectPtr<PolkitSubject> subject(polkit_system_bus_name_new(busName.toUtf8().constData()));
     GObjectPtr<PolkitDetails> polkitDetails(polkit_details_new());
     for (auto it = details.cbegin(); it != details.cend(); ++it) {
-        polkit_details_insert(polkitDetails.get(), it.key().toUtf8().constData(), it.value().toUtf8().constData());
+        polkit_details_insert(polkitDetails.get(), it.key().toUtf8().constData(),
+                              it.value().toUtf8().constData());
     }
     const auto flags = allowInteraction ? POLKIT_CHECK_AUTHORIZATION_FLAGS_ALLOW_USER_INTERACTION
                                         : POLKIT_CHECK_AUTHORIZATION_FLAGS_NONE;
-    auto *pending = new PendingCheck{this, ticket, GObjectPtr<GCancellable>(g_cancellable_new()), std::move(done),
-                                     allowInteraction};
+    auto *pending = new PendingCheck{this, ticket, GObjectPtr<GCancellable>(g_cancellable_new()),
+                                     std::move(done), allowInteraction};
     m_running.insert(ticket, pending->cancellable.get());
     polkit_authority_check_authorization(m_authority, subject.get(), actionId.toUtf8().constData(),
-                                         polkitDetails.get(), flags, pending->cancellable.get(), finished, pending);
+                                         polkitDetails.get(), flags, pending->cancellable.get(), finished,
+                                         pending);
     return ticket;
 }
 

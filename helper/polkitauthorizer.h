@@ -26,7 +26,8 @@ public:
     PolkitAuthorizer &operator=(const PolkitAuthorizer &) = delete;
 
     Ticket check(const QString &actionId, const QString &busName, const AuthorizationDetails &details,
-                 bool allowInteraction, std::function<void(AuthorizationResult, const QString &detail)> done) override;
+                 bool allowInteraction,
+                 std::function<void(AuthorizationResult, const QString &detail)> done) override;
     void cancel(Ticket ticket) override;
 
     /* Called from the GLib callback: the check with `ticket` is over. */

@@ -20,21 +20,21 @@ QList<Segment> segmentsOf(const QList<KernelSegment> &kernel)
     QList<Segment> segments;
     segments.reserve(kernel.size());
     for (const KernelSegment &segment : kernel) {
-        segments.append(
-            {segment.start, segment.length, segment.target, segment.parameters.split(u' ', Qt::SkipEmptyParts), 0});
+        segments.append({segment.start, segment.length, segment.target,
+                         segment.parameters.split(u' ', Qt::SkipEmptyParts), 0});
     }
     return segments;
 }
 
 } // namespace
 
-SavedMappings::SavedMappings(MappingBackend &backend, DeviceInspector &devices, DefinitionStore store, Scan scan)
+SavedMappings::SavedMappings(MappingBackend &backend, DeviceInspector &devices, DefinitionStore store,
+                             Scan scan)
     : m_backend(backend)
     , m_devices(devices)
     , m_store(std::move(store))
     , m_scan(std::move(scan))
-{
-}
+{}
 
 bool SavedMappings::isSaved(const QString &name) const
 {
@@ -42,7 +42,7 @@ bool SavedMappings::isSaved(const QString &name) const
 }
 
 Outcome<SavedDefinition> SavedMappings::definitionFor(const QString &name, const QString &uuid,
-                                                     const MappingTable &table)
+                                                      const MappingTable &table)
 {
     // Only the targets Volume Mapper creates: their arguments are known
     // and hold no secrets (a crypt key must never land in /etc).
@@ -102,7 +102,8 @@ QList<LiveMapping> SavedMappings::liveMappings()
     const auto names = m_backend.mappingNames();
     for (const QString &name : names ? names.value() : QStringList()) {
         if (const auto state = m_backend.mapping(name)) {
-            live.append({name, segmentsOf(state.value().table), state.value().dependencies, state.value().uuid});
+            live.append(
+                {name, segmentsOf(state.value().table), state.value().dependencies, state.value().uuid});
         }
     }
     return live;
@@ -122,7 +123,10 @@ QList<SavedMappings::Saved> SavedMappings::plans()
             // A file name that is no mapping name may hold newlines or
             // terminal escapes: shown quoted, it cannot forge a line.
             const QString name = mappingNameProblem(entry.name) ? quotedInput(entry.name) : entry.name;
-            saved.append({name, {}, {AssemblyPlan::State::Refused, QStringLiteral("definition refused: ") + *reason, {}}});
+            saved.append(
+                {name,
+                 {},
+                 {AssemblyPlan::State::Refused, QStringLiteral("definition refused: ") + *reason, {}}});
             continue;
         }
         const SavedDefinition &definition = std::get<SavedDefinition>(entry.definition);

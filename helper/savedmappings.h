@@ -34,7 +34,8 @@ public:
      * The definition for `table` (devices as major:minor) of `name`, whose
      * dm uuid is `uuid`; NoStableIdentity if a device has none.
      */
-    Outcome<SavedDefinition> definitionFor(const QString &name, const QString &uuid, const MappingTable &table);
+    Outcome<SavedDefinition> definitionFor(const QString &name, const QString &uuid,
+                                           const MappingTable &table);
     /* The definition of live mapping `name`, from its kernel table. */
     Outcome<SavedDefinition> definitionOfLive(const QString &name);
     Outcome<DefinitionStore::Staged> stage(const SavedDefinition &definition);

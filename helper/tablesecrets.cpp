@@ -12,15 +12,31 @@ namespace {
 
 // Targets whose tables hold device names, numbers and flags, never keys.
 constexpr QStringView KeyFreeTargets[] = {
-    HelperProtocol::BasicTargetName, u"linear", u"zero", u"error", u"striped", u"mirror", u"snapshot",
-    u"snapshot-origin", u"thin", u"thin-pool", u"cache", u"raid", u"multipath", u"delay", u"flakey", u"verity",
-    u"era", u"writecache",
+    HelperProtocol::BasicTargetName,
+    u"linear",
+    u"zero",
+    u"error",
+    u"striped",
+    u"mirror",
+    u"snapshot",
+    u"snapshot-origin",
+    u"thin",
+    u"thin-pool",
+    u"cache",
+    u"raid",
+    u"multipath",
+    u"delay",
+    u"flakey",
+    u"verity",
+    u"era",
+    u"writecache",
 };
 
 bool isKeyFree(const char *target)
 {
     const QString name = QString::fromLatin1(target);
-    return std::find(std::cbegin(KeyFreeTargets), std::cend(KeyFreeTargets), name) != std::cend(KeyFreeTargets);
+    return std::find(std::cbegin(KeyFreeTargets), std::cend(KeyFreeTargets), name)
+           != std::cend(KeyFreeTargets);
 }
 
 } // namespace

@@ -84,12 +84,12 @@
  * The order of the status line is basic_status's, not this one.
  */
 enum basic_slot {
-	BASIC_READS,		/* == REQ_OP_READ, see basic_map */
-	BASIC_WRITES,		/* == REQ_OP_WRITE */
+	BASIC_READS,  /* == REQ_OP_READ, see basic_map */
+	BASIC_WRITES, /* == REQ_OP_WRITE */
 	BASIC_FLUSHES,
 	BASIC_DISCARDS,
-	BASIC_UNCOUNTED,	/* zone management and anything else */
-	BASIC_ERRORS,		/* failed bios: set by .end_io, not .map */
+	BASIC_UNCOUNTED, /* zone management and anything else */
+	BASIC_ERRORS,	 /* failed bios: set by .end_io, not .map */
 	BASIC_NR_KINDS,
 	BASIC_READ_SECTORS = BASIC_READS + BASIC_NR_KINDS,
 	BASIC_WRITE_SECTORS = BASIC_WRITES + BASIC_NR_KINDS,
@@ -98,8 +98,8 @@ enum basic_slot {
 
 /* Per-bio data (ti->per_io_data_size), carried from .map to .end_io. */
 struct basic_io {
-	unsigned int sectors;	/* 0 unless the kind has a sector counter */
-	unsigned char kind;	/* enum basic_slot, below BASIC_NR_KINDS */
+	unsigned int sectors; /* 0 unless the kind has a sector counter */
+	unsigned char kind;   /* enum basic_slot, below BASIC_NR_KINDS */
 };
 
 /*
@@ -152,7 +152,8 @@ static int basic_ctr(struct dm_target *ti, unsigned int argc, char **argv)
 	int ret;
 
 	if (argc != 2) {
-		ti->error = "Invalid argument count: expected <device> <offset>";
+		ti->error =
+			"Invalid argument count: expected <device> <offset>";
 		return -EINVAL;
 	}
 
@@ -388,8 +389,7 @@ static void basic_sum_counters(struct basic_c *bc, u64 sum[BASIC_NR_SLOTS])
 	}
 }
 
-static void basic_read_counters(struct basic_c *bc,
-				u64 value[BASIC_NR_SLOTS])
+static void basic_read_counters(struct basic_c *bc, u64 value[BASIC_NR_SLOTS])
 {
 	int i;
 
@@ -418,11 +418,10 @@ static void basic_status(struct dm_target *ti, status_type_t type,
 	switch (type) {
 	case STATUSTYPE_INFO:
 		basic_read_counters(bc, value);
-		DMEMIT("%llu %llu %llu %llu %llu %llu %llu",
-		       value[BASIC_READS], value[BASIC_WRITES],
-		       value[BASIC_READ_SECTORS], value[BASIC_WRITE_SECTORS],
-		       value[BASIC_FLUSHES], value[BASIC_DISCARDS],
-		       value[BASIC_ERRORS]);
+		DMEMIT("%llu %llu %llu %llu %llu %llu %llu", value[BASIC_READS],
+		       value[BASIC_WRITES], value[BASIC_READ_SECTORS],
+		       value[BASIC_WRITE_SECTORS], value[BASIC_FLUSHES],
+		       value[BASIC_DISCARDS], value[BASIC_ERRORS]);
 		break;
 	case STATUSTYPE_TABLE:
 		DMEMIT("%s %llu", bc->dev->name,
@@ -445,8 +444,9 @@ static int basic_message(struct dm_target *ti, unsigned int argc, char **argv,
 		basic_reset_counters(bc);
 		return 0;
 	}
-	DMWARN_LIMIT("Unrecognised message '%s'%s: the only message is reset_counters",
-		     argc ? argv[0] : "", argc > 1 ? " with arguments" : "");
+	DMWARN_LIMIT(
+		"Unrecognised message '%s'%s: the only message is reset_counters",
+		argc ? argv[0] : "", argc > 1 ? " with arguments" : "");
 	return -EINVAL;
 }
 
@@ -491,8 +491,8 @@ static int basic_report_zones(struct dm_target *ti,
 	struct basic_c *bc = ti->private;
 
 	return dm_report_zones(bc->dev->bdev, bc->offset,
-			       basic_map_sector(ti, args->next_sector),
-			       args, nr_zones);
+			       basic_map_sector(ti, args->next_sector), args,
+			       nr_zones);
 }
 #else
 #define basic_report_zones NULL
@@ -504,9 +504,9 @@ static int basic_report_zones(struct dm_target *ti,
 #else
 #define BASIC_ATOMIC_WRITES 0
 #endif
-#define BASIC_FEATURES (DM_TARGET_PASSES_INTEGRITY | DM_TARGET_NOWAIT | \
-			DM_TARGET_ZONED_HM | DM_TARGET_PASSES_CRYPTO | \
-			BASIC_ATOMIC_WRITES)
+#define BASIC_FEATURES                                                        \
+	(DM_TARGET_PASSES_INTEGRITY | DM_TARGET_NOWAIT | DM_TARGET_ZONED_HM | \
+	 DM_TARGET_PASSES_CRYPTO | BASIC_ATOMIC_WRITES)
 
 static struct target_type basic_target = {
 	.name = "basic_target",
@@ -545,7 +545,7 @@ module_exit(dm_basic_target_exit);
 MODULE_DESCRIPTION(DM_NAME " pass-through target with per-CPU I/O counters");
 MODULE_AUTHOR("Volume Mapper developers");
 MODULE_LICENSE("GPL");
-MODULE_VERSION(__stringify(BASIC_VERSION_MAJOR) "." __stringify(BASIC_VERSION_MINOR)
-	       "." __stringify(BASIC_VERSION_PATCH));
+MODULE_VERSION(__stringify(
+	BASIC_VERSION_MAJOR.BASIC_VERSION_MINOR.BASIC_VERSION_PATCH));
 /* dm core asks for "dm-<target name>" when a table names an unloaded target. */
 MODULE_ALIAS("dm-basic_target");

@@ -54,14 +54,18 @@ void TestAdmission::refusesBeyondTheLimits_data()
         segments += QStringLiteral("%1 8 zero\n").arg(qint64(i) * 8);
     }
     QTest::newRow("100 001 segments") << segments << QStringLiteral("more than 100000 segments");
-    QTest::newRow("too long") << QString(Admission::MaxTableText + 1, u'#') << QStringLiteral("at most 8388608");
+    QTest::newRow("too long") << QString(Admission::MaxTableText + 1, u'#')
+                              << QStringLiteral("at most 8388608");
     QTest::newRow("21 digits") << QStringLiteral("0 000000000000000000008 zero")
                                << QStringLiteral("length '000000000000000000008'");
-    QTest::newRow("20 digits fit, the layout does not") << QStringLiteral("0 00000000000000000008 zero\n9 8 zero")
-                                                          << QStringLiteral("line 2: gap");
-    QTest::newRow("device lies") << QStringLiteral("0 8 linear /dev/../etc/passwd 0") << QStringLiteral("'..'");
-    QTest::newRow("unsupported") << QStringLiteral("0 8 crypt x") << QStringLiteral("unsupported target 'crypt'");
-    QTest::newRow("9 fields") << QStringLiteral("0 8 linear 8:16 0 a b c d") << QStringLiteral("line 1: more than 8 fields");
+    QTest::newRow("20 digits fit, the layout does not")
+        << QStringLiteral("0 00000000000000000008 zero\n9 8 zero") << QStringLiteral("line 2: gap");
+    QTest::newRow("device lies") << QStringLiteral("0 8 linear /dev/../etc/passwd 0")
+                                 << QStringLiteral("'..'");
+    QTest::newRow("unsupported") << QStringLiteral("0 8 crypt x")
+                                 << QStringLiteral("unsupported target 'crypt'");
+    QTest::newRow("9 fields") << QStringLiteral("0 8 linear 8:16 0 a b c d")
+                              << QStringLiteral("line 1: more than 8 fields");
 }
 
 void TestAdmission::refusesBeyondTheLimits()
@@ -102,8 +106,8 @@ void TestAdmission::options_data()
     QTest::newRow("none") << QVariantMap() << QString();
     QTest::newRow("interactive") << QVariantMap{{QStringLiteral("interactive"), false}} << QString();
     QTest::newRow("read-only") << QVariantMap{{QStringLiteral("read-only"), true}} << QString();
-    QTest::newRow("not allowed here") << QVariantMap{{QStringLiteral("deferred"), true}}
-                                      << QStringLiteral("unknown option 'deferred'");
+    QTest::newRow("not allowed here")
+        << QVariantMap{{QStringLiteral("deferred"), true}} << QStringLiteral("unknown option 'deferred'");
     QTest::newRow("not a boolean") << QVariantMap{{QStringLiteral("read-only"), 1}}
                                    << QStringLiteral("must be a boolean");
     QTest::newRow("long key") << QVariantMap{{QString(5000, u'k'), true}} << QStringLiteral("kkk...'");
@@ -148,7 +152,8 @@ void TestAdmission::secretsNeverBecomeStrings_data()
     QTest::addColumn<QByteArray>("parameters");
     QTest::addColumn<QString>("kept");
     QTest::newRow("linear") << QByteArray("linear") << QByteArray("8:16 2048") << QStringLiteral("8:16 2048");
-    QTest::newRow("crypt key") << QByteArray("crypt") << QByteArray("aes-xts-plain64 0123456789abcdef 0 8:16 4096")
+    QTest::newRow("crypt key") << QByteArray("crypt")
+                               << QByteArray("aes-xts-plain64 0123456789abcdef 0 8:16 4096")
                                << QStringLiteral("aes-xts-plain64 - 0 8:16 4096");
     QTest::newRow("crypt key last") << QByteArray("crypt") << QByteArray("aes 0123")
                                     << QStringLiteral("aes -");

@@ -73,8 +73,10 @@ public:
         setLoop(QStringLiteral("loop1"), loop1File);
         udev(QStringLiteral("8:16"), "S:disk/by-id/ata-QEMU_HARDDISK_QM1\nS:disk/by-id/wwn-0x5000aa\n"
                                      "E:ID_BUS=ata\nE:ID_SERIAL=QEMU_HARDDISK_QM1\n");
-        udev(QStringLiteral("8:32"), "S:disk/by-id/ata-QEMU_HARDDISK_QM2\nE:ID_BUS=ata\nE:ID_SERIAL=QEMU_HARDDISK_QM2\n");
-        udev(QStringLiteral("8:33"), "S:disk/by-id/ata-QEMU_HARDDISK_QM2-part1\nE:ID_PART_ENTRY_UUID=6a7b-01\n");
+        udev(QStringLiteral("8:32"),
+             "S:disk/by-id/ata-QEMU_HARDDISK_QM2\nE:ID_BUS=ata\nE:ID_SERIAL=QEMU_HARDDISK_QM2\n");
+        udev(QStringLiteral("8:33"),
+             "S:disk/by-id/ata-QEMU_HARDDISK_QM2-part1\nE:ID_PART_ENTRY_UUID=6a7b-01\n");
         sys(QStringLiteral("dm-0/dm/uuid"), "LVM-abc\n");
         sys(QStringLiteral("dm-1/dm/uuid"), "\n");
     }
@@ -160,15 +162,25 @@ void TestAssemblyPlan::identities_data()
 {
     QTest::addColumn<QString>("device");
     QTest::addColumn<QString>("expected"); // describe(), or the start of the refusal
-    QTest::newRow("loop") << "loop0" << "loop device on /srv/a.img (offset 0, 2048 sectors)";
-    QTest::newRow("disk by wwn") << "sdb" << "disk /dev/disk/by-id/wwn-0x5000aa (4194304 sectors)";
-    QTest::newRow("disk by serial") << "sdc" << "disk /dev/disk/by-id/ata-QEMU_HARDDISK_QM2 (2097152 sectors)";
-    QTest::newRow("partition") << "sdc1" << "partition PARTUUID=6a7b-01 on disk ata-QEMU_HARDDISK_QM2 (1000000 sectors)";
-    QTest::newRow("dm") << "dm-0" << "device-mapper device with uuid LVM-abc (8192 sectors)";
-    QTest::newRow("ram") << "ram0" << "/dev/ram0 is a RAM disk";
-    QTest::newRow("bare loop") << "loop2" << "/dev/loop2 is a loop device without a backing file";
-    QTest::newRow("no serial") << "sdd" << "/dev/sdd has neither a WWN nor a serial number";
-    QTest::newRow("dm without uuid") << "dm-1" << "/dev/dm-1 is a device-mapper device without uuid";
+    QTest::newRow("loop") << "loop0"
+                          << "loop device on /srv/a.img (offset 0, 2048 sectors)";
+    QTest::newRow("disk by wwn") << "sdb"
+                                 << "disk /dev/disk/by-id/wwn-0x5000aa (4194304 sectors)";
+    QTest::newRow("disk by serial") << "sdc"
+                                    << "disk /dev/disk/by-id/ata-QEMU_HARDDISK_QM2 (2097152 sectors)";
+    QTest::newRow("partition")
+        << "sdc1"
+        << "partition PARTUUID=6a7b-01 on disk ata-QEMU_HARDDISK_QM2 (1000000 sectors)";
+    QTest::newRow("dm") << "dm-0"
+                        << "device-mapper device with uuid LVM-abc (8192 sectors)";
+    QTest::newRow("ram") << "ram0"
+                         << "/dev/ram0 is a RAM disk";
+    QTest::newRow("bare loop") << "loop2"
+                               << "/dev/loop2 is a loop device without a backing file";
+    QTest::newRow("no serial") << "sdd"
+                               << "/dev/sdd has neither a WWN nor a serial number";
+    QTest::newRow("dm without uuid") << "dm-1"
+                                     << "/dev/dm-1 is a device-mapper device without uuid";
 }
 
 void TestAssemblyPlan::identities()
@@ -198,7 +210,9 @@ void TestAssemblyPlan::savedTable()
     QCOMPARE(definition.members[0].identity.value, QStringLiteral("/srv/a.img"));
     QCOMPARE(definition.members[1].identity.value, QStringLiteral("/srv/b.img"));
     // Each loop member also names its file, by inode and file system.
-    struct stat status {};
+    struct stat status
+    {
+    };
     QCOMPARE(::stat(QFile::encodeName(backingFiles() + QStringLiteral("/b.img")).constData(), &status), 0);
     QCOMPARE(definition.members[1].identity.inode, quint64(status.st_ino));
     QVERIFY2(definition.members[1].identity.filesystem.startsWith(u"fsid:"),
@@ -214,7 +228,8 @@ void TestAssemblyPlan::unsavable()
 {
     Machine machine;
     const QList<DeviceFacts> all = scanDevices(machine.root());
-    auto ram = definitionOf(QStringLiteral("data"), {}, {segments("0 2048 linear 7:0 0\n2048 2048 linear 1:0 0")}, all);
+    auto ram = definitionOf(QStringLiteral("data"), {},
+                            {segments("0 2048 linear 7:0 0\n2048 2048 linear 1:0 0")}, all);
     QVERIFY(std::get<QString>(ram).contains(u"RAM disk"));
     auto opaque = definitionOf(QStringLiteral("data"), {}, {segments("0 2048 mystery 7:0 0")}, all);
     QVERIFY(std::get<QString>(opaque).contains(u"cannot be told"));
@@ -260,7 +275,8 @@ void TestAssemblyPlan::memberDiffers()
     twice.setLoop(QStringLiteral("loop2"), QStringLiteral("/srv/b.img"));
     const AssemblyPlan ambiguous = twice.plan(concatenation());
     QCOMPARE(ambiguous.state, State::Refused);
-    QVERIFY2(ambiguous.reason.contains(u"matches both /dev/loop1 and /dev/loop2"), qPrintable(ambiguous.reason));
+    QVERIFY2(ambiguous.reason.contains(u"matches both /dev/loop1 and /dev/loop2"),
+             qPrintable(ambiguous.reason));
 
     Machine shifted;
     shifted.setLoop(QStringLiteral("loop1"), QStringLiteral("/srv/b.img"), 512);
@@ -279,8 +295,9 @@ void TestAssemblyPlan::memberFileReplaced()
     Machine next(QStringLiteral("/srv/b.img"), QStringLiteral("/srv/a.img"));
     const AssemblyPlan plan = next.plan(saved);
     QCOMPARE(plan.state, State::Refused);
-    QVERIFY2(plan.reason.startsWith(u"/dev/loop0 is on /srv/b.img, but that is another file than the saved one"),
-             qPrintable(plan.reason));
+    QVERIFY2(
+        plan.reason.startsWith(u"/dev/loop0 is on /srv/b.img, but that is another file than the saved one"),
+        qPrintable(plan.reason));
     QVERIFY2(plan.reason.endsWith(u"a replaced file is not used"), qPrintable(plan.reason));
 
     // A definition from before files were told apart goes by path, offset and size.
@@ -299,7 +316,9 @@ void TestAssemblyPlan::memberFileReplaced()
 
 void TestAssemblyPlan::filesystemByUuid()
 {
-    struct stat status {};
+    struct stat status
+    {
+    };
     QCOMPARE(::stat(QFile::encodeName(backingFiles() + QStringLiteral("/a.img")).constData(), &status), 0);
     if (::major(status.st_dev) == 0) {
         QSKIP("the scratch folder is on a file system without a block device");
@@ -320,17 +339,19 @@ void TestAssemblyPlan::uuidKeptUnlessTaken()
     Machine machine;
     const MappingTable table{segments("0 2048 linear 7:0 0\n2048 2048 linear 7:1 0")};
     const QString uuid = QStringLiteral("VOLMAP-U1000-5b1c");
-    auto saved = std::get<SavedDefinition>(definitionOf(QStringLiteral("data"), uuid, table, scanDevices(machine.root())));
+    auto saved = std::get<SavedDefinition>(
+        definitionOf(QStringLiteral("data"), uuid, table, scanDevices(machine.root())));
     QCOMPARE(saved.uuid, uuid);
     QCOMPARE(std::get<SavedDefinition>(parseDefinition(formatDefinition(saved))), saved);
     // Not Volume Mapper's, or of no known creator: not saved, assembled as root's.
     for (const char *foreign : {"LVM-abc", "VOLMAP-5b1c", ""}) {
-        auto other = definitionOf(QStringLiteral("data"), QString::fromLatin1(foreign), table, scanDevices(machine.root()));
+        auto other = definitionOf(QStringLiteral("data"), QString::fromLatin1(foreign), table,
+                                  scanDevices(machine.root()));
         QVERIFY2(std::get<SavedDefinition>(other).uuid.isEmpty(), foreign);
     }
     // Another live mapping with that uuid: dm would refuse it, so the plan does first.
-    const AssemblyPlan taken =
-        machine.plan(saved, {{QStringLiteral("copy"), segments("0 8 zero"), {}, uuid}});
+    const AssemblyPlan taken = machine.plan(saved,
+                                            {{QStringLiteral("copy"), segments("0 8 zero"), {}, uuid}});
     QCOMPARE(taken.state, State::Refused);
     QCOMPARE(taken.reason, QStringLiteral("mapping 'copy' has the saved uuid VOLMAP-U1000-5b1c"));
 }
@@ -344,8 +365,8 @@ void TestAssemblyPlan::memberInUse()
     QVERIFY2(plan.reason.contains(u"mounted at /mnt"), qPrintable(plan.reason));
 
     Machine shared;
-    const AssemblyPlan overlap =
-        shared.plan(concatenation(), {{QStringLiteral("other"), segments("0 100 linear 7:0 2000"), {{7, 0}}, {}}});
+    const AssemblyPlan overlap = shared.plan(
+        concatenation(), {{QStringLiteral("other"), segments("0 100 linear 7:0 2000"), {{7, 0}}, {}}});
     QCOMPARE(overlap.state, State::Refused);
     QVERIFY2(overlap.reason.contains(u"other"), qPrintable(overlap.reason));
 
@@ -363,8 +384,8 @@ void TestAssemblyPlan::nameTaken()
     QCOMPARE(assembled.state, State::Assembled);
     QCOMPARE(stateName(assembled.state), QStringLiteral("assembled"));
 
-    const AssemblyPlan taken =
-        machine.plan(concatenation(), {{QStringLiteral("data"), segments("0 4096 zero"), {}, {}}});
+    const AssemblyPlan taken = machine.plan(concatenation(),
+                                            {{QStringLiteral("data"), segments("0 4096 zero"), {}, {}}});
     QCOMPARE(taken.state, State::Refused);
     QVERIFY2(taken.reason.contains(u"exists with another table"), qPrintable(taken.reason));
 }

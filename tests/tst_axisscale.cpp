@@ -79,7 +79,8 @@ void TestAxisScale::neverBelowThePeak()
             QVERIFY2(scale.maximum >= peak, qPrintable(QString::number(peak)));
             QVERIFY2(scale.maximum / scale.step <= 5.0 + 1e-9, qPrintable(QString::number(peak)));
             // At most a step of headroom, or the chart wastes its height.
-            QVERIFY2(scale.maximum - scale.step < peak || scale.maximum <= 1, qPrintable(QString::number(peak)));
+            QVERIFY2(scale.maximum - scale.step < peak || scale.maximum <= 1,
+                     qPrintable(QString::number(peak)));
         }
     }
 }

@@ -56,11 +56,13 @@ void TestBlockDevices::initTestCase()
     writeFile(r + QStringLiteral("/sys/devices/pci/block/sdb/removable"), "1\n");
     writeFile(r + QStringLiteral("/sys/devices/pci/block/sdb/device/model"), "Stick 3000  \n");
     writeFile(r + QStringLiteral("/sys/devices/pci/block/sdb/device/serial"), "SN123\n");
-    for (const auto &[name, number, start] : {std::tuple{"sdb2", "8:18", "1050624"}, std::tuple{"sdb1", "8:17", "2048"}}) {
+    for (const auto &[name, number, start] :
+         {std::tuple{"sdb2", "8:18", "1050624"}, std::tuple{"sdb1", "8:17", "2048"}}) {
         const QString path = QStringLiteral("pci/block/sdb/") + QLatin1String(name);
         addDevice(path, QLatin1String(number), "1048576");
         writeFile(r + QStringLiteral("/sys/devices/") + path + QStringLiteral("/partition"), "1\n");
-        writeFile(r + QStringLiteral("/sys/devices/") + path + QStringLiteral("/start"), QByteArray(start) + '\n');
+        writeFile(r + QStringLiteral("/sys/devices/") + path + QStringLiteral("/start"),
+                  QByteArray(start) + '\n');
     }
     QDir().mkpath(r + QStringLiteral("/sys/devices/pci/block/sdb/sdb1/holders/dm-0"));
     // dm-0 on sdb1, read-only; loop0 empty; loop1 with a backing file; sda mounted.
@@ -70,18 +72,21 @@ void TestBlockDevices::initTestCase()
     QDir().mkpath(r + QStringLiteral("/sys/devices/virtual/block/dm-0/slaves/sdb1"));
     addDevice(QStringLiteral("virtual/block/loop0"), QStringLiteral("7:0"), "0");
     addDevice(QStringLiteral("virtual/block/loop1"), QStringLiteral("7:1"), "4096");
-    writeFile(r + QStringLiteral("/sys/devices/virtual/block/loop1/loop/backing_file"), "/srv/disk image.img\n");
+    writeFile(r + QStringLiteral("/sys/devices/virtual/block/loop1/loop/backing_file"),
+              "/srv/disk image.img\n");
     addDevice(QStringLiteral("pci/block/sda"), QStringLiteral("8:0"), "1000000");
     // What udev probed; the fake nodes do not exist, so libblkid cannot.
     writeFile(r + QStringLiteral("/run/udev/data/b8:17"),
               "S:disk/by-label/my\\x20stick\nE:ID_FS_TYPE=vfat\nE:ID_FS_LABEL=my_stick\n"
               "E:ID_FS_LABEL_ENC=my\\x20stick\nE:ID_FS_UUID=AB12-CD34\nE:ID_PART_ENTRY_UUID=1111-2222\n"
               "E:ID_PART_ENTRY_SCHEME=gpt\nE:ID_PART_TABLE_TYPE=gpt\n");
-    writeFile(r + QStringLiteral("/run/udev/data/b8:16"), "E:ID_PART_TABLE_TYPE=gpt\nE:ID_MODEL=Other_Model\n");
+    writeFile(r + QStringLiteral("/run/udev/data/b8:16"),
+              "E:ID_PART_TABLE_TYPE=gpt\nE:ID_MODEL=Other_Model\n");
     writeFile(r + QStringLiteral("/proc/self/mountinfo"),
               "25 1 8:0 / / rw,relatime shared:1 - ext4 /dev/sda rw\n"
               "40 25 8:0 /home /home\\040dir rw,relatime shared:2 - ext4 /dev/sda rw\n");
-    writeFile(r + QStringLiteral("/proc/swaps"), "Filename\tType\tSize\tUsed\tPriority\n/dev/sdb2  partition\t100\t0\t-2\n");
+    writeFile(r + QStringLiteral("/proc/swaps"),
+              "Filename\tType\tSize\tUsed\tPriority\n/dev/sdb2  partition\t100\t0\t-2\n");
     QDir().mkpath(r + QStringLiteral("/dev"));
 }
 

@@ -41,7 +41,8 @@ private Q_SLOTS:
     void agree();
 
 private:
-    void addMapping(const QString &name, quint32 minor, QList<KernelSegment> table, QList<DeviceNumber> below);
+    void addMapping(const QString &name, quint32 minor, QList<KernelSegment> table,
+                    QList<DeviceNumber> below);
 
     FakeSystem m_system;
     QMap<QString, MappingState> m_mappings;
@@ -62,10 +63,12 @@ void TestClaimsAgreement::addMapping(const QString &name, quint32 minor, QList<K
     // What the app reads instead of the kernel's dependency list: slaves/ in sysfs.
     const QString dm = QStringLiteral("dm-%1").arg(minor);
     QVERIFY(m_system.addDevice(dm, 254, minor, 1000));
-    const QString dir = QFileInfo(m_system.root() + QStringLiteral("/sys/class/block/") + dm).canonicalFilePath();
+    const QString dir =
+        QFileInfo(m_system.root() + QStringLiteral("/sys/class/block/") + dm).canonicalFilePath();
     for (const DeviceNumber &number : below) {
-        const QString slave =
-            QFileInfo(m_system.root() + QStringLiteral("/sys/dev/block/") + number.toString()).canonicalFilePath();
+        const QString slave = QFileInfo(m_system.root() + QStringLiteral("/sys/dev/block/")
+                                        + number.toString())
+                                  .canonicalFilePath();
         QVERIFY(QDir().mkpath(dir + QStringLiteral("/slaves")));
         QVERIFY(QFile::link(slave, dir + QStringLiteral("/slaves/") + QFileInfo(slave).fileName()));
     }
@@ -82,7 +85,8 @@ void TestClaimsAgreement::initTestCase()
     {
         const char *name;
         quint32 minor;
-    } disks[] = {{"sdd", 48}, {"sde", 64}, {"sdf", 80}, {"sdg", 96}, {"sdh", 112}, {"sdi", 128}, {"sdj", 144}};
+    } disks[] = {{"sdd", 48},  {"sde", 64},  {"sdf", 80}, {"sdg", 96},
+                 {"sdh", 112}, {"sdi", 128}, {"sdj", 144}};
     for (const auto &disk : disks) {
         QVERIFY(m_system.addDevice(QString::fromLatin1(disk.name), 8, disk.minor, 2097152));
     }
@@ -90,14 +94,16 @@ void TestClaimsAgreement::initTestCase()
     writeFile(r + QStringLiteral("/sys/class/block/sdd/ro"), "1\n");
     writeFile(r + QStringLiteral("/proc/self/mountinfo"),
               "25 1 0:1 / / rw - tmpfs none rw\n30 25 8:64 / /srv rw - ext4 /dev/sde rw\n");
-    writeFile(r + QStringLiteral("/proc/swaps"), "Filename\tType\tSize\tUsed\tPriority\n/dev/sdf partition 1048572 0 -2\n");
+    writeFile(r + QStringLiteral("/proc/swaps"),
+              "Filename\tType\tSize\tUsed\tPriority\n/dev/sdf partition 1048572 0 -2\n");
     QVERIFY(QDir().mkpath(r + QStringLiteral("/sys/class/block/sdg/holders/md0")));
 
     // Other mappings: a plain LV on sdc1, an LVM-style striped LV over sdb
     // and sdh, a LUKS mapping on sdj (key redacted as GetTable shows it) and
     // a multipath map the parser does not read.
     addMapping(QStringLiteral("home"), 0, {line(0, 1000, "linear", "8:33 0")}, {{8, 33}});
-    addMapping(QStringLiteral("lv"), 1, {line(0, 2048, "striped", "2 128 8:16 100000 8:112 0")}, {{8, 16}, {8, 112}});
+    addMapping(QStringLiteral("lv"), 1, {line(0, 2048, "striped", "2 128 8:16 100000 8:112 0")},
+               {{8, 16}, {8, 112}});
     addMapping(QStringLiteral("cryptdata"), 2, {line(0, 2064384, "crypt", "aes-xts-plain64 - 0 8:144 32768")},
                {{8, 144}});
     addMapping(QStringLiteral("mp"), 3, {line(0, 1000, "multipath", "0 0 1 1 round-robin 0 1 1 8:128 1000")},
@@ -111,12 +117,17 @@ void TestClaimsAgreement::agree_data()
     QTest::addColumn<QString>("expectedError"); // "" for none
     QTest::addColumn<QString>("expectedSegment");
 
-    const auto E = [](const char *name) { return QStringLiteral("org.volmap.Helper1.Error.") + QLatin1String(name); };
-    auto row = [](const char *name, const char *table, bool readOnly, const QString &error, const char *segment) {
-        QTest::newRow(name) << QString::fromLatin1(table) << readOnly << error << QString::fromLatin1(segment);
+    const auto E = [](const char *name) {
+        return QStringLiteral("org.volmap.Helper1.Error.") + QLatin1String(name);
+    };
+    auto row = [](const char *name, const char *table, bool readOnly, const QString &error,
+                  const char *segment) {
+        QTest::newRow(name) << QString::fromLatin1(table) << readOnly << error
+                            << QString::fromLatin1(segment);
     };
     row("free space", "0 1000 linear /dev/sdb 0", false, {}, "");
-    row("disk over another mapping's partition", "0 100 linear /dev/sdc 2100", false, E("Overlap"), "segment 1 ");
+    row("disk over another mapping's partition", "0 100 linear /dev/sdc 2100", false, E("Overlap"),
+        "segment 1 ");
     row("partition over another mapping", "0 10 linear 8:33 500", false, E("Overlap"), "segment 1 ");
     row("disk right after the partition's mapping", "0 100 linear /dev/sdc 3048", false, {}, "");
     row("mounted", "0 100 linear /dev/sde 0", false, E("DeviceInUse"), "segment 1 ");

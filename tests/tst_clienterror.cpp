@@ -45,7 +45,8 @@ void TestClientError::classifies_data()
                                     << int(ClientErrorKind::HelperMissing);
     QTest::newRow("bus policy") << QStringLiteral("org.freedesktop.DBus.Error.AccessDenied")
                                 << int(ClientErrorKind::NotAuthorized);
-    QTest::newRow("no reply") << QStringLiteral("org.freedesktop.DBus.Error.NoReply") << int(ClientErrorKind::Timeout);
+    QTest::newRow("no reply") << QStringLiteral("org.freedesktop.DBus.Error.NoReply")
+                              << int(ClientErrorKind::Timeout);
     QTest::newRow("disconnected") << QStringLiteral("org.freedesktop.DBus.Error.Disconnected")
                                   << int(ClientErrorKind::NoSystemBus);
     QTest::newRow("something else") << QStringLiteral("org.example.Weird") << int(ClientErrorKind::Failed);

@@ -21,7 +21,8 @@ SavedDefinition definitionNamed(const QString &name)
     definition.name = name;
     definition.members = {{QStringLiteral("m1"),
                            {DeviceIdentity::Kind::Loop, QStringLiteral("/srv/a.img"), {}, 0, 2048, 0, {}}}};
-    definition.table.segments = {{0, 2048, QStringLiteral("linear"), {QStringLiteral("$m1"), QStringLiteral("0")}}};
+    definition.table.segments = {
+        {0, 2048, QStringLiteral("linear"), {QStringLiteral("$m1"), QStringLiteral("0")}}};
     return definition;
 }
 
@@ -65,8 +66,11 @@ void TestDefinitionStore::writeAndRead()
 {
     QCOMPARE(m_store->readAll().size(), 0); // no directory yet: nothing saved, nothing refused
     QCOMPARE(m_store->write(definitionNamed(QStringLiteral("data"))), std::nullopt);
-    QCOMPARE(m_store->pathOf(QStringLiteral("data")), m_dir->path() + QStringLiteral("/etc/volmap/mappings.d/data.mapping"));
-    struct stat status {};
+    QCOMPARE(m_store->pathOf(QStringLiteral("data")),
+             m_dir->path() + QStringLiteral("/etc/volmap/mappings.d/data.mapping"));
+    struct stat status
+    {
+    };
     QCOMPARE(::stat(QFile::encodeName(m_store->pathOf(QStringLiteral("data"))).constData(), &status), 0);
     QCOMPARE(status.st_mode & 07777, 0644u);
     const auto entries = m_store->readAll();
@@ -122,8 +126,11 @@ void TestDefinitionStore::hostileFiles()
     place(QStringLiteral("wrongowner"), QByteArray(good).replace("good", "wrongowner"), 0644, 65534);
     place(QStringLiteral("worldwritable"), QByteArray(good).replace("good", "worldwritable"), 0666);
     place(QStringLiteral("groupwritable"), QByteArray(good).replace("good", "groupwritable"), 0664);
-    place(QStringLiteral("junk"), QByteArray("\x7f" "ELF\x02\x01\x01\0\0\0", 10));
-    place(QStringLiteral("huge"), QByteArray(good).replace("good", "huge") + QByteArray(10 * 1024 * 1024, '#'));
+    place(QStringLiteral("junk"), QByteArray("\x7f"
+                                             "ELF\x02\x01\x01\0\0\0",
+                                             10));
+    place(QStringLiteral("huge"),
+          QByteArray(good).replace("good", "huge") + QByteArray(10 * 1024 * 1024, '#'));
     place(QStringLiteral("othername"), good);
     place(QStringLiteral("bad name"), good);
     place(QStringLiteral("new\nline"), good);
@@ -154,7 +161,8 @@ void TestDefinitionStore::hostileFiles()
             continue;
         }
         QVERIFY2(expected.contains(entry.name), qPrintable(entry.name));
-        QVERIFY2(reasonOf(entry).contains(expected[entry.name]), qPrintable(entry.name + QStringLiteral(": ") + reasonOf(entry)));
+        QVERIFY2(reasonOf(entry).contains(expected[entry.name]),
+                 qPrintable(entry.name + QStringLiteral(": ") + reasonOf(entry)));
     }
 }
 
@@ -163,7 +171,8 @@ void TestDefinitionStore::hostileDirectory()
     QCOMPARE(m_store->write(definitionNamed(QStringLiteral("data"))), std::nullopt);
     const QByteArray dir = QFile::encodeName(m_store->directory());
     ::chmod(dir.constData(), 0777);
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("not using saved definitions: .* writable")));
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("not using saved definitions: .* writable")));
     QCOMPARE(m_store->readAll().size(), 0);
     QVERIFY(m_store->write(definitionNamed(QStringLiteral("data"))).has_value());
     ::chmod(dir.constData(), 0755);
@@ -172,7 +181,8 @@ void TestDefinitionStore::hostileDirectory()
     QTemporaryDir elsewhere;
     QVERIFY(QDir(m_store->directory()).removeRecursively());
     QVERIFY(QFile::link(elsewhere.path(), m_store->directory()));
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("not using saved definitions: .*not a directory")));
+    QTest::ignoreMessage(
+        QtWarningMsg, QRegularExpression(QStringLiteral("not using saved definitions: .*not a directory")));
     QCOMPARE(m_store->readAll().size(), 0);
 }
 

@@ -34,11 +34,13 @@ void TestDeviceClaims::conflicts_data()
     // Claims on disk 8:16: a mapping uses 1000-1999, a mount 5000-5999.
     QTest::newRow("before both") << quint64(0) << quint64(1000) << QString();
     QTest::newRow("touches the mapping's start") << quint64(999) << quint64(1) << QString();
-    QTest::newRow("first sector of the mapping") << quint64(999) << quint64(2) << HelperProtocol::Error::overlap();
+    QTest::newRow("first sector of the mapping")
+        << quint64(999) << quint64(2) << HelperProtocol::Error::overlap();
     QTest::newRow("inside the mapping") << quint64(1500) << quint64(10) << HelperProtocol::Error::overlap();
     QTest::newRow("around the mapping") << quint64(0) << quint64(3000) << HelperProtocol::Error::overlap();
     QTest::newRow("right after the mapping") << quint64(2000) << quint64(3000) << QString();
-    QTest::newRow("last sector of the mount") << quint64(5999) << quint64(8) << HelperProtocol::Error::deviceInUse();
+    QTest::newRow("last sector of the mount")
+        << quint64(5999) << quint64(8) << HelperProtocol::Error::deviceInUse();
     QTest::newRow("after the mount") << quint64(6000) << quint64(8) << QString();
 }
 
@@ -48,7 +50,11 @@ void TestDeviceClaims::conflicts()
     QFETCH(quint64, length);
     QFETCH(QString, errorName);
     const QList<DeviceClaim> claims = {
-        {DeviceClaim::Kind::Mapping, {8, 16}, 1000, 1000, QStringLiteral("sectors 0-999 of /dev/sdb1 used by mapping 'a'")},
+        {DeviceClaim::Kind::Mapping,
+         {8, 16},
+         1000,
+         1000,
+         QStringLiteral("sectors 0-999 of /dev/sdb1 used by mapping 'a'")},
         {DeviceClaim::Kind::InUse, {8, 16}, 5000, 1000, QStringLiteral("mounted at /srv")},
         {DeviceClaim::Kind::InUse, {8, 32}, 0, 100000, QStringLiteral("used as swap")},
     };
@@ -72,18 +78,24 @@ void TestDeviceClaims::sweepAgreesWithEveryPair()
         QList<WantedRange> wanted;
         const int claimCount = int(random.bounded(30));
         for (int i = 0; i < claimCount; ++i) {
-            claims.append({DeviceClaim::Kind::Mapping, {8, quint32(16 * random.bounded(3))}, quint64(random.bounded(10000)),
-                           quint64(1 + random.bounded(500)), QStringLiteral("claim %1").arg(i)});
+            claims.append({DeviceClaim::Kind::Mapping,
+                           {8, quint32(16 * random.bounded(3))},
+                           quint64(random.bounded(10000)),
+                           quint64(1 + random.bounded(500)),
+                           QStringLiteral("claim %1").arg(i)});
         }
         for (int i = 0; i < 20; ++i) {
-            wanted.append({i, {8, quint32(16 * random.bounded(3))}, quint64(random.bounded(10000)),
+            wanted.append({i,
+                           {8, quint32(16 * random.bounded(3))},
+                           quint64(random.bounded(10000)),
                            quint64(1 + random.bounded(200)),
                            QStringLiteral("wanted %1").arg(i)});
         }
         const WantedRange *expected = nullptr;
         for (const WantedRange &range : std::as_const(wanted)) {
             for (const DeviceClaim &claim : std::as_const(claims)) {
-                if (claim.disk == range.disk && intersects(range.start, range.length, claim.start, claim.length)) {
+                if (claim.disk == range.disk
+                    && intersects(range.start, range.length, claim.start, claim.length)) {
                     expected = &range;
                     break;
                 }
@@ -105,9 +117,10 @@ void TestDeviceClaims::sweepAgreesWithEveryPair()
 void TestDeviceClaims::selfOverlapAcrossDiskAndPartition()
 {
     // Segment 3 on sdb1 (placed at 2048 on sdb) and segment 1 on sdb meet.
-    const QList<WantedRange> wanted = {{0, {8, 16}, 2050, 100, QStringLiteral("sectors 2050-2149 of /dev/sdb")},
-                                       {1, {8, 32}, 0, 100, QStringLiteral("sectors 0-99 of /dev/sdc")},
-                                       {2, {8, 16}, 2048, 8, QStringLiteral("sectors 0-7 of /dev/sdb1")}};
+    const QList<WantedRange> wanted = {
+        {0, {8, 16}, 2050, 100, QStringLiteral("sectors 2050-2149 of /dev/sdb")},
+        {1, {8, 32}, 0, 100, QStringLiteral("sectors 0-99 of /dev/sdc")},
+        {2, {8, 16}, 2048, 8, QStringLiteral("sectors 0-7 of /dev/sdb1")}};
     const auto overlap = firstSelfOverlap(wanted);
     QVERIFY(overlap);
     QCOMPARE(overlap->wanted->segment, 0);
@@ -117,8 +130,8 @@ void TestDeviceClaims::selfOverlapAcrossDiskAndPartition()
                                        {1, {8, 16}, 100, 10, QString()},
                                        {2, {8, 16}, 9000, 10, QString()}};
     QVERIFY(firstSelfOverlap(nested));
-    const QList<WantedRange> apart = {{0, {8, 16}, 0, 100, QString()}, {1, {8, 16}, 100, 100, QString()},
-                                      {2, {8, 32}, 0, 100, QString()}};
+    const QList<WantedRange> apart = {
+        {0, {8, 16}, 0, 100, QString()}, {1, {8, 16}, 100, 100, QString()}, {2, {8, 32}, 0, 100, QString()}};
     QVERIFY(!firstSelfOverlap(apart));
 }
 

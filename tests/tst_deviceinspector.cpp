@@ -65,26 +65,28 @@ void TestDeviceInspector::initTestCase()
     }
     QDir().mkpath(r + QStringLiteral("/sys/devices/virtual/block/sdc/holders/dm-0"));
     QDir().mkpath(r + QStringLiteral("/sys/dev/block"));
-    for (const auto &[number, target] :
-         {std::pair{"8:16", "sdb"}, std::pair{"8:17", "sdb/sdb1"}, std::pair{"8:32", "sdc"}, std::pair{"8:48", "sdd"}}) {
+    for (const auto &[number, target] : {std::pair{"8:16", "sdb"}, std::pair{"8:17", "sdb/sdb1"},
+                                         std::pair{"8:32", "sdc"}, std::pair{"8:48", "sdd"}}) {
         QVERIFY(QFile::link(r + QStringLiteral("/sys/devices/virtual/block/") + QLatin1String(target),
                             r + QStringLiteral("/sys/dev/block/") + QLatin1String(number)));
     }
     writeFile(r + QStringLiteral("/proc/self/mountinfo"),
               "22 1 0:21 / /proc rw,nosuid - proc proc rw\n"
               "36 1 8:32 / /mnt/my\\040disk rw,relatime shared:1 - ext4 /dev/sdc rw\n");
-    writeFile(r + QStringLiteral("/proc/swaps"),
-              "Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n/dev/sdd                                partition\t1000\t0\t-2\n");
+    writeFile(r + QStringLiteral("/proc/swaps"), "Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n/dev/sdd "
+                                                 "                               partition\t1000\t0\t-2\n");
 
     QDir().mkpath(r + QStringLiteral("/dev/disk/by-id"));
     m_canMknod = true;
-    for (const auto &[name, minor] : {std::pair{"sdb", 16}, std::pair{"sdb1", 17}, std::pair{"sdc", 32},
-                                      std::pair{"sdd", 48}}) {
+    for (const auto &[name, minor] :
+         {std::pair{"sdb", 16}, std::pair{"sdb1", 17}, std::pair{"sdc", 32}, std::pair{"sdd", 48}}) {
         const QByteArray path = QFile::encodeName(r + QStringLiteral("/dev/") + QLatin1String(name));
         m_canMknod &= ::mknod(path.constData(), S_IFBLK | 0600, ::makedev(8, minor)) == 0;
     }
     QVERIFY(::mknod(QFile::encodeName(r + QStringLiteral("/dev/null")).constData(), S_IFCHR | 0600,
-                    ::makedev(1, 3)) == 0 || !m_canMknod);
+                    ::makedev(1, 3))
+                == 0
+            || !m_canMknod);
     writeFile(r + QStringLiteral("/dev/regular"), "not a device");
     QVERIFY(QFile::link(QStringLiteral("../../sdb1"), r + QStringLiteral("/dev/disk/by-id/usb-STICK-part1")));
     // Links a local user could make (in /dev/shm, /dev/mqueue), and some root could.
@@ -118,9 +120,9 @@ void TestDeviceInspector::addForeignTree()
         const char *start; // nullptr for a disk
     };
     const Device devices[] = {
-        {"sde", "8:64", "100000", nullptr}, {"sde/sde1", "8:65", "4096", "2048"},
+        {"sde", "8:64", "100000", nullptr},   {"sde/sde1", "8:65", "4096", "2048"},
         {"sde/sde2", "8:66", "4096", "8192"}, {"sdf", "8:80", "1000", nullptr},
-        {"sdg", "8:96", "1000", nullptr}, {"sdh", "8:112", "1000", nullptr},
+        {"sdg", "8:96", "1000", nullptr},     {"sdh", "8:112", "1000", nullptr},
         {"dm-4", "254:4", "64", nullptr},
     };
     for (const Device &device : devices) {
@@ -154,11 +156,13 @@ void TestDeviceInspector::resolve_data()
     QTest::addColumn<QString>("expected"); // "number size blocksize" or an error fragment
     QTest::newRow("disk by path") << QStringLiteral("/dev/sdb") << QStringLiteral("8:16 8388608 4096");
     QTest::newRow("disk by number") << QStringLiteral("8:16") << QStringLiteral("8:16 8388608 4096");
-    QTest::newRow("partition inherits block size") << QStringLiteral("/dev/sdb1") << QStringLiteral("8:17 204800 4096");
-    QTest::newRow("symlink to a block device") << QStringLiteral("/dev/disk/by-id/usb-STICK-part1")
-                                               << QStringLiteral("8:17 204800 4096");
+    QTest::newRow("partition inherits block size")
+        << QStringLiteral("/dev/sdb1") << QStringLiteral("8:17 204800 4096");
+    QTest::newRow("symlink to a block device")
+        << QStringLiteral("/dev/disk/by-id/usb-STICK-part1") << QStringLiteral("8:17 204800 4096");
     // One answer for every non-device, whatever it is.
-    const QString notADevice = QStringLiteral("is not a block device node under /dev (outside /dev/shm and /dev/mqueue)");
+    const QString notADevice = QStringLiteral(
+        "is not a block device node under /dev (outside /dev/shm and /dev/mqueue)");
     QTest::newRow("character device") << QStringLiteral("/dev/null") << notADevice;
     QTest::newRow("regular file") << QStringLiteral("/dev/regular") << notADevice;
     QTest::newRow("missing path") << QStringLiteral("/dev/sdz") << notADevice;
@@ -169,8 +173,8 @@ void TestDeviceInspector::resolve_data()
     QTest::newRow("/dev/mqueue") << QStringLiteral("/dev/mqueue/x") << notADevice;
     QTest::newRow("link leaving /dev") << QStringLiteral("/dev/disk/by-id/escape") << notADevice;
     QTest::newRow("link loop") << QStringLiteral("/dev/loop-a") << notADevice;
-    QTest::newRow("absolute link within /dev") << QStringLiteral("/dev/disk/by-id/absolute")
-                                               << QStringLiteral("8:16 8388608 4096");
+    QTest::newRow("absolute link within /dev")
+        << QStringLiteral("/dev/disk/by-id/absolute") << QStringLiteral("8:16 8388608 4096");
     QTest::newRow("unknown number") << QStringLiteral("8:99") << QStringLiteral("no block device 8:99");
 }
 
@@ -215,8 +219,11 @@ void TestDeviceInspector::claims()
     SystemDeviceInspector inspector(m_root.path());
     QStringList found;
     for (const DeviceClaim &claim : inspector.systemClaims()) {
-        found.append(QStringLiteral("%1 %2+%3 %4").arg(claim.disk.toString()).arg(claim.start).arg(claim.length).arg(
-            claim.description));
+        found.append(QStringLiteral("%1 %2+%3 %4")
+                         .arg(claim.disk.toString())
+                         .arg(claim.start)
+                         .arg(claim.length)
+                         .arg(claim.description));
     }
     found.sort();
     QCOMPARE(found, QStringList({QStringLiteral("8:16 2048+204800 held by md0"),
@@ -297,7 +304,8 @@ void TestDeviceInspector::readOnlyDevicesAndDependencies()
     // A tree of its own: sde is read-only, dm-0 is built on it.
     QTemporaryDir root;
     const QString r = root.path();
-    for (const auto &[name, number, ro] : {std::tuple{"sde", "8:64", "1\n"}, std::tuple{"dm-0", "254:0", "0\n"}}) {
+    for (const auto &[name, number, ro] :
+         {std::tuple{"sde", "8:64", "1\n"}, std::tuple{"dm-0", "254:0", "0\n"}}) {
         const QString dir = r + QStringLiteral("/sys/devices/virtual/block/") + QLatin1String(name);
         writeFile(dir + QStringLiteral("/size"), "1000\n");
         writeFile(dir + QStringLiteral("/dev"), QByteArray(number) + '\n');

@@ -31,7 +31,8 @@ void TestDeviceReference::parses_data()
     QTest::newRow("dev path") << QStringLiteral("/dev/sda1") << QStringLiteral("/dev/sda1");
     QTest::newRow("by-id path") << QStringLiteral("/dev/disk/by-id/ata-X_Y-part1")
                                 << QStringLiteral("/dev/disk/by-id/ata-X_Y-part1");
-    QTest::newRow("mapper path") << QStringLiteral("/dev/mapper/vg-lv") << QStringLiteral("/dev/mapper/vg-lv");
+    QTest::newRow("mapper path") << QStringLiteral("/dev/mapper/vg-lv")
+                                 << QStringLiteral("/dev/mapper/vg-lv");
     QTest::newRow("outside /dev") << QStringLiteral("/tmp/disk.img") << QString();
     QTest::newRow("/dev itself") << QStringLiteral("/dev/") << QString();
     QTest::newRow("dot-dot escape") << QStringLiteral("/dev/../etc/shadow") << QString();

@@ -63,8 +63,9 @@ void TestDeviceTreeModel::buildsTheTree()
 {
     DeviceTreeModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setDevices({disk(QStringLiteral("sda"), 0), partition(QStringLiteral("sda1"), QStringLiteral("sda"), 1, 2048),
-                      partition(QStringLiteral("sda2"), QStringLiteral("sda"), 2, 4096), disk(QStringLiteral("sdb"), 16)});
+    model.setDevices(
+        {disk(QStringLiteral("sda"), 0), partition(QStringLiteral("sda1"), QStringLiteral("sda"), 1, 2048),
+         partition(QStringLiteral("sda2"), QStringLiteral("sda"), 2, 4096), disk(QStringLiteral("sdb"), 16)});
     QCOMPARE(model.rowCount(), 2);
     const QModelIndex sda = model.index(0, 0);
     QCOMPARE(sda.data().toString(), QStringLiteral("sda"));
@@ -80,7 +81,8 @@ void TestDeviceTreeModel::hotplugKeepsPersistentIndexes()
 {
     DeviceTreeModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setDevices({disk(QStringLiteral("sdb"), 16), partition(QStringLiteral("sdb1"), QStringLiteral("sdb"), 17, 2048)});
+    model.setDevices({disk(QStringLiteral("sdb"), 16),
+                      partition(QStringLiteral("sdb1"), QStringLiteral("sdb"), 17, 2048)});
     const QPersistentModelIndex selected = model.indexOf(QStringLiteral("sdb1"));
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
 
@@ -92,7 +94,8 @@ void TestDeviceTreeModel::hotplugKeepsPersistentIndexes()
     QCOMPARE(selected.data(DeviceTreeModel::KernelNameRole).toString(), QStringLiteral("sdb1"));
     QCOMPARE(selected.parent().row(), 1);
 
-    model.setDevices({disk(QStringLiteral("sdb"), 16), partition(QStringLiteral("sdb1"), QStringLiteral("sdb"), 17, 2048)});
+    model.setDevices({disk(QStringLiteral("sdb"), 16),
+                      partition(QStringLiteral("sdb1"), QStringLiteral("sdb"), 17, 2048)});
     QCOMPARE(model.rowCount(), 1);
     QVERIFY(selected.isValid());
     QCOMPARE(selected.data(DeviceTreeModel::KernelNameRole).toString(), QStringLiteral("sdb1"));
@@ -113,7 +116,8 @@ void TestDeviceTreeModel::changesInPlace()
     mounted.mountPoints = {QStringLiteral("/data")};
     model.updateDevice(mounted);
     QCOMPARE(changed.count(), 1);
-    QCOMPARE(model.index(0, DeviceTreeModel::UsageColumn).data().toString(), QStringLiteral("mounted at /data"));
+    QCOMPARE(model.index(0, DeviceTreeModel::UsageColumn).data().toString(),
+             QStringLiteral("mounted at /data"));
     QVERIFY(model.index(0, 0).data(DeviceTreeModel::InUseRole).toBool());
     model.updateDevice(mounted); // no change, no signal
     QCOMPARE(changed.count(), 1);
@@ -125,7 +129,8 @@ void TestDeviceTreeModel::monitorPollsWithoutUdev()
     auto addDevice = [&](const QString &name, const QByteArray &number) {
         const QString dir = root.path() + QStringLiteral("/sys/devices/virtual/block/") + name;
         QDir().mkpath(dir);
-        for (const auto &[file, content] : {std::pair{"dev", number}, std::pair{"size", QByteArray("2048")}}) {
+        for (const auto &[file, content] :
+             {std::pair{"dev", number}, std::pair{"size", QByteArray("2048")}}) {
             QFile out(dir + u'/' + QLatin1String(file));
             QVERIFY(out.open(QIODevice::WriteOnly));
             out.write(content + '\n');
@@ -202,7 +207,8 @@ void TestDeviceTreeModel::monitorScansOffTheGuiThread()
     QVERIFY(rescanned.wait(10000));
     QVERIFY2(clock.elapsed() >= BlockedMs - 100, "the scan did not wait for the device");
     // The loop ran while the scan waited (a blocked one would not have).
-    QVERIFY2(ticks >= TicksWanted, qPrintable(QStringLiteral("the event loop ran only %1 times").arg(ticks.load())));
+    QVERIFY2(ticks >= TicksWanted,
+             qPrintable(QStringLiteral("the event loop ran only %1 times").arg(ticks.load())));
     const auto devices = rescanned.at(0).at(0).value<QList<BlockDeviceInfo>>();
     QCOMPARE(devices.size(), 1);
     QCOMPARE(devices[0].sizeInSectors, quint64(2048));

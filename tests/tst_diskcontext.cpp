@@ -101,7 +101,8 @@ void TestDiskContext::initTestCase()
             // table NAME START LENGTH linear DEVICE OFFSET
             m_ranges.append({fields[1], fields[5], fields[6].toULongLong(), fields[3].toULongLong()});
         } else if (fields.size() >= 7 && fields[0] == u"table" && fields[4] == u"striped") {
-            // table NAME START LENGTH striped STRIPES CHUNK (DEVICE OFFSET)...: each stripe takes LENGTH / STRIPES
+            // table NAME START LENGTH striped STRIPES CHUNK (DEVICE OFFSET)...: each stripe takes LENGTH /
+            // STRIPES
             const quint64 stripes = fields[5].toULongLong();
             QVERIFY(stripes > 0 && fields.size() == 7 + 2 * int(stripes));
             for (quint64 i = 0; i < stripes; ++i) {
@@ -205,10 +206,11 @@ void TestDiskContext::spaceMapShowsTheKernelsRanges()
                            && range.start == expected.offset && range.length == expected.length;
                 });
             };
-            QTRY_VERIFY2_WITH_TIMEOUT(shown(), qPrintable(QStringLiteral("%1: no range of %2 at %3+%4")
-                                                              .arg(m_devices[device], expected.mapping)
-                                                              .arg(expected.offset)
-                                                              .arg(expected.length)),
+            QTRY_VERIFY2_WITH_TIMEOUT(shown(),
+                                      qPrintable(QStringLiteral("%1: no range of %2 at %3+%4")
+                                                     .arg(m_devices[device], expected.mapping)
+                                                     .arg(expected.offset)
+                                                     .arg(expected.length)),
                                       Patience);
         }
     }
@@ -260,11 +262,12 @@ void TestDiskContext::dropPicksOnlyFreeSpace()
         if (used.device != m_numbers[0]) {
             continue;
         }
-        const bool overlaps = segment.offset < used.offset + used.length && used.offset < segment.offset + segment.length;
+        const bool overlaps = segment.offset < used.offset + used.length
+                              && used.offset < segment.offset + segment.length;
         QVERIFY2(!overlaps, qPrintable(QStringLiteral("the drop took %1+%2, which %3 uses")
-                                            .arg(segment.offset)
-                                            .arg(segment.length)
-                                            .arg(used.mapping)));
+                                           .arg(segment.offset)
+                                           .arg(segment.length)
+                                           .arg(used.mapping)));
     }
     model->removeSegment(0);
 }
@@ -277,14 +280,17 @@ void TestDiskContext::draftOverAnLvIsRefusedBeforeTheHelper()
     const int device = m_numbers.indexOf(linear->device);
     QVERIFY(device >= 0);
     TableEditor *editor = m_window->editor();
-    QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("mappingName")), QStringLiteral("vmdc-over"));
-    QVERIFY(editor->loadTableText(QStringLiteral("0 8192 basic_target %1 %2\n").arg(m_devices[device]).arg(linear->offset),
-                                  QStringLiteral("test")));
+    QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("mappingName")),
+                     QStringLiteral("vmdc-over"));
+    QVERIFY(editor->loadTableText(
+        QStringLiteral("0 8192 basic_target %1 %2\n").arg(m_devices[device]).arg(linear->offset),
+        QStringLiteral("test")));
     auto *summary = editor->findChild<QLabel *>(QStringLiteral("tableSummary"));
     QTRY_VERIFY_WITH_TIMEOUT(summary->text().contains(QStringLiteral("mapping '%1'").arg(Linear)), Patience);
     QVERIFY(!editor->createAction()->isEnabled());
     saveScreenshot(m_window.get(), QStringLiteral("disk-context-conflict"));
-    // Create does nothing while the conflict stands: no confirmation, no call (the script checks the helper's log).
+    // Create does nothing while the conflict stands: no confirmation, no call (the script checks the helper's
+    // log).
     QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("createButton")), Qt::LeftButton);
     QVERIFY(!waitForTopLevel<QDialog>(QStringLiteral("createConfirmation"), 1000));
 }

@@ -41,9 +41,10 @@ public:
             if (QFileInfo::exists(QStringLiteral("/tmp/.X%1-lock").arg(display))) {
                 continue;
             }
-            m_server.start(QStringLiteral("Xvfb"), {QStringLiteral(":%1").arg(display), QStringLiteral("-screen"),
-                                                    QStringLiteral("0"), QStringLiteral("1600x1000x24"),
-                                                    QStringLiteral("-nolisten"), QStringLiteral("tcp")});
+            m_server.start(QStringLiteral("Xvfb"),
+                           {QStringLiteral(":%1").arg(display), QStringLiteral("-screen"),
+                            QStringLiteral("0"), QStringLiteral("1600x1000x24"), QStringLiteral("-nolisten"),
+                            QStringLiteral("tcp")});
             if (!m_server.waitForStarted()) {
                 return false; // not installed
             }
@@ -115,7 +116,8 @@ void TestDragAndDrop::initTestCase()
 void TestDragAndDrop::init()
 {
     m_helper.start();
-    m_window = std::make_unique<MainWindow>(m_helper.client.get(), m_helper.samplingClient.get(), m_system->root());
+    m_window = std::make_unique<MainWindow>(m_helper.client.get(), m_helper.samplingClient.get(),
+                                            m_system->root());
     m_window->move(0, 0);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -131,11 +133,13 @@ void TestDragAndDrop::cleanup()
 
 void TestDragAndDrop::drag(QPoint from, QPoint to)
 {
-    auto at = [](QPoint p) { return QStringList{QStringLiteral("mousemove"), QString::number(p.x()), QString::number(p.y())}; };
+    auto at = [](QPoint p) {
+        return QStringList{QStringLiteral("mousemove"), QString::number(p.x()), QString::number(p.y())};
+    };
     const QPoint started = from + QPoint(0, 16); // past QApplication::startDragDistance()
     QStringList steps = at(from);
-    steps << QStringLiteral("sleep") << QStringLiteral("0.3") << QStringLiteral("mousedown") << QStringLiteral("1")
-          << QStringLiteral("sleep") << QStringLiteral("0.3");
+    steps << QStringLiteral("sleep") << QStringLiteral("0.3") << QStringLiteral("mousedown")
+          << QStringLiteral("1") << QStringLiteral("sleep") << QStringLiteral("0.3");
     steps << at(from + QPoint(0, 6)) << QStringLiteral("sleep") << QStringLiteral("0.2");
     steps << at(started) << QStringLiteral("sleep") << QStringLiteral("0.3");
     // Several moves on the way, as a hand makes them: drag-and-drop acts on motion.
@@ -178,10 +182,12 @@ QPoint TestDragAndDrop::centreOfRow(int row) const
 void TestDragAndDrop::dropsADeviceOntoTheEmptyTable()
 {
     QTableView *table = m_window->editor()->view();
-    drag(centreOfDevice(QStringLiteral("sdb")), table->viewport()->mapToGlobal(table->viewport()->rect().center()));
+    drag(centreOfDevice(QStringLiteral("sdb")),
+         table->viewport()->mapToGlobal(table->viewport()->rect().center()));
     const QList<EditableSegment> segments = m_window->editor()->model()->segments();
     QCOMPARE(segments.size(), 1);
-    QCOMPARE(segments[0], (EditableSegment{4194304, QStringLiteral("basic_target"), QStringLiteral("/dev/sdb"), 0}));
+    QCOMPARE(segments[0],
+             (EditableSegment{4194304, QStringLiteral("basic_target"), QStringLiteral("/dev/sdb"), 0}));
     // The device panel still lists it: a drag copies, never moves a device.
     QVERIFY(m_window->deviceModel()->indexOf(QStringLiteral("sdb")).isValid());
     saveScreenshot(m_window.get(), QStringLiteral("dnd-dropped"));

@@ -64,8 +64,8 @@ bool TestForeignSignature::run(const QString &program, const QStringList &argume
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.start(program, arguments);
-    const bool ok = process.waitForFinished(60000) && process.exitStatus() == QProcess::NormalExit &&
-                    process.exitCode() == 0;
+    const bool ok = process.waitForFinished(60000) && process.exitStatus() == QProcess::NormalExit
+                    && process.exitCode() == 0;
     if (!ok) {
         qWarning("%s failed: %s", qPrintable(program), process.readAll().constData());
     }
@@ -88,23 +88,48 @@ void TestForeignSignature::describe_data()
     QTest::addColumn<QString>("type");
     QTest::addColumn<QString>("usage");
     QTest::addColumn<QString>("description"); // empty: not a foreign owner's
-    QTest::newRow("LVM2") << "LVM2_member" << "raid" << "an LVM physical volume (LVM2_member)";
-    QTest::newRow("LVM1") << "LVM1_member" << "raid" << "an LVM1 physical volume (LVM1_member)";
-    QTest::newRow("LUKS") << "crypto_LUKS" << "crypto" << "a LUKS header (crypto_LUKS)";
-    QTest::newRow("md") << "linux_raid_member" << "raid" << "an md RAID member (linux_raid_member)";
-    QTest::newRow("Intel firmware RAID") << "isw_raid_member" << "raid"
+    QTest::newRow("LVM2") << "LVM2_member"
+                          << "raid"
+                          << "an LVM physical volume (LVM2_member)";
+    QTest::newRow("LVM1") << "LVM1_member"
+                          << "raid"
+                          << "an LVM1 physical volume (LVM1_member)";
+    QTest::newRow("LUKS") << "crypto_LUKS"
+                          << "crypto"
+                          << "a LUKS header (crypto_LUKS)";
+    QTest::newRow("md") << "linux_raid_member"
+                        << "raid"
+                        << "an md RAID member (linux_raid_member)";
+    QTest::newRow("Intel firmware RAID") << "isw_raid_member"
+                                         << "raid"
                                          << "a firmware RAID member (isw_raid_member)";
-    QTest::newRow("DDF") << "ddf_raid_member" << "raid" << "a firmware RAID member (ddf_raid_member)";
-    QTest::newRow("bcache, usage other") << "bcache" << "other"
+    QTest::newRow("DDF") << "ddf_raid_member"
+                         << "raid"
+                         << "a firmware RAID member (ddf_raid_member)";
+    QTest::newRow("bcache, usage other") << "bcache"
+                                         << "other"
                                          << "a bcache backing or cache device (bcache)";
-    QTest::newRow("any raid usage") << "drbd" << "raid" << "a RAID or volume manager member (drbd)";
-    QTest::newRow("any crypto usage") << "BitLocker" << "crypto"
+    QTest::newRow("any raid usage") << "drbd"
+                                    << "raid"
+                                    << "a RAID or volume manager member (drbd)";
+    QTest::newRow("any crypto usage") << "BitLocker"
+                                      << "crypto"
                                       << "an encryption or integrity header (BitLocker)";
-    QTest::newRow("usage without type") << "" << "crypto" << "an encryption or integrity header (no type)";
-    QTest::newRow("ext4") << "ext4" << "filesystem" << "";
-    QTest::newRow("swap") << "swap" << "other" << "";
-    QTest::newRow("vfat") << "vfat" << "filesystem" << "";
-    QTest::newRow("nothing") << "" << "" << "";
+    QTest::newRow("usage without type") << ""
+                                        << "crypto"
+                                        << "an encryption or integrity header (no type)";
+    QTest::newRow("ext4") << "ext4"
+                          << "filesystem"
+                          << "";
+    QTest::newRow("swap") << "swap"
+                          << "other"
+                          << "";
+    QTest::newRow("vfat") << "vfat"
+                          << "filesystem"
+                          << "";
+    QTest::newRow("nothing") << ""
+                             << ""
+                             << "";
 }
 
 void TestForeignSignature::describe()
@@ -137,17 +162,27 @@ void TestForeignSignature::probeFile_data()
     QTest::addColumn<QString>("description");
     const QString luks = QStringLiteral("a LUKS header (crypto_LUKS)");
     const QString lvm = QStringLiteral("an LVM physical volume (LVM2_member)");
-    QTest::newRow("zeroed") << "zeroed" << "" << "";
-    QTest::newRow("ext4") << "ext4" << "" << "";
-    QTest::newRow("LUKS2 by cryptsetup") << "luks2" << "crypto_LUKS" << luks;
-    QTest::newRow("LUKS1 by cryptsetup") << "luks1" << "crypto_LUKS" << luks;
-    QTest::newRow("LVM2 label") << "lvm" << "LVM2_member" << lvm;
+    QTest::newRow("zeroed") << "zeroed"
+                            << ""
+                            << "";
+    QTest::newRow("ext4") << "ext4"
+                          << ""
+                          << "";
+    QTest::newRow("LUKS2 by cryptsetup") << "luks2"
+                                         << "crypto_LUKS" << luks;
+    QTest::newRow("LUKS1 by cryptsetup") << "luks1"
+                                         << "crypto_LUKS" << luks;
+    QTest::newRow("LVM2 label") << "lvm"
+                                << "LVM2_member" << lvm;
     // A damaged label is still LVM's, to repair: accepted like a good one.
-    QTest::newRow("LVM2 label, bad checksum") << "lvm-badcrc" << "LVM2_member" << lvm;
-    QTest::newRow("LVM2 label over an old ext4") << "ext4+lvm" << "LVM2_member" << lvm;
+    QTest::newRow("LVM2 label, bad checksum") << "lvm-badcrc"
+                                              << "LVM2_member" << lvm;
+    QTest::newRow("LVM2 label over an old ext4") << "ext4+lvm"
+                                                 << "LVM2_member" << lvm;
     // A LUKS1 header (592 bytes) copied over sector 0 of an ext4 image
     // leaves both signatures valid (wipefs lists both): the header decides.
-    QTest::newRow("LUKS1 header over an old ext4") << "ext4+luks1" << "crypto_LUKS" << luks;
+    QTest::newRow("LUKS1 header over an old ext4") << "ext4+luks1"
+                                                   << "crypto_LUKS" << luks;
 }
 
 void TestForeignSignature::probeFile()

@@ -7,9 +7,9 @@
 
 #include "devicepanel.h"
 #include "devicetreemodel.h"
+#include "fakes/widgetlookup.h"
 #include "helperclient.h"
 #include "iomonitorview.h"
-#include "fakes/widgetlookup.h"
 #include "mainwindow.h"
 #include "mappinglistmodel.h"
 #include "mappingspanel.h"
@@ -104,7 +104,8 @@ void TestGuiFlow::createsFromTwoRamdisks()
     QTest::keyClick(m_window.get(), Qt::Key_D, Qt::ControlModifier);
     TableEditor *editor = m_window->editor();
     QCOMPARE(editor->model()->rowCount(), 2);
-    QVERIFY2(editor->model()->isValid(), qPrintable(editor->model()->problemAt(0) + editor->model()->problemAt(1)));
+    QVERIFY2(editor->model()->isValid(),
+             qPrintable(editor->model()->problemAt(0) + editor->model()->problemAt(1)));
     QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("mappingName")), Name);
     QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("createButton")), Qt::LeftButton);
     auto *confirm = waitForTopLevel<QMessageBox>(QStringLiteral("createConfirmation"), 60000);
@@ -115,7 +116,8 @@ void TestGuiFlow::createsFromTwoRamdisks()
     auto *created = waitForTopLevel<QMessageBox>(QStringLiteral("createdMessage"), 60000);
     if (!created) {
         auto *error = waitForTopLevel<QMessageBox>(QStringLiteral("errorMessage"), 100);
-        QFAIL(qPrintable(error ? error->text() + u' ' + error->informativeText() : QStringLiteral("no answer")));
+        QFAIL(qPrintable(error ? error->text() + u' ' + error->informativeText()
+                               : QStringLiteral("no answer")));
     }
     QVERIFY(created->text().contains(u"/dev/mapper/guiflow"));
     created->close();
@@ -132,7 +134,8 @@ void TestGuiFlow::showsTheLiveIo()
     QCOMPARE(view->mappingName(), Name);
     view->setSamplingInterval(500);
     const RateChart *iops = view->findChild<RateChart *>(QStringLiteral("iopsChart"));
-    const QAbstractItemModel *segments = view->findChild<QTableView *>(QStringLiteral("segmentTable"))->model();
+    const QAbstractItemModel *segments =
+        view->findChild<QTableView *>(QStringLiteral("segmentTable"))->model();
     QVERIFY(iops && segments);
     auto peak = [](const QLineSeries *series) {
         qreal top = 0;
@@ -187,7 +190,8 @@ void TestGuiFlow::appliesALiveReload()
     // The second segment becomes linear and half as long; the first, which holds the data, stays.
     SegmentTableModel *model = editor->model();
     QVERIFY(model->setData(model->index(1, SegmentTableModel::TargetColumn), QStringLiteral("linear")));
-    QVERIFY(model->setData(model->index(1, SegmentTableModel::LengthColumn), QVariant::fromValue<qulonglong>(32768)));
+    QVERIFY(model->setData(model->index(1, SegmentTableModel::LengthColumn),
+                           QVariant::fromValue<qulonglong>(32768)));
     QVERIFY(model->isValid());
     QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("applyButton")), Qt::LeftButton);
     auto *confirm = waitForTopLevel<QDialog>(QStringLiteral("reloadConfirmation"), 60000);
@@ -199,12 +203,14 @@ void TestGuiFlow::appliesALiveReload()
     bool read = false;
     m_client->table(Name, [&](const ClientResult<QString> &table) {
         QVERIFY(std::holds_alternative<QString>(table));
-        QCOMPARE(std::get<QString>(table), QStringLiteral("0 65536 basic_target 1:0 0\n65536 32768 linear 1:1 0\n"));
+        QCOMPARE(std::get<QString>(table),
+                 QStringLiteral("0 65536 basic_target 1:0 0\n65536 32768 linear 1:1 0\n"));
         read = true;
     });
     QTRY_VERIFY_WITH_TIMEOUT(read, Patience);
     signalScript(QStringLiteral("reloaded"));
-    QVERIFY(QTest::qWaitFor([]() { return QFileInfo::exists(flowFile(QStringLiteral("verified"))); }, 180000));
+    QVERIFY(
+        QTest::qWaitFor([]() { return QFileInfo::exists(flowFile(QStringLiteral("verified"))); }, 180000));
 }
 
 void TestGuiFlow::removesIt()

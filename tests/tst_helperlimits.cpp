@@ -98,10 +98,12 @@ int runFloodClient(const QString &address, int connections, int calls, int kibib
     for (int c = 0; c < connections; ++c) {
         const QString name = QStringLiteral("flood-%1").arg(c);
         clients.push_back(std::make_unique<OrgVolmapHelper1Interface>(
-            HelperProtocol::serviceName(), HelperProtocol::objectPath(), QDBusConnection::connectToBus(address, name)));
+            HelperProtocol::serviceName(), HelperProtocol::objectPath(),
+            QDBusConnection::connectToBus(address, name)));
         clients.back()->setTimeout(120000);
         for (int i = 0; i < calls; ++i) {
-            pending.append(clients.back()->CreateMapping(QStringLiteral("flood%1x%2").arg(c).arg(i), table, {}));
+            pending.append(
+                clients.back()->CreateMapping(QStringLiteral("flood%1x%2").arg(c).arg(i), table, {}));
         }
     }
     QMap<QString, int> answers;
@@ -112,8 +114,8 @@ int runFloodClient(const QString &address, int connections, int calls, int kibib
             QString kind = call.isError() ? call.error().name().section(u'.', -1) : QStringLiteral("ok");
             // The bus daemon's own guard: its queue to the helper was full
             // for a moment, and it said so at once.
-            if (call.isError() && !call.error().name().startsWith(u"org.volmap.Helper1.Error.") &&
-                call.error().message().contains(u"full message queue")) {
+            if (call.isError() && !call.error().name().startsWith(u"org.volmap.Helper1.Error.")
+                && call.error().message().contains(u"full message queue")) {
                 kind = QStringLiteral("BusQueueFull");
             } else if (call.isError() && !call.error().name().startsWith(u"org.volmap.Helper1.Error.")) {
                 fprintf(stderr, "flood client: %s: %s\n", qPrintable(call.error().name()),
@@ -179,8 +181,8 @@ void TestHelperLimits::cleanup()
 
 std::unique_ptr<OrgVolmapHelper1Interface> TestHelperLimits::clientOn(QStringView role)
 {
-    auto client = std::make_unique<OrgVolmapHelper1Interface>(HelperProtocol::serviceName(),
-                                                              HelperProtocol::objectPath(), m_fake.connect(role));
+    auto client = std::make_unique<OrgVolmapHelper1Interface>(
+        HelperProtocol::serviceName(), HelperProtocol::objectPath(), m_fake.connect(role));
     client->setTimeout(120000);
     return client;
 }
@@ -224,8 +226,9 @@ void TestHelperLimits::floodOfRefusedCallsKeepsTheHelperAnswering()
             });
         }
         process->start(QCoreApplication::applicationFilePath(),
-                       {QStringLiteral("--flood-client"), m_bus.address(), QString::number(flooder.connections),
-                        QString::number(flooder.calls), QString::number(flooder.kibibytes)});
+                       {QStringLiteral("--flood-client"), m_bus.address(),
+                        QString::number(flooder.connections), QString::number(flooder.calls),
+                        QString::number(flooder.kibibytes)});
         QVERIFY(process->waitForStarted());
         processes.push_back(std::move(process));
     }
@@ -251,8 +254,8 @@ void TestHelperLimits::floodOfRefusedCallsKeepsTheHelperAnswering()
         for (;;) {
             auto listed = reader->ListMappings({});
             QVERIFY2(waitFor(listed, 60000), "ListMappings got no answer during the flood");
-            if (listed.isError() && listed.error().message().contains(u"full message queue") &&
-                latency.elapsed() < 60000) {
+            if (listed.isError() && listed.error().message().contains(u"full message queue")
+                && latency.elapsed() < 60000) {
                 ++busRefusals;
                 QTest::qWait(20);
                 continue;
@@ -264,9 +267,10 @@ void TestHelperLimits::floodOfRefusedCallsKeepsTheHelperAnswering()
         ++answered;
         QTest::qWait(50);
     }
-    qInfo("ListMappings answered %d times during %lld ms of flood, the slowest in %lld ms; the bus refused %d "
-          "tries while its queue was full",
-          answered, floodTime.elapsed(), slowest, busRefusals);
+    qInfo(
+        "ListMappings answered %d times during %lld ms of flood, the slowest in %lld ms; the bus refused %d "
+        "tries while its queue was full",
+        answered, floodTime.elapsed(), slowest, busRefusals);
     // A generous bound for a loaded machine; the frozen helper never answered at all.
     QVERIFY2(slowest < 10000, qPrintable(QString::number(slowest)));
 
@@ -312,7 +316,8 @@ void TestHelperLimits::junkTablesAreRefusedFastAndBounded_data()
         lines += QStringLiteral("i 1 linear 8:16 i\n");
     }
     QTest::newRow("100 000 bad lines") << lines << QStringLiteral("and 99980 more problems");
-    QTest::newRow("too many segments") << largeValidTable(100001, 0) << QStringLiteral("more than 100000 segments");
+    QTest::newRow("too many segments")
+        << largeValidTable(100001, 0) << QStringLiteral("more than 100000 segments");
     // 4 Mi fields on one line once became 4 Mi strings (about 290 MB).
     QString fields = QStringLiteral("0 1 zero");
     fields.reserve(8 * 1024 * 1024);
@@ -320,9 +325,9 @@ void TestHelperLimits::junkTablesAreRefusedFastAndBounded_data()
         fields += QStringLiteral(" a");
     }
     QTest::newRow("4 Mi fields on a line") << fields << QStringLiteral("line 1: more than 8 fields");
-    QTest::newRow("8 MB of leading zeros") << QStringLiteral("0 ") + QString(8 * 1024 * 1024 - 20, u'0') +
-                                                  QStringLiteral("8 zero")
-                                           << QStringLiteral("000...' is not a decimal sector number");
+    QTest::newRow("8 MB of leading zeros")
+        << QStringLiteral("0 ") + QString(8 * 1024 * 1024 - 20, u'0') + QStringLiteral("8 zero")
+        << QStringLiteral("000...' is not a decimal sector number");
 }
 
 void TestHelperLimits::junkTablesAreRefusedFastAndBounded()
@@ -427,14 +432,15 @@ void TestHelperLimits::devicesThatChangeDuringAuthorizationAreNotUsed()
     m_fake.authorizer->delayMs = 300;
     m_fake.devices->addDisk(QStringLiteral("/dev/disk/by-label/data"), {8, 16}, 4194304);
     auto client = clientOn(u"replug");
-    auto created = client->CreateMapping(QStringLiteral("moved"), QStringLiteral("0 8 linear /dev/disk/by-label/data 0"),
-                                         {});
+    auto created = client->CreateMapping(QStringLiteral("moved"),
+                                         QStringLiteral("0 8 linear /dev/disk/by-label/data 0"), {});
     QTRY_COMPARE(m_fake.authorizer->running(), 1);
     m_fake.devices->addDisk(QStringLiteral("/dev/disk/by-label/data"), {8, 48}, 4194304);
     QVERIFY(waitFor(created));
     QVERIFY(created.isError());
     QCOMPARE(created.error().name(), HelperProtocol::Error::busy());
-    QVERIFY2(created.error().message().contains(u"is 8:48 now, not 8:16"), qPrintable(created.error().message()));
+    QVERIFY2(created.error().message().contains(u"is 8:48 now, not 8:16"),
+             qPrintable(created.error().message()));
     QVERIFY(m_fake.backend->mappings.isEmpty());
 }
 
@@ -486,23 +492,25 @@ void TestHelperLimits::changesAreLoggedWithTheDevicesActedOn()
     g_logLines.clear();
     qInstallMessageHandler(collectLog);
     auto client = clientOn(QStringLiteral("logged"));
-    auto created = client->CreateMapping(QStringLiteral("seen"), QStringLiteral("0 8 linear /dev/sdb 0\n8 8 zero"), {});
+    auto created = client->CreateMapping(QStringLiteral("seen"),
+                                         QStringLiteral("0 8 linear /dev/sdb 0\n8 8 zero"), {});
     QVERIFY(waitFor(created));
     QVERIFY2(!created.isError(), qPrintable(created.error().message()));
     qInstallMessageHandler(nullptr);
     const QStringList lines = g_logLines.filter(QStringLiteral("create 'seen'"));
     QCOMPARE(lines.size(), 1);
     // What the kernel got (8:16), not the path the caller wrote.
-    QVERIFY2(lines.first().endsWith(u"create 'seen' from 2 segments on 8:16: done"), qPrintable(lines.first()));
+    QVERIFY2(lines.first().endsWith(u"create 'seen' from 2 segments on 8:16: done"),
+             qPrintable(lines.first()));
     QVERIFY(lines.first().startsWith(QStringLiteral("uid %1 (:").arg(::getuid())));
 }
 
 void TestHelperLimits::polkitIsToldWhatIsAtStake()
 {
     auto client = clientOn(QStringLiteral("details"));
-    auto created = client->CreateMapping(QStringLiteral("stake"),
-                                         QStringLiteral("0 8 linear /dev/sdb 0\n8 8 basic_target /dev/sdc1 0"),
-                                         {{QStringLiteral("read-only"), true}});
+    auto created = client->CreateMapping(
+        QStringLiteral("stake"), QStringLiteral("0 8 linear /dev/sdb 0\n8 8 basic_target /dev/sdc1 0"),
+        {{QStringLiteral("read-only"), true}});
     QVERIFY(waitFor(created));
     QVERIFY2(!created.isError(), qPrintable(created.error().message()));
     QCOMPARE(m_fake.authorizer->requests.size(), 1);
@@ -516,7 +524,8 @@ void TestHelperLimits::polkitIsToldWhatIsAtStake()
     QCOMPARE(details.value(QStringLiteral("volmap.read-only")), QStringLiteral("true"));
     auto removed = client->RemoveMapping(QStringLiteral("stake"), {});
     QVERIFY(waitFor(removed));
-    QCOMPARE(m_fake.authorizer->requests.last().details.value(QStringLiteral("volmap.name")), QStringLiteral("stake"));
+    QCOMPARE(m_fake.authorizer->requests.last().details.value(QStringLiteral("volmap.name")),
+             QStringLiteral("stake"));
 }
 
 void TestHelperLimits::resettingAnotherUsersCountersNeedsAdmin()
@@ -529,19 +538,22 @@ void TestHelperLimits::resettingAnotherUsersCountersNeedsAdmin()
     m_fake.backend->mappings.insert(theirs.name, theirs);
     m_fake.authorizer->policy = [](const QString &action, const QString &) {
         return action == HelperProtocol::Action::resetCountersOfOthers() ? AuthorizationResult::NotAuthorized
-                                                                          : AuthorizationResult::Authorized;
+                                                                         : AuthorizationResult::Authorized;
     };
     auto client = clientOn(QStringLiteral("resetter"));
     auto refused = client->ResetCounters(theirs.name, {});
     QVERIFY(waitFor(refused));
     QCOMPARE(refused.error().name(), HelperProtocol::Error::notAuthorized());
-    QVERIFY2(refused.error().message().contains(u"which another user created"), qPrintable(refused.error().message()));
+    QVERIFY2(refused.error().message().contains(u"which another user created"),
+             qPrintable(refused.error().message()));
     QVERIFY(m_fake.backend->messages.isEmpty());
 
     // One's own mapping needs no more than reset-counters.
-    auto created = client->CreateMapping(QStringLiteral("mine"), QStringLiteral("0 8 basic_target /dev/sdb 8"), {});
+    auto created = client->CreateMapping(QStringLiteral("mine"),
+                                         QStringLiteral("0 8 basic_target /dev/sdb 8"), {});
     QVERIFY(waitFor(created));
-    QVERIFY(m_fake.backend->mappings[QStringLiteral("mine")].uuid.startsWith(QStringLiteral("VOLMAP-U%1-").arg(::getuid())));
+    QVERIFY(m_fake.backend->mappings[QStringLiteral("mine")].uuid.startsWith(
+        QStringLiteral("VOLMAP-U%1-").arg(::getuid())));
     const qsizetype asked = m_fake.authorizer->requests.size();
     auto reset = client->ResetCounters(QStringLiteral("mine"), {});
     QVERIFY(waitFor(reset));
@@ -562,7 +574,8 @@ void TestHelperLimits::helperExitsWhenTheBusDropsIt()
     environment.insert(QStringLiteral("DBUS_SYSTEM_BUS_ADDRESS"), bus.address());
     helper.setProcessEnvironment(environment);
     helper.setProcessChannelMode(QProcess::ForwardedChannels);
-    helper.start(QStringLiteral(VOLMAP_HELPER_BINARY), {QStringLiteral("--idle-timeout"), QStringLiteral("0")});
+    helper.start(QStringLiteral(VOLMAP_HELPER_BINARY),
+                 {QStringLiteral("--idle-timeout"), QStringLiteral("0")});
     QVERIFY(helper.waitForStarted());
     QDBusConnection watcher = QDBusConnection::connectToBus(bus.address(), QStringLiteral("watcher"));
     QTRY_VERIFY_WITH_TIMEOUT(watcher.interface()->isServiceRegistered(HelperProtocol::serviceName()), 30000);

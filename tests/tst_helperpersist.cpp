@@ -81,14 +81,15 @@ void TestHelperPersist::init()
     m_fake.start(m_bus.address());
     m_root = std::make_unique<QTemporaryDir>();
     QVERIFY(m_root->isValid());
-    QFile::setPermissions(m_root->path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
-                                              | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
-    m_saved = std::make_unique<SavedMappings>(*m_fake.backend, *m_fake.devices,
-                                              DefinitionStore(m_root->path(), ::geteuid()),
-                                              FakeSavedStore::defaultFacts); // sdb has a WWN; sdc, sdc1 no identity
+    QFile::setPermissions(m_root->path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
+                                              | QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther
+                                              | QFile::ExeOther);
+    m_saved = std::make_unique<SavedMappings>(
+        *m_fake.backend, *m_fake.devices, DefinitionStore(m_root->path(), ::geteuid()),
+        FakeSavedStore::defaultFacts); // sdb has a WWN; sdc, sdc1 no identity
     m_fake.service->setSavedMappings(m_saved.get());
-    m_client = std::make_unique<OrgVolmapHelper1Interface>(HelperProtocol::serviceName(), HelperProtocol::objectPath(),
-                                                           m_fake.connect(u"client"));
+    m_client = std::make_unique<OrgVolmapHelper1Interface>(
+        HelperProtocol::serviceName(), HelperProtocol::objectPath(), m_fake.connect(u"client"));
 }
 
 void TestHelperPersist::cleanup()
@@ -99,7 +100,8 @@ void TestHelperPersist::cleanup()
     m_root.reset();
 }
 
-void TestHelperPersist::expectError(const QDBusPendingCall &call, const QString &errorName, const QString &messagePart)
+void TestHelperPersist::expectError(const QDBusPendingCall &call, const QString &errorName,
+                                    const QString &messagePart)
 {
     QVERIFY(waitFor(call));
     QVERIFY2(call.isError(), "the call succeeded");
@@ -124,7 +126,8 @@ QList<QVariantMap> TestHelperPersist::saved()
 
 QString TestHelperPersist::savedText(const QString &name) const
 {
-    QFile file(m_root->path() + QStringLiteral("/etc/volmap/mappings.d/") + name + QStringLiteral(".mapping"));
+    QFile file(m_root->path() + QStringLiteral("/etc/volmap/mappings.d/") + name
+               + QStringLiteral(".mapping"));
     return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
 }
 
@@ -132,7 +135,8 @@ QString TestHelperPersist::savedTableOnDevices(const QString &name) const
 {
     const auto parsed = parseDefinition(savedText(name));
     const auto *definition = std::get_if<SavedDefinition>(&parsed);
-    return definition ? formatTable(substituteMembers(definition->table, {{QStringLiteral("m1"), QStringLiteral("8:16")}}))
+    return definition ? formatTable(
+               substituteMembers(definition->table, {{QStringLiteral("m1"), QStringLiteral("8:16")}}))
                       : QString();
 }
 
@@ -140,7 +144,10 @@ QString TestHelperPersist::liveTable(const QString &name) const
 {
     QString text;
     for (const KernelSegment &segment : m_fake.backend->mappings.value(name).table) {
-        text += QStringLiteral("%1 %2 %3 %4\n").arg(segment.start).arg(segment.length).arg(segment.target, segment.parameters);
+        text += QStringLiteral("%1 %2 %3 %4\n")
+                    .arg(segment.start)
+                    .arg(segment.length)
+                    .arg(segment.target, segment.parameters);
     }
     return text;
 }
@@ -156,8 +163,10 @@ QStringList TestHelperPersist::askedActions() const
 
 void TestHelperPersist::createPersistentSavesTheDefinition()
 {
-    succeed(m_client->CreateMapping(QStringLiteral("data"), SdbTable, {{QStringLiteral("persistent"), true}}));
-    QCOMPARE(askedActions(), QStringList({HelperProtocol::Action::create(), HelperProtocol::Action::persist()}));
+    succeed(
+        m_client->CreateMapping(QStringLiteral("data"), SdbTable, {{QStringLiteral("persistent"), true}}));
+    QCOMPARE(askedActions(),
+             QStringList({HelperProtocol::Action::create(), HelperProtocol::Action::persist()}));
     // The mapping's uuid, VOLMAP-U<caller's uid>-..., is saved with it.
     const QString uuid = m_fake.backend->mappings.value(QStringLiteral("data")).uuid;
     QCOMPARE(uuid.section(u'-', 0, 1), QStringLiteral("VOLMAP-U%1").arg(::geteuid()));
@@ -175,48 +184,58 @@ void TestHelperPersist::noStableIdentityCreatesNothing()
 {
     expectError(m_client->CreateMapping(QStringLiteral("data"), QStringLiteral("0 2048 linear /dev/sdc1 0\n"),
                                         {{QStringLiteral("persistent"), true}}),
-                HelperProtocol::Error::noStableIdentity(), QStringLiteral("/dev/sdc1 has no PARTUUID on a disk"));
+                HelperProtocol::Error::noStableIdentity(),
+                QStringLiteral("/dev/sdc1 has no PARTUUID on a disk"));
     QVERIFY(m_fake.backend->mappings.isEmpty());
     QCOMPARE(saved().size(), 0);
     // A wrongly typed option is refused before anything else.
-    expectError(m_client->CreateMapping(QStringLiteral("data"), SdbTable, {{QStringLiteral("persistent"), 1}}),
-                HelperProtocol::Error::invalidArgument(), QStringLiteral("must be a boolean"));
+    expectError(
+        m_client->CreateMapping(QStringLiteral("data"), SdbTable, {{QStringLiteral("persistent"), 1}}),
+        HelperProtocol::Error::invalidArgument(), QStringLiteral("must be a boolean"));
 }
 
 void TestHelperPersist::persistRefusedCreatesNothing()
 {
     m_fake.authorizer->policy = [](const QString &action, const QString &) {
         return action == HelperProtocol::Action::persist() ? AuthorizationResult::NotAuthorized
-                                                            : AuthorizationResult::Authorized;
+                                                           : AuthorizationResult::Authorized;
     };
-    expectError(m_client->CreateMapping(QStringLiteral("data"), SdbTable, {{QStringLiteral("persistent"), true}}),
-                HelperProtocol::Error::notAuthorized(), QStringLiteral("save 'data' to be recreated at startup"));
+    expectError(
+        m_client->CreateMapping(QStringLiteral("data"), SdbTable, {{QStringLiteral("persistent"), true}}),
+        HelperProtocol::Error::notAuthorized(), QStringLiteral("save 'data' to be recreated at startup"));
     QVERIFY(m_fake.backend->mappings.isEmpty());
     QCOMPARE(saved().size(), 0);
 }
 
 void TestHelperPersist::reloadRewritesOrKeepsTheDefinition()
 {
-    succeed(m_client->CreateMapping(QStringLiteral("data"), SdbTable, {{QStringLiteral("persistent"), true}}));
-    succeed(m_client->ReloadMapping(QStringLiteral("data"), QStringLiteral("0 4096 linear /dev/sdb 0\n"), {}));
+    succeed(
+        m_client->CreateMapping(QStringLiteral("data"), SdbTable, {{QStringLiteral("persistent"), true}}));
+    succeed(
+        m_client->ReloadMapping(QStringLiteral("data"), QStringLiteral("0 4096 linear /dev/sdb 0\n"), {}));
     QVERIFY2(savedText(QStringLiteral("data")).endsWith(u"table\n0 4096 linear $m1 0\n"),
              qPrintable(savedText(QStringLiteral("data"))));
     QCOMPARE(savedTableOnDevices(QStringLiteral("data")), liveTable(QStringLiteral("data")));
-    QCOMPARE(askedActions().mid(2), QStringList({HelperProtocol::Action::reload(), HelperProtocol::Action::persist()}));
+    QCOMPARE(askedActions().mid(2),
+             QStringList({HelperProtocol::Action::reload(), HelperProtocol::Action::persist()}));
 
     // A failed reload keeps the old table live and the old definition saved.
     m_fake.backend->failNextReload = failure(QStringLiteral("kernel says no"));
-    expectError(m_client->ReloadMapping(QStringLiteral("data"), QStringLiteral("0 8192 linear /dev/sdb 0\n"), {}),
-                HelperProtocol::Error::failed(), QStringLiteral("kernel says no"));
+    expectError(
+        m_client->ReloadMapping(QStringLiteral("data"), QStringLiteral("0 8192 linear /dev/sdb 0\n"), {}),
+        HelperProtocol::Error::failed(), QStringLiteral("kernel says no"));
     QVERIFY(savedText(QStringLiteral("data")).endsWith(u"table\n0 4096 linear $m1 0\n"));
     QCOMPARE(liveTable(QStringLiteral("data")), QStringLiteral("0 4096 linear 8:16 0\n"));
     QCOMPARE(savedTableOnDevices(QStringLiteral("data")), liveTable(QStringLiteral("data")));
-    QCOMPARE(QDir(m_root->path() + QStringLiteral("/etc/volmap/mappings.d")).entryList(QDir::Files | QDir::Hidden).size(),
+    QCOMPARE(QDir(m_root->path() + QStringLiteral("/etc/volmap/mappings.d"))
+                 .entryList(QDir::Files | QDir::Hidden)
+                 .size(),
              1);
 
     // A new table over a device without identity: refused, nothing changes.
-    expectError(m_client->ReloadMapping(QStringLiteral("data"), QStringLiteral("0 2048 linear /dev/sdc 0\n"), {}),
-                HelperProtocol::Error::noStableIdentity());
+    expectError(
+        m_client->ReloadMapping(QStringLiteral("data"), QStringLiteral("0 2048 linear /dev/sdc 0\n"), {}),
+        HelperProtocol::Error::noStableIdentity());
     QCOMPARE(m_fake.backend->mappings.value(QStringLiteral("data")).table.constFirst().length, 4096u);
     QCOMPARE(savedTableOnDevices(QStringLiteral("data")), liveTable(QStringLiteral("data")));
 }
@@ -230,14 +249,17 @@ void TestHelperPersist::setPersistentOnAndOff()
     QCOMPARE(askedActions().constLast(), HelperProtocol::Action::persist());
     succeed(m_client->SetPersistent(QStringLiteral("data"), false, {}));
     QCOMPARE(saved().size(), 0);
-    expectError(m_client->SetPersistent(QStringLiteral("data"), false, {}), HelperProtocol::Error::notFound());
+    expectError(m_client->SetPersistent(QStringLiteral("data"), false, {}),
+                HelperProtocol::Error::notFound());
     expectError(m_client->SetPersistent(QStringLiteral("none"), true, {}), HelperProtocol::Error::notFound());
-    expectError(m_client->SetPersistent(QStringLiteral("../x"), true, {}), HelperProtocol::Error::invalidArgument());
+    expectError(m_client->SetPersistent(QStringLiteral("../x"), true, {}),
+                HelperProtocol::Error::invalidArgument());
 }
 
 void TestHelperPersist::removeForgetsUnlessKept()
 {
-    succeed(m_client->CreateMapping(QStringLiteral("data"), SdbTable, {{QStringLiteral("persistent"), true}}));
+    succeed(
+        m_client->CreateMapping(QStringLiteral("data"), SdbTable, {{QStringLiteral("persistent"), true}}));
     succeed(m_client->RemoveMapping(QStringLiteral("data"), {{QStringLiteral("keep-definition"), true}}));
     QVERIFY(m_fake.backend->mappings.isEmpty());
     QList<QVariantMap> list = saved();
@@ -249,7 +271,8 @@ void TestHelperPersist::removeForgetsUnlessKept()
     QVERIFY2(uuid.startsWith(u"VOLMAP-U"), qPrintable(savedText(QStringLiteral("data"))));
     auto assembled = m_client->AssembleSaved({});
     succeed(assembled);
-    QCOMPARE(assembled.value().constFirst().value(QStringLiteral("state")).toString(), QStringLiteral("assembled"));
+    QCOMPARE(assembled.value().constFirst().value(QStringLiteral("state")).toString(),
+             QStringLiteral("assembled"));
     QVERIFY(m_fake.backend->mappings.contains(QStringLiteral("data")));
     QCOMPARE(m_fake.backend->mappings.value(QStringLiteral("data")).uuid, uuid);
 
@@ -261,7 +284,8 @@ void TestHelperPersist::removeForgetsUnlessKept()
 void TestHelperPersist::forgetsADefinitionThatIsNotLive()
 {
     // The app's Forget on a saved mapping that waits: no mapping of that name is live.
-    succeed(m_client->CreateMapping(QStringLiteral("data"), SdbTable, {{QStringLiteral("persistent"), true}}));
+    succeed(
+        m_client->CreateMapping(QStringLiteral("data"), SdbTable, {{QStringLiteral("persistent"), true}}));
     succeed(m_client->RemoveMapping(QStringLiteral("data"), {{QStringLiteral("keep-definition"), true}}));
     QCOMPARE(saved().size(), 1);
     QVERIFY(m_fake.backend->mappings.isEmpty());
@@ -273,9 +297,11 @@ void TestHelperPersist::forgetsADefinitionThatIsNotLive()
 
 void TestHelperPersist::assemblyRefusesDevicesInUse()
 {
-    succeed(m_client->CreateMapping(QStringLiteral("data"), SdbTable, {{QStringLiteral("persistent"), true}}));
+    succeed(
+        m_client->CreateMapping(QStringLiteral("data"), SdbTable, {{QStringLiteral("persistent"), true}}));
     succeed(m_client->RemoveMapping(QStringLiteral("data"), {{QStringLiteral("keep-definition"), true}}));
-    succeed(m_client->CreateMapping(QStringLiteral("other"), QStringLiteral("0 100 linear /dev/sdb 1000\n"), {}));
+    succeed(
+        m_client->CreateMapping(QStringLiteral("other"), QStringLiteral("0 100 linear /dev/sdb 1000\n"), {}));
     auto assembled = m_client->AssembleSaved({});
     succeed(assembled);
     const QVariantMap state = assembled.value().constFirst();
@@ -303,7 +329,8 @@ void TestHelperPersist::handWrittenOwnerIsRestored()
     auto assembled = m_client->AssembleSaved({});
     succeed(assembled);
     QCOMPARE(assembled.value().size(), 2);
-    QCOMPARE(m_fake.backend->mappings.value(QStringLiteral("alice")).uuid, QStringLiteral("VOLMAP-U1000-0d5e"));
+    QCOMPARE(m_fake.backend->mappings.value(QStringLiteral("alice")).uuid,
+             QStringLiteral("VOLMAP-U1000-0d5e"));
     // Without a uuid line: root's, with a new uuid.
     QVERIFY(m_fake.backend->mappings.value(QStringLiteral("nobody")).uuid.startsWith(u"VOLMAP-U0-"));
 }
@@ -317,12 +344,16 @@ void TestHelperPersist::hostileDefinitionIsListedRefused()
     file.write("volmap-definition 1\nname evil\ntable\n0 2048 linear 8:16 0\n");
     file.close();
     file.setPermissions(file.permissions() | QFile::WriteOther);
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("refusing definition 'evil.mapping'.*")));
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("refusing definition 'evil.mapping'.*")));
     auto assembled = m_client->AssembleSaved({});
     succeed(assembled);
     QCOMPARE(assembled.value().size(), 1);
     QCOMPARE(assembled.value()[0].value(QStringLiteral("state")).toString(), QStringLiteral("refused"));
-    QVERIFY(assembled.value()[0].value(QStringLiteral("reason")).toString().contains(u"writable by group or others"));
+    QVERIFY(assembled.value()[0]
+                .value(QStringLiteral("reason"))
+                .toString()
+                .contains(u"writable by group or others"));
     QVERIFY(m_fake.backend->mappings.isEmpty());
 
     // A file name with a newline and an escape is listed quoted, so it cannot forge a line.
@@ -330,7 +361,8 @@ void TestHelperPersist::hostileDefinitionIsListedRefused()
     QFile odd(dir + QStringLiteral("/a\nb: assembled\x1b[2J.mapping"));
     QVERIFY(odd.open(QIODevice::WriteOnly));
     odd.close();
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("refusing definition .*no mapping name.*")));
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("refusing definition .*no mapping name.*")));
     const QList<QVariantMap> list = saved();
     QCOMPARE(list.size(), 1);
     QCOMPARE(list[0].value(QStringLiteral("name")).toString(), QStringLiteral("'a?b: assembled?[2J'"));
@@ -350,12 +382,14 @@ void TestHelperPersist::clientCallsTheSavedVerbs()
             }
             done = true;
         });
-        return QTest::qWaitFor([&]() { return done; }, 10000) ? problem : std::optional(QStringLiteral("timeout"));
+        return QTest::qWaitFor([&]() { return done; }, 10000) ? problem
+                                                              : std::optional(QStringLiteral("timeout"));
     };
-    QCOMPARE(run([&](auto done) {
-                 client.create(QStringLiteral("data"), SdbTable, HelperClient::CreateFlags{false, true}, done);
-             }),
-             std::nullopt);
+    QCOMPARE(
+        run([&](auto done) {
+            client.create(QStringLiteral("data"), SdbTable, HelperClient::CreateFlags{false, true}, done);
+        }),
+        std::nullopt);
     QList<SavedMappingState> states;
     QCOMPARE(run([&](auto done) {
                  client.listSaved([&, done](const ClientResult<QList<SavedMappingState>> &result) {
@@ -372,7 +406,8 @@ void TestHelperPersist::clientCallsTheSavedVerbs()
     QCOMPARE(run([&](auto done) { client.remove(QStringLiteral("data"), false, true, done); }), std::nullopt);
     QCOMPARE(run([&](auto done) { client.assembleSaved(done); }), std::nullopt);
     QVERIFY(m_fake.backend->mappings.contains(QStringLiteral("data")));
-    QCOMPARE(run([&](auto done) { client.setPersistent(QStringLiteral("data"), false, done); }), std::nullopt);
+    QCOMPARE(run([&](auto done) { client.setPersistent(QStringLiteral("data"), false, done); }),
+             std::nullopt);
     QCOMPARE(saved().size(), 0);
     const auto refused = run([&](auto done) { client.setPersistent(QStringLiteral("data"), false, done); });
     QVERIFY(refused && refused->startsWith(HelperProtocol::Error::notFound()));

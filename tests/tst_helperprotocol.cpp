@@ -85,7 +85,8 @@ QStringList documentedErrors(const QString &comment)
     const qsizetype end = comment.indexOf(u'.', at);
     const QString list = comment.mid(at + 7, end - at - 7);
     QStringList names;
-    for (const QString &word : list.split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts)) {
+    for (const QString &word :
+         list.split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts)) {
         names.append(QStringLiteral("org.volmap.Helper1.Error.") + word);
     }
     return names;
@@ -129,9 +130,8 @@ void TestHelperProtocol::segmentStatusRoundTrips()
     SegmentStatus zero;
     zero.length = 8;
     zero.target = QStringLiteral("zero");
-    QCOMPARE(zero.toMap().keys(),
-             QStringList({QStringLiteral("length"), QStringLiteral("start"), QStringLiteral("status"),
-                          QStringLiteral("target")}));
+    QCOMPARE(zero.toMap().keys(), QStringList({QStringLiteral("length"), QStringLiteral("start"),
+                                               QStringLiteral("status"), QStringLiteral("target")}));
     QCOMPARE(SegmentStatus::fromMap(zero.toMap()), zero);
 }
 
@@ -147,14 +147,19 @@ void TestHelperProtocol::savedMappingStateRoundTrips()
 void TestHelperProtocol::dictionariesCarryTheContractsTypes()
 {
     const QVariantMap summary = fullSummary().toMap();
-    const QMap<QString, int> summaryTypes{
-        {QStringLiteral("name"), QMetaType::QString},         {QStringLiteral("uuid"), QMetaType::QString},
-        {QStringLiteral("major"), QMetaType::UInt},           {QStringLiteral("minor"), QMetaType::UInt},
-        {QStringLiteral("open-count"), QMetaType::Int},       {QStringLiteral("suspended"), QMetaType::Bool},
-        {QStringLiteral("read-only"), QMetaType::Bool},       {QStringLiteral("created-by-volmap"), QMetaType::Bool},
-        {QStringLiteral("deferred-remove"), QMetaType::Bool}, {QStringLiteral("live-table"), QMetaType::Bool},
-        {QStringLiteral("targets"), QMetaType::QStringList},  {QStringLiteral("segment-count"), QMetaType::UInt},
-        {QStringLiteral("length"), QMetaType::ULongLong}};
+    const QMap<QString, int> summaryTypes{{QStringLiteral("name"), QMetaType::QString},
+                                          {QStringLiteral("uuid"), QMetaType::QString},
+                                          {QStringLiteral("major"), QMetaType::UInt},
+                                          {QStringLiteral("minor"), QMetaType::UInt},
+                                          {QStringLiteral("open-count"), QMetaType::Int},
+                                          {QStringLiteral("suspended"), QMetaType::Bool},
+                                          {QStringLiteral("read-only"), QMetaType::Bool},
+                                          {QStringLiteral("created-by-volmap"), QMetaType::Bool},
+                                          {QStringLiteral("deferred-remove"), QMetaType::Bool},
+                                          {QStringLiteral("live-table"), QMetaType::Bool},
+                                          {QStringLiteral("targets"), QMetaType::QStringList},
+                                          {QStringLiteral("segment-count"), QMetaType::UInt},
+                                          {QStringLiteral("length"), QMetaType::ULongLong}};
     QCOMPARE(summary.keys(), summaryTypes.keys());
     for (auto it = summaryTypes.cbegin(); it != summaryTypes.cend(); ++it) {
         QVERIFY2(summary.value(it.key()).metaType().id() == it.value(), qPrintable(it.key()));
@@ -174,16 +179,24 @@ void TestHelperProtocol::everyKeyIsDocumented()
     using namespace HelperProtocol;
     QStringList keys = fullSummary().toMap().keys() + countingSegment().toMap().keys()
                        + SavedMappingState().toMap().keys();
-    keys += {Capability::helperVersion(), Capability::kernelRelease(),      Capability::deviceMapper(),
-             Capability::driverVersion(), Capability::targets(),            Capability::basicTargetLoaded(),
-             Capability::basicTargetAvailable(), Option::interactive(),     Option::readOnly(),
-             Option::persistent(),        Option::deferred(),               Option::keepDefinition()};
+    keys += {Capability::helperVersion(),
+             Capability::kernelRelease(),
+             Capability::deviceMapper(),
+             Capability::driverVersion(),
+             Capability::targets(),
+             Capability::basicTargetLoaded(),
+             Capability::basicTargetAvailable(),
+             Option::interactive(),
+             Option::readOnly(),
+             Option::persistent(),
+             Option::deferred(),
+             Option::keepDefinition()};
     QCOMPARE(keys.size(), 13 + 11 + 3 + 12);
     for (const QString &key : std::as_const(keys)) {
         // A key as the contract writes it: "open-count (i)", "reads, writes", "errors where".
-        const QRegularExpression documented(QStringLiteral("(^|[\\s,])%1( \\(|,| where)")
-                                                .arg(QRegularExpression::escape(key)),
-                                            QRegularExpression::MultilineOption);
+        const QRegularExpression documented(
+            QStringLiteral("(^|[\\s,])%1( \\(|,| where)").arg(QRegularExpression::escape(key)),
+            QRegularExpression::MultilineOption);
         QVERIFY2(documented.match(contract).hasMatch(), qPrintable(key));
     }
 }

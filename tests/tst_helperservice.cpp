@@ -89,9 +89,7 @@ void TestHelperService::initTestCase()
     m_bus.start();
 }
 
-void TestHelperService::cleanupTestCase()
-{
-}
+void TestHelperService::cleanupTestCase() {}
 
 void TestHelperService::init()
 {
@@ -107,11 +105,12 @@ void TestHelperService::cleanup()
 
 std::unique_ptr<OrgVolmapHelper1Interface> TestHelperService::clientOn(QStringView role)
 {
-    return std::make_unique<OrgVolmapHelper1Interface>(HelperProtocol::serviceName(), HelperProtocol::objectPath(),
-                                                       m_fake.connect(role));
+    return std::make_unique<OrgVolmapHelper1Interface>(HelperProtocol::serviceName(),
+                                                       HelperProtocol::objectPath(), m_fake.connect(role));
 }
 
-void TestHelperService::expectError(const QDBusPendingCall &call, const QString &errorName, const QString &messagePart)
+void TestHelperService::expectError(const QDBusPendingCall &call, const QString &errorName,
+                                    const QString &messagePart)
 {
     QVERIFY(waitFor(call));
     QVERIFY2(call.isError(), "the call succeeded");
@@ -141,7 +140,8 @@ void TestHelperService::createListStatusTableResetRemove()
     QVERIFY(waitFor(created));
     QVERIFY2(created.isValid(), qPrintable(created.error().message()));
     QCOMPARE(created.value(), QStringLiteral("/dev/mapper/data"));
-    QCOMPARE(m_fake.modules->loaded, QStringList({QStringLiteral("dm-mod"), QStringLiteral("dm-basic-target")}));
+    QCOMPARE(m_fake.modules->loaded,
+             QStringList({QStringLiteral("dm-mod"), QStringLiteral("dm-basic-target")}));
     QTRY_COMPARE(changed.count(), 1);
 
     auto listed = m_client->ListMappings({});
@@ -192,9 +192,10 @@ void TestHelperService::createListStatusTableResetRemove()
     for (const auto &request : std::as_const(m_fake.authorizer->requests)) {
         actions.append(request.action);
     }
-    QCOMPARE(actions, QStringList({HelperProtocol::Action::create(), HelperProtocol::Action::read(),
-                                   HelperProtocol::Action::read(), HelperProtocol::Action::read(),
-                                   HelperProtocol::Action::resetCounters(), HelperProtocol::Action::remove()}));
+    QCOMPARE(actions,
+             QStringList({HelperProtocol::Action::create(), HelperProtocol::Action::read(),
+                          HelperProtocol::Action::read(), HelperProtocol::Action::read(),
+                          HelperProtocol::Action::resetCounters(), HelperProtocol::Action::remove()}));
 }
 
 // basic_target 1.1 appends an errors field; the six before it keep their order.
@@ -218,19 +219,21 @@ void TestHelperService::statusReadsTheErrorsFieldOfNewerModules()
 
 void TestHelperService::createPassesDevicesAsMajorMinor()
 {
-    auto created = m_client->CreateMapping(QStringLiteral("plain"), QStringLiteral("0 100 linear /dev/sdb 7"), {});
+    auto created = m_client->CreateMapping(QStringLiteral("plain"), QStringLiteral("0 100 linear /dev/sdb 7"),
+                                           {});
     QVERIFY(waitFor(created));
     QVERIFY2(created.isValid(), qPrintable(created.error().message()));
-    QCOMPARE(m_fake.backend->mappings[QStringLiteral("plain")].table.first().parameters, QStringLiteral("8:16 7"));
+    QCOMPARE(m_fake.backend->mappings[QStringLiteral("plain")].table.first().parameters,
+             QStringLiteral("8:16 7"));
     // No basic_target in the table: only dm-mod is loaded.
     QCOMPARE(m_fake.modules->loaded, QStringList(QStringLiteral("dm-mod")));
 }
 
 void TestHelperService::createReadOnlyAndInteractiveFlags()
 {
-    auto created = m_client->CreateMapping(QStringLiteral("ro"), SdbTable,
-                                           {{QStringLiteral("read-only"), true},
-                                            {QStringLiteral("interactive"), false}});
+    auto created = m_client->CreateMapping(
+        QStringLiteral("ro"), SdbTable,
+        {{QStringLiteral("read-only"), true}, {QStringLiteral("interactive"), false}});
     QVERIFY(waitFor(created));
     QVERIFY2(created.isValid(), qPrintable(created.error().message()));
     QVERIFY(m_fake.backend->mappings[QStringLiteral("ro")].readOnly);
@@ -247,43 +250,54 @@ void TestHelperService::hostileArgumentsAreInvalid_data()
     QTest::addColumn<QString>("messagePart");
     QTest::addColumn<bool>("beforePolkit"); // false: only the devices show it, looked at once authorized
     const QVariantMap none;
-    QTest::newRow("newline in name") << QStringLiteral("a\nb") << SdbTable << none << QStringLiteral("may only") << true;
-    QTest::newRow("space in name") << QStringLiteral("a b") << SdbTable << none << QStringLiteral("may only") << true;
-    QTest::newRow("traversal name") << QStringLiteral("../control") << SdbTable << none << QStringLiteral("may only") << true;
-    QTest::newRow("dot-dot") << QStringLiteral("..") << SdbTable << none << QStringLiteral("start with") << true;
-    QTest::newRow("300-char name") << QString(300, u'x') << SdbTable << none << QStringLiteral("at most 127") << true;
-    QTest::newRow("empty name") << QString() << SdbTable << none << QStringLiteral("must not be empty") << true;
-    QTest::newRow("empty table") << QStringLiteral("t") << QString() << none << QStringLiteral("no segments") << true;
-    QTest::newRow("2^64 length") << QStringLiteral("t") << QStringLiteral("0 18446744073709551616 zero") << none
-                                 << QStringLiteral("line 1: length") << true;
-    QTest::newRow("negative offset") << QStringLiteral("t") << QStringLiteral("0 8 linear /dev/sdb -1") << none
-                                     << QStringLiteral("offset '-1'") << true;
+    QTest::newRow("newline in name") << QStringLiteral("a\nb") << SdbTable << none
+                                     << QStringLiteral("may only") << true;
+    QTest::newRow("space in name") << QStringLiteral("a b") << SdbTable << none << QStringLiteral("may only")
+                                   << true;
+    QTest::newRow("traversal name") << QStringLiteral("../control") << SdbTable << none
+                                    << QStringLiteral("may only") << true;
+    QTest::newRow("dot-dot") << QStringLiteral("..") << SdbTable << none << QStringLiteral("start with")
+                             << true;
+    QTest::newRow("300-char name") << QString(300, u'x') << SdbTable << none << QStringLiteral("at most 127")
+                                   << true;
+    QTest::newRow("empty name") << QString() << SdbTable << none << QStringLiteral("must not be empty")
+                                << true;
+    QTest::newRow("empty table") << QStringLiteral("t") << QString() << none << QStringLiteral("no segments")
+                                 << true;
+    QTest::newRow("2^64 length") << QStringLiteral("t") << QStringLiteral("0 18446744073709551616 zero")
+                                 << none << QStringLiteral("line 1: length") << true;
+    QTest::newRow("negative offset") << QStringLiteral("t") << QStringLiteral("0 8 linear /dev/sdb -1")
+                                     << none << QStringLiteral("offset '-1'") << true;
     QTest::newRow("unknown target") << QStringLiteral("t") << QStringLiteral("0 8 crypt x") << none
                                     << QStringLiteral("unsupported target 'crypt'") << true;
-    QTest::newRow("extra argument") << QStringLiteral("t") << QStringLiteral("0 8 linear /dev/sdb 0 0") << none
-                                    << QStringLiteral("exactly 2 arguments") << true;
+    QTest::newRow("extra argument") << QStringLiteral("t") << QStringLiteral("0 8 linear /dev/sdb 0 0")
+                                    << none << QStringLiteral("exactly 2 arguments") << true;
     QTest::newRow("/dev/null") << QStringLiteral("t") << QStringLiteral("0 8 linear /dev/null 0") << none
                                << QStringLiteral("/dev/null does not exist") << true;
     QTest::newRow("outside /dev") << QStringLiteral("t") << QStringLiteral("0 8 linear /etc/passwd 0") << none
                                   << QStringLiteral("must be major:minor") << true;
-    QTest::newRow("escape /dev") << QStringLiteral("t") << QStringLiteral("0 8 linear /dev/../etc/passwd 0") << none
-                                 << QStringLiteral("'..'") << true;
-    QTest::newRow("past device end") << QStringLiteral("t") << QStringLiteral("0 4096 linear /dev/sdc1 999000")
-                                     << none << QStringLiteral("lie past its end") << false;
+    QTest::newRow("escape /dev") << QStringLiteral("t") << QStringLiteral("0 8 linear /dev/../etc/passwd 0")
+                                 << none << QStringLiteral("'..'") << true;
+    QTest::newRow("past device end") << QStringLiteral("t")
+                                     << QStringLiteral("0 4096 linear /dev/sdc1 999000") << none
+                                     << QStringLiteral("lie past its end") << false;
     QTest::newRow("gap") << QStringLiteral("t") << QStringLiteral("0 8 zero\n16 8 zero") << none
                          << QStringLiteral("line 2: gap") << true;
-    QTest::newRow("range twice") << QStringLiteral("t") << QStringLiteral("0 8 linear /dev/sdb 0\n8 8 linear 8:16 4")
-                                 << none << QStringLiteral("overlap the range segment 1") << false;
+    QTest::newRow("range twice") << QStringLiteral("t")
+                                 << QStringLiteral("0 8 linear /dev/sdb 0\n8 8 linear 8:16 4") << none
+                                 << QStringLiteral("overlap the range segment 1") << false;
     QTest::newRow("unknown option") << QStringLiteral("t") << SdbTable
                                     << QVariantMap{{QStringLiteral("force"), true}}
                                     << QStringLiteral("unknown option 'force'") << true;
     QTest::newRow("non-bool option") << QStringLiteral("t") << SdbTable
                                      << QVariantMap{{QStringLiteral("read-only"), QStringLiteral("yes")}}
                                      << QStringLiteral("must be a boolean") << true;
-    QTest::newRow("control") << QStringLiteral("control") << SdbTable << none << QStringLiteral("reserved") << true;
-    QTest::newRow("128-char name") << QString(128, u'x') << SdbTable << none << QStringLiteral("at most 127") << true;
-    QTest::newRow("21 digits") << QStringLiteral("t") << QStringLiteral("0 000000000000000000008 zero") << none
-                               << QStringLiteral("line 1: length '000000000000000000008'") << true;
+    QTest::newRow("control") << QStringLiteral("control") << SdbTable << none << QStringLiteral("reserved")
+                             << true;
+    QTest::newRow("128-char name") << QString(128, u'x') << SdbTable << none << QStringLiteral("at most 127")
+                                   << true;
+    QTest::newRow("21 digits") << QStringLiteral("t") << QStringLiteral("0 000000000000000000008 zero")
+                               << none << QStringLiteral("line 1: length '000000000000000000008'") << true;
     QTest::newRow("huge table") << QStringLiteral("t") << QString(17 * 1024 * 1024, u'#') << none
                                 << QStringLiteral("at most") << true;
 }
@@ -295,7 +309,8 @@ void TestHelperService::hostileArgumentsAreInvalid()
     QFETCH(QVariantMap, options);
     QFETCH(QString, messagePart);
     QFETCH(bool, beforePolkit);
-    expectError(m_client->CreateMapping(name, table, options), HelperProtocol::Error::invalidArgument(), messagePart);
+    expectError(m_client->CreateMapping(name, table, options), HelperProtocol::Error::invalidArgument(),
+                messagePart);
     // Refused before polkit is even asked where admission can tell, and nothing changed.
     QCOMPARE(m_fake.authorizer->requests.isEmpty(), beforePolkit);
     QVERIFY(m_fake.backend->mappings.isEmpty());
@@ -306,18 +321,22 @@ void TestHelperService::authorizationErrors_data()
 {
     QTest::addColumn<int>("result");
     QTest::addColumn<QString>("errorName");
-    QTest::newRow("denied") << int(AuthorizationResult::NotAuthorized) << HelperProtocol::Error::notAuthorized();
+    QTest::newRow("denied") << int(AuthorizationResult::NotAuthorized)
+                            << HelperProtocol::Error::notAuthorized();
     QTest::newRow("dismissed") << int(AuthorizationResult::Dismissed) << HelperProtocol::Error::dismissed();
     QTest::newRow("no agent") << int(AuthorizationResult::NoAuthenticationAgent)
                               << HelperProtocol::Error::noAuthenticationAgent();
-    QTest::newRow("polkit failed") << int(AuthorizationResult::Failed) << HelperProtocol::Error::notAuthorized();
+    QTest::newRow("polkit failed") << int(AuthorizationResult::Failed)
+                                   << HelperProtocol::Error::notAuthorized();
 }
 
 void TestHelperService::authorizationErrors()
 {
     QFETCH(int, result);
     QFETCH(QString, errorName);
-    m_fake.authorizer->policy = [result](const QString &, const QString &) { return AuthorizationResult(result); };
+    m_fake.authorizer->policy = [result](const QString &, const QString &) {
+        return AuthorizationResult(result);
+    };
     expectError(m_client->CreateMapping(QStringLiteral("data"), SdbTable, {}), errorName,
                 QStringLiteral("create mappings"));
     QVERIFY(m_fake.backend->mappings.isEmpty());
@@ -329,7 +348,8 @@ void TestHelperService::notFoundAndExists()
     expectError(m_client->RemoveMapping(QStringLiteral("nothere"), {}), HelperProtocol::Error::notFound(),
                 QStringLiteral("nothere"));
     expectError(m_client->GetStatus(QStringLiteral("nothere"), {}), HelperProtocol::Error::notFound());
-    expectError(m_client->ReloadMapping(QStringLiteral("nothere"), SdbTable, {}), HelperProtocol::Error::notFound());
+    expectError(m_client->ReloadMapping(QStringLiteral("nothere"), SdbTable, {}),
+                HelperProtocol::Error::notFound());
     auto created = m_client->CreateMapping(QStringLiteral("data"), SdbTable, {});
     QVERIFY(waitFor(created));
     expectError(m_client->CreateMapping(QStringLiteral("data"), QStringLiteral("0 8 zero"), {}),
@@ -338,30 +358,36 @@ void TestHelperService::notFoundAndExists()
 
 void TestHelperService::busyAndFailedFromBackend()
 {
-    m_fake.backend->failNextCreate = HelperError{HelperProtocol::Error::busy(), QStringLiteral("the device is busy")};
+    m_fake.backend->failNextCreate = HelperError{HelperProtocol::Error::busy(),
+                                                 QStringLiteral("the device is busy")};
     expectError(m_client->CreateMapping(QStringLiteral("data"), SdbTable, {}), HelperProtocol::Error::busy());
     m_fake.backend->failNextCreate = failure(QStringLiteral("creating 'data' failed: ioctl said no"));
-    expectError(m_client->CreateMapping(QStringLiteral("data"), SdbTable, {}), HelperProtocol::Error::failed(),
-                QStringLiteral("ioctl said no"));
+    expectError(m_client->CreateMapping(QStringLiteral("data"), SdbTable, {}),
+                HelperProtocol::Error::failed(), QStringLiteral("ioctl said no"));
     QVERIFY(m_fake.backend->mappings.isEmpty());
 }
 
 void TestHelperService::deviceInUse()
 {
-    m_fake.devices->claims.append({DeviceClaim::Kind::InUse, {8, 32}, 2048, 1000000, QStringLiteral("mounted at /home")});
-    expectError(m_client->CreateMapping(QStringLiteral("data"), SdbTable, {}), HelperProtocol::Error::deviceInUse(),
+    m_fake.devices->claims.append(
+        {DeviceClaim::Kind::InUse, {8, 32}, 2048, 1000000, QStringLiteral("mounted at /home")});
+    expectError(m_client->CreateMapping(QStringLiteral("data"), SdbTable, {}),
+                HelperProtocol::Error::deviceInUse(),
                 QStringLiteral("segment 2 (sectors 0-2047 of /dev/sdc1): the device is mounted at /home"));
     QVERIFY(m_fake.backend->mappings.isEmpty());
 }
 
 void TestHelperService::overlapNamesTheOtherMapping()
 {
-    auto first = m_client->CreateMapping(QStringLiteral("first"), QStringLiteral("0 1000 linear /dev/sdb 0"), {});
+    auto first = m_client->CreateMapping(QStringLiteral("first"), QStringLiteral("0 1000 linear /dev/sdb 0"),
+                                         {});
     QVERIFY(waitFor(first));
     QVERIFY(first.isValid());
-    expectError(m_client->CreateMapping(QStringLiteral("second"), QStringLiteral("0 10 basic_target /dev/sdb 995"), {}),
+    expectError(m_client->CreateMapping(QStringLiteral("second"),
+                                        QStringLiteral("0 10 basic_target /dev/sdb 995"), {}),
                 HelperProtocol::Error::overlap(), QStringLiteral("used by mapping 'first'"));
-    auto adjacent = m_client->CreateMapping(QStringLiteral("third"), QStringLiteral("0 10 basic_target 8:16 1000"), {});
+    auto adjacent = m_client->CreateMapping(QStringLiteral("third"),
+                                            QStringLiteral("0 10 basic_target 8:16 1000"), {});
     QVERIFY(waitFor(adjacent));
     QVERIFY2(adjacent.isValid(), qPrintable(adjacent.error().message()));
 }
@@ -369,12 +395,15 @@ void TestHelperService::overlapNamesTheOtherMapping()
 void TestHelperService::overlapAcrossPartitionAndDisk()
 {
     // sdc1 starts at sector 2048 of sdc: sdc sectors 2048.. are sdc1's.
-    auto partition = m_client->CreateMapping(QStringLiteral("part"), QStringLiteral("0 100 linear /dev/sdc1 0"), {});
+    auto partition = m_client->CreateMapping(QStringLiteral("part"),
+                                             QStringLiteral("0 100 linear /dev/sdc1 0"), {});
     QVERIFY(waitFor(partition));
     QVERIFY(partition.isValid());
-    expectError(m_client->CreateMapping(QStringLiteral("disk"), QStringLiteral("0 100 linear /dev/sdc 2100"), {}),
-                HelperProtocol::Error::overlap(), QStringLiteral("'part'"));
-    auto before = m_client->CreateMapping(QStringLiteral("disk"), QStringLiteral("0 2048 linear /dev/sdc 0"), {});
+    expectError(
+        m_client->CreateMapping(QStringLiteral("disk"), QStringLiteral("0 100 linear /dev/sdc 2100"), {}),
+        HelperProtocol::Error::overlap(), QStringLiteral("'part'"));
+    auto before = m_client->CreateMapping(QStringLiteral("disk"), QStringLiteral("0 2048 linear /dev/sdc 0"),
+                                          {});
     QVERIFY(waitFor(before));
     QVERIFY2(before.isValid(), qPrintable(before.error().message()));
 }
@@ -385,11 +414,13 @@ void TestHelperService::opaqueMappingHoldsItsDevices()
     crypt.name = QStringLiteral("cryptroot");
     crypt.uuid = QStringLiteral("CRYPT-LUKS2-abc-cryptroot");
     crypt.liveTable = true;
-    crypt.table = {{0, 1000, QStringLiteral("crypt"), QStringLiteral("aes-xts-plain64 :64:logon:k 0 8:16 4096")}};
+    crypt.table = {
+        {0, 1000, QStringLiteral("crypt"), QStringLiteral("aes-xts-plain64 :64:logon:k 0 8:16 4096")}};
     crypt.dependencies = {{8, 16}};
     m_fake.backend->mappings.insert(crypt.name, crypt);
-    expectError(m_client->CreateMapping(QStringLiteral("data"), QStringLiteral("0 8 linear /dev/sdb 4000000"), {}),
-                HelperProtocol::Error::deviceInUse(), QStringLiteral("used by mapping 'cryptroot' (crypt)"));
+    expectError(
+        m_client->CreateMapping(QStringLiteral("data"), QStringLiteral("0 8 linear /dev/sdb 4000000"), {}),
+        HelperProtocol::Error::deviceInUse(), QStringLiteral("used by mapping 'cryptroot' (crypt)"));
 }
 
 void TestHelperService::kernelWithoutDeviceMapper()
@@ -410,7 +441,8 @@ void TestHelperService::moduleUnavailable()
                 HelperProtocol::Error::moduleUnavailable(), QStringLiteral("dm-basic-target"));
     expectError(m_client->LoadTargetModule({}), HelperProtocol::Error::moduleUnavailable());
     // linear needs no module of ours.
-    auto linear = m_client->CreateMapping(QStringLiteral("data"), QStringLiteral("0 8 linear /dev/sdb 0"), {});
+    auto linear = m_client->CreateMapping(QStringLiteral("data"), QStringLiteral("0 8 linear /dev/sdb 0"),
+                                          {});
     QVERIFY(waitFor(linear));
     QVERIFY2(linear.isValid(), qPrintable(linear.error().message()));
 }
@@ -425,7 +457,7 @@ void TestHelperService::foreignMappingsNeedManageForeign()
     m_fake.backend->mappings.insert(lvm.name, lvm);
     m_fake.authorizer->policy = [](const QString &action, const QString &) {
         return action == HelperProtocol::Action::manageForeign() ? AuthorizationResult::NotAuthorized
-                                                                  : AuthorizationResult::Authorized;
+                                                                 : AuthorizationResult::Authorized;
     };
     expectError(m_client->RemoveMapping(lvm.name, {}), HelperProtocol::Error::notAuthorized(),
                 QStringLiteral("remove 'vg-home', which Volume Mapper did not create"));
@@ -435,7 +467,9 @@ void TestHelperService::foreignMappingsNeedManageForeign()
     QVERIFY(m_fake.backend->mappings.contains(lvm.name));
     QCOMPARE(m_fake.backend->mappings[lvm.name].table.first().parameters, QStringLiteral("8:16 0"));
 
-    m_fake.authorizer->policy = [](const QString &, const QString &) { return AuthorizationResult::Authorized; };
+    m_fake.authorizer->policy = [](const QString &, const QString &) {
+        return AuthorizationResult::Authorized;
+    };
     auto removed = m_client->RemoveMapping(lvm.name, {});
     QVERIFY(waitFor(removed));
     QVERIFY2(removed.isValid(), qPrintable(removed.error().message()));
@@ -445,29 +479,39 @@ void TestHelperService::foreignMappingsNeedManageForeign()
 void TestHelperService::foreignOwnersDevicesNeedManageForeign()
 {
     // sdc1 (sectors 2048.. of sdc) is an LVM physical volume.
-    m_fake.devices->foreign = {{DeviceClaim::Kind::Foreign, {8, 32}, 2048, 1000000,
-                           QStringLiteral("/dev/sdc1 holds an LVM physical volume (LVM2_member)")}};
+    m_fake.devices->foreign = {{DeviceClaim::Kind::Foreign,
+                                {8, 32},
+                                2048,
+                                1000000,
+                                QStringLiteral("/dev/sdc1 holds an LVM physical volume (LVM2_member)")}};
     m_fake.authorizer->policy = [](const QString &action, const QString &) {
         return action == HelperProtocol::Action::manageForeign() ? AuthorizationResult::NotAuthorized
-                                                                  : AuthorizationResult::Authorized;
+                                                                 : AuthorizationResult::Authorized;
     };
     // Through the disk as well as the partition: the sectors are the same.
-    for (const QString &table : {QStringLiteral("0 8 linear /dev/sdc1 0"), QStringLiteral("0 8 linear /dev/sdc 4096")}) {
-        expectError(m_client->CreateMapping(QStringLiteral("pv"), table, {}), HelperProtocol::Error::notAuthorized(),
+    for (const QString &table :
+         {QStringLiteral("0 8 linear /dev/sdc1 0"), QStringLiteral("0 8 linear /dev/sdc 4096")}) {
+        expectError(m_client->CreateMapping(QStringLiteral("pv"), table, {}),
+                    HelperProtocol::Error::notAuthorized(),
                     QStringLiteral("/dev/sdc1 holds an LVM physical volume (LVM2_member)"));
     }
     QVERIFY(m_fake.backend->mappings.isEmpty());
     // The rest of the disk is free to use.
-    auto beside = m_client->CreateMapping(QStringLiteral("beside"), QStringLiteral("0 8 linear /dev/sdc 0"), {});
+    auto beside = m_client->CreateMapping(QStringLiteral("beside"), QStringLiteral("0 8 linear /dev/sdc 0"),
+                                          {});
     QVERIFY(waitFor(beside));
     QVERIFY2(beside.isValid(), qPrintable(beside.error().message()));
     // A reload onto the PV is refused the same way, and the table stays.
-    expectError(m_client->ReloadMapping(QStringLiteral("beside"), QStringLiteral("0 8 linear /dev/sdc1 0"), {}),
-                HelperProtocol::Error::notAuthorized(), QStringLiteral("LVM2_member"));
-    QCOMPARE(m_fake.backend->mappings[QStringLiteral("beside")].table.first().parameters, QStringLiteral("8:32 0"));
+    expectError(
+        m_client->ReloadMapping(QStringLiteral("beside"), QStringLiteral("0 8 linear /dev/sdc1 0"), {}),
+        HelperProtocol::Error::notAuthorized(), QStringLiteral("LVM2_member"));
+    QCOMPARE(m_fake.backend->mappings[QStringLiteral("beside")].table.first().parameters,
+             QStringLiteral("8:32 0"));
 
     // With manage-foreign the owner's device may be mapped (polkit asked twice).
-    m_fake.authorizer->policy = [](const QString &, const QString &) { return AuthorizationResult::Authorized; };
+    m_fake.authorizer->policy = [](const QString &, const QString &) {
+        return AuthorizationResult::Authorized;
+    };
     m_fake.authorizer->requests.clear();
     auto pv = m_client->CreateMapping(QStringLiteral("pv"), QStringLiteral("0 8 linear /dev/sdc1 0"), {});
     QVERIFY(waitFor(pv));
@@ -478,18 +522,22 @@ void TestHelperService::foreignOwnersDevicesNeedManageForeign()
 
 void TestHelperService::reloadKeepsOwnRangesAndReportsFailure()
 {
-    auto created = m_client->CreateMapping(QStringLiteral("data"), QStringLiteral("0 1000 linear /dev/sdb 0"), {});
+    auto created = m_client->CreateMapping(QStringLiteral("data"), QStringLiteral("0 1000 linear /dev/sdb 0"),
+                                           {});
     QVERIFY(waitFor(created));
     // Its own current ranges do not count as an overlap.
-    auto reloaded = m_client->ReloadMapping(QStringLiteral("data"), QStringLiteral("0 2000 basic_target /dev/sdb 500"), {});
+    auto reloaded = m_client->ReloadMapping(QStringLiteral("data"),
+                                            QStringLiteral("0 2000 basic_target /dev/sdb 500"), {});
     QVERIFY(waitFor(reloaded));
     QVERIFY2(reloaded.isValid(), qPrintable(reloaded.error().message()));
-    QCOMPARE(m_fake.backend->mappings[QStringLiteral("data")].table.first().parameters, QStringLiteral("8:16 500"));
+    QCOMPARE(m_fake.backend->mappings[QStringLiteral("data")].table.first().parameters,
+             QStringLiteral("8:16 500"));
 
     m_fake.backend->failNextReload = failure(QStringLiteral("resuming 'data' failed; the old table is live"));
     expectError(m_client->ReloadMapping(QStringLiteral("data"), QStringLiteral("0 8 zero"), {}),
                 HelperProtocol::Error::failed(), QStringLiteral("old table"));
-    QCOMPARE(m_fake.backend->mappings[QStringLiteral("data")].table.first().target, QStringLiteral("basic_target"));
+    QCOMPARE(m_fake.backend->mappings[QStringLiteral("data")].table.first().target,
+             QStringLiteral("basic_target"));
 }
 
 void TestHelperService::removeOpenMapping()
@@ -578,28 +626,35 @@ void TestHelperService::clientAndMappingModelFollowChanges()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
 
     std::optional<ClientResult<QString>> created;
-    client.create(QStringLiteral("data"), SdbTable, false, [&](const ClientResult<QString> &result) { created = result; });
+    client.create(QStringLiteral("data"), SdbTable, false,
+                  [&](const ClientResult<QString> &result) { created = result; });
     QTRY_VERIFY(created.has_value());
     QCOMPARE(std::get<QString>(*created), QStringLiteral("/dev/mapper/data"));
     QTRY_COMPARE(model.rowCount(), 1); // refreshed by MappingsChanged
     QCOMPARE(model.index(0, MappingListModel::NameColumn).data().toString(), QStringLiteral("data"));
-    QCOMPARE(model.index(0, MappingListModel::OriginColumn).data().toString(), QStringLiteral("Volume Mapper"));
+    QCOMPARE(model.index(0, MappingListModel::OriginColumn).data().toString(),
+             QStringLiteral("Volume Mapper"));
 
     std::optional<ClientResult<QList<SegmentStatus>>> status;
-    client.status(QStringLiteral("data"), [&](const ClientResult<QList<SegmentStatus>> &result) { status = result; });
+    client.status(QStringLiteral("data"),
+                  [&](const ClientResult<QList<SegmentStatus>> &result) { status = result; });
     QTRY_VERIFY(status.has_value());
     const auto &segments = std::get<QList<SegmentStatus>>(*status);
     QVERIFY(segments[0].hasCounters);
     QCOMPARE(segments[0].writeSectors, 16u);
 
-    m_fake.authorizer->policy = [](const QString &, const QString &) { return AuthorizationResult::Dismissed; };
+    m_fake.authorizer->policy = [](const QString &, const QString &) {
+        return AuthorizationResult::Dismissed;
+    };
     std::optional<ClientResult<Done>> removed;
     client.remove(QStringLiteral("data"), false, [&](const ClientResult<Done> &result) { removed = result; });
     QTRY_VERIFY(removed.has_value());
     QCOMPARE(std::get<ClientError>(*removed).kind, ClientErrorKind::Dismissed);
     QCOMPARE(model.rowCount(), 1);
 
-    m_fake.authorizer->policy = [](const QString &, const QString &) { return AuthorizationResult::Authorized; };
+    m_fake.authorizer->policy = [](const QString &, const QString &) {
+        return AuthorizationResult::Authorized;
+    };
     removed.reset();
     client.remove(QStringLiteral("data"), false, [&](const ClientResult<Done> &result) { removed = result; });
     QTRY_VERIFY(removed.has_value());
@@ -630,7 +685,7 @@ void TestHelperService::segmentSamplerComputesRates()
     }
     QCOMPARE(failed.first().at(1).value<ClientError>().kind, ClientErrorKind::NotFound);
     const auto history = sampler.history(QStringLiteral("data"));
-    QCOMPARE(history.size(), 2); // bounded
+    QCOMPARE(history.size(), 2);        // bounded
     QCOMPARE(history.last().size(), 1); // the basic_target segment only
     const SegmentRates rates = history.last().first();
     // Each status call adds 1 read of 8 sectors and 2 writes of 16 sectors.
@@ -648,7 +703,9 @@ void TestHelperService::foreignTablesAreNotReadBeforeAuthorization()
     crypt.liveTable = true;
     crypt.table = {{0, 1000, QStringLiteral("crypt"), QStringLiteral("aes-xts-plain64 - 0 8:16 4096")}};
     m_fake.backend->mappings.insert(crypt.name, crypt);
-    m_fake.authorizer->policy = [](const QString &, const QString &) { return AuthorizationResult::NotAuthorized; };
+    m_fake.authorizer->policy = [](const QString &, const QString &) {
+        return AuthorizationResult::NotAuthorized;
+    };
     expectError(m_client->RemoveMapping(crypt.name, {}), HelperProtocol::Error::notAuthorized());
     expectError(m_client->ResetCounters(crypt.name, {}), HelperProtocol::Error::notAuthorized());
     expectError(m_client->ReloadMapping(crypt.name, QStringLiteral("0 8 zero"), {}),
@@ -661,9 +718,10 @@ void TestHelperService::foreignTablesAreNotReadBeforeAuthorization()
 void TestHelperService::diskAndPartitionRangesCollideWithinATable()
 {
     // sdc1 starts at sector 2048 of sdc.
-    expectError(m_client->CreateMapping(QStringLiteral("twice"),
-                                        QStringLiteral("0 100 linear /dev/sdc 2050\n100 100 linear /dev/sdc1 0"), {}),
-                HelperProtocol::Error::invalidArgument(), QStringLiteral("use the same sectors"));
+    expectError(
+        m_client->CreateMapping(QStringLiteral("twice"),
+                                QStringLiteral("0 100 linear /dev/sdc 2050\n100 100 linear /dev/sdc1 0"), {}),
+        HelperProtocol::Error::invalidArgument(), QStringLiteral("use the same sectors"));
     QVERIFY(m_fake.backend->mappings.isEmpty());
 }
 
@@ -677,7 +735,7 @@ void TestHelperService::resetCountersOfForeignNeedsManageForeign()
     m_fake.backend->mappings.insert(other.name, other);
     m_fake.authorizer->policy = [](const QString &action, const QString &) {
         return action == HelperProtocol::Action::manageForeign() ? AuthorizationResult::NotAuthorized
-                                                                  : AuthorizationResult::Authorized;
+                                                                 : AuthorizationResult::Authorized;
     };
     expectError(m_client->ResetCounters(other.name, {}), HelperProtocol::Error::notAuthorized());
     QVERIFY(m_fake.backend->messages.isEmpty());
@@ -685,7 +743,8 @@ void TestHelperService::resetCountersOfForeignNeedsManageForeign()
 
 void TestHelperService::reloadRefusesStackingOnItself()
 {
-    auto created = m_client->CreateMapping(QStringLiteral("lower"), QStringLiteral("0 100 linear /dev/sdb 0"), {});
+    auto created = m_client->CreateMapping(QStringLiteral("lower"), QStringLiteral("0 100 linear /dev/sdb 0"),
+                                           {});
     QVERIFY(waitFor(created));
     const MappingState lower = m_fake.backend->mappings[QStringLiteral("lower")];
     const QString lowerNumber = QStringLiteral("%1:%2").arg(lower.major).arg(lower.minor);
@@ -693,11 +752,14 @@ void TestHelperService::reloadRefusesStackingOnItself()
     m_fake.devices->addDisk(QStringLiteral("/dev/mapper/upper"), {254, 7}, 100);
     m_fake.devices->addDisk(QStringLiteral("/dev/mapper/lower"), {lower.major, lower.minor}, 100);
     m_fake.devices->builtOn.insert(QStringLiteral("254:7"), lowerNumber);
-    expectError(m_client->ReloadMapping(QStringLiteral("lower"), QStringLiteral("0 100 linear /dev/mapper/upper 0"), {}),
+    expectError(m_client->ReloadMapping(QStringLiteral("lower"),
+                                        QStringLiteral("0 100 linear /dev/mapper/upper 0"), {}),
                 HelperProtocol::Error::invalidArgument(), QStringLiteral("built on it"));
-    expectError(m_client->ReloadMapping(QStringLiteral("lower"), QStringLiteral("0 100 linear %1 0").arg(lowerNumber), {}),
+    expectError(m_client->ReloadMapping(QStringLiteral("lower"),
+                                        QStringLiteral("0 100 linear %1 0").arg(lowerNumber), {}),
                 HelperProtocol::Error::invalidArgument(), QStringLiteral("itself"));
-    QCOMPARE(m_fake.backend->mappings[QStringLiteral("lower")].table.first().parameters, QStringLiteral("8:16 0"));
+    QCOMPARE(m_fake.backend->mappings[QStringLiteral("lower")].table.first().parameters,
+             QStringLiteral("8:16 0"));
 }
 
 QTEST_GUILESS_MAIN(TestHelperService)

@@ -139,9 +139,7 @@ void TestIoMonitorView::initTestCase()
     QDir().mkpath(QStringLiteral(VOLMAP_SCREENSHOT_DIR));
 }
 
-void TestIoMonitorView::cleanupTestCase()
-{
-}
+void TestIoMonitorView::cleanupTestCase() {}
 
 void TestIoMonitorView::init()
 {
@@ -150,7 +148,8 @@ void TestIoMonitorView::init()
     QVERIFY(m_root->isValid());
     writeStat(0, 0);
     m_clientConnection = QStringLiteral("client-%1").arg(m_round);
-    m_client = std::make_unique<HelperClient>(QDBusConnection::connectToBus(m_bus.address(), m_clientConnection));
+    m_client = std::make_unique<HelperClient>(
+        QDBusConnection::connectToBus(m_bus.address(), m_clientConnection));
     m_blockSampler = std::make_unique<IoSampler>(m_root->path());
     m_segmentSampler = std::make_unique<SegmentSampler>(*m_client);
     m_view = std::make_unique<IoMonitorView>(m_blockSampler.get(), m_segmentSampler.get());
@@ -181,7 +180,8 @@ void TestIoMonitorView::startHelper()
     m_helperConnection = QStringLiteral("helper-%1").arg(m_round);
     QDBusConnection bus = QDBusConnection::connectToBus(m_bus.address(), m_helperConnection);
     QVERIFY(bus.isConnected());
-    QVERIFY(bus.registerObject(HelperProtocol::objectPath(), m_helper.get(), QDBusConnection::ExportAllSlots));
+    QVERIFY(
+        bus.registerObject(HelperProtocol::objectPath(), m_helper.get(), QDBusConnection::ExportAllSlots));
     QVERIFY(bus.registerService(HelperProtocol::serviceName()));
 }
 
@@ -205,7 +205,8 @@ bool TestIoMonitorView::showsEmptyState() const
 void TestIoMonitorView::emptyStateWithoutMapping()
 {
     QVERIFY(showsEmptyState());
-    QCOMPARE(child<QLabel>(QStringLiteral("emptyState"))->text(), QStringLiteral("Select a mapping to watch its I/O"));
+    QCOMPARE(child<QLabel>(QStringLiteral("emptyState"))->text(),
+             QStringLiteral("Select a mapping to watch its I/O"));
     QVERIFY(!m_blockSampler->isRunning());
 
     m_view->setMapping(Mapping, Kernel);
@@ -453,7 +454,8 @@ void TestIoMonitorView::segmentFailureShowsWithoutStoppingCharts()
     // Once the helper is there, trying again clears the problem.
     startHelper();
     QTest::mouseClick(child<QPushButton>(QStringLiteral("retryButton")), Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(child<QTableView>(QStringLiteral("segmentTable"))->model()->rowCount(), 2, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(child<QTableView>(QStringLiteral("segmentTable"))->model()->rowCount(), 2,
+                              10000);
     QVERIFY(!problem->isVisible());
     QCOMPARE(m_helper->calls, 1);
 }
@@ -468,23 +470,36 @@ void TestIoMonitorView::segmentCountersAndReset()
     QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 2, 10000); // the zero segment has no counters
     m_nowNs += 100'000'000; // the second answer comes 100 ms after the first
     m_segmentSampler->sampleNow();
-    QTRY_VERIFY_WITH_TIMEOUT(
-        table->model()->index(0, SegmentCountersModel::ShareColumn).data(SegmentCountersModel::ShareRole).isValid(),
-        10000);
+    QTRY_VERIFY_WITH_TIMEOUT(table->model()
+                                 ->index(0, SegmentCountersModel::ShareColumn)
+                                 .data(SegmentCountersModel::ShareRole)
+                                 .isValid(),
+                             10000);
     const QAbstractItemModel *model = table->model();
     // Two calls so far: 2 x 300 reads on the first segment, 2 x 100 on the second.
-    QCOMPARE(model->index(0, SegmentCountersModel::ReadsColumn).data(SegmentCountersModel::ValueRole).toULongLong(),
+    QCOMPARE(model->index(0, SegmentCountersModel::ReadsColumn)
+                 .data(SegmentCountersModel::ValueRole)
+                 .toULongLong(),
              600u);
-    QCOMPARE(model->index(1, SegmentCountersModel::ReadsColumn).data(SegmentCountersModel::ValueRole).toULongLong(),
+    QCOMPARE(model->index(1, SegmentCountersModel::ReadsColumn)
+                 .data(SegmentCountersModel::ValueRole)
+                 .toULongLong(),
              200u);
-    QCOMPARE(model->index(0, SegmentCountersModel::ShareColumn).data(SegmentCountersModel::ShareRole).toDouble(), 0.75);
+    QCOMPARE(
+        model->index(0, SegmentCountersModel::ShareColumn).data(SegmentCountersModel::ShareRole).toDouble(),
+        0.75);
     QCOMPARE(model->index(1, SegmentCountersModel::ShareColumn).data().toString(), QStringLiteral("25 %"));
     QVERIFY(!child<QLabel>(QStringLiteral("segmentNotice"))->isVisible());
 
     MappingTable mappingTable;
-    mappingTable.segments = {Segment{0, 4194304, QStringLiteral("basic_target"), {QStringLiteral("/nonexistent/sdb"), QStringLiteral("0")}, 1}};
+    mappingTable.segments = {Segment{0,
+                                     4194304,
+                                     QStringLiteral("basic_target"),
+                                     {QStringLiteral("/nonexistent/sdb"), QStringLiteral("0")},
+                                     1}};
     m_view->setMappingTable(mappingTable);
-    QCOMPARE(model->index(0, SegmentCountersModel::DeviceColumn).data().toString(), QStringLiteral("/nonexistent/sdb"));
+    QCOMPARE(model->index(0, SegmentCountersModel::DeviceColumn).data().toString(),
+             QStringLiteral("/nonexistent/sdb"));
 
     auto *reset = child<QPushButton>(QStringLiteral("resetButton"));
     QVERIFY(reset->isEnabled());
@@ -507,8 +522,13 @@ void TestIoMonitorView::screenshots()
     m_view->setSamplingInterval(500);
     m_view->setMapping(Mapping, Kernel);
     MappingTable mappingTable;
-    mappingTable.segments = {Segment{0, 4194304, QStringLiteral("basic_target"), {QStringLiteral("8:16"), QStringLiteral("0")}, 1},
-                             Segment{4194304, 2097152, QStringLiteral("basic_target"), {QStringLiteral("8:32"), QStringLiteral("0")}, 2}};
+    mappingTable.segments = {
+        Segment{0, 4194304, QStringLiteral("basic_target"), {QStringLiteral("8:16"), QStringLiteral("0")}, 1},
+        Segment{4194304,
+                2097152,
+                QStringLiteral("basic_target"),
+                {QStringLiteral("8:32"), QStringLiteral("0")},
+                2}};
     m_view->setMappingTable(mappingTable);
     // A load that swells and ebbs, so the charts move. The sampler reads
     // on its own timer; the counters grow ten times a second.

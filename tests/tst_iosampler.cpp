@@ -37,9 +37,10 @@ void TestIoSampler::writeStat(const QString &root, const QString &device, const 
 void TestIoSampler::parsesBlockStat()
 {
     // A real line: 17 fields on 6.x kernels.
-    const auto counters = parseBlockStat(u"     140        0     6248       36   205112        0  1640896   101924        2"
-                                         u"    51264   101960        0        0        0        0        0        0\n",
-                                         1234);
+    const auto counters = parseBlockStat(
+        u"     140        0     6248       36   205112        0  1640896   101924        2"
+        u"    51264   101960        0        0        0        0        0        0\n",
+        1234);
     QVERIFY(counters);
     QCOMPARE(counters->msecs, 1234);
     QCOMPARE(counters->readIos, 140u);
@@ -65,11 +66,11 @@ void TestIoSampler::computesRates()
     const IoCounters after{3000, 300, 2400, 250, 30, 4176, 60, 4};
     const IoRates rates = ratesBetween(before, after);
     QCOMPARE(rates.msecs, 3000);
-    QCOMPARE(rates.readIops, 100.0);                 // 200 reads in 2 s
-    QCOMPARE(rates.readBytesPerSecond, 409600.0);    // 1600 sectors in 2 s
+    QCOMPARE(rates.readIops, 100.0);              // 200 reads in 2 s
+    QCOMPARE(rates.readBytesPerSecond, 409600.0); // 1600 sectors in 2 s
     QCOMPARE(rates.writeIops, 10.0);
-    QCOMPARE(rates.writeBytesPerSecond, 1048576.0);  // 4096 sectors in 2 s
-    QCOMPARE(rates.readLatencyMs, 1.0);              // 200 ms over 200 reads
+    QCOMPARE(rates.writeBytesPerSecond, 1048576.0); // 4096 sectors in 2 s
+    QCOMPARE(rates.readLatencyMs, 1.0);             // 200 ms over 200 reads
     QCOMPARE(rates.writeLatencyMs, 2.0);
     QCOMPARE(rates.inFlight, 4u);
 }

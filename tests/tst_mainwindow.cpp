@@ -8,9 +8,9 @@
 #include "draftstore.h"
 #include "fakes/fakehelperstack.h"
 #include "fakes/fakesystem.h"
+#include "fakes/widgetlookup.h"
 #include "fakes/windowdriver.h"
 #include "layoutbar.h"
-#include "fakes/widgetlookup.h"
 #include "mainwindow.h"
 #include "mappinglistmodel.h"
 #include "mappingspanel.h"
@@ -23,11 +23,9 @@
 #include <QClipboard>
 #include <QDir>
 #include <QFileDialog>
-#include <QMenuBar>
-#include <QTemporaryDir>
-#include <QTranslator>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcess>
@@ -37,7 +35,9 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QTreeView>
 
 using namespace Volmap;
@@ -98,14 +98,13 @@ void TestMainWindow::initTestCase()
     }
 }
 
-void TestMainWindow::cleanupTestCase()
-{
-}
+void TestMainWindow::cleanupTestCase() {}
 
 void TestMainWindow::init()
 {
     m_helper.start();
-    m_window = std::make_unique<MainWindow>(m_helper.client.get(), m_helper.samplingClient.get(), m_system->root());
+    m_window = std::make_unique<MainWindow>(m_helper.client.get(), m_helper.samplingClient.get(),
+                                            m_system->root());
     QVERIFY(showAndWaitForDevices(m_window.get()));
 }
 
@@ -166,8 +165,10 @@ void TestMainWindow::keyboardAddsSelectedDevices()
     addDevices({QStringLiteral("sdc1"), QStringLiteral("sdb")});
     QCOMPARE(editor->model()->rowCount(), 2);
     const QList<EditableSegment> segments = editor->model()->segments();
-    QCOMPARE(segments[0], (EditableSegment{1000000, QStringLiteral("basic_target"), QStringLiteral("/dev/sdc1"), 0}));
-    QCOMPARE(segments[1], (EditableSegment{4194304, QStringLiteral("basic_target"), QStringLiteral("/dev/sdb"), 0}));
+    QCOMPARE(segments[0],
+             (EditableSegment{1000000, QStringLiteral("basic_target"), QStringLiteral("/dev/sdc1"), 0}));
+    QCOMPARE(segments[1],
+             (EditableSegment{4194304, QStringLiteral("basic_target"), QStringLiteral("/dev/sdb"), 0}));
     QVERIFY(editor->model()->isValid());
     // Valid, but still unnamed: Create waits, and the summary says why.
     QVERIFY(!editor->createAction()->isEnabled());
@@ -224,8 +225,9 @@ void TestMainWindow::createsThroughTheHelper()
     auto *confirm = waitForTopLevel<QMessageBox>(QStringLiteral("createConfirmation"));
     QVERIFY(confirm);
     // It names exactly the ranges that will be used.
-    QVERIFY2(confirm->informativeText().contains(u"/dev/sdb: 2 GiB from 0 B (sectors 0–4194303), basic_target"),
-             qPrintable(confirm->informativeText()));
+    QVERIFY2(
+        confirm->informativeText().contains(u"/dev/sdb: 2 GiB from 0 B (sectors 0–4194303), basic_target"),
+        qPrintable(confirm->informativeText()));
     QVERIFY(m_helper.backend->mappings.isEmpty());
     QTest::mouseClick(buttonLabelled(confirm, QStringLiteral("Create")), Qt::LeftButton);
     auto *created = waitForTopLevel<QMessageBox>(QStringLiteral("createdMessage"));
@@ -242,11 +244,12 @@ void TestMainWindow::createsThroughTheHelper()
     // It shows in the mappings panel, selected, marked as Volume Mapper's.
     QTRY_VERIFY(m_window->mappingModel()->rowOf(QStringLiteral("fast")) >= 0);
     QTRY_COMPARE(m_window->mappingsPanel()->selectedMapping(), QStringLiteral("fast"));
-    QCOMPARE(m_window->mappingModel()
-                 ->index(m_window->mappingModel()->rowOf(QStringLiteral("fast")), MappingListModel::OriginColumn)
-                 .data()
-                 .toString(),
-             QStringLiteral("Volume Mapper"));
+    QCOMPARE(
+        m_window->mappingModel()
+            ->index(m_window->mappingModel()->rowOf(QStringLiteral("fast")), MappingListModel::OriginColumn)
+            .data()
+            .toString(),
+        QStringLiteral("Volume Mapper"));
     // The table on screen is the new mapping's now: edited as it, not a second mapping over its ranges.
     QCOMPARE(editor->editedMapping(), QStringLiteral("fast"));
     QVERIFY(editor->findChild<QLineEdit *>(QStringLiteral("mappingName"))->text().isEmpty());
@@ -259,7 +262,9 @@ void TestMainWindow::createsThroughTheHelper()
 
 void TestMainWindow::refusalIsExplained()
 {
-    m_helper.authorizer->policy = [](const QString &, const QString &) { return AuthorizationResult::Dismissed; };
+    m_helper.authorizer->policy = [](const QString &, const QString &) {
+        return AuthorizationResult::Dismissed;
+    };
     TableEditor *editor = m_window->editor();
     addDevices({QStringLiteral("sdc1")});
     QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("mappingName")), QStringLiteral("data"));
@@ -311,11 +316,12 @@ void TestMainWindow::removesWhenUnusedOnRequest()
     createMapping(QStringLiteral("busy"), QStringLiteral("0 2048 linear /dev/sdb 0\n"));
     m_helper.backend->mappings[QStringLiteral("busy")].openCount = 1;
     m_window->mappingModel()->refresh();
-    QTRY_COMPARE(m_window->mappingModel()
-                     ->index(m_window->mappingModel()->rowOf(QStringLiteral("busy")), MappingListModel::OpenColumn)
-                     .data()
-                     .toInt(),
-                 1);
+    QTRY_COMPARE(
+        m_window->mappingModel()
+            ->index(m_window->mappingModel()->rowOf(QStringLiteral("busy")), MappingListModel::OpenColumn)
+            .data()
+            .toInt(),
+        1);
     m_window->mappingsPanel()->selectMapping(QStringLiteral("busy"));
     QTest::mouseClick(buttonLabelled(m_window->mappingsPanel(), QStringLiteral("Remove…")), Qt::LeftButton);
     auto *confirm = waitForTopLevel<QMessageBox>(QStringLiteral("removeConfirmation"));
@@ -387,7 +393,8 @@ void TestMainWindow::remembersTheLayout()
 {
     m_window->resize(1333, 888);
     m_window->close();
-    m_window = std::make_unique<MainWindow>(m_helper.client.get(), m_helper.samplingClient.get(), m_system->root());
+    m_window = std::make_unique<MainWindow>(m_helper.client.get(), m_helper.samplingClient.get(),
+                                            m_system->root());
     QCOMPARE(m_window->size(), QSize(1333, 888));
 }
 
@@ -468,7 +475,8 @@ void TestMainWindow::speaksGerman()
 {
     // The catalogue is built from the .ts file and embedded; a German desktop gets German menus.
     QTranslator german;
-    QVERIFY(german.load(QLocale(QLocale::German), QStringLiteral("volmap"), QStringLiteral("_"), QStringLiteral(":/i18n")));
+    QVERIFY(german.load(QLocale(QLocale::German), QStringLiteral("volmap"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")));
     QApplication::installTranslator(&german);
     MainWindow window(m_helper.client.get(), m_helper.samplingClient.get(), m_system->root());
     QApplication::removeTranslator(&german);
@@ -541,8 +549,9 @@ void TestMainWindow::overlapShowsBeforeCreate()
     waitForClaimsOf(QStringLiteral("first"));
     TableEditor *editor = m_window->editor();
     QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("mappingName")), QStringLiteral("second"));
-    QVERIFY(editor->loadTableText(QStringLiteral("0 2048 basic_target /dev/sdc1 0\n2048 100 linear /dev/sdb 950\n"),
-                                  QStringLiteral("test")));
+    QVERIFY(editor->loadTableText(
+        QStringLiteral("0 2048 basic_target /dev/sdc1 0\n2048 100 linear /dev/sdb 950\n"),
+        QStringLiteral("test")));
     QVERIFY(editor->model()->isValid());
     auto *summary = editor->findChild<QLabel *>(QStringLiteral("tableSummary"));
     QTRY_VERIFY2(summary->text().contains(u"used by mapping 'first'"), qPrintable(summary->text()));

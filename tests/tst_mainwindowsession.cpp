@@ -9,8 +9,8 @@
 #include "draftstore.h"
 #include "fakes/fakehelperstack.h"
 #include "fakes/fakesystem.h"
-#include "fakes/windowdriver.h"
 #include "fakes/widgetlookup.h"
+#include "fakes/windowdriver.h"
 #include "handbook.h"
 #include "iomonitorview.h"
 #include "mainwindow.h"
@@ -78,7 +78,10 @@ private:
     void addDevices(const QStringList &kernelNames);
     void createMapping(const QString &name, const QString &table);
     void reopenWindow();
-    QLineEdit *nameField() const { return m_window->editor()->findChild<QLineEdit *>(QStringLiteral("mappingName")); }
+    QLineEdit *nameField() const
+    {
+        return m_window->editor()->findChild<QLineEdit *>(QStringLiteral("mappingName"));
+    }
 
     FakeHelperStack m_helper;
     std::unique_ptr<FakeSystem> m_system;
@@ -107,7 +110,8 @@ void TestMainWindowSession::cleanupTestCase()
 void TestMainWindowSession::init()
 {
     m_helper.start();
-    m_window = std::make_unique<MainWindow>(m_helper.client.get(), m_helper.samplingClient.get(), m_system->root());
+    m_window = std::make_unique<MainWindow>(m_helper.client.get(), m_helper.samplingClient.get(),
+                                            m_system->root());
     QVERIFY(showAndWaitForDevices(m_window.get()));
 }
 
@@ -130,7 +134,8 @@ void TestMainWindowSession::createMapping(const QString &name, const QString &ta
 
 void TestMainWindowSession::reopenWindow()
 {
-    m_window = std::make_unique<MainWindow>(m_helper.client.get(), m_helper.samplingClient.get(), m_system->root());
+    m_window = std::make_unique<MainWindow>(m_helper.client.get(), m_helper.samplingClient.get(),
+                                            m_system->root());
     QVERIFY(showAndWaitForDevices(m_window.get()));
 }
 
@@ -187,7 +192,8 @@ void TestMainWindowSession::discardingTheDraftQuitsClean()
     m_window->close();
     auto *question = waitForTopLevel<QMessageBox>(QStringLiteral("quitQuestion"));
     QVERIFY(question);
-    QTest::mouseClick(question->findChild<QPushButton *>(QStringLiteral("discardDraftButton")), Qt::LeftButton);
+    QTest::mouseClick(question->findChild<QPushButton *>(QStringLiteral("discardDraftButton")),
+                      Qt::LeftButton);
     QTRY_VERIFY(!m_window->isVisible());
     QVERIFY(!DraftStore().load().has_value());
     reopenWindow();
@@ -343,7 +349,8 @@ void TestMainWindowSession::helpMenuOpensHandbookAndManPages()
     auto *handbook = waitForTopLevel<HandbookDialog>(QStringLiteral("handbook"));
     QVERIFY(handbook);
     const QString text = handbook->browser()->toPlainText();
-    for (const char *topic : {"What basic_target is", "How to build a table", "What the counters mean", "In flight"}) {
+    for (const char *topic :
+         {"What basic_target is", "How to build a table", "What the counters mean", "In flight"}) {
         QVERIFY2(text.contains(QLatin1String(topic)), topic);
     }
     const QString html = handbook->browser()->toHtml();
@@ -382,12 +389,14 @@ void TestMainWindowSession::helpMenuOpensHandbookAndManPages()
  */
 void TestMainWindowSession::columnsFitTheirContent()
 {
-    createMapping(QStringLiteral("data"), QStringLiteral("0 2048 basic_target /dev/sdb 0\n2048 2048 linear /dev/sdc1 0\n"));
+    createMapping(QStringLiteral("data"),
+                  QStringLiteral("0 2048 basic_target /dev/sdb 0\n2048 2048 linear /dev/sdc1 0\n"));
     m_window->mappingsPanel()->selectMapping(QStringLiteral("data"));
     // A row with a problem: its message is the longest cell.
     addDevices({QStringLiteral("sdb")});
-    m_window->editor()->model()->setData(m_window->editor()->model()->index(0, SegmentTableModel::OffsetColumn),
-                                          QStringLiteral("999999999999"));
+    m_window->editor()->model()->setData(
+        m_window->editor()->model()->index(0, SegmentTableModel::OffsetColumn),
+        QStringLiteral("999999999999"));
     QTest::qWait(300);
     const QString scale = qEnvironmentVariable("QT_SCALE_FACTOR", QStringLiteral("1"));
     saveScreenshot(m_window.get(), QStringLiteral("window-scale-") + scale);

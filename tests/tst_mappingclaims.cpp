@@ -65,8 +65,8 @@ void TestMappingClaims::ownedDevicesOnceAndWhole()
 {
     const QList<DeviceClaim> claims = claimsOfMapping(
         QStringLiteral("pool"),
-        {segment(0, 1000, "thin-pool", "8:33 8:16 128 0"), segment(1000, 1000, "crypt", "aes - 0 8:16 4096")}, {},
-        m_devices);
+        {segment(0, 1000, "thin-pool", "8:33 8:16 128 0"), segment(1000, 1000, "crypt", "aes - 0 8:16 4096")},
+        {}, m_devices);
     QCOMPARE(claims.size(), 2); // sdb once, though two lines own it
     QCOMPARE(claims[0].kind, DeviceClaim::Kind::InUse);
     QCOMPARE(claims[0].start, quint64(2048));
@@ -77,36 +77,40 @@ void TestMappingClaims::ownedDevicesOnceAndWhole()
 
 void TestMappingClaims::unreadableLinesClaimDependencies()
 {
-    const QList<DeviceClaim> claims =
-        claimsOfMapping(QStringLiteral("mp"),
-                        {segment(0, 1000, "linear", "8:16 0"), segment(1000, 1000, "multipath", "-")},
-                        {{8, 16}, {8, 32}}, m_devices);
+    const QList<DeviceClaim> claims = claimsOfMapping(
+        QStringLiteral("mp"), {segment(0, 1000, "linear", "8:16 0"), segment(1000, 1000, "multipath", "-")},
+        {{8, 16}, {8, 32}}, m_devices);
     QCOMPARE(claims.size(), 3);
     QCOMPARE(claims[0].kind, DeviceClaim::Kind::Mapping);
     QCOMPARE(claims[1].kind, DeviceClaim::Kind::InUse);
     QCOMPARE(claims[1].description, QStringLiteral("used by mapping 'mp' (multipath), whole device"));
     QCOMPARE(claims[2].disk, (DeviceNumber{8, 32}));
     // Readable lines alone claim no dependencies whole.
-    QCOMPARE(claimsOfMapping(QStringLiteral("a"), {segment(0, 1000, "linear", "8:16 0")}, {{8, 16}}, m_devices).size(),
-             1);
+    QCOMPARE(
+        claimsOfMapping(QStringLiteral("a"), {segment(0, 1000, "linear", "8:16 0")}, {{8, 16}}, m_devices)
+            .size(),
+        1);
 }
 
 void TestMappingClaims::goneDevicesClaimNothing()
 {
-    QVERIFY(claimsOfMapping(QStringLiteral("a"), {segment(0, 10, "linear", "9:9 0")}, {}, m_devices).isEmpty());
+    QVERIFY(
+        claimsOfMapping(QStringLiteral("a"), {segment(0, 10, "linear", "9:9 0")}, {}, m_devices).isEmpty());
     QVERIFY(claimsOfMapping(QStringLiteral("a"), {segment(0, 10, "zero", "")}, {}, m_devices).isEmpty());
 }
 
 void TestMappingClaims::readOnlyOnlyForReadWriteTables()
 {
-    const QList<DeviceClaim> claims{{DeviceClaim::Kind::ReadOnly, {8, 16}, 0, 4194304, QStringLiteral("read-only")}};
+    const QList<DeviceClaim> claims{
+        {DeviceClaim::Kind::ReadOnly, {8, 16}, 0, 4194304, QStringLiteral("read-only")}};
     const QList<WantedRange> wanted{{0, {8, 32}, 0, 10, QStringLiteral("sectors 0-9 of /dev/sdc")},
                                     {1, {8, 16}, 0, 10, QStringLiteral("sectors 0-9 of /dev/sdb")}};
     const auto conflict = systemConflict(wanted, claims, false);
     QVERIFY(conflict);
     QCOMPARE(conflict->segment, 1);
     QCOMPARE(conflict->error.name, HelperProtocol::Error::readOnlyDevice());
-    QCOMPARE(conflict->error.message, QStringLiteral("segment 2 (sectors 0-9 of /dev/sdb): the device is read-only"));
+    QCOMPARE(conflict->error.message,
+             QStringLiteral("segment 2 (sectors 0-9 of /dev/sdb): the device is read-only"));
     QVERIFY(!systemConflict(wanted, claims, true));
 }
 

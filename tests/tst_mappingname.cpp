@@ -56,7 +56,8 @@ void TestMappingName::uuids_data()
     QTest::addColumn<QString>("uuid");
     QTest::addColumn<bool>("valid");
     QTest::newRow("volmap") << QStringLiteral("VOLMAP-3f2a9c1e-data") << true;
-    QTest::newRow("lvm") << QStringLiteral("LVM-abcdefABCDEF0123456789abcdefABCDEF0123456789abcdefABCDEF012345")
+    QTest::newRow("lvm") << QStringLiteral(
+        "LVM-abcdefABCDEF0123456789abcdefABCDEF0123456789abcdefABCDEF012345")
                          << true;
     QTest::newRow("crypt") << QStringLiteral("CRYPT-LUKS2-0b1f-cryptroot") << true;
     QTest::newRow("colon") << QStringLiteral("mpath:3600") << true;

@@ -82,8 +82,8 @@ bool TestRangeSignature::run(const QString &program, const QStringList &argument
     process.start(program, arguments);
     process.write(input);
     process.closeWriteChannel();
-    const bool ok = process.waitForFinished(60000) && process.exitStatus() == QProcess::NormalExit &&
-                    process.exitCode() == 0;
+    const bool ok = process.waitForFinished(60000) && process.exitStatus() == QProcess::NormalExit
+                    && process.exitCode() == 0;
     if (!ok) {
         qWarning("%s failed: %s", qPrintable(program), process.readAll().constData());
     }
@@ -259,8 +259,8 @@ void TestRangeSignature::expectedDeviceIsChecked()
     // An LVM-labelled regular file is not block device 8:16, so it is not read.
     const QString path = image(QStringLiteral("not-a-device.img"), 2);
     QFile file(path);
-    QVERIFY(file.open(QIODevice::ReadWrite) && file.seek(512) &&
-            file.write(Fakes::lvmLabel(2 << 11, true)) == 512);
+    QVERIFY(file.open(QIODevice::ReadWrite) && file.seek(512)
+            && file.write(Fakes::lvmLabel(2 << 11, true)) == 512);
     file.close();
     QCOMPARE(probeRangeSignature(path, 0, 2 << 11).kind, Kind::Lvm);
     const RangeSignature checked = probeRangeSignature(path, 0, 2 << 11, DeviceNumber{8, 16});
@@ -315,8 +315,8 @@ void TestRangeSignature::udevRecord()
     QFETCH(QString, type);
     QFETCH(QString, label);
     QFETCH(QString, uuid);
-    const QString root =
-        m_dir.filePath(QStringLiteral("udev-") + QString::fromLatin1(QTest::currentDataTag()));
+    const QString root = m_dir.filePath(QStringLiteral("udev-")
+                                        + QString::fromLatin1(QTest::currentDataTag()));
     QVERIFY(QDir().mkpath(root));
     if (!record.isEmpty()) {
         udevFile(root, QStringLiteral("8:16"), record);
@@ -336,13 +336,13 @@ void TestRangeSignature::udevOnlyForTheStartOfADevice()
     const QString root = m_dir.filePath(QStringLiteral("fallback"));
     udevFile(root, QStringLiteral("8:16"),
              "E:ID_FS_TYPE=xfs\nE:ID_FS_USAGE=filesystem\nE:ID_FS_LABEL=data\n");
-    const RangeSignature start =
-        signatureOfRange(root, QStringLiteral("/dev/sdb"), DeviceNumber{8, 16}, 0, 2048);
+    const RangeSignature start = signatureOfRange(root, QStringLiteral("/dev/sdb"), DeviceNumber{8, 16}, 0,
+                                                  2048);
     QCOMPARE(start.kind, Kind::Filesystem);
     QCOMPARE(start.type, QStringLiteral("xfs"));
     QVERIFY(start.fromUdev);
-    const RangeSignature later =
-        signatureOfRange(root, QStringLiteral("/dev/sdb"), DeviceNumber{8, 16}, 2048, 2048);
+    const RangeSignature later = signatureOfRange(root, QStringLiteral("/dev/sdb"), DeviceNumber{8, 16}, 2048,
+                                                  2048);
     QCOMPARE(later.kind, Kind::Unknown);
     QVERIFY(!later.holdsData());
 

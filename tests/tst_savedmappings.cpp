@@ -120,8 +120,8 @@ void TestSavedMappings::init()
     QSettings().remove(QStringLiteral("create"));
     m_helper.start();
     m_store.attach(m_helper);
-    m_window =
-        std::make_unique<MainWindow>(m_helper.client.get(), m_helper.samplingClient.get(), m_system->root());
+    m_window = std::make_unique<MainWindow>(m_helper.client.get(), m_helper.samplingClient.get(),
+                                            m_system->root());
     QVERIFY(showAndWaitForDevices(m_window.get()));
 }
 
@@ -199,8 +199,8 @@ void TestSavedMappings::createOffersRecreateAtStartup()
     // On a row of its own between the text and the buttons, not over either.
     auto *buttons = confirm->findChild<QDialogButtonBox *>();
     QVERIFY(recreate->geometry().bottom() < buttons->geometry().top());
-    QVERIFY(recreate->geometry().top() >
-            confirm->findChild<QLabel *>(QStringLiteral("qt_msgbox_label"))->geometry().bottom());
+    QVERIFY(recreate->geometry().top()
+            > confirm->findChild<QLabel *>(QStringLiteral("qt_msgbox_label"))->geometry().bottom());
     recreate->setChecked(true);
     saveScreenshot(confirm, QStringLiteral("volmap-create-recreate-at-startup"));
     QTest::mouseClick(buttonLabelled(confirm, QStringLiteral("Create")), Qt::LeftButton);
@@ -231,13 +231,13 @@ void TestSavedMappings::createOverDataAsksBoth()
 {
     // Over data the consent is the box's check box; Recreate at startup still has its own row.
     const QString table = QStringLiteral("0 2048 basic_target /dev/sdb 0\n");
-    const QList<RangeData> data =
-        rangeDataOf(parseTable(table).table, {RangeSignature{RangeSignature::Kind::Filesystem,
-                                                             QStringLiteral("ext4"),
-                                                             QStringLiteral("home"),
-                                                             {},
-                                                             {},
-                                                             false}});
+    const QList<RangeData> data = rangeDataOf(parseTable(table).table,
+                                              {RangeSignature{RangeSignature::Kind::Filesystem,
+                                                              QStringLiteral("ext4"),
+                                                              QStringLiteral("home"),
+                                                              {},
+                                                              {},
+                                                              false}});
     auto *box = qobject_cast<QMessageBox *>(
         createConfirmation(m_window.get(), QStringLiteral("fast"), table, false, data));
     QVERIFY(box);
@@ -323,7 +323,8 @@ void TestSavedMappings::panelShowsSavedWaitingAndRefused()
     auto *menu = waitForTopLevel<QMenu>(QStringLiteral("mappingMenu"));
     QVERIFY(menu);
     QCOMPARE(panel->selectedSaved(), QStringLiteral("archive"));
-    QVERIFY(actionLabelled(menu, QStringLiteral("Assemble Now")) && actionLabelled(menu, QStringLiteral("Forget…")));
+    QVERIFY(actionLabelled(menu, QStringLiteral("Assemble Now"))
+            && actionLabelled(menu, QStringLiteral("Forget…")));
     QVERIFY(!actionLabelled(menu, QStringLiteral("Open in Editor")));
     menu->close();
     panel->view()->selectRow(backup);
@@ -344,8 +345,8 @@ void TestSavedMappings::recreateAtStartupTogglesFromTheMenu()
     create(QStringLiteral("plain"), OnSdb, false);
     MappingListModel *model = m_window->mappingModel();
     QTRY_VERIFY(model->rowOf(QStringLiteral("plain")) >= 0);
-    QAction *recreate =
-        actionLabelled(menuOf(QStringLiteral("plain")), QStringLiteral("Recreate at Startup"));
+    QAction *recreate = actionLabelled(menuOf(QStringLiteral("plain")),
+                                       QStringLiteral("Recreate at Startup"));
     QVERIFY(recreate);
     QVERIFY(recreate->isCheckable());
     QVERIFY(!recreate->isChecked());

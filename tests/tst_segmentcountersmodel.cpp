@@ -67,14 +67,18 @@ void TestSegmentCountersModel::totalsWithoutRates()
     model.setCounters({first, counting(2048, 2097152 - 2048, 7, 0, 56, 0)}, {});
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.columnCount(), int(SegmentCountersModel::ColumnCount));
-    const auto cell = [&](int row, int column, int role = Qt::DisplayRole) { return model.index(row, column).data(role); };
-    QCOMPARE(cell(0, SegmentCountersModel::ReadsColumn, SegmentCountersModel::ValueRole).toULongLong(), 1200u);
+    const auto cell = [&](int row, int column, int role = Qt::DisplayRole) {
+        return model.index(row, column).data(role);
+    };
+    QCOMPARE(cell(0, SegmentCountersModel::ReadsColumn, SegmentCountersModel::ValueRole).toULongLong(),
+             1200u);
     QCOMPARE(cell(0, SegmentCountersModel::WritesColumn, SegmentCountersModel::ValueRole).toULongLong(), 34u);
     QCOMPARE(cell(0, SegmentCountersModel::ReadBytesColumn, SegmentCountersModel::ValueRole).toULongLong(),
              9600u * 512);
     QCOMPARE(cell(0, SegmentCountersModel::WrittenBytesColumn).toString(), QStringLiteral("136 KiB"));
     QCOMPARE(cell(0, SegmentCountersModel::FlushesColumn, SegmentCountersModel::ValueRole).toULongLong(), 5u);
-    QCOMPARE(cell(0, SegmentCountersModel::DiscardsColumn, SegmentCountersModel::ValueRole).toULongLong(), 2u);
+    QCOMPARE(cell(0, SegmentCountersModel::DiscardsColumn, SegmentCountersModel::ValueRole).toULongLong(),
+             2u);
     QCOMPARE(cell(0, SegmentCountersModel::ErrorsColumn, SegmentCountersModel::ValueRole).toULongLong(), 3u);
     QCOMPARE(cell(0, SegmentCountersModel::ErrorsColumn).toString(), QStringLiteral("3"));
     QVERIFY(!cell(1, SegmentCountersModel::ErrorsColumn, SegmentCountersModel::ValueRole).isValid());
@@ -95,17 +99,18 @@ void TestSegmentCountersModel::ratesAndShares()
 {
     SegmentCountersModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setCounters({counting(0, 2048, 1, 1, 8, 8), counting(2048, 2048, 1, 1, 8, 8),
-                       counting(4096, 2048, 0, 0, 0, 0)},
-                      {rates(0, 2048, 3 * 1048576.0, 1048576.0), rates(2048, 2048, 0, 1048576.0),
-                       rates(4096, 2048, 0, 0)});
+    model.setCounters(
+        {counting(0, 2048, 1, 1, 8, 8), counting(2048, 2048, 1, 1, 8, 8), counting(4096, 2048, 0, 0, 0, 0)},
+        {rates(0, 2048, 3 * 1048576.0, 1048576.0), rates(2048, 2048, 0, 1048576.0), rates(4096, 2048, 0, 0)});
     QVERIFY(model.hasRates());
     QCOMPARE(model.shareOfLoad(0), 0.8);
     QCOMPARE(model.shareOfLoad(1), 0.2);
     QCOMPARE(model.shareOfLoad(2), 0.0);
     QCOMPARE(model.index(0, SegmentCountersModel::RateColumn).data().toString(), QStringLiteral("4.0 MiB/s"));
     QCOMPARE(model.index(0, SegmentCountersModel::ShareColumn).data().toString(), QStringLiteral("80 %"));
-    QCOMPARE(model.index(1, SegmentCountersModel::ShareColumn).data(SegmentCountersModel::ShareRole).toDouble(), 0.2);
+    QCOMPARE(
+        model.index(1, SegmentCountersModel::ShareColumn).data(SegmentCountersModel::ShareRole).toDouble(),
+        0.2);
     QCOMPARE(model.index(2, SegmentCountersModel::ShareColumn).data().toString(), QStringLiteral("0 %"));
 }
 
@@ -148,25 +153,28 @@ void TestSegmentCountersModel::sameLayoutUpdatesInPlaceNewLayoutResets()
 void TestSegmentCountersModel::devicesFromTheTable()
 {
     int resolved = 0;
-    SegmentCountersModel model([&resolved](const DeviceReference &reference) -> std::variant<BlockDeviceGeometry, QString> {
-        ++resolved;
-        if (reference.toString() == u"8:16") {
-            BlockDeviceGeometry geometry;
-            geometry.displayName = QStringLiteral("/dev/sdb (8:16)");
-            return geometry;
-        }
-        return QStringLiteral("no such device");
-    });
+    SegmentCountersModel model(
+        [&resolved](const DeviceReference &reference) -> std::variant<BlockDeviceGeometry, QString> {
+            ++resolved;
+            if (reference.toString() == u"8:16") {
+                BlockDeviceGeometry geometry;
+                geometry.displayName = QStringLiteral("/dev/sdb (8:16)");
+                return geometry;
+            }
+            return QStringLiteral("no such device");
+        });
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setCounters({counting(0, 2048, 0, 0, 0, 0), counting(2048, 2048, 0, 0, 0, 0)}, {});
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     MappingTable table;
-    table.segments = {Segment{0, 2048, QStringLiteral("basic_target"), {QStringLiteral("8:16"), QStringLiteral("0")}, 1},
-                      Segment{2048, 2048, QStringLiteral("basic_target"), {QStringLiteral("8:99"), QStringLiteral("0")}, 2},
-                      Segment{4096, 2048, QStringLiteral("zero"), {}, 3}};
+    table.segments = {
+        Segment{0, 2048, QStringLiteral("basic_target"), {QStringLiteral("8:16"), QStringLiteral("0")}, 1},
+        Segment{2048, 2048, QStringLiteral("basic_target"), {QStringLiteral("8:99"), QStringLiteral("0")}, 2},
+        Segment{4096, 2048, QStringLiteral("zero"), {}, 3}};
     model.setTable(table);
     QCOMPARE(changed.count(), 1);
-    QCOMPARE(model.index(0, SegmentCountersModel::DeviceColumn).data().toString(), QStringLiteral("/dev/sdb (8:16)"));
+    QCOMPARE(model.index(0, SegmentCountersModel::DeviceColumn).data().toString(),
+             QStringLiteral("/dev/sdb (8:16)"));
     // Unresolvable: shown as the table has it rather than hidden.
     QCOMPARE(model.index(1, SegmentCountersModel::DeviceColumn).data().toString(), QStringLiteral("8:99"));
     // Resolved once per table, not on every paint.

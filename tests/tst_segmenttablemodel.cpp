@@ -55,8 +55,8 @@ private:
 void TestSegmentTableModel::init()
 {
     m_model = std::make_unique<SegmentTableModel>(fakeDisks);
-    m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(),
-                                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+        m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
 }
 
 void TestSegmentTableModel::insertDerivesStartsAndValidates()
@@ -72,8 +72,9 @@ void TestSegmentTableModel::insertDerivesStartsAndValidates()
     QCOMPARE(formatTable(m_model->table()), QStringLiteral("0 2048 basic_target /dev/sdb 0\n"
                                                            "2048 8 zero\n"
                                                            "2056 4096 linear /dev/sdb 2048\n"));
-    QCOMPARE(m_model->index(2, SegmentTableModel::StartColumn).data(SegmentTableModel::SectorsRole).toULongLong(),
-             2056u);
+    QCOMPARE(
+        m_model->index(2, SegmentTableModel::StartColumn).data(SegmentTableModel::SectorsRole).toULongLong(),
+        2056u);
     QVERIFY(!(m_model->flags(m_model->index(1, SegmentTableModel::DeviceColumn)) & Qt::ItemIsEditable));
     QVERIFY(m_model->flags(m_model->index(2, SegmentTableModel::OffsetColumn)) & Qt::ItemIsEditable);
 }
@@ -81,11 +82,13 @@ void TestSegmentTableModel::insertDerivesStartsAndValidates()
 void TestSegmentTableModel::marksTheRowThatIsWrong()
 {
     m_model->insertSegment(0, Basic);
-    m_model->insertSegment(1, {1024, QStringLiteral("linear"), QStringLiteral("/dev/sdb"), 1000}); // overlaps row 0
+    m_model->insertSegment(
+        1, {1024, QStringLiteral("linear"), QStringLiteral("/dev/sdb"), 1000}); // overlaps row 0
     m_model->insertSegment(2, {8, QStringLiteral("linear"), QStringLiteral("/dev/sdz"), 0});
     QVERIFY(!m_model->isValid());
     QVERIFY(m_model->problemAt(0).isEmpty());
-    QVERIFY2(m_model->problemAt(1).contains(u"overlap the range segment 1"), qPrintable(m_model->problemAt(1)));
+    QVERIFY2(m_model->problemAt(1).contains(u"overlap the range segment 1"),
+             qPrintable(m_model->problemAt(1)));
     QCOMPARE(m_model->index(2, SegmentTableModel::ProblemColumn).data().toString(),
              QStringLiteral("/dev/sdz does not exist"));
     QCOMPARE(m_model->index(2, SegmentTableModel::LengthColumn).data(Qt::ToolTipRole).toString(),
@@ -101,7 +104,7 @@ void TestSegmentTableModel::editsInTheChosenUnit()
     m_model->setDisplayUnit(SizeUnit::MiB);
     const QModelIndex length = m_model->index(0, SegmentTableModel::LengthColumn);
     QCOMPARE(length.data().toString(), QStringLiteral("1 MiB"));
-    QVERIFY(m_model->setData(length, QStringLiteral("1.5")));    // MiB, the display unit
+    QVERIFY(m_model->setData(length, QStringLiteral("1.5"))); // MiB, the display unit
     QCOMPARE(m_model->segments()[0].length, 3072u);
     QVERIFY(m_model->setData(length, QStringLiteral("4096 s")));
     QCOMPARE(m_model->segments()[0].length, 4096u);
@@ -136,7 +139,8 @@ void TestSegmentTableModel::undoRedoEveryEdit()
     remember();
     m_model->insertSegment(1, Linear);
     remember();
-    QVERIFY(m_model->setData(m_model->index(1, SegmentTableModel::TargetColumn), QStringLiteral("basic_target")));
+    QVERIFY(
+        m_model->setData(m_model->index(1, SegmentTableModel::TargetColumn), QStringLiteral("basic_target")));
     remember();
     QVERIFY(m_model->setData(m_model->index(0, SegmentTableModel::DeviceColumn), QStringLiteral("8:16")));
     remember();
@@ -158,14 +162,16 @@ void TestSegmentTableModel::undoRedoEveryEdit()
 
 void TestSegmentTableModel::importsAndExportsText()
 {
-    const QString text = QStringLiteral("0 2048 basic_target 8:16 0\n2048 100 linear /dev/sdb 4096\n2148 8 error\n");
+    const QString text = QStringLiteral(
+        "0 2048 basic_target 8:16 0\n2048 100 linear /dev/sdb 4096\n2148 8 error\n");
     m_model->replaceTable(parseTable(text).table, QStringLiteral("Paste"));
     QCOMPARE(formatTable(m_model->table()), text);
     QVERIFY(m_model->isValid());
 }
 
 namespace {
-const DraggedDevice Sdb{QStringLiteral("sdb"), QStringLiteral("/dev/sdb"), QStringLiteral("8:16"), 2097152, 512};
+const DraggedDevice Sdb{QStringLiteral("sdb"), QStringLiteral("/dev/sdb"), QStringLiteral("8:16"), 2097152,
+                        512};
 }
 
 void TestSegmentTableModel::droppedDeviceFillsItsFreeRange()
@@ -176,8 +182,8 @@ void TestSegmentTableModel::droppedDeviceFillsItsFreeRange()
     QVERIFY(m_model->canDropMimeData(drag.get(), Qt::CopyAction, 0, 0, {}));
     QVERIFY(m_model->dropMimeData(drag.get(), Qt::CopyAction, 0, 0, {}));
     QCOMPARE(m_model->rowCount(), 2);
-    QCOMPARE(m_model->segments().first(),
-             (EditableSegment{2097152 - 5120, QStringLiteral("basic_target"), QStringLiteral("/dev/sdb"), 5120}));
+    QCOMPARE(m_model->segments().first(), (EditableSegment{2097152 - 5120, QStringLiteral("basic_target"),
+                                                           QStringLiteral("/dev/sdb"), 5120}));
     QVERIFY2(m_model->isValid(), qPrintable(m_model->problemAt(0)));
     // Then the range before it; then nothing is left.
     QVERIFY(m_model->dropMimeData(drag.get(), Qt::CopyAction, -1, -1, {}));
@@ -219,9 +225,11 @@ void TestSegmentTableModel::droppedRowsMoveAsOneUndoStep()
     m_model->insertSegment(3, error);
     const int before = m_model->undoStack()->count();
     // Rows 0 and 2 dragged to the end keep their order.
-    std::unique_ptr<QMimeData> drag(m_model->mimeData({m_model->index(2, 0), m_model->index(0, 1), m_model->index(0, 3)}));
+    std::unique_ptr<QMimeData> drag(
+        m_model->mimeData({m_model->index(2, 0), m_model->index(0, 1), m_model->index(0, 3)}));
     QVERIFY(drag->text().contains(u"basic_target /dev/sdb 0"));
-    QVERIFY(!m_model->dropMimeData(drag.get(), Qt::MoveAction, 4, 0, {})); // false: the view must not remove rows
+    QVERIFY(
+        !m_model->dropMimeData(drag.get(), Qt::MoveAction, 4, 0, {})); // false: the view must not remove rows
     QCOMPARE(m_model->segments(), (QList<EditableSegment>{Zero, error, Basic, Linear}));
     QCOMPARE(m_model->undoStack()->count(), before + 1);
     m_model->undoStack()->undo();
@@ -258,8 +266,9 @@ void TestSegmentTableModel::summaryNamesDevicesVerbatim()
 {
     const ParsedTable parsed = parseTable(u"0 2048 linear /dev/disk/by-label/50%4off 8\n2048 8 zero\n");
     QVERIFY(parsed.ok());
-    QCOMPARE(describeDeviceUses(parsed.table),
-             QStringList(QStringLiteral("/dev/disk/by-label/50%4off: 1 MiB from 4 KiB (sectors 8–2055), linear")));
+    QCOMPARE(
+        describeDeviceUses(parsed.table),
+        QStringList(QStringLiteral("/dev/disk/by-label/50%4off: 1 MiB from 4 KiB (sectors 8–2055), linear")));
 }
 
 QTEST_GUILESS_MAIN(TestSegmentTableModel)

@@ -210,8 +210,8 @@ void TestSpaceMap::exactMappingRangesReplaceWholeDeviceClaims()
 void TestSpaceMap::claimsOnPartitionsAreShifted()
 {
     const BlockDeviceInfo disk = device(QStringLiteral("sdb"), {8, 16}, 10000);
-    const BlockDeviceInfo part =
-        partition(QStringLiteral("sdb2"), {8, 18}, QStringLiteral("sdb"), 4096, 4000);
+    const BlockDeviceInfo part = partition(QStringLiteral("sdb2"), {8, 18}, QStringLiteral("sdb"), 4096,
+                                           4000);
     const QList<DeviceRangeClaim> claims{{{8, 18}, range(10, 20, SpaceKind::Draft, {}, 0)},
                                          {{8, 16}, range(0, 8, SpaceKind::Draft, {}, 1)},
                                          {{9, 9}, range(0, 8, SpaceKind::Draft, {}, 2)}};
@@ -244,18 +244,28 @@ void TestSpaceMap::mappingClaimsBecomeRanges()
 {
     using K = ClaimLike::Kind;
     const QList<ClaimLike> claims{
-        {K::Mapping, {8, 16}, 2048, 100, QStringLiteral("used by mapping 'fast'"), QStringLiteral("fast"),
+        {K::Mapping,
+         {8, 16},
+         2048,
+         100,
+         QStringLiteral("used by mapping 'fast'"),
+         QStringLiteral("fast"),
          QStringLiteral("linear")},
-        {K::InUse, {8, 32}, 0, 5000, QStringLiteral("used by mapping 'mp' (multipath), whole device"),
-         QStringLiteral("mp"), QStringLiteral("multipath")},
+        {K::InUse,
+         {8, 32},
+         0,
+         5000,
+         QStringLiteral("used by mapping 'mp' (multipath), whole device"),
+         QStringLiteral("mp"),
+         QStringLiteral("multipath")},
         {K::InUse, {8, 16}, 0, 10000, QStringLiteral("mounted at /home")},
     };
     const QList<DeviceRangeClaim> ranges = mappingRangesOf(claims);
     QCOMPARE(ranges.size(), 2);
     QCOMPARE(ranges[0].device, (DeviceNumber{8, 16}));
-    QCOMPARE(ranges[0].range, (SpaceRange{2048, 100, SpaceKind::Mapping, QStringLiteral("fast"),
-                                          QStringLiteral("linear"), QStringLiteral("used by mapping 'fast'"),
-                                          QString(), false, -1}));
+    QCOMPARE(ranges[0].range,
+             (SpaceRange{2048, 100, SpaceKind::Mapping, QStringLiteral("fast"), QStringLiteral("linear"),
+                         QStringLiteral("used by mapping 'fast'"), QString(), false, -1}));
     QCOMPARE(ranges[1].range.kind, SpaceKind::WholeDeviceMapping);
     QCOMPARE(ranges[1].range.owner, QStringLiteral("mp"));
     QCOMPARE(ranges[1].range.length, quint64(5000));

@@ -67,9 +67,9 @@ BlockDeviceInfo partition(const QString &name, DeviceNumber number, const QStrin
 
 QModelIndex treeIndexOf(QTreeView *tree, const QString &kernelName)
 {
-    const QModelIndexList found =
-        tree->model()->match(tree->model()->index(0, 0), DeviceTreeModel::KernelNameRole, kernelName, 1,
-                             Qt::MatchExactly | Qt::MatchRecursive);
+    const QModelIndexList found = tree->model()->match(tree->model()->index(0, 0),
+                                                       DeviceTreeModel::KernelNameRole, kernelName, 1,
+                                                       Qt::MatchExactly | Qt::MatchRecursive);
     return found.value(0);
 }
 
@@ -296,14 +296,14 @@ void TestSpaceMapBar::createOverDataWantsConsent()
 {
     const QString table = QStringLiteral("0 2048 basic_target /dev/sdb2 0\n2048 2048 linear /dev/sdc 0\n");
     const MappingTable parsed = parseTable(table).table;
-    const QList<RangeData> data =
-        rangeDataOf(parsed, {RangeSignature{RangeSignature::Kind::Filesystem,
-                                            QStringLiteral("ext4"),
-                                            QStringLiteral("home"),
-                                            QStringLiteral("5e1f"),
-                                            {},
-                                            false},
-                             RangeSignature{RangeSignature::Kind::Nothing, {}, {}, {}, {}, false}});
+    const QList<RangeData> data = rangeDataOf(
+        parsed, {RangeSignature{RangeSignature::Kind::Filesystem,
+                                QStringLiteral("ext4"),
+                                QStringLiteral("home"),
+                                QStringLiteral("5e1f"),
+                                {},
+                                false},
+                 RangeSignature{RangeSignature::Kind::Nothing, {}, {}, {}, {}, false}});
     QWidget parent;
     QDialog *dialog = createConfirmation(&parent, QStringLiteral("fast"), table, false, data);
     auto *box = qobject_cast<QMessageBox *>(dialog);
@@ -345,8 +345,8 @@ void TestSpaceMapBar::createOverNothingIsPlain()
     const QList<RangeData> data = rangeDataOf(
         parseTable(table).table, {RangeSignature{RangeSignature::Kind::Nothing, {}, {}, {}, {}, false}});
     QWidget parent;
-    auto *box =
-        qobject_cast<QMessageBox *>(createConfirmation(&parent, QStringLiteral("fast"), table, false, data));
+    auto *box = qobject_cast<QMessageBox *>(
+        createConfirmation(&parent, QStringLiteral("fast"), table, false, data));
     QVERIFY(box);
     QCOMPARE(box->icon(), QMessageBox::Question);
     QVERIFY(!box->checkBox());
@@ -361,13 +361,13 @@ void TestSpaceMapBar::applyOverNewDataWantsConsent()
 {
     const QString oldTable = QStringLiteral("0 2048 basic_target /dev/sdb2 0\n");
     const QString newTable = QStringLiteral("0 2048 basic_target /dev/sdb2 0\n2048 4096 linear /dev/sdd 0\n");
-    const auto lvm =
-        RangeSignature{RangeSignature::Kind::Lvm, QStringLiteral("LVM2_member"), {}, {}, {}, false};
-    const auto ext4 =
-        RangeSignature{RangeSignature::Kind::Filesystem, QStringLiteral("ext4"), {}, {}, {}, false};
+    const auto lvm = RangeSignature{
+        RangeSignature::Kind::Lvm, QStringLiteral("LVM2_member"), {}, {}, {}, false};
+    const auto ext4 = RangeSignature{
+        RangeSignature::Kind::Filesystem, QStringLiteral("ext4"), {}, {}, {}, false};
     // The range the mapping had already holds its own ext4: only the new one counts.
-    const QList<RangeData> added =
-        rangesNewTo(rangeDataOf(parseTable(newTable).table, {ext4, lvm}), parseTable(oldTable).table);
+    const QList<RangeData> added = rangesNewTo(rangeDataOf(parseTable(newTable).table, {ext4, lvm}),
+                                               parseTable(oldTable).table);
     QCOMPARE(added.size(), 1);
     QCOMPARE(added.first().use.device, QStringLiteral("/dev/sdd"));
     QWidget parent;

@@ -44,12 +44,13 @@ private Q_SLOTS:
         Fakes::FakeSystem system;
         buildStack(system);
         SystemDeviceInspector inspector(system.root());
-        const auto loop = stackingLoop({device(QStringLiteral("/dev/sdb"), {8, 16}),
-                                        device(QStringLiteral("/dev/mapper/a"), {254, 0})},
-                                       {254, 0}, QStringLiteral("a"), inspector);
+        const auto loop = stackingLoop(
+            {device(QStringLiteral("/dev/sdb"), {8, 16}), device(QStringLiteral("/dev/mapper/a"), {254, 0})},
+            {254, 0}, QStringLiteral("a"), inspector);
         QVERIFY(loop);
         QCOMPARE(loop->name, HelperProtocol::Error::invalidArgument());
-        QVERIFY2(loop->message.contains(QStringLiteral("/dev/mapper/a (254:0) is 'a' itself")), qPrintable(loop->message));
+        QVERIFY2(loop->message.contains(QStringLiteral("/dev/mapper/a (254:0) is 'a' itself")),
+                 qPrintable(loop->message));
     }
 
     void refusesDevicesStackedOnTheMapping_data()
@@ -68,8 +69,9 @@ private Q_SLOTS:
         Fakes::FakeSystem system;
         buildStack(system);
         SystemDeviceInspector inspector(system.root());
-        const auto loop = stackingLoop({device(QStringLiteral("/dev/sdb"), {8, 16}), device(path, {254, minor})},
-                                       {254, 0}, QStringLiteral("a"), inspector);
+        const auto loop = stackingLoop(
+            {device(QStringLiteral("/dev/sdb"), {8, 16}), device(path, {254, minor})}, {254, 0},
+            QStringLiteral("a"), inspector);
         QVERIFY(loop);
         QCOMPARE(loop->name, HelperProtocol::Error::invalidArgument());
         QVERIFY2(loop->message.contains(QStringLiteral("%1 (254:%2) is built on 'a'").arg(path).arg(minor)),
@@ -82,12 +84,12 @@ private Q_SLOTS:
         buildStack(system);
         SystemDeviceInspector inspector(system.root());
         // a's own disk, and d, which shares the disk but is not built on a.
-        QVERIFY(!stackingLoop({device(QStringLiteral("/dev/sdb"), {8, 16}),
-                               device(QStringLiteral("/dev/mapper/d"), {254, 3})},
-                              {254, 0}, QStringLiteral("a"), inspector));
+        QVERIFY(!stackingLoop(
+            {device(QStringLiteral("/dev/sdb"), {8, 16}), device(QStringLiteral("/dev/mapper/d"), {254, 3})},
+            {254, 0}, QStringLiteral("a"), inspector));
         // c reloaded onto a: a is below c, a deeper stack, not a loop.
-        QVERIFY(!stackingLoop({device(QStringLiteral("/dev/mapper/a"), {254, 0})}, {254, 2}, QStringLiteral("c"),
-                              inspector));
+        QVERIFY(!stackingLoop({device(QStringLiteral("/dev/mapper/a"), {254, 0})}, {254, 2},
+                              QStringLiteral("c"), inspector));
         QVERIFY(!stackingLoop({}, {254, 0}, QStringLiteral("a"), inspector));
     }
 
@@ -100,8 +102,9 @@ private Q_SLOTS:
         const auto loop = stackingLoop({device(QStringLiteral("/dev/dm-1 (254:1)"), {254, 1})}, {254, 0},
                                        QStringLiteral("a"), inspector);
         QVERIFY(loop);
-        QVERIFY2(loop->message.startsWith(QStringLiteral("invalid table: /dev/dm-1 (254:1) is built on 'a';")),
-                 qPrintable(loop->message));
+        QVERIFY2(
+            loop->message.startsWith(QStringLiteral("invalid table: /dev/dm-1 (254:1) is built on 'a';")),
+            qPrintable(loop->message));
     }
 
     void endsOnALoopAlreadyInSysfs()
@@ -114,10 +117,10 @@ private Q_SLOTS:
         system.addSlave(QStringLiteral("dm-4"), QStringLiteral("dm-5"));
         system.addSlave(QStringLiteral("dm-5"), QStringLiteral("dm-4"));
         SystemDeviceInspector inspector(system.root());
-        QVERIFY(!stackingLoop({device(QStringLiteral("/dev/mapper/e"), {254, 4})}, {254, 0}, QStringLiteral("a"),
-                              inspector));
-        QVERIFY(stackingLoop({device(QStringLiteral("/dev/mapper/e"), {254, 4})}, {254, 5}, QStringLiteral("f"),
-                             inspector));
+        QVERIFY(!stackingLoop({device(QStringLiteral("/dev/mapper/e"), {254, 4})}, {254, 0},
+                              QStringLiteral("a"), inspector));
+        QVERIFY(stackingLoop({device(QStringLiteral("/dev/mapper/e"), {254, 4})}, {254, 5},
+                             QStringLiteral("f"), inspector));
     }
 };
 

@@ -124,8 +124,8 @@ void TestStackView::init()
     mappings.insert(QStringLiteral("plain"),
                     mappingState(QStringLiteral("plain"), QString(), 12, QStringLiteral("linear"),
                                  QStringLiteral("8:33 0"), 4096, 0));
-    m_window =
-        std::make_unique<MainWindow>(m_helper.client.get(), m_helper.samplingClient.get(), m_system->root());
+    m_window = std::make_unique<MainWindow>(m_helper.client.get(), m_helper.samplingClient.get(),
+                                            m_system->root());
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     QTRY_COMPARE(m_window->mappingModel()->rowCount(), 4);
@@ -280,7 +280,8 @@ void TestStackView::mappingsPanelOffersTheInspectorForForeignOnes()
              QStringLiteral("0 4000000 linear 8:16 2048\n"));
     QCOMPARE(inspector->findChild<QTableWidget *>(QStringLiteral("inspectorSegments"))->item(0, 3)->text(),
              QStringLiteral("sdb [8:16]"));
-    QVERIFY(inspector->findChild<QLabel *>(QStringLiteral("inspectorReason"))->text().startsWith(u"LVM made"));
+    QVERIFY(
+        inspector->findChild<QLabel *>(QStringLiteral("inspectorReason"))->text().startsWith(u"LVM made"));
     QVERIFY(m_window->editor()->editedMapping().isEmpty());
 }
 

@@ -14,7 +14,8 @@ using Ranges = QList<std::pair<quint64, quint64>>;
 
 namespace {
 
-ResolvedDevice device(const char *name, DeviceNumber number, quint64 sectors, DeviceNumber disk, quint64 start = 0)
+ResolvedDevice device(const char *name, DeviceNumber number, quint64 sectors, DeviceNumber disk,
+                      quint64 start = 0)
 {
     return {{number, sectors, 512, QString::fromLatin1(name)}, disk, start, {}};
 }
@@ -29,8 +30,12 @@ ClaimsSnapshot snapshot()
     snapshot.system.append({DeviceClaim::Kind::ReadOnly, {8, 32}, 0, 1000, QStringLiteral("read-only")});
     // Mapping 'a' uses sdb1's sectors 100-199 (disk sectors 2148-2247).
     snapshot.byMapping.insert(QStringLiteral("a"),
-                              {{DeviceClaim::Kind::Mapping, {8, 16}, 2148, 100,
-                                QStringLiteral("sectors 100-199 of /dev/sdb1 used by mapping 'a'"), QStringLiteral("a"),
+                              {{DeviceClaim::Kind::Mapping,
+                                {8, 16},
+                                2148,
+                                100,
+                                QStringLiteral("sectors 100-199 of /dev/sdb1 used by mapping 'a'"),
+                                QStringLiteral("a"),
                                 QStringLiteral("linear")}});
     return snapshot;
 }
@@ -100,11 +105,11 @@ void TestSystemClaims::freeRange_data()
     QTest::newRow("empty device") << Ranges{} << quint64(1) << quint64(0) << quint64(0) << quint64(1000);
     QTest::newRow("largest gap") << Ranges{{0, 100}, {200, 900}} << quint64(1) << quint64(0) << quint64(100)
                                  << quint64(100);
-    QTest::newRow("overlapping, unsorted") << Ranges{{500, 700}, {0, 300}, {250, 600}} << quint64(1) << quint64(0)
-                                           << quint64(700) << quint64(300);
+    QTest::newRow("overlapping, unsorted") << Ranges{{500, 700}, {0, 300}, {250, 600}} << quint64(1)
+                                           << quint64(0) << quint64(700) << quint64(300);
     QTest::newRow("aligned to 8") << Ranges{{0, 3}} << quint64(8) << quint64(0) << quint64(8) << quint64(992);
-    QTest::newRow("first that fits") << Ranges{{10, 20}, {100, 1000}} << quint64(1) << quint64(50) << quint64(20)
-                                     << quint64(50);
+    QTest::newRow("first that fits") << Ranges{{10, 20}, {100, 1000}} << quint64(1) << quint64(50)
+                                     << quint64(20) << quint64(50);
     QTest::newRow("nothing fits") << Ranges{{0, 400}, {450, 1000}} << quint64(1) << quint64(100) << quint64(0)
                                   << quint64(0);
     QTest::newRow("all used") << Ranges{{0, 1000}} << quint64(1) << quint64(0) << quint64(0) << quint64(0);
@@ -131,7 +136,8 @@ void TestSystemClaims::dropTakesSpaceAroundOthers()
 {
     const ClaimsSnapshot claims = snapshot();
     SegmentTableModel model;
-    model.setOutsideUse([&](const DraggedDevice &device) { return claims.usedRangesOn(device.number, QString()); });
+    model.setOutsideUse(
+        [&](const DraggedDevice &device) { return claims.usedRangesOn(device.number, QString()); });
     // The largest free range of sdb1 is after mapping 'a': 200-3999.
     QCOMPARE(model.insertDevices(0, {dragged("/dev/sdb1", "8:17", 4000)}), QString());
     QCOMPARE(model.segments().constFirst().offset, quint64(200));
@@ -151,7 +157,8 @@ void TestSystemClaims::dropOnFullDeviceIsRefusedWithTheReason()
     ClaimsSnapshot claims = snapshot();
     claims.system.append({DeviceClaim::Kind::InUse, {8, 16}, 0, 10000, QStringLiteral("mounted at /srv")});
     SegmentTableModel model;
-    model.setOutsideUse([&](const DraggedDevice &device) { return claims.usedRangesOn(device.number, QString()); });
+    model.setOutsideUse(
+        [&](const DraggedDevice &device) { return claims.usedRangesOn(device.number, QString()); });
     const QString refused = model.insertDevices(0, {dragged("/dev/sdb1", "8:17", 4000)});
     QVERIFY2(refused.contains(u"mounted at /srv"), qPrintable(refused));
     QVERIFY2(refused.contains(u"/dev/sdb1"), qPrintable(refused));

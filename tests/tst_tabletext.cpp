@@ -45,15 +45,15 @@ void TestTableText::roundTripsLvmTables_data()
     QTest::addColumn<QString>("text");
     // `dmsetup table` output of LVM volumes: a logical volume extended
     // three times over two PVs, a striped volume, a snapshot origin stack.
-    QTest::newRow("lvm linear extended") << QStringLiteral(
-        "0 20971520 linear 8:2 2048\n"
-        "20971520 4194304 linear 8:17 2048\n"
-        "25165824 8388608 linear 8:2 20973568\n"
-        "33554432 1048576 linear 253:4 384\n");
+    QTest::newRow("lvm linear extended") << QStringLiteral("0 20971520 linear 8:2 2048\n"
+                                                           "20971520 4194304 linear 8:17 2048\n"
+                                                           "25165824 8388608 linear 8:2 20973568\n"
+                                                           "33554432 1048576 linear 253:4 384\n");
     QTest::newRow("lvm striped") << QStringLiteral("0 8388608 striped 2 128 8:17 2048 8:33 2048\n");
     QTest::newRow("crypt") << QStringLiteral(
         "0 1953519616 crypt aes-xts-plain64 :64:logon:cryptsetup:0b1f 0 259:2 32768 1 allow_discards\n");
-    QTest::newRow("thin pool") << QStringLiteral("0 409600 thin-pool 253:1 253:2 128 0 1 skip_block_zeroing\n");
+    QTest::newRow("thin pool") << QStringLiteral(
+        "0 409600 thin-pool 253:1 253:2 128 0 1 skip_block_zeroing\n");
     QTest::newRow("zero and error") << QStringLiteral("0 100 zero\n100 100 error\n");
 }
 
@@ -90,17 +90,14 @@ void TestTableText::commentsAsDmsetup_data()
         << QStringLiteral("0 8 linear 8:1 0#first") << QStringLiteral("0 8 linear 8:1 0\n");
     QTest::newRow("comment inside a path cuts it")
         << QStringLiteral("0 8 linear /dev/sd#a 0") << QStringLiteral("0 8 linear /dev/sd\n");
-    QTest::newRow("comment right after the target")
-        << QStringLiteral("0 8 zero# no arguments") << QString();
+    QTest::newRow("comment right after the target") << QStringLiteral("0 8 zero# no arguments") << QString();
     QTest::newRow("comment after the target and a blank")
         << QStringLiteral("0 8 zero #no arguments\n8 8 error") << QStringLiteral("0 8 zero\n8 8 error\n");
     QTest::newRow("comment holds anything")
         << QStringLiteral("0 8 zero # \x01 control, many many many words a b c d e f g h i j k l m n o p")
         << QStringLiteral("0 8 zero\n");
-    QTest::newRow("# before the target is a character")
-        << QStringLiteral("0 8 #zero") << QString();
-    QTest::newRow("# in the length is a character")
-        << QStringLiteral("0 8#x zero") << QString();
+    QTest::newRow("# before the target is a character") << QStringLiteral("0 8 #zero") << QString();
+    QTest::newRow("# in the length is a character") << QStringLiteral("0 8#x zero") << QString();
     QTest::newRow("trailing whitespace")
         << QStringLiteral("0 8 zero \t\v\f\r\n") << QStringLiteral("0 8 zero\n");
     QTest::newRow("blank lines of every whitespace")
@@ -133,12 +130,15 @@ void TestTableText::refusesBadLines_data()
     QTest::newRow("hex length") << QStringLiteral("0 0x8 zero") << QStringLiteral("line 1: length '0x8'");
     QTest::newRow("2^64 length") << QStringLiteral("0 18446744073709551616 zero")
                                  << QStringLiteral("line 1: length '18446744073709551616'");
-    QTest::newRow("upper-case target") << QStringLiteral("0 8 Linear 8:1 0") << QStringLiteral("'Linear' is not");
-    QTest::newRow("long target") << QStringLiteral("0 8 abcdefghijklmnop") << QStringLiteral("is not a target");
+    QTest::newRow("upper-case target")
+        << QStringLiteral("0 8 Linear 8:1 0") << QStringLiteral("'Linear' is not");
+    QTest::newRow("long target") << QStringLiteral("0 8 abcdefghijklmnop")
+                                 << QStringLiteral("is not a target");
     QTest::newRow("target with slash") << QStringLiteral("0 8 ../zero") << QStringLiteral("is not a target");
-    QTest::newRow("control character") << QStringLiteral("0 8 linear /dev/sda\x01 0")
-                                       << QStringLiteral("control character");
-    QTest::newRow("second line") << QStringLiteral("0 8 zero\n8 x zero") << QStringLiteral("line 2: length 'x'");
+    QTest::newRow("control character")
+        << QStringLiteral("0 8 linear /dev/sda\x01 0") << QStringLiteral("control character");
+    QTest::newRow("second line") << QStringLiteral("0 8 zero\n8 x zero")
+                                 << QStringLiteral("line 2: length 'x'");
 }
 
 void TestTableText::refusesBadLines()
@@ -165,7 +165,8 @@ void TestTableText::parseDecimal_data()
     QTest::addColumn<quint64>("value");
     QTest::newRow("zero") << QStringLiteral("0") << true << quint64(0);
     QTest::newRow("leading zeros") << QStringLiteral("007") << true << quint64(7);
-    QTest::newRow("max") << QStringLiteral("18446744073709551615") << true << quint64(18446744073709551615ull);
+    QTest::newRow("max") << QStringLiteral("18446744073709551615") << true
+                         << quint64(18446744073709551615ull);
     QTest::newRow("max+1") << QStringLiteral("18446744073709551616") << false << quint64(0);
     QTest::newRow("huge") << QStringLiteral("99999999999999999999999") << false << quint64(0);
     QTest::newRow("empty") << QString() << false << quint64(0);
@@ -192,7 +193,11 @@ void TestTableText::formatsLargeTablesLinearly()
 {
     MappingTable table;
     for (int i = 0; i < 20000; ++i) {
-        table.segments.append({quint64(i) * 8, 8, QStringLiteral("linear"), {QStringLiteral("8:16"), QString::number(i * 8)}, 0});
+        table.segments.append({quint64(i) * 8,
+                               8,
+                               QStringLiteral("linear"),
+                               {QStringLiteral("8:16"), QString::number(i * 8)},
+                               0});
     }
     const QString text = formatTable(table);
     QCOMPARE(text.count(u'\n'), 20000);

@@ -71,7 +71,8 @@ void TestTableValidator::acceptsGoodTables_data()
                                              "6152 8 error\n");
     QTest::newRow("whole disk") << QStringLiteral("0 2097152 linear /dev/sda 0");
     QTest::newRow("last sector") << QStringLiteral("0 1 basic_target 8:0 2097151");
-    QTest::newRow("same disk, adjacent ranges") << QStringLiteral("0 100 linear 8:0 0\n100 100 linear 8:0 100");
+    QTest::newRow("same disk, adjacent ranges")
+        << QStringLiteral("0 100 linear 8:0 0\n100 100 linear 8:0 100");
     QTest::newRow("same disk, reordered") << QStringLiteral("0 100 linear 8:0 500\n100 100 linear 8:0 0");
     QTest::newRow("comments") << QStringLiteral("# data volume\n0 16 zero\n");
 }
@@ -88,31 +89,39 @@ void TestTableValidator::refusesBadTables_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("message");
     QTest::newRow("empty") << QString() << QStringLiteral("the table has no segments");
-    QTest::newRow("only comments") << QStringLiteral("# nothing\n") << QStringLiteral("the table has no segments");
-    QTest::newRow("not from zero") << QStringLiteral("8 8 zero")
-                                   << QStringLiteral("line 1: the first segment must start at sector 0, not 8");
+    QTest::newRow("only comments") << QStringLiteral("# nothing\n")
+                                   << QStringLiteral("the table has no segments");
+    QTest::newRow("not from zero") << QStringLiteral(
+        "8 8 zero") << QStringLiteral("line 1: the first segment must start at sector 0, not 8");
     QTest::newRow("gap") << QStringLiteral("0 8 zero\n16 8 zero")
-                         << QStringLiteral("line 2: gap: the previous segment ends at sector 8 but this one starts "
-                                           "at 16");
+                         << QStringLiteral(
+                                "line 2: gap: the previous segment ends at sector 8 but this one starts "
+                                "at 16");
     QTest::newRow("overlap") << QStringLiteral("0 8 zero\n4 8 zero")
-                             << QStringLiteral("line 2: overlap: the previous segment ends at sector 8 but this one "
-                                               "starts at 4");
+                             << QStringLiteral(
+                                    "line 2: overlap: the previous segment ends at sector 8 but this one "
+                                    "starts at 4");
     QTest::newRow("zero length") << QStringLiteral("0 0 zero")
                                  << QStringLiteral("line 1: segment length must be at least one sector");
-    QTest::newRow("end overflows") << QStringLiteral("0 18446744073709551615 zero\n18446744073709551615 2 zero")
+    QTest::newRow("end overflows") << QStringLiteral(
+        "0 18446744073709551615 zero\n18446744073709551615 2 zero")
                                    << QStringLiteral("line 2: segment end overflows 64 bits");
-    QTest::newRow("larger than the kernel allows") << QStringLiteral("0 18014398509481984 zero")
-                                                   << QStringLiteral("line 1: the table would end past sector "
-                                                                     "18014398509481983");
+    QTest::newRow("larger than the kernel allows")
+        << QStringLiteral("0 18014398509481984 zero")
+        << QStringLiteral("line 1: the table would end past sector "
+                          "18014398509481983");
     QTest::newRow("unknown target") << QStringLiteral("0 8 crypt aes 0 8:0 0")
-                                    << QStringLiteral("line 1: unsupported target 'crypt'; Volume Mapper creates "
-                                                      "basic_target, linear, zero, error");
+                                    << QStringLiteral(
+                                           "line 1: unsupported target 'crypt'; Volume Mapper creates "
+                                           "basic_target, linear, zero, error");
     QTest::newRow("missing offset") << QStringLiteral("0 8 basic_target /dev/sda")
-                                    << QStringLiteral("line 1: basic_target takes exactly 2 arguments: <device> "
-                                                      "<offset>");
+                                    << QStringLiteral(
+                                           "line 1: basic_target takes exactly 2 arguments: <device> "
+                                           "<offset>");
     QTest::newRow("extra argument") << QStringLiteral("0 8 linear /dev/sda 0 1")
                                     << QStringLiteral("line 1: linear takes exactly 2 arguments");
-    QTest::newRow("zero with args") << QStringLiteral("0 8 zero 1") << QStringLiteral("line 1: zero takes no arguments");
+    QTest::newRow("zero with args") << QStringLiteral("0 8 zero 1")
+                                    << QStringLiteral("line 1: zero takes no arguments");
     QTest::newRow("negative offset") << QStringLiteral("0 8 linear /dev/sda -8")
                                      << QStringLiteral("line 1: offset '-8' is not a decimal sector number");
     QTest::newRow("2^64 offset") << QStringLiteral("0 8 linear /dev/sda 18446744073709551616")
@@ -122,31 +131,36 @@ void TestTableValidator::refusesBadTables_data()
     QTest::newRow("outside /dev") << QStringLiteral("0 8 linear /tmp/disk 0")
                                   << QStringLiteral("line 1: device '/tmp/disk': must be major:minor");
     QTest::newRow("traversal") << QStringLiteral("0 8 linear /dev/../etc/passwd 0")
-                               << QStringLiteral("line 1: device '/dev/../etc/passwd': path must not contain");
+                               << QStringLiteral(
+                                      "line 1: device '/dev/../etc/passwd': path must not contain");
     QTest::newRow("not a block device") << QStringLiteral("0 8 linear /dev/null 0")
                                         << QStringLiteral("line 1: /dev/null is not a block device");
     QTest::newRow("missing device") << QStringLiteral("0 8 linear /dev/sdz 0")
                                     << QStringLiteral("line 1: /dev/sdz does not exist");
     QTest::newRow("past the end") << QStringLiteral("0 16 basic_target /dev/sda 2097144")
-                                  << QStringLiteral("line 1: sectors 2097144-2097159 of /dev/sda lie past its end: it "
-                                                    "has 2097152 sectors");
-    QTest::newRow("misaligned offset") << QStringLiteral("0 8 linear /dev/nvme0n1 4")
-                                       << QStringLiteral("line 1: /dev/nvme0n1 has 4096-byte logical blocks: start, "
-                                                         "length and offset must be multiples of 8 sectors");
+                                  << QStringLiteral(
+                                         "line 1: sectors 2097144-2097159 of /dev/sda lie past its end: it "
+                                         "has 2097152 sectors");
+    QTest::newRow("misaligned offset")
+        << QStringLiteral("0 8 linear /dev/nvme0n1 4")
+        << QStringLiteral("line 1: /dev/nvme0n1 has 4096-byte logical blocks: start, "
+                          "length and offset must be multiples of 8 sectors");
     QTest::newRow("misaligned length") << QStringLiteral("0 12 linear 259:0 0")
                                        << QStringLiteral("line 1: /dev/nvme0n1 has 4096-byte logical blocks");
     QTest::newRow("misaligned start") << QStringLiteral("0 4 zero\n4 8 linear 259:0 0")
                                       << QStringLiteral("line 2: /dev/nvme0n1 has 4096-byte logical blocks");
-    QTest::newRow("zero segment misaligned for a 4K device") << QStringLiteral("0 8 linear 259:0 0\n8 4 zero")
-                                                             << QStringLiteral("line 2: the table's devices have "
-                                                                               "4096-byte logical blocks");
+    QTest::newRow("zero segment misaligned for a 4K device")
+        << QStringLiteral("0 8 linear 259:0 0\n8 4 zero")
+        << QStringLiteral("line 2: the table's devices have "
+                          "4096-byte logical blocks");
     // sda has 512-byte blocks, but beside a 4K device its segment must end on 4 KiB too.
     QTest::newRow("512-byte device segment misaligned for the table")
         << QStringLiteral("0 8 linear 259:0 0\n8 8 zero\n16 2068 basic_target /dev/sda 8")
         << QStringLiteral("line 3: the table's devices have 4096-byte logical blocks");
-    QTest::newRow("range used twice") << QStringLiteral("0 100 linear /dev/sda 0\n100 100 basic_target 8:0 50")
-                                      << QStringLiteral("line 2: sectors 50-149 of /dev/sda overlap the range segment "
-                                                        "1 already uses");
+    QTest::newRow("range used twice")
+        << QStringLiteral("0 100 linear /dev/sda 0\n100 100 basic_target 8:0 50")
+        << QStringLiteral("line 2: sectors 50-149 of /dev/sda overlap the range segment "
+                          "1 already uses");
     QTest::newRow("range used twice, other order")
         << QStringLiteral("0 100 linear /dev/sda 50\n100 100 basic_target /dev/disk/by-id/ata-DISK 0")
         << QStringLiteral("line 2: sectors 0-99 of /dev/sda overlap the range segment 1 already uses");
@@ -154,18 +168,22 @@ void TestTableValidator::refusesBadTables_data()
                                           << QStringLiteral("line 2: sectors 45-54 of /dev/sda overlap");
     QTest::newRow("'%' in a device name, past the end")
         << QStringLiteral("0 16 basic_target /dev/disk/by-label/a%1%3 2097144")
-        << QStringLiteral("line 1: sectors 2097144-2097159 of /dev/disk/by-label/a%1%3 lie past its end: it has "
-                          "2097152 sectors");
+        << QStringLiteral(
+               "line 1: sectors 2097144-2097159 of /dev/disk/by-label/a%1%3 lie past its end: it has "
+               "2097152 sectors");
     QTest::newRow("'%' in a device name, misaligned")
         << QStringLiteral("0 8 linear /dev/disk/by-label/4k%2%3 4")
-        << QStringLiteral("line 1: /dev/disk/by-label/4k%2%3 has 4096-byte logical blocks: start, length and offset "
-                          "must be multiples of 8 sectors");
+        << QStringLiteral(
+               "line 1: /dev/disk/by-label/4k%2%3 has 4096-byte logical blocks: start, length and offset "
+               "must be multiples of 8 sectors");
     QTest::newRow("'%' in a device name, used twice")
         << QStringLiteral("0 100 linear /dev/sda 0\n100 100 basic_target /dev/disk/by-label/%3 50")
-        << QStringLiteral("line 2: sectors 50-149 of /dev/disk/by-label/%3 overlap the range segment 1 already "
-                          "uses");
-    QTest::newRow("syntax error wins") << QStringLiteral("0 8 zero\n8 eight zero")
-                                       << QStringLiteral("line 2: length 'eight' is not a decimal sector number");
+        << QStringLiteral(
+               "line 2: sectors 50-149 of /dev/disk/by-label/%3 overlap the range segment 1 already "
+               "uses");
+    QTest::newRow("syntax error wins")
+        << QStringLiteral("0 8 zero\n8 eight zero")
+        << QStringLiteral("line 2: length 'eight' is not a decimal sector number");
 }
 
 void TestTableValidator::refusesBadTables()
@@ -238,7 +256,8 @@ void TestTableValidator::enforcesLimits()
 
 void TestTableValidator::deviceRangeOf()
 {
-    const ParsedTable parsed = parseTable(u"0 100 basic_target 8:0 2048\n100 8 zero\n108 8 linear /dev/sda x");
+    const ParsedTable parsed = parseTable(
+        u"0 100 basic_target 8:0 2048\n100 8 zero\n108 8 linear /dev/sda x");
     const auto range = Volmap::deviceRangeOf(parsed.table.segments[0]);
     QVERIFY(range);
     QCOMPARE(range->device.toString(), QStringLiteral("8:0"));

@@ -60,8 +60,9 @@ void TestTranslations::germanCatalogueIsComplete()
             } else {
                 forms.append(xml.readElementText());
             }
-            const bool empty = forms.isEmpty() || std::any_of(forms.cbegin(), forms.cend(),
-                                                              [](const QString &form) { return form.isEmpty(); });
+            const bool empty = forms.isEmpty()
+                               || std::any_of(forms.cbegin(), forms.cend(),
+                                              [](const QString &form) { return form.isEmpty(); });
             if (unfinished || empty) {
                 missing.append(context + QStringLiteral(": ") + source);
             }
@@ -69,8 +70,9 @@ void TestTranslations::germanCatalogueIsComplete()
     }
     QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
     QVERIFY2(messages > 100, "the catalogue was not read");
-    QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("%1 of %2 untranslated:\n").arg(missing.size()).arg(messages)
-                                           + missing.join(u'\n')));
+    QVERIFY2(missing.isEmpty(),
+             qPrintable(QStringLiteral("%1 of %2 untranslated:\n").arg(missing.size()).arg(messages)
+                        + missing.join(u'\n')));
 }
 
 void TestTranslations::tableMessagesAreTranslated_data()
@@ -79,10 +81,12 @@ void TestTranslations::tableMessagesAreTranslated_data()
     QTest::addColumn<QString>("german");
     QTest::newRow("syntax") << QStringLiteral("line 1: expected <start> <length> <target> [arguments]")
                             << QStringLiteral("Zeile 1: erwartet <start> <length> <target> [Argumente]");
-    QTest::newRow("gap") << QStringLiteral("gap: the previous segment ends at sector 8 but this one starts at 16")
-                         << QStringLiteral("Lücke: das vorige Segment endet bei Sektor 8, dieses beginnt aber bei 16");
-    QTest::newRow("device") << QStringLiteral("device 'sda' must be major:minor or an absolute path under /dev")
-                            << QStringLiteral("Gerät 'sda' muss major:minor oder ein absoluter Pfad unter /dev sein");
+    QTest::newRow("gap")
+        << QStringLiteral("gap: the previous segment ends at sector 8 but this one starts at 16")
+        << QStringLiteral("Lücke: das vorige Segment endet bei Sektor 8, dieses beginnt aber bei 16");
+    QTest::newRow("device")
+        << QStringLiteral("device 'sda' must be major:minor or an absolute path under /dev")
+        << QStringLiteral("Gerät 'sda' muss major:minor oder ein absoluter Pfad unter /dev sein");
     QTest::newRow("name") << QStringLiteral("a mapping name must not be empty")
                           << QStringLiteral("ein Zuordnungsname darf nicht leer sein");
     QTest::newRow("size") << QStringLiteral("'abc' is not a size") << QStringLiteral("'abc' ist keine Größe");

@@ -20,7 +20,6 @@
 #include <QTemporaryFile>
 #include <QTest>
 
-
 using namespace Volmap;
 
 class TestVolmapctlForce : public QObject

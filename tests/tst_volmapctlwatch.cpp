@@ -20,7 +20,6 @@
 #include <QTest>
 #include <QTimer>
 
-
 using namespace Volmap;
 
 namespace {
@@ -51,11 +50,12 @@ public Q_SLOTS:
         zero.target = QStringLiteral("zero");
         const QList<QVariantMap> segments{counting(0, 4096, 10), zero.toMap(), counting(6144, 8192, 30)};
         setDelayedReply(true);
-        QTimer::singleShot(AnswerDelayMs, this,
-                           [this, bus = connection(), reply = message().createReply(QVariant::fromValue(segments))]() {
-                               --m_waiting;
-                               bus.send(reply);
-                           });
+        QTimer::singleShot(
+            AnswerDelayMs, this,
+            [this, bus = connection(), reply = message().createReply(QVariant::fromValue(segments))]() {
+                --m_waiting;
+                bus.send(reply);
+            });
         return {};
     }
 
@@ -132,19 +132,22 @@ void TestVolmapctlWatch::totalsThenRatesOneRequestAtATime()
     QCOMPARE(lines.size(), 6); // two basic_target segments, three samples
     const QString time = QStringLiteral("^\\d\\d:\\d\\d:\\d\\d data ");
     // The first sample: totals, under the segments' own indices (1 is zero).
-    QVERIFY2(QRegularExpression(time + QStringLiteral("segment 0 \\(0\\+4096 basic_target\\): 10 reads \\(40 KiB\\), "
-                                                      "1 writes \\(64 KiB\\), 1 flushes, 0 discards in total$"))
-                 .match(lines[0])
-                 .hasMatch(),
-             qPrintable(lines[0]));
+    QVERIFY2(
+        QRegularExpression(time
+                           + QStringLiteral("segment 0 \\(0\\+4096 basic_target\\): 10 reads \\(40 KiB\\), "
+                                            "1 writes \\(64 KiB\\), 1 flushes, 0 discards in total$"))
+            .match(lines[0])
+            .hasMatch(),
+        qPrintable(lines[0]));
     QVERIFY2(QRegularExpression(time + QStringLiteral("segment 2 \\(6144\\+8192 basic_target\\): 30 reads "))
                  .match(lines[1])
                  .hasMatch(),
              qPrintable(lines[1]));
     // Then rates: segment 2 reads three times as fast as segment 0.
-    const QRegularExpression rate(time + QStringLiteral("segment (\\d) \\((\\d+)\\+\\d+ basic_target\\): "
-                                                        "([\\d.]+) r/s \\S+ \\S+, ([\\d.]+) w/s \\S+ \\S+, "
-                                                        "1 flushes, 0 discards$"));
+    const QRegularExpression rate(time
+                                  + QStringLiteral("segment (\\d) \\((\\d+)\\+\\d+ basic_target\\): "
+                                                   "([\\d.]+) r/s \\S+ \\S+, ([\\d.]+) w/s \\S+ \\S+, "
+                                                   "1 flushes, 0 discards$"));
     for (int sample = 1; sample < 3; ++sample) {
         const auto first = rate.match(lines[2 * sample]);
         const auto second = rate.match(lines[2 * sample + 1]);

@@ -46,7 +46,8 @@ private:
         const QAbstractItemView *itemView = m_view;
         m_fitting = true;
         for (int column = 0; column < header->count(); ++column) {
-            if (header->isSectionHidden(column) || header->sectionResizeMode(column) != QHeaderView::Interactive) {
+            if (header->isSectionHidden(column)
+                || header->sectionResizeMode(column) != QHeaderView::Interactive) {
                 continue;
             }
             // sizeHintForColumn() measures the rows as the delegate paints them.

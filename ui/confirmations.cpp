@@ -87,7 +87,8 @@ void addAboveButtons(QMessageBox *box, QWidget *widget)
     grid->getItemPosition(buttonsAt, &buttonRow, &unused, &unused, &unused);
     // The text's column, so the box lines up with the text and the consent box.
     int textColumn = 0;
-    if (auto *text = box->findChild<QLabel *>(QStringLiteral("qt_msgbox_label")); text && grid->indexOf(text) >= 0) {
+    if (auto *text = box->findChild<QLabel *>(QStringLiteral("qt_msgbox_label"));
+        text && grid->indexOf(text) >= 0) {
         grid->getItemPosition(grid->indexOf(text), &unused, &textColumn, &unused, &unused);
     }
     QList<std::tuple<QLayoutItem *, int, int, int, int>> below;
@@ -108,9 +109,10 @@ QCheckBox *recreateAtStartupBox(QMessageBox *box, const QString &name)
 {
     auto *recreate = new QCheckBox(QObject::tr("&Recreate at startup"), box);
     recreate->setObjectName(RecreateBoxName);
-    recreate->setToolTip(QObject::tr("Save the definition of /dev/mapper/%1, so that it is created again after "
-                                     "every restart from the same devices, found by their identity")
-                             .arg(name));
+    recreate->setToolTip(
+        QObject::tr("Save the definition of /dev/mapper/%1, so that it is created again after "
+                    "every restart from the same devices, found by their identity")
+            .arg(name));
     recreate->setChecked(QSettings().value(RecreateSetting, false).toBool());
     QObject::connect(box, &QDialog::accepted, recreate,
                      [recreate]() { QSettings().setValue(RecreateSetting, recreate->isChecked()); });
@@ -123,13 +125,15 @@ QMessageBox *removeBox(QWidget *parent, const QString &name, bool inUse, bool fo
     QString text = QObject::tr("Remove <b>/dev/mapper/%1</b>?").arg(name.toHtmlEscaped());
     QString info = QObject::tr("The data on its backing devices stays as it is.");
     if (inUse) {
-        info += QObject::tr(" It is open right now (mounted or used by a program): it can be removed once nothing "
-                            "uses it any more.");
+        info += QObject::tr(
+            " It is open right now (mounted or used by a program): it can be removed once nothing "
+            "uses it any more.");
     }
     if (foreign) {
         info += QObject::tr(" Volume Mapper did not create it; an administrator's password is needed.");
     }
-    auto *box = new QMessageBox(QMessageBox::Warning, QObject::tr("Remove Mapping"), text, QMessageBox::Cancel, parent);
+    auto *box = new QMessageBox(QMessageBox::Warning, QObject::tr("Remove Mapping"), text,
+                                QMessageBox::Cancel, parent);
     box->setObjectName(QStringLiteral("removeConfirmation"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setInformativeText(info);
@@ -139,7 +143,7 @@ QMessageBox *removeBox(QWidget *parent, const QString &name, bool inUse, bool fo
     box->setDefaultButton(inUse ? deferred : remove);
     QObject::connect(box, &QMessageBox::finished, box, [box, remove, deferred, chosen]() {
         const QAbstractButton *clicked = box->clickedButton();
-        chosen(clicked == remove ? RemoveChoice::Remove
+        chosen(clicked == remove     ? RemoveChoice::Remove
                : clicked == deferred ? RemoveChoice::RemoveWhenUnused
                                      : RemoveChoice::Cancel);
     });
@@ -155,18 +159,19 @@ QDialog *createConfirmation(QWidget *parent, const QString &name, const QString 
     const bool overData = anyHoldsData(data);
     auto *box = new QMessageBox(QMessageBox::Question, QObject::tr("Create Mapping"),
                                 QObject::tr("Create <b>/dev/mapper/%1</b>, %2%3?")
-                                    .arg(name.toHtmlEscaped(), formatSizeHuman(lengthOf(text) * BytesPerSector),
+                                    .arg(name.toHtmlEscaped(),
+                                         formatSizeHuman(lengthOf(text) * BytesPerSector),
                                          readOnly ? QObject::tr(", read-only") : QString()),
                                 QMessageBox::Cancel, parent);
     box->setObjectName(QStringLiteral("createConfirmation"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     const QStringList uses = data.isEmpty() ? describeDeviceUses(table) : describeRangeData(data);
-    QString info =
-        uses.isEmpty()
-            ? QObject::tr("It uses no backing device.")
-            : QObject::tr("It will use exactly these device ranges. Creating it writes nothing to them, "
-                          "but whatever writes to the new device changes them:<ul><li>%1</li></ul>")
-                  .arg(escapedItems(uses).join(QStringLiteral("</li><li>")));
+    QString info = uses.isEmpty()
+                       ? QObject::tr("It uses no backing device.")
+                       : QObject::tr(
+                             "It will use exactly these device ranges. Creating it writes nothing to them, "
+                             "but whatever writes to the new device changes them:<ul><li>%1</li></ul>")
+                             .arg(escapedItems(uses).join(QStringLiteral("</li><li>")));
     if (overData) {
         box->setIcon(QMessageBox::Warning);
         info += QObject::tr("<b>Some of these ranges hold data.</b> Formatting or writing to "
@@ -192,19 +197,20 @@ bool recreateAtStartupChosen(const QDialog *createConfirmation)
     return recreate && recreate->isChecked();
 }
 
-QDialog *reloadConfirmation(QWidget *parent, const QString &name, const QString &oldTable, const QString &newTable,
-                            const QList<RangeData> &data)
+QDialog *reloadConfirmation(QWidget *parent, const QString &name, const QString &oldTable,
+                            const QString &newTable, const QList<RangeData> &data)
 {
     auto *dialog = new QDialog(parent);
     dialog->setObjectName(QStringLiteral("reloadConfirmation"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(QObject::tr("Apply New Table"));
     auto *layout = new QGridLayout(dialog);
-    auto *intro = new QLabel(QObject::tr("Replace the live table of <b>%1</b>? I/O pauses for a moment while the "
-                                         "new table takes over; the device stays open. The size changes from %2 to %3.")
-                                 .arg(name.toHtmlEscaped(), formatSizeHuman(lengthOf(oldTable) * BytesPerSector),
-                                      formatSizeHuman(lengthOf(newTable) * BytesPerSector)),
-                             dialog);
+    auto *intro = new QLabel(
+        QObject::tr("Replace the live table of <b>%1</b>? I/O pauses for a moment while the "
+                    "new table takes over; the device stays open. The size changes from %2 to %3.")
+            .arg(name.toHtmlEscaped(), formatSizeHuman(lengthOf(oldTable) * BytesPerSector),
+                 formatSizeHuman(lengthOf(newTable) * BytesPerSector)),
+        dialog);
     intro->setWordWrap(true);
     layout->addWidget(intro, 0, 0, 1, 2);
     layout->addWidget(new QLabel(QObject::tr("<b>Now</b>"), dialog), 1, 0);
@@ -216,9 +222,10 @@ QDialog *reloadConfirmation(QWidget *parent, const QString &name, const QString 
     QObject::connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
     QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
     if (!data.isEmpty()) {
-        auto *found = new QLabel(QObject::tr("The new table also uses these ranges:<ul><li>%1</li></ul>")
-                                     .arg(escapedItems(describeRangeData(data)).join(QStringLiteral("</li><li>"))),
-                                 dialog);
+        auto *found = new QLabel(
+            QObject::tr("The new table also uses these ranges:<ul><li>%1</li></ul>")
+                .arg(escapedItems(describeRangeData(data)).join(QStringLiteral("</li><li>"))),
+            dialog);
         found->setObjectName(QStringLiteral("newRanges"));
         found->setWordWrap(true);
         layout->addWidget(found, 3, 0, 1, 2);
@@ -247,26 +254,28 @@ QDialog *removeSavedConfirmation(QWidget *parent, const QString &name, bool inUs
     QMessageBox *box = removeBox(parent, name, inUse, false, [forget, chosen](RemoveChoice choice) {
         chosen(choice, !*forget || (*forget)->isChecked());
     });
-    *forget = new QCheckBox(QObject::tr("Also &forget its saved definition (otherwise it is recreated at the next "
-                                        "startup)"),
-                            box);
+    *forget = new QCheckBox(
+        QObject::tr("Also &forget its saved definition (otherwise it is recreated at the next "
+                    "startup)"),
+        box);
     (*forget)->setObjectName(QStringLiteral("forgetDefinition"));
     (*forget)->setChecked(true);
-    box->setInformativeText(box->informativeText()
-                            + QObject::tr(" It is saved to be recreated at startup."));
+    box->setInformativeText(box->informativeText() + QObject::tr(" It is saved to be recreated at startup."));
     box->setCheckBox(*forget);
     return box;
 }
 
 QDialog *forgetConfirmation(QWidget *parent, const QString &name, std::function<void(bool forget)> chosen)
 {
-    auto *box = new QMessageBox(QMessageBox::Question, QObject::tr("Forget Saved Mapping"),
-                                QObject::tr("Forget the saved definition of <b>%1</b>?").arg(name.toHtmlEscaped()),
-                                QMessageBox::Cancel, parent);
+    auto *box = new QMessageBox(
+        QMessageBox::Question, QObject::tr("Forget Saved Mapping"),
+        QObject::tr("Forget the saved definition of <b>%1</b>?").arg(name.toHtmlEscaped()),
+        QMessageBox::Cancel, parent);
     box->setObjectName(QStringLiteral("forgetConfirmation"));
     box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setInformativeText(QObject::tr("It is no longer recreated at startup. The data on its devices stays as it "
-                                        "is; you can build the mapping again in the editor."));
+    box->setInformativeText(
+        QObject::tr("It is no longer recreated at startup. The data on its devices stays as it "
+                    "is; you can build the mapping again in the editor."));
     QPushButton *forget = box->addButton(QObject::tr("&Forget"), QMessageBox::DestructiveRole);
     box->setDefaultButton(forget);
     QObject::connect(box, &QMessageBox::finished, box,

@@ -30,8 +30,8 @@ QDialog *createConfirmation(QWidget *parent, const QString &name, const QString 
                             const QList<RangeData> &data = {});
 /* Whether the person ticked "Recreate at startup" in a createConfirmation(). */
 bool recreateAtStartupChosen(const QDialog *createConfirmation);
-QDialog *reloadConfirmation(QWidget *parent, const QString &name, const QString &oldTable, const QString &newTable,
-                            const QList<RangeData> &data = {});
+QDialog *reloadConfirmation(QWidget *parent, const QString &name, const QString &oldTable,
+                            const QString &newTable, const QList<RangeData> &data = {});
 
 enum class RemoveChoice { Cancel, Remove, RemoveWhenUnused };
 /* Calls `chosen` with the person's answer. */

@@ -47,13 +47,14 @@ DevicePanel::DevicePanel(DeviceTreeModel *model, DeviceMonitor *monitor, QWidget
     m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->header()->setStretchLastSection(true);
     // New disks show their partitions: that is where the free space usually is.
-    connect(m_filter, &QAbstractItemModel::rowsInserted, m_view, [this](const QModelIndex &parent, int first, int last) {
-        if (!parent.isValid()) {
-            for (int row = first; row <= last; ++row) {
-                m_view->expand(m_filter->index(row, 0));
-            }
-        }
-    });
+    connect(m_filter, &QAbstractItemModel::rowsInserted, m_view,
+            [this](const QModelIndex &parent, int first, int last) {
+                if (!parent.isValid()) {
+                    for (int row = first; row <= last; ++row) {
+                        m_view->expand(m_filter->index(row, 0));
+                    }
+                }
+            });
     connect(m_view, &QTreeView::activated, this, [this]() {
         const QStringList devices = selectedDevices();
         if (!devices.isEmpty()) {

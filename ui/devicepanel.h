@@ -28,7 +28,8 @@ public:
     QTreeView *view() const { return m_view; }
     /* Kernel names of the selected devices, e.g. {"sdb1"}. */
     QStringList selectedDevices() const;
-    /* Another view of the devices as a tab beside the tree (the stack view); the tabs show from the second on. */
+    /* Another view of the devices as a tab beside the tree (the stack view); the tabs show from the second
+     * on. */
     void addPage(QWidget *page, const QString &title);
     QTabWidget *tabs() const { return m_tabs; }
     /* Puts `widget` (the space map) under the tree. */

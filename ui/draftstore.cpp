@@ -14,12 +14,11 @@ namespace Volmap {
 namespace {
 // Room for the largest table the editor imports (16 MiB) in JSON escapes.
 constexpr qint64 MaxDraftBytes = 40 * 1024 * 1024;
-}
+} // namespace
 
 DraftStore::DraftStore(const QString &path)
     : m_path(path)
-{
-}
+{}
 
 QString DraftStore::defaultPath()
 {

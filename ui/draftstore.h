@@ -14,8 +14,8 @@ namespace Volmap {
  */
 struct Draft
 {
-    QString tableText;     // dmsetup table text
-    QString mappingName;   // the name typed for a new mapping
+    QString tableText;   // dmsetup table text
+    QString mappingName; // the name typed for a new mapping
     bool readOnly = false;
     QString editedMapping; // the live mapping it changes; "" for a new one
 

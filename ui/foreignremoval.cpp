@@ -47,8 +47,8 @@ QString foreignRemovalConsequence(const QString &uuid)
     case OwnerTool::VolumeMapper:
         break;
     }
-    return ForeignRemoval::tr(
-               "Another tool made it (uuid <tt>%1</tt>); that tool may stop working with the devices it manages.")
+    return ForeignRemoval::
+        tr("Another tool made it (uuid <tt>%1</tt>); that tool may stop working with the devices it manages.")
             .arg(uuid.left(64).toHtmlEscaped());
 }
 
@@ -70,18 +70,19 @@ QDialog *foreignRemovalConfirmation(QWidget *parent, const MappingSummary &mappi
     box->setAttribute(Qt::WA_DeleteOnClose);
     QString info = foreignRemovalConsequence(mapping.uuid);
     if (mapping.openCount > 0) {
-        info +=
-            QStringLiteral("<p>") +
-            ForeignRemoval::tr("It is open right now (open count %1): something is mounted on it or built on "
-                               "it.")
-                .arg(mapping.openCount);
+        info += QStringLiteral("<p>")
+                + ForeignRemoval::tr(
+                      "It is open right now (open count %1): something is mounted on it or built on "
+                      "it.")
+                      .arg(mapping.openCount);
     }
-    info += QStringLiteral("<p>") +
-            (tool == OwnerTool::None
-                 ? ForeignRemoval::tr("The data on its devices stays. An administrator's password is needed.")
-                 : ForeignRemoval::tr("The data on its devices stays. Usually %1 itself should remove it; an "
-                                      "administrator's password is needed.")
-                       .arg(owner));
+    info +=
+        QStringLiteral("<p>")
+        + (tool == OwnerTool::None
+               ? ForeignRemoval::tr("The data on its devices stays. An administrator's password is needed.")
+               : ForeignRemoval::tr("The data on its devices stays. Usually %1 itself should remove it; an "
+                                    "administrator's password is needed.")
+                     .arg(owner));
     box->setInformativeText(info);
     QPushButton *remove = box->addButton(ForeignRemoval::tr("&Remove Anyway"), QMessageBox::DestructiveRole);
     QPushButton *deferred = nullptr;

@@ -13,7 +13,9 @@ namespace Volmap {
 
 QList<ManPage> manPages()
 {
-    return {{QStringLiteral("volmap"), 1}, {QStringLiteral("volmapctl"), 1}, {QStringLiteral("volmap-helper"), 8}};
+    return {{QStringLiteral("volmap"), 1},
+            {QStringLiteral("volmapctl"), 1},
+            {QStringLiteral("volmap-helper"), 8}};
 }
 
 void openManPage(const QUrl &url, QWidget *parent)
@@ -24,11 +26,11 @@ void openManPage(const QUrl &url, QWidget *parent)
     // "man:volmapctl(1)" -> "man 1 volmapctl", which works in any terminal.
     const QString page = url.path();
     const qsizetype open = page.indexOf(u'(');
-    const QString command = open > 0 ? QStringLiteral("man %1 %2").arg(page.mid(open + 1).chopped(1), page.left(open))
-                                     : QStringLiteral("man %1").arg(page);
+    const QString command =
+        open > 0 ? QStringLiteral("man %1 %2").arg(page.mid(open + 1).chopped(1), page.left(open))
+                 : QStringLiteral("man %1").arg(page);
     auto *box = new QMessageBox(QMessageBox::Information, HandbookDialog::tr("Manual Page"),
-                                HandbookDialog::tr("No help viewer on this desktop opens %1.")
-                                    .arg(page),
+                                HandbookDialog::tr("No help viewer on this desktop opens %1.").arg(page),
                                 QMessageBox::Ok, parent);
     box->setObjectName(QStringLiteral("manPageMessage"));
     box->setInformativeText(HandbookDialog::tr("Read it in a terminal with: %1").arg(command));
@@ -69,7 +71,8 @@ HandbookDialog::HandbookDialog(QWidget *parent)
 
 QString HandbookDialog::pageFor(const QLocale &locale)
 {
-    const QString translated = QStringLiteral(":/help/handbook_%1.html").arg(QLocale::languageToCode(locale.language()));
+    const QString translated =
+        QStringLiteral(":/help/handbook_%1.html").arg(QLocale::languageToCode(locale.language()));
     return QFile::exists(translated) ? translated : QStringLiteral(":/help/handbook.html");
 }
 

@@ -209,9 +209,10 @@ QLayout *IoMonitorView::createStatistics()
                              tr("Average time a read or write completed in the last interval took"));
     m_reads = addStatistic(statistics, 2, tr("Reads"), QStringLiteral("readsValue"), sinceAppeared);
     m_writes = addStatistic(statistics, 3, tr("Writes"), QStringLiteral("writesValue"), sinceAppeared);
-    m_readBytes = addStatistic(statistics, 4, tr("Bytes read"), QStringLiteral("readBytesValue"), sinceAppeared);
-    m_writtenBytes =
-        addStatistic(statistics, 5, tr("Bytes written"), QStringLiteral("writtenBytesValue"), sinceAppeared);
+    m_readBytes = addStatistic(statistics, 4, tr("Bytes read"), QStringLiteral("readBytesValue"),
+                               sinceAppeared);
+    m_writtenBytes = addStatistic(statistics, 5, tr("Bytes written"), QStringLiteral("writtenBytesValue"),
+                                  sinceAppeared);
     statistics->setColumnStretch(6, 1);
     return statistics;
 }
@@ -220,8 +221,8 @@ QWidget *IoMonitorView::createCharts()
 {
     m_iopsChart = new RateChart(tr("I/O operations per second"), AxisUnits::Decimal, 4, iopsText);
     m_iopsChart->setObjectName(QStringLiteral("iopsChart"));
-    m_throughputChart =
-        new RateChart(tr("Throughput"), AxisUnits::Binary, 4096, [](double value) { return formatRateHuman(value); });
+    m_throughputChart = new RateChart(tr("Throughput"), AxisUnits::Binary, 4096,
+                                      [](double value) { return formatRateHuman(value); });
     m_throughputChart->setObjectName(QStringLiteral("throughputChart"));
     for (RateChart *chart : {m_iopsChart, m_throughputChart}) {
         chart->setWindowSeconds(m_windowSeconds);
@@ -270,13 +271,15 @@ QWidget *IoMonitorView::createSegmentSection()
     m_segmentTable->setObjectName(QStringLiteral("segmentTable"));
     m_segmentTable->setAccessibleName(tr("Per-segment counters"));
     m_segmentTable->setModel(m_segmentModel);
-    m_segmentTable->setItemDelegateForColumn(SegmentCountersModel::ShareColumn,
-                                             new ShareBarDelegate(SegmentCountersModel::ShareRole, m_segmentTable));
+    m_segmentTable->setItemDelegateForColumn(
+        SegmentCountersModel::ShareColumn,
+        new ShareBarDelegate(SegmentCountersModel::ShareRole, m_segmentTable));
     m_segmentTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_segmentTable->setAlternatingRowColors(true);
     m_segmentTable->verticalHeader()->hide();
     m_segmentTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_segmentTable->horizontalHeader()->setSectionResizeMode(SegmentCountersModel::ShareColumn, QHeaderView::Stretch);
+    m_segmentTable->horizontalHeader()->setSectionResizeMode(SegmentCountersModel::ShareColumn,
+                                                             QHeaderView::Stretch);
     m_segmentTable->setWordWrap(false);
 
     auto *layout = new QVBoxLayout(section);
@@ -374,7 +377,8 @@ void IoMonitorView::applyInterval(int milliseconds)
     m_blockSampler->setInterval(milliseconds);
     m_segmentSampler->setInterval(qMax(MinimumSegmentIntervalMs, milliseconds));
     // Enough history to fill the window, and no more.
-    m_blockSampler->setHistoryLength(int(std::ceil(m_windowSeconds * 1000.0 / m_blockSampler->interval())) + 1);
+    m_blockSampler->setHistoryLength(int(std::ceil(m_windowSeconds * 1000.0 / m_blockSampler->interval()))
+                                     + 1);
     const int index = m_interval->findData(milliseconds);
     if (index >= 0) {
         m_interval->setCurrentIndex(index);
@@ -471,7 +475,8 @@ void IoMonitorView::updateSegments(const QString &mapping)
     const bool counting = m_segmentModel->rowCount() > 0;
     m_reset->setEnabled(counting);
     if (!counting) {
-        m_segmentNotice->setText(tr("This mapping has no basic_target segments: only they count I/O per segment."));
+        m_segmentNotice->setText(
+            tr("This mapping has no basic_target segments: only they count I/O per segment."));
         m_segmentNotice->show();
     } else {
         m_segmentNotice->hide();

@@ -90,7 +90,8 @@ void LayoutBar::modelChanged()
         // Nobody listens to thousands of segments read out; building them
         // cost more than the rest of an edit in a 10 000-segment table.
         if (summary.size() < DescribedSegments) {
-            summary.append(tr("%1 %2").arg(deviceLabel(segment), formatSizeHuman(segment.length * BytesPerSector)));
+            summary.append(
+                tr("%1 %2").arg(deviceLabel(segment), formatSizeHuman(segment.length * BytesPerSector)));
         }
     }
     if (segments.size() > DescribedSegments) {
@@ -191,7 +192,8 @@ void LayoutBar::paintEvent(QPaintEvent *event)
                        fontMetrics().height() + 2);
     painter.drawText(scale, Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("0"));
     painter.drawText(scale, Qt::AlignRight | Qt::AlignVCenter,
-                     tr("%1 in %n segment(s)", nullptr, int(segments.size())).arg(formatSizeHuman(total * BytesPerSector)));
+                     tr("%1 in %n segment(s)", nullptr, int(segments.size()))
+                         .arg(formatSizeHuman(total * BytesPerSector)));
 }
 
 void LayoutBar::mousePressEvent(QMouseEvent *event)
@@ -212,10 +214,12 @@ bool LayoutBar::event(QEvent *event)
         for (const Block &block : layoutBlocks()) {
             if (block.rect.contains(help->pos())) {
                 const EditableSegment &segment = m_model->segments()[block.row];
-                QString text = tr("Segment %1: %2, %3").arg(block.row + 1).arg(segment.target,
-                                  formatSizeHuman(segment.length * BytesPerSector));
+                QString text = tr("Segment %1: %2, %3")
+                                   .arg(block.row + 1)
+                                   .arg(segment.target, formatSizeHuman(segment.length * BytesPerSector));
                 if (!segment.device.isEmpty()) {
-                    text += tr("\non %1 from %2").arg(segment.device, formatSizeHuman(segment.offset * BytesPerSector));
+                    text += tr("\non %1 from %2")
+                                .arg(segment.device, formatSizeHuman(segment.offset * BytesPerSector));
                 }
                 const QString problem = m_model->problemAt(block.row);
                 if (!problem.isEmpty()) {

@@ -19,10 +19,10 @@
 #include "mappingspanel.h"
 #include "rangesignatureprobe.h"
 #include "segmentsampler.h"
+#include "segmenttablemodel.h"
 #include "spacemap.h"
 #include "spacemapbar.h"
 #include "spacemapbarfeed.h"
-#include "segmenttablemodel.h"
 #include "stackmodel.h"
 #include "stackview.h"
 #include "tableeditor.h"
@@ -50,7 +50,8 @@ namespace {
 constexpr int StatusTimeoutMs = 8000;
 }
 
-MainWindow::MainWindow(HelperClient *client, HelperClient *samplingClient, const QString &systemRoot, QWidget *parent)
+MainWindow::MainWindow(HelperClient *client, HelperClient *samplingClient, const QString &systemRoot,
+                       QWidget *parent)
     : QMainWindow(parent)
     , m_client(client)
     , m_samplingClient(samplingClient)
@@ -67,7 +68,8 @@ MainWindow::MainWindow(HelperClient *client, HelperClient *samplingClient, const
     , m_stackModel(new StackModel(systemRoot, this))
     , m_stackView(new StackView(m_stackModel, this))
     , m_signatureProbe(new RangeSignatureProbe(systemRoot, this))
-    , m_spaceMap(new SpaceMapFeed(new SpaceMapBar(m_devicePanel), m_deviceModel, m_signatureProbe, systemRoot, this))
+    , m_spaceMap(
+          new SpaceMapFeed(new SpaceMapBar(m_devicePanel), m_deviceModel, m_signatureProbe, systemRoot, this))
     , m_busy(new QProgressBar(this))
     , m_counts(new QLabel(this))
 {
@@ -167,7 +169,8 @@ void MainWindow::wireSpaceMap()
     m_spaceMap->followTree(m_devicePanel->view());
     m_spaceMap->setDraftModel(m_editor->model());
     m_editor->model()->setSignatureLookup(m_spaceMap->signatureLookup());
-    connect(m_signatureProbe, &RangeSignatureProbe::probed, m_editor->model(), &SegmentTableModel::signaturesChanged);
+    connect(m_signatureProbe, &RangeSignatureProbe::probed, m_editor->model(),
+            &SegmentTableModel::signaturesChanged);
     connect(m_spaceMap->bar(), &SpaceMapBar::mappingClicked, m_mappingsPanel, &MappingsPanel::selectMapping);
     connect(m_spaceMap->bar(), &SpaceMapBar::draftRowClicked, m_editor->view(), &QTableView::selectRow);
 }
@@ -190,7 +193,8 @@ void MainWindow::buildMenus()
     edit->addAction(m_editor->removeAction());
     edit->addAction(m_editor->addZeroAction());
     edit->addAction(m_editor->pasteAction());
-    QAction *addDevices = edit->addAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("&Add Selected Devices"));
+    QAction *addDevices = edit->addAction(QIcon::fromTheme(QStringLiteral("list-add")),
+                                          tr("&Add Selected Devices"));
     addDevices->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     connect(addDevices, &QAction::triggered, this,
             [this]() { addDevicesFromPanel(m_devicePanel->selectedDevices()); });
@@ -207,17 +211,21 @@ void MainWindow::buildMenus()
     mapping->addAction(m_editor->createAction());
     mapping->addAction(m_editor->applyAction());
     mapping->addSeparator();
-    QAction *open = mapping->addAction(QIcon::fromTheme(QStringLiteral("document-edit")), tr("&Open Selected in Editor"));
+    QAction *open = mapping->addAction(QIcon::fromTheme(QStringLiteral("document-edit")),
+                                       tr("&Open Selected in Editor"));
     m_openSelected = open;
     open->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     connect(open, &QAction::triggered, this, [this]() { openMapping(m_mappingsPanel->selectedMapping()); });
-    QAction *remove = mapping->addAction(QIcon::fromTheme(QStringLiteral("edit-delete")), tr("&Remove Selected…"));
+    QAction *remove = mapping->addAction(QIcon::fromTheme(QStringLiteral("edit-delete")),
+                                         tr("&Remove Selected…"));
     m_removeSelected = remove;
     remove->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete));
-    connect(remove, &QAction::triggered, this, [this]() { removeMapping(m_mappingsPanel->selectedMapping()); });
+    connect(remove, &QAction::triggered, this,
+            [this]() { removeMapping(m_mappingsPanel->selectedMapping()); });
     QAction *reset = mapping->addAction(tr("Reset &Counters of Selected"));
     reset->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
-    connect(reset, &QAction::triggered, this, [this]() { resetCounters(m_mappingsPanel->selectedMapping()); });
+    connect(reset, &QAction::triggered, this,
+            [this]() { resetCounters(m_mappingsPanel->selectedMapping()); });
     QAction *refresh = mapping->addAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Re&fresh"));
     refresh->setShortcut(QKeySequence::Refresh);
     connect(refresh, &QAction::triggered, this, [this]() {
@@ -232,7 +240,8 @@ void MainWindow::buildMenus()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     buildHelpMenu(help);
-    QAction *about = help->addAction(QIcon::fromTheme(QStringLiteral("help-about")), tr("&About Volume Mapper"));
+    QAction *about = help->addAction(QIcon::fromTheme(QStringLiteral("help-about")),
+                                     tr("&About Volume Mapper"));
     connect(about, &QAction::triggered, this, [this]() {
         auto *box = new QMessageBox(QMessageBox::Information, tr("About Volume Mapper"),
                                     tr("<b>Volume Mapper %1</b><p>Build device-mapper tables from your block "
@@ -256,8 +265,10 @@ void MainWindow::restoreLayout()
         resizeDocks({findChild<QDockWidget *>(QStringLiteral("ioDock"))}, {440}, Qt::Vertical);
     }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    m_editor->view()->horizontalHeader()->restoreState(settings.value(QStringLiteral("editor/header")).toByteArray());
-    m_devicePanel->view()->header()->restoreState(settings.value(QStringLiteral("devices/header")).toByteArray());
+    m_editor->view()->horizontalHeader()->restoreState(
+        settings.value(QStringLiteral("editor/header")).toByteArray());
+    m_devicePanel->view()->header()->restoreState(
+        settings.value(QStringLiteral("devices/header")).toByteArray());
 }
 
 void MainWindow::saveLayout() const
@@ -324,11 +335,13 @@ void MainWindow::confirmCreate(const QString &name, const QString &tableText, bo
             m_editor->showCreated(name);
             m_mappingModel->refresh();
             auto *box = new QMessageBox(QMessageBox::Information, tr("Mapping Created"),
-                                        tr("<b>%1</b> is ready.").arg(node.toHtmlEscaped()), QMessageBox::Ok, this);
+                                        tr("<b>%1</b> is ready.").arg(node.toHtmlEscaped()), QMessageBox::Ok,
+                                        this);
             box->setObjectName(QStringLiteral("createdMessage"));
-            box->setInformativeText(tr("Format it, mount it or hand it to a program like any disk. Select it "
-                                       "under Mappings to watch its I/O.")
-                                    + (flags.persistent ? u' ' + tr("It is recreated at every startup.") : QString()));
+            box->setInformativeText(
+                tr("Format it, mount it or hand it to a program like any disk. Select it "
+                   "under Mappings to watch its I/O.")
+                + (flags.persistent ? u' ' + tr("It is recreated at every startup.") : QString()));
             box->setAttribute(Qt::WA_DeleteOnClose);
             box->open();
             // Selected once the list has it, so its I/O shows at once.
@@ -437,20 +450,23 @@ void MainWindow::removeMapping(const QString &name)
         const bool deferred = choice == RemoveChoice::RemoveWhenUnused;
         beginCall(tr("Removing %1…").arg(name));
         const bool keep = !forgetDefinition;
-        m_client->remove(name, deferred, keep, [this, name, deferred, keep](const ClientResult<Done> &result) {
-            endCall();
-            if (const auto *error = std::get_if<ClientError>(&result)) {
-                showError(tr("Could not remove %1").arg(name), *error);
-                return;
-            }
-            if (m_editor->editedMapping() == name) {
-                m_editor->startNewMapping();
-            }
-            m_mappingModel->refresh();
-            showStatus(deferred ? tr("%1 goes away when it is no longer in use").arg(name)
-                       : keep   ? tr("Removed %1; its saved definition brings it back at the next startup").arg(name)
-                                : tr("Removed %1").arg(name));
-        });
+        m_client->remove(
+            name, deferred, keep, [this, name, deferred, keep](const ClientResult<Done> &result) {
+                endCall();
+                if (const auto *error = std::get_if<ClientError>(&result)) {
+                    showError(tr("Could not remove %1").arg(name), *error);
+                    return;
+                }
+                if (m_editor->editedMapping() == name) {
+                    m_editor->startNewMapping();
+                }
+                m_mappingModel->refresh();
+                showStatus(
+                    deferred ? tr("%1 goes away when it is no longer in use").arg(name)
+                    : keep
+                        ? tr("Removed %1; its saved definition brings it back at the next startup").arg(name)
+                        : tr("Removed %1").arg(name));
+            });
     };
     // Another tool's mapping: say which and what breaks, with Cancel as the default.
     const auto answered = [chosen](RemoveChoice choice) { chosen(choice); };
@@ -518,9 +534,10 @@ void MainWindow::endCall()
 void MainWindow::showError(const QString &what, const ClientError &error)
 {
     showStatus(tr("%1: %2").arg(what, error.title()));
-    auto *box = new QMessageBox(QMessageBox::Warning, what,
-                                tr("<b>%1.</b> %2").arg(error.title().toHtmlEscaped(), error.message.toHtmlEscaped()),
-                                QMessageBox::Ok, this);
+    auto *box = new QMessageBox(
+        QMessageBox::Warning, what,
+        tr("<b>%1.</b> %2").arg(error.title().toHtmlEscaped(), error.message.toHtmlEscaped()),
+        QMessageBox::Ok, this);
     box->setObjectName(QStringLiteral("errorMessage"));
     box->setInformativeText(error.advice());
     if (!error.dbusName.isEmpty()) {

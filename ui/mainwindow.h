@@ -80,7 +80,8 @@ private:
     void saveLayout() const;
     void create(const QString &name, const QString &tableText, bool readOnly);
     void apply(const QString &name, const QString &tableText);
-    void confirmCreate(const QString &name, const QString &tableText, bool readOnly, const QList<RangeData> &data);
+    void confirmCreate(const QString &name, const QString &tableText, bool readOnly,
+                       const QList<RangeData> &data);
     void confirmApply(const QString &name, const QString &oldTable, const QString &tableText,
                       const QList<RangeData> &data);
     void wireSpaceMap();

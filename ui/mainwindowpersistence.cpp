@@ -22,8 +22,8 @@ QString adviceFor(Persistence persistence)
 {
     return persistence == Persistence::Waiting
                ? MainWindow::tr(
-                     "It is assembled by itself as soon as the device it waits for appears; attach or "
-                     "power on that device.")
+                   "It is assembled by itself as soon as the device it waits for appears; attach or "
+                   "power on that device.")
                : MainWindow::tr("Free or reconnect what the reason names and try again, or forget the saved "
                                 "definition and build the mapping anew in the editor.");
 }

@@ -31,7 +31,8 @@ constexpr int DraftSaveDelayMs = 1000;
 
 void MainWindow::buildHelpMenu(QMenu *help)
 {
-    QAction *handbook = help->addAction(QIcon::fromTheme(QStringLiteral("help-contents")), tr("Volume Mapper &Handbook"));
+    QAction *handbook = help->addAction(QIcon::fromTheme(QStringLiteral("help-contents")),
+                                        tr("Volume Mapper &Handbook"));
     handbook->setObjectName(QStringLiteral("handbookAction"));
     handbook->setShortcut(QKeySequence::HelpContents);
     connect(handbook, &QAction::triggered, this, [this]() {

@@ -42,8 +42,8 @@ void MappingRowDelegate::initStyleOption(QStyleOptionViewItem *option, const QMo
         if (const QIcon mark = markFor(persistence, style); !mark.isNull()) {
             option->icon = mark;
             option->features |= QStyleOptionViewItem::HasDecoration;
-            option->decorationSize =
-                option->decorationSize.isValid() ? option->decorationSize : QSize(16, 16);
+            option->decorationSize = option->decorationSize.isValid() ? option->decorationSize
+                                                                      : QSize(16, 16);
         }
     }
     if (!index.data(MappingListModel::LiveRole).toBool()) {

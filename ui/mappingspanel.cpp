@@ -81,7 +81,8 @@ MappingsPanel::MappingsPanel(MappingListModel *model, QWidget *parent)
         const QModelIndexList rows = m_view->selectionModel()->selectedRows();
         const bool live = !rows.isEmpty() && rows.first().data(MappingListModel::LiveRole).toBool();
         Q_EMIT selectionChanged(live ? rows.first().data(MappingListModel::NameRole).toString() : QString(),
-                                live ? rows.first().data(MappingListModel::KernelNameRole).toString() : QString());
+                                live ? rows.first().data(MappingListModel::KernelNameRole).toString()
+                                     : QString());
     });
     // A refresh that removes the selected row leaves no selection: the I/O view must hear of it.
     connect(model, &QAbstractItemModel::rowsRemoved, this, &MappingsPanel::updateButtons);
@@ -139,21 +140,25 @@ QMenu *MappingsPanel::menuForRow(int row)
     menu->setObjectName(QStringLiteral("mappingMenu"));
     if (!entry.isLive()) {
         QAction *assemble = menu->addAction(QIcon::fromTheme(QStringLiteral("media-playback-start")),
-                                            tr("&Assemble Now"), this, [this, name]() { Q_EMIT assembleRequested(name); });
-        assemble->setToolTip(tr("Create every saved mapping whose devices are all there and free, and say what "
-                                "became of this one"));
+                                            tr("&Assemble Now"), this,
+                                            [this, name]() { Q_EMIT assembleRequested(name); });
+        assemble->setToolTip(
+            tr("Create every saved mapping whose devices are all there and free, and say what "
+               "became of this one"));
         menu->addAction(QIcon::fromTheme(QStringLiteral("edit-delete")), tr("&Forget…"), this,
                         [this, name]() { Q_EMIT forgetRequested(name); });
     } else {
         menu->addAction(m_open->icon(), m_open->text(), this, [this, name]() { Q_EMIT openRequested(name); });
-        menu->addAction(m_remove->icon(), m_remove->text(), this, [this, name]() { Q_EMIT removeRequested(name); });
+        menu->addAction(m_remove->icon(), m_remove->text(), this,
+                        [this, name]() { Q_EMIT removeRequested(name); });
         // Only a mapping Volume Mapper made can be saved: the helper saves only its own targets' tables.
         if (entry.mapping.createdByVolmap) {
             menu->addSeparator();
             QAction *recreate = menu->addAction(tr("Recreate at &Startup"));
             recreate->setCheckable(true);
             recreate->setChecked(entry.persistence == Persistence::Saved);
-            recreate->setToolTip(tr("Save this mapping's definition, so it is created again after every restart"));
+            recreate->setToolTip(
+                tr("Save this mapping's definition, so it is created again after every restart"));
             connect(recreate, &QAction::triggered, this,
                     [this, name](bool checked) { Q_EMIT persistRequested(name, checked); });
         }
@@ -208,7 +213,8 @@ void MappingsPanel::selectMapping(const QString &name)
 void MappingsPanel::showListError(const ClientError &error)
 {
     m_message->setText(tr("<b>%1.</b> %2<br>%3")
-                           .arg(error.title().toHtmlEscaped(), error.message.toHtmlEscaped(), error.advice().toHtmlEscaped()));
+                           .arg(error.title().toHtmlEscaped(), error.message.toHtmlEscaped(),
+                                error.advice().toHtmlEscaped()));
     m_message->show();
     if (auto *empty = m_view->findChild<EmptyStateOverlay *>()) {
         empty->refresh();
@@ -228,7 +234,8 @@ void MappingsPanel::updateButtons()
     m_remove->setEnabled(selected && !m_busy);
     // Another tool's mapping, or targets the editor cannot show, open read-only in the inspector.
     const int row = selected ? m_model->rowOf(selectedMapping()) : -1;
-    const bool inspect = row >= 0 && !editorCanOpen(m_model->mappings()[row].uuid, m_model->mappings()[row].targets);
+    const bool inspect = row >= 0
+                         && !editorCanOpen(m_model->mappings()[row].uuid, m_model->mappings()[row].targets);
     m_open->setText(inspect ? tr("&Inspect…") : tr("&Open in Editor"));
     m_open->setToolTip(inspect ? tr("Show this mapping read-only: another tool owns it, or the editor cannot "
                                     "represent its targets")

@@ -25,8 +25,8 @@ QColor mix(const QColor &a, const QColor &b, double amountOfB)
 
 } // namespace
 
-RateChart::RateChart(const QString &title, AxisUnits units, double floor, std::function<QString(double)> formatValue,
-                     QWidget *parent)
+RateChart::RateChart(const QString &title, AxisUnits units, double floor,
+                     std::function<QString(double)> formatValue, QWidget *parent)
     : QChartView(parent)
     , m_title(title)
     , m_units(units)
@@ -198,7 +198,8 @@ void RateChart::applyPalette()
     chart->setTitleBrush(text);
     chart->legend()->setLabelColor(text);
     setBackgroundBrush(colors.color(QPalette::Window));
-    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_xAxis), static_cast<QAbstractAxis *>(m_yAxis)}) {
+    for (QAbstractAxis *axis :
+         {static_cast<QAbstractAxis *>(m_xAxis), static_cast<QAbstractAxis *>(m_yAxis)}) {
         axis->setLabelsColor(text);
         axis->setTitleBrush(mix(text, base, 0.3));
         axis->setLinePenColor(mix(text, base, 0.6));

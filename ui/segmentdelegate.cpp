@@ -24,8 +24,7 @@ public:
     SizeValidator(SizeUnit unit, QObject *parent)
         : QValidator(parent)
         , m_unit(unit)
-    {
-    }
+    {}
     State validate(QString &input, int &) const override
     {
         return std::holds_alternative<quint64>(parseSizeInSectors(input, m_unit)) ? Acceptable : Intermediate;
@@ -54,8 +53,7 @@ SegmentDelegate::SegmentDelegate(SegmentTableModel *model, ColorOf colorOf, QObj
     : QStyledItemDelegate(parent)
     , m_model(model)
     , m_colorOf(std::move(colorOf))
-{
-}
+{}
 
 QWidget *SegmentDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option,
                                        const QModelIndex &index) const
@@ -71,7 +69,8 @@ QWidget *SegmentDelegate::createEditor(QWidget *parent, const QStyleOptionViewIt
     case SegmentTableModel::OffsetColumn: {
         auto *edit = new QLineEdit(parent);
         edit->setValidator(new SizeValidator(m_model->displayUnit(), edit));
-        edit->setAccessibleName(index.column() == SegmentTableModel::LengthColumn ? tr("Length") : tr("Offset"));
+        edit->setAccessibleName(index.column() == SegmentTableModel::LengthColumn ? tr("Length")
+                                                                                  : tr("Offset"));
         edit->setToolTip(tr("A size such as 512 MiB, 2G or 4096s; plain numbers are in %1")
                              .arg(unitSuffix(m_model->displayUnit())));
         return edit;
@@ -97,7 +96,9 @@ void SegmentDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, c
         return;
     }
     if (auto *edit = qobject_cast<QLineEdit *>(editor);
-        edit && (index.column() == SegmentTableModel::LengthColumn || index.column() == SegmentTableModel::OffsetColumn)) {
+        edit
+        && (index.column() == SegmentTableModel::LengthColumn
+            || index.column() == SegmentTableModel::OffsetColumn)) {
         const auto sectors = parseSizeInSectors(edit->text(), m_model->displayUnit());
         if (const QString *reason = std::get_if<QString>(&sectors)) {
             Q_EMIT const_cast<SegmentDelegate *>(this)->editRefused(*reason);

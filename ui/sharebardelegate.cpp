@@ -11,10 +11,10 @@ namespace Volmap {
 ShareBarDelegate::ShareBarDelegate(int shareRole, QObject *parent)
     : QStyledItemDelegate(parent)
     , m_shareRole(shareRole)
-{
-}
+{}
 
-void ShareBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void ShareBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                             const QModelIndex &index) const
 {
     const QVariant share = index.data(m_shareRole);
     if (!share.isValid()) {

@@ -50,8 +50,8 @@ void SpaceMapBar::setInput(const QString &title, const SpaceMapInput &input)
         for (int range : segment.ranges) {
             const QString &owner = input.ranges[range].owner;
             const SpaceKind kind = input.ranges[range].kind;
-            if ((kind == SpaceKind::Mapping || kind == SpaceKind::WholeDeviceMapping) &&
-                !m_owners.contains(owner)) {
+            if ((kind == SpaceKind::Mapping || kind == SpaceKind::WholeDeviceMapping)
+                && !m_owners.contains(owner)) {
                 m_owners.append(owner);
             }
         }
@@ -251,8 +251,8 @@ void SpaceMapBar::paintSegment(QPainter &painter, const SpaceMapSegment &segment
         painter.setPen(ink);
         painter.drawText(
             textBox, Qt::AlignCenter,
-            label.section(u'\n', 0, 0) + u'\n' +
-                metrics.elidedText(label.section(u'\n', 1), Qt::ElideRight, int(textBox.width())));
+            label.section(u'\n', 0, 0) + u'\n'
+                + metrics.elidedText(label.section(u'\n', 1), Qt::ElideRight, int(textBox.width())));
     }
 }
 

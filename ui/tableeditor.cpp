@@ -30,8 +30,8 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QStyle>
-#include <QTextDocumentFragment>
 #include <QTableView>
+#include <QTextDocumentFragment>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -86,8 +86,9 @@ void TableEditor::buildActions()
     };
     auto make = [this, icon](const QString &text, const char *iconName, const QKeySequence &shortcut = {},
                              QStyle::StandardPixmap fallback = QStyle::SP_CustomBase) {
-        auto *action = new QAction(fallback == QStyle::SP_CustomBase ? QIcon::fromTheme(QString::fromLatin1(iconName))
-                                                                     : icon(iconName, fallback),
+        auto *action = new QAction(fallback == QStyle::SP_CustomBase
+                                       ? QIcon::fromTheme(QString::fromLatin1(iconName))
+                                       : icon(iconName, fallback),
                                    text, this);
         action->setShortcut(shortcut);
         action->setShortcutContext(Qt::WindowShortcut);
@@ -117,14 +118,14 @@ void TableEditor::buildActions()
                    QStyle::SP_FileDialogContentsView);
     m_paste->setIconText(tr("Paste"));
     m_paste->setToolTip(tr("Replace the table with dmsetup table text from the clipboard"));
-    connect(m_paste, &QAction::triggered, this, [this]() {
-        loadTableText(QApplication::clipboard()->text(), tr("Paste table"));
-    });
-    m_export = make(tr("&Export Table…"), "document-save-as", QKeySequence::SaveAs, QStyle::SP_DialogSaveButton);
+    connect(m_paste, &QAction::triggered, this,
+            [this]() { loadTableText(QApplication::clipboard()->text(), tr("Paste table")); });
+    m_export = make(tr("&Export Table…"), "document-save-as", QKeySequence::SaveAs,
+                    QStyle::SP_DialogSaveButton);
     m_export->setIconText(tr("Export…"));
     connect(m_export, &QAction::triggered, this, &TableEditor::exportFile);
-    m_command = make(tr("Show dmsetup &Command"), "utilities-terminal", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
-                     QStyle::SP_FileDialogInfoView);
+    m_command = make(tr("Show dmsetup &Command"), "utilities-terminal",
+                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), QStyle::SP_FileDialogInfoView);
     m_command->setIconText(tr("Command"));
     connect(m_command, &QAction::triggered, this, &TableEditor::showCommand);
     m_create = make(tr("&Create Mapping…"), "document-new", QKeySequence(Qt::CTRL | Qt::Key_Return),
@@ -135,15 +136,16 @@ void TableEditor::buildActions()
             Q_EMIT createRequested(mappingName(), formatTable(m_model->table()), readOnly());
         }
     });
-    m_apply = make(tr("&Apply to Mapping…"), "view-refresh", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
-                   QStyle::SP_BrowserReload);
+    m_apply = make(tr("&Apply to Mapping…"), "view-refresh",
+                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), QStyle::SP_BrowserReload);
     connect(m_apply, &QAction::triggered, this, [this]() {
         commitPendingEdit();
         if (m_apply->isEnabled()) {
             Q_EMIT applyRequested(m_editedMapping, formatTable(m_model->table()));
         }
     });
-    for (QAction *action : {m_undo, m_redo, m_remove, m_addZero, m_import, m_paste, m_export, m_command, m_create, m_apply}) {
+    for (QAction *action :
+         {m_undo, m_redo, m_remove, m_addZero, m_import, m_paste, m_export, m_command, m_create, m_apply}) {
         addAction(action);
     }
     auto *moveUp = make(tr("Move Segment Up"), "go-up", QKeySequence(Qt::CTRL | Qt::Key_Up));
@@ -303,21 +305,25 @@ void TableEditor::updateState()
     } else if (!valid) {
         const int problems = int(m_model->issues().size());
         summary = problemHtml(tr("⚠ %n problem(s):", nullptr, problems)) + QLatin1Char(' ')
-                  + (m_model->issues().isEmpty() ? QString() : m_model->issues().first().message.toHtmlEscaped());
+                  + (m_model->issues().isEmpty() ? QString()
+                                                 : m_model->issues().first().message.toHtmlEscaped());
     } else if (!editing && nameProblem) {
         summary = m_name->text().trimmed().isEmpty()
-                      ? tr("The table is valid (%1). Name the new mapping to create it.").arg(formatSizeHuman(total * BytesPerSector))
+                      ? tr("The table is valid (%1). Name the new mapping to create it.")
+                            .arg(formatSizeHuman(total * BytesPerSector))
                       : problemHtml(tr("⚠ Name:")) + QLatin1Char(' ') + nameProblem->toHtmlEscaped();
     } else if (m_checker && m_checker->isChecking()) {
         summary = tr("Checking what else uses these devices…");
     } else {
-        summary = tr("✓ Valid: %n segment(s), %1.", nullptr, m_model->rowCount()).arg(formatSizeHuman(total * BytesPerSector));
+        summary = tr("✓ Valid: %n segment(s), %1.", nullptr, m_model->rowCount())
+                      .arg(formatSizeHuman(total * BytesPerSector));
     }
     m_summary->setText(summary);
     // A conflict names both sides and may not fit on one line.
     m_summary->setToolTip(conflict ? conflict->error.message : QString());
-    m_createButton->setToolTip(m_create->isEnabled() ? tr("Create the mapping (asks for confirmation first)")
-                                                     : QTextDocumentFragment::fromHtml(summary).toPlainText());
+    m_createButton->setToolTip(m_create->isEnabled()
+                                   ? tr("Create the mapping (asks for confirmation first)")
+                                   : QTextDocumentFragment::fromHtml(summary).toPlainText());
 }
 
 void TableEditor::selectRow(int row)
@@ -367,7 +373,8 @@ void TableEditor::importFile()
             return;
         }
         if (file.size() > MaxTableFileSize) {
-            Q_EMIT failed(tr("Not a table"), tr("%1 is larger than any table Volume Mapper edits.").arg(path));
+            Q_EMIT failed(tr("Not a table"),
+                          tr("%1 is larger than any table Volume Mapper edits.").arg(path));
             return;
         }
         loadTableText(QString::fromUtf8(file.readAll()), tr("Import %1").arg(QFileInfo(path).fileName()));
@@ -377,15 +384,17 @@ void TableEditor::importFile()
 
 void TableEditor::exportFile()
 {
-    auto *dialog = new QFileDialog(this, tr("Export Table"), mappingName().isEmpty() ? QStringLiteral("mapping.table")
-                                                                                      : mappingName() + QStringLiteral(".table"),
+    auto *dialog = new QFileDialog(this, tr("Export Table"),
+                                   mappingName().isEmpty() ? QStringLiteral("mapping.table")
+                                                           : mappingName() + QStringLiteral(".table"),
                                    tr("Device-mapper tables (*.table);;All files (*)"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setAcceptMode(QFileDialog::AcceptSave);
     dialog->setDefaultSuffix(QStringLiteral("table"));
     connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
         QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(formatTable(m_model->table()).toUtf8()) < 0 || !file.commit()) {
+        if (!file.open(QIODevice::WriteOnly) || file.write(formatTable(m_model->table()).toUtf8()) < 0
+            || !file.commit()) {
             Q_EMIT failed(tr("Cannot save the table"), tr("%1: %2").arg(path, file.errorString()));
             return;
         }
@@ -400,17 +409,20 @@ void TableEditor::showCommand()
     dialog->setObjectName(QStringLiteral("commandDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("Equivalent dmsetup Command"));
-    auto *text = new QPlainTextEdit(dmsetupCreateCommand(mappingName(), m_model->table(), readOnly()), dialog);
+    auto *text = new QPlainTextEdit(dmsetupCreateCommand(mappingName(), m_model->table(), readOnly()),
+                                    dialog);
     text->setReadOnly(true);
     text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     text->setAccessibleName(tr("dmsetup command"));
     text->setMinimumSize(520, 200);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
     QPushButton *copy = buttons->addButton(tr("&Copy"), QDialogButtonBox::ActionRole);
-    connect(copy, &QPushButton::clicked, text, [text]() { QApplication::clipboard()->setText(text->toPlainText()); });
+    connect(copy, &QPushButton::clicked, text,
+            [text]() { QApplication::clipboard()->setText(text->toPlainText()); });
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
     auto *layout = new QVBoxLayout(dialog);
-    layout->addWidget(new QLabel(tr("Run as root to create the same mapping without Volume Mapper:"), dialog));
+    layout->addWidget(
+        new QLabel(tr("Run as root to create the same mapping without Volume Mapper:"), dialog));
     layout->addWidget(text);
     layout->addWidget(buttons);
     dialog->open();

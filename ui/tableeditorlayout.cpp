@@ -38,9 +38,8 @@ void TableEditor::buildDropControls()
     m_unit->setCurrentIndex(m_unit->findData(int(SizeUnit::MiB)));
     m_unit->setAccessibleName(tr("Unit for lengths and offsets"));
     m_unit->setToolTip(tr("Unit for lengths and offsets"));
-    connect(m_unit, &QComboBox::currentIndexChanged, this, [this]() {
-        m_model->setDisplayUnit(SizeUnit(m_unit->currentData().toInt()));
-    });
+    connect(m_unit, &QComboBox::currentIndexChanged, this,
+            [this]() { m_model->setDisplayUnit(SizeUnit(m_unit->currentData().toInt())); });
 
     m_newLength->setPlaceholderText(tr("all free space"));
     m_newLength->setAccessibleName(tr("Length of dropped devices"));
@@ -81,11 +80,10 @@ void TableEditor::buildToolBar()
 
 void TableEditor::buildSegmentView()
 {
-    auto *delegate = new SegmentDelegate(m_model, [this](const QString &device) { return m_layoutBar->colorOf(device); },
-                                         this);
-    connect(delegate, &SegmentDelegate::editRefused, this, [this](const QString &reason) {
-        Q_EMIT statusMessage(tr("Not changed: %1").arg(reason));
-    });
+    auto *delegate = new SegmentDelegate(
+        m_model, [this](const QString &device) { return m_layoutBar->colorOf(device); }, this);
+    connect(delegate, &SegmentDelegate::editRefused, this,
+            [this](const QString &reason) { Q_EMIT statusMessage(tr("Not changed: %1").arg(reason)); });
     m_view->setObjectName(QStringLiteral("segmentTable"));
     m_view->setAccessibleName(tr("Segments of the new device"));
     m_view->setModel(m_model);
@@ -117,8 +115,11 @@ void TableEditor::buildSegmentView()
     }
     connect(m_layoutBar, &LayoutBar::segmentClicked, this, &TableEditor::selectRow);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) { m_layoutBar->setCurrentRow(current.isValid() ? current.row() : -1); });
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TableEditor::updateState);
+            [this](const QModelIndex &current) {
+                m_layoutBar->setCurrentRow(current.isValid() ? current.row() : -1);
+            });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &TableEditor::updateState);
 }
 
 void TableEditor::buildCreateControls()
@@ -153,9 +154,8 @@ void TableEditor::connectModel()
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &TableEditor::updateState);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &TableEditor::updateState);
     connect(m_model, &QAbstractItemModel::modelReset, this, &TableEditor::updateState);
-    connect(m_model, &SegmentTableModel::dropRefused, this, [this](const QString &reason) {
-        Q_EMIT statusMessage(reason);
-    });
+    connect(m_model, &SegmentTableModel::dropRefused, this,
+            [this](const QString &reason) { Q_EMIT statusMessage(reason); });
 }
 
 void TableEditor::arrangeLayout()

@@ -12,7 +12,8 @@ namespace {
 constexpr int Padding = 6;
 }
 
-void UsageBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void UsageBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                               const QModelIndex &index) const
 {
     const QString text = index.data(Qt::DisplayRole).toString();
     if (text.isEmpty() || !index.data(DeviceTreeModel::InUseRole).toBool()) {
@@ -28,7 +29,8 @@ void UsageBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     style->drawControl(QStyle::CE_ItemViewItem, &plain, painter, widget);
 
     // An amber that reads on light and dark bases alike, with text in the contrasting colour.
-    const QColor badge = QColor::fromHsv(36, 200, option.palette.base().color().lightness() > 128 ? 235 : 200);
+    const QColor badge = QColor::fromHsv(36, 200,
+                                         option.palette.base().color().lightness() > 128 ? 235 : 200);
     const QFontMetrics metrics(option.font);
     const QString shown = metrics.elidedText(text, Qt::ElideRight, option.rect.width() - 3 * Padding);
     QRect box(0, 0, metrics.horizontalAdvance(shown) + 2 * Padding, metrics.height() + 2);

@@ -76,9 +76,10 @@ Outcome<AdmittedTable> admitTable(QStringView text)
 {
     const TableLimits limits = admissionLimits();
     if (text.size() > limits.maxTextLength) {
-        return invalidArgument(QStringLiteral("invalid table: the text is %1 characters long; at most %2 are allowed")
-                                   .arg(text.size())
-                                   .arg(limits.maxTextLength));
+        return invalidArgument(
+            QStringLiteral("invalid table: the text is %1 characters long; at most %2 are allowed")
+                .arg(text.size())
+                .arg(limits.maxTextLength));
     }
     ParsedTable parsed = parseTable(text, limits);
     if (!parsed.ok()) {

@@ -52,7 +52,8 @@ Outcome<Done> admitName(const QString &name);
 /* Size, segment count, syntax, grammar and the number of devices. */
 Outcome<AdmittedTable> admitTable(QStringView text);
 
-/* "invalid table: line 3: ...; line 9: ..." from at most MaxReportedIssues issues, at most MaxMessageLength long. */
+/* "invalid table: line 3: ...; line 9: ..." from at most MaxReportedIssues issues, at most MaxMessageLength
+ * long. */
 QString invalidTableMessage(const TableIssues &issues);
 /* `message` cut to MaxMessageLength characters. */
 QString boundedMessage(const QString &message);

@@ -25,7 +25,7 @@ struct Position
 } // namespace
 
 std::optional<Collision<DeviceClaim>> firstCollision(const QList<WantedRange> &wanted,
-                                                      const QList<DeviceClaim> &claims)
+                                                     const QList<DeviceClaim> &claims)
 {
     // Claims sorted by (disk, start); for each, the claim reaching furthest
     // among those of its disk that start no later. Stable, and the earlier
@@ -49,10 +49,11 @@ std::optional<Collision<DeviceClaim>> firstCollision(const QList<WantedRange> &w
     for (const WantedRange &range : wanted) {
         const quint64 rangeEnd = endOf(range.start, range.length);
         // The last claim of this disk that starts before the range ends.
-        const auto after = std::lower_bound(order.cbegin(), order.cend(), Position{range.disk, rangeEnd},
-                                            [&](qsizetype index, const Position &position) {
-                                                return Position{claims[index].disk, claims[index].start} < position;
-                                            });
+        const auto after = std::lower_bound(
+            order.cbegin(), order.cend(), Position{range.disk, rangeEnd},
+            [&](qsizetype index, const Position &position) {
+                return Position{claims[index].disk, claims[index].start} < position;
+            });
         if (after == order.cbegin()) {
             continue;
         }
@@ -80,8 +81,8 @@ std::optional<Collision<WantedRange>> firstSelfOverlap(const QList<WantedRange> 
             return previous.segment < range.segment ? Collision<WantedRange>{&previous, &range}
                                                     : Collision<WantedRange>{&range, &previous};
         }
-        if (previous.disk != range.disk ||
-            endOf(range.start, range.length) > endOf(previous.start, previous.length)) {
+        if (previous.disk != range.disk
+            || endOf(range.start, range.length) > endOf(previous.start, previous.length)) {
             reaching = i;
         }
     }

@@ -18,9 +18,9 @@ namespace Volmap {
 struct DeviceClaim
 {
     enum class Kind {
-        InUse,   // mounted, swap, md, or a mapping whose ranges are opaque: DeviceInUse
-        Mapping, // an exact range another mapping's table uses: Overlap
-        Foreign, // a whole device a foreign owner holds; usable only with manage-foreign
+        InUse,    // mounted, swap, md, or a mapping whose ranges are opaque: DeviceInUse
+        Mapping,  // an exact range another mapping's table uses: Overlap
+        Foreign,  // a whole device a foreign owner holds; usable only with manage-foreign
         ReadOnly, // a device whose sysfs ro flag is set: ReadOnlyDevice for a read-write table
     };
     Kind kind = Kind::InUse;
@@ -62,7 +62,7 @@ struct Collision
  * O((w + c) log c), never pair by pair.
  */
 std::optional<Collision<DeviceClaim>> firstCollision(const QList<WantedRange> &wanted,
-                                                      const QList<DeviceClaim> &claims);
+                                                     const QList<DeviceClaim> &claims);
 
 /* Two ranges of one table on the same sectors of a disk (say sdb and sdb1), by a sort and one sweep. */
 std::optional<Collision<WantedRange>> firstSelfOverlap(const QList<WantedRange> &wanted);

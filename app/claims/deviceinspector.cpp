@@ -50,21 +50,19 @@ SystemDeviceInspector::SystemDeviceInspector(const QString &root, SignatureProbe
     : m_root(root)
     , m_resolver(root)
     , m_probe(std::move(probe))
-{
-}
+{}
 
 std::variant<ResolvedDevice, QString> SystemDeviceInspector::resolve(const DeviceReference &reference)
 {
     return m_resolver.resolve(reference);
 }
 
-void SystemDeviceInspector::addClaim(QList<DeviceClaim> &claims, DeviceNumber number, const QString &description,
-                                     DeviceClaim::Kind kind)
+void SystemDeviceInspector::addClaim(QList<DeviceClaim> &claims, DeviceNumber number,
+                                     const QString &description, DeviceClaim::Kind kind)
 {
     const auto resolved = m_resolver.describe(number);
     if (const auto *device = std::get_if<ResolvedDevice>(&resolved)) {
-        claims.append({kind, device->disk, device->startOnDisk, device->geometry.sizeInSectors,
-                       description});
+        claims.append({kind, device->disk, device->startOnDisk, device->geometry.sizeInSectors, description});
         qCDebug(devicesLog, "claim on %s (disk %s, sectors %llu+%llu): %s", qPrintable(number.toString()),
                 qPrintable(device->disk.toString()), device->startOnDisk, device->geometry.sizeInSectors,
                 qPrintable(description));
@@ -92,9 +90,11 @@ bool SystemDeviceInspector::dependsOn(DeviceNumber device, DeviceNumber on)
 QList<DeviceNumber> SystemDeviceInspector::dependenciesOf(DeviceNumber device) const
 {
     QList<DeviceNumber> below;
-    const QString slaves = m_root + QStringLiteral("/sys/dev/block/") + device.toString() + QStringLiteral("/slaves");
+    const QString slaves = m_root + QStringLiteral("/sys/dev/block/") + device.toString()
+                           + QStringLiteral("/slaves");
     for (const QString &slave : QDir(slaves).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
-        const QString dev = readAttribute(m_root + QStringLiteral("/sys/class/block/") + slave + QStringLiteral("/dev"));
+        const QString dev = readAttribute(m_root + QStringLiteral("/sys/class/block/") + slave
+                                          + QStringLiteral("/dev"));
         if (const auto number = parseDeviceNumber(dev)) {
             below.append(*number);
         }
@@ -110,7 +110,8 @@ QList<DeviceClaim> SystemDeviceInspector::systemClaims()
     const QHash<QString, QStringList> mounts = readMountPoints(m_root);
     for (auto it = mounts.cbegin(); it != mounts.cend(); ++it) {
         if (const auto number = parseDeviceNumber(it.key()); number && number->major != 0) {
-            addClaim(claims, *number, QStringLiteral("mounted at %1").arg(it.value().join(QStringLiteral(", "))));
+            addClaim(claims, *number,
+                     QStringLiteral("mounted at %1").arg(it.value().join(QStringLiteral(", "))));
         }
     }
     for (const DeviceNumber &swap : readSwapDevices(m_root)) {
@@ -189,8 +190,8 @@ void SystemDeviceInspector::addForeignClaims(QList<DeviceClaim> &claims, DeviceN
     if (signature.verdict == ForeignSignature::Verdict::Foreign) {
         claim(QStringLiteral("holds %1").arg(signature.description));
     } else if (signature.verdict == ForeignSignature::Verdict::Unreadable) {
-        claim(signature.description +
-              QStringLiteral(", so it cannot be checked for a foreign owner's signature"));
+        claim(signature.description
+              + QStringLiteral(", so it cannot be checked for a foreign owner's signature"));
     }
 
     // dm holders: Volume Mapper's own mappings carry a VOLMAP- uuid; any
@@ -216,7 +217,8 @@ ForeignSignature SystemDeviceInspector::probeSignature(const QString &kernelName
         return unreadable(QStringLiteral("has no usable kernel name"));
     }
     // Reading a suspended dm device would wait until someone resumes it.
-    const QString suspended = m_root + QStringLiteral("/sys/dev/block/%1/dm/suspended").arg(number.toString());
+    const QString suspended = m_root
+                              + QStringLiteral("/sys/dev/block/%1/dm/suspended").arg(number.toString());
     if (readAttribute(suspended) == u"1") {
         return unreadable(QStringLiteral("is a suspended device-mapper device"));
     }

@@ -14,8 +14,7 @@ class FileDescriptor final
 public:
     explicit FileDescriptor(int fd)
         : m_fd(fd)
-    {
-    }
+    {}
     ~FileDescriptor()
     {
         if (m_fd >= 0) {

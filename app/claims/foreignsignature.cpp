@@ -32,8 +32,8 @@ QString plainName(const char *value)
 {
     QString name;
     for (const char *c = value; *c && name.size() < 64; ++c) {
-        const bool plain = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
-                           *c == '_' || *c == '-' || *c == '.';
+        const bool plain = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9')
+                           || *c == '_' || *c == '-' || *c == '.';
         name.append(plain ? QLatin1Char(*c) : QLatin1Char('?'));
     }
     return name;

@@ -32,7 +32,7 @@ struct ForeignSignature
         Unreadable, // description says why it could not be probed
     };
     Verdict verdict = Verdict::None;
-    QString type;        // the blkid TYPE, e.g. "crypto_LUKS"; empty unless Foreign
+    QString type; // the blkid TYPE, e.g. "crypto_LUKS"; empty unless Foreign
     // Foreign: "an LVM physical volume (LVM2_member)"; Unreadable: the reason,
     // completing "<device> ...", e.g. "cannot be opened (Permission denied)".
     QString description;

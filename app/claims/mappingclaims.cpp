@@ -16,20 +16,22 @@ QString sectors(quint64 offset, quint64 length, const QString &device)
 }
 
 // Whole devices are claimed once per mapping, however many lines name them.
-void claimWhole(QList<DeviceClaim> &claims, const ResolvedDevice &device, const QString &name, const QString &target)
+void claimWhole(QList<DeviceClaim> &claims, const ResolvedDevice &device, const QString &name,
+                const QString &target)
 {
     const bool known = std::any_of(claims.cbegin(), claims.cend(), [&](const DeviceClaim &claim) {
-        return claim.kind == DeviceClaim::Kind::InUse && claim.disk == device.disk &&
-               claim.start == device.startOnDisk && claim.length == device.geometry.sizeInSectors;
+        return claim.kind == DeviceClaim::Kind::InUse && claim.disk == device.disk
+               && claim.start == device.startOnDisk && claim.length == device.geometry.sizeInSectors;
     });
     if (!known) {
-        claims.append({DeviceClaim::Kind::InUse, device.disk, device.startOnDisk, device.geometry.sizeInSectors,
-                       QStringLiteral("used by mapping '%1' (%2), whole device").arg(name, target), name, target});
+        claims.append(
+            {DeviceClaim::Kind::InUse, device.disk, device.startOnDisk, device.geometry.sizeInSectors,
+             QStringLiteral("used by mapping '%1' (%2), whole device").arg(name, target), name, target});
     }
 }
 
-void claimUse(QList<DeviceClaim> &claims, const TargetDeviceUse &use, const QString &name, const QString &target,
-              DeviceInspector &devices)
+void claimUse(QList<DeviceClaim> &claims, const TargetDeviceUse &use, const QString &name,
+              const QString &target, DeviceInspector &devices)
 {
     const auto resolved = devices.resolve(use.device);
     const auto *device = std::get_if<ResolvedDevice>(&resolved);

@@ -35,12 +35,10 @@ class Outcome
 public:
     Outcome(T value)
         : m_state(std::move(value))
-    {
-    }
+    {}
     Outcome(HelperError error)
         : m_state(std::move(error))
-    {
-    }
+    {}
 
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }

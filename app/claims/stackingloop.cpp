@@ -15,20 +15,22 @@ QString described(const ResolvedDevice &device)
 
 } // namespace
 
-std::optional<HelperError> stackingLoop(const QList<ResolvedDevice> &named, DeviceNumber self, const QString &name,
-                                        DeviceInspector &devices)
+std::optional<HelperError> stackingLoop(const QList<ResolvedDevice> &named, DeviceNumber self,
+                                        const QString &name, DeviceInspector &devices)
 {
     for (const ResolvedDevice &device : named) {
         const DeviceNumber number = device.geometry.number;
         if (number == self) {
-            return invalidArgument(QStringLiteral("invalid table: %1 is '%2' itself; a mapping cannot use itself, its "
-                                                  "I/O would go round in circles")
-                                       .arg(described(device), name));
+            return invalidArgument(
+                QStringLiteral("invalid table: %1 is '%2' itself; a mapping cannot use itself, its "
+                               "I/O would go round in circles")
+                    .arg(described(device), name));
         }
         if (devices.dependsOn(number, self)) {
-            return invalidArgument(QStringLiteral("invalid table: %1 is built on '%2'; a mapping cannot use a device "
-                                                  "built on it, its I/O would go round in circles")
-                                       .arg(described(device), name));
+            return invalidArgument(
+                QStringLiteral("invalid table: %1 is built on '%2'; a mapping cannot use a device "
+                               "built on it, its I/O would go round in circles")
+                    .arg(described(device), name));
         }
     }
     return std::nullopt;

@@ -21,7 +21,7 @@ namespace Volmap {
  * A Create cannot loop: nothing can be stacked on a mapping that does not
  * exist yet, so only a Reload asks.
  */
-std::optional<HelperError> stackingLoop(const QList<ResolvedDevice> &named, DeviceNumber self, const QString &name,
-                                        DeviceInspector &devices);
+std::optional<HelperError> stackingLoop(const QList<ResolvedDevice> &named, DeviceNumber self,
+                                        const QString &name, DeviceInspector &devices);
 
 } // namespace Volmap

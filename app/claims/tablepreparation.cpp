@@ -56,13 +56,15 @@ Outcome<PreparedTable> prepareTable(QStringView text, DeviceInspector &devices)
     const auto deviceOf = [&](const DeviceReference &reference) -> const ResolvedDevice & {
         return named.value()[indexOf.value(reference.toString())];
     };
-    const DeviceResolver resolver = [&](const DeviceReference &reference) -> std::variant<BlockDeviceGeometry, QString> {
+    const DeviceResolver resolver =
+        [&](const DeviceReference &reference) -> std::variant<BlockDeviceGeometry, QString> {
         return deviceOf(reference).geometry;
     };
     TableLimits limits;
     limits.maxSegments = Admission::MaxSegments;
     limits.maxIssues = Admission::MaxReportedIssues;
-    if (const TableIssues issues = validateTable(admitted.value().table, resolver, limits); !issues.isEmpty()) {
+    if (const TableIssues issues = validateTable(admitted.value().table, resolver, limits);
+        !issues.isEmpty()) {
         return invalidArgument(invalidTableMessage(issues));
     }
 
@@ -93,9 +95,10 @@ Outcome<PreparedTable> prepareTable(QStringView text, DeviceInspector &devices)
     // are one set of sectors.
     if (const auto overlap = firstSelfOverlap(prepared.wanted)) {
         // One arg() pass: a description holds a path, which may hold a '%'.
-        return invalidArgument(QStringLiteral("invalid table: segments %1 (%2) and %3 (%4) use the same sectors")
-                                   .arg(QString::number(overlap->wanted->segment + 1), overlap->wanted->description,
-                                        QString::number(overlap->other->segment + 1), overlap->other->description));
+        return invalidArgument(
+            QStringLiteral("invalid table: segments %1 (%2) and %3 (%4) use the same sectors")
+                .arg(QString::number(overlap->wanted->segment + 1), overlap->wanted->description,
+                     QString::number(overlap->other->segment + 1), overlap->other->description));
     }
     return prepared;
 }
@@ -119,9 +122,10 @@ QString deviceListForPrompt(const QList<ResolvedDevice> &devices)
     QStringList described;
     for (const ResolvedDevice &device : devices) {
         const QString size = formatSizeHuman(device.geometry.sizeInSectors * 512);
-        described.append(device.model.isEmpty()
-                             ? QStringLiteral("%1 (%2)").arg(device.geometry.displayName, size)
-                             : QStringLiteral("%1 (%2, %3)").arg(device.geometry.displayName, device.model, size));
+        described.append(
+            device.model.isEmpty()
+                ? QStringLiteral("%1 (%2)").arg(device.geometry.displayName, size)
+                : QStringLiteral("%1 (%2, %3)").arg(device.geometry.displayName, device.model, size));
     }
     return described.isEmpty() ? QStringLiteral("no devices") : listed(described);
 }

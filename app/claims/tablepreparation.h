@@ -16,8 +16,8 @@ struct PreparedTable
 {
     MappingTable table;
     QList<WantedRange> wanted;
-    QList<DeviceNumber> disks;           // distinct whole disks under them
-    QList<ResolvedDevice> namedDevices;  // distinct, in order of first use
+    QList<DeviceNumber> disks;          // distinct whole disks under them
+    QList<ResolvedDevice> namedDevices; // distinct, in order of first use
     bool usesBasicTarget = false;
 };
 

@@ -24,8 +24,7 @@ public:
     explicit ArgumentReader(const QStringList &args, qsizetype from = 0)
         : m_args(args)
         , m_at(from)
-    {
-    }
+    {}
 
     bool ok() const { return m_ok; }
     qsizetype remaining() const { return m_args.size() - m_at; }
@@ -323,10 +322,19 @@ const QHash<QString, Parser> &parsers()
         {QStringLiteral("delay"), delay},
         {QStringLiteral("flakey"), deviceAndOffset},
         {QStringLiteral("dust"), deviceAndOffset},
-        {QStringLiteral("snapshot"), [](const Segment &s) { return wholeDevicesAt(s, {0, 1}); }},
-        {QStringLiteral("snapshot-merge"), [](const Segment &s) { return wholeDevicesAt(s, {0, 1}); }},
+        {QStringLiteral("snapshot"),
+         [](const Segment &s) {
+             return wholeDevicesAt(s, {0, 1});
+         }},
+        {QStringLiteral("snapshot-merge"),
+         [](const Segment &s) {
+             return wholeDevicesAt(s, {0, 1});
+         }},
         {QStringLiteral("snapshot-origin"), [](const Segment &s) { return wholeDevicesAt(s, {0}); }},
-        {QStringLiteral("verity"), [](const Segment &s) { return wholeDevicesAt(s, {1, 2}); }},
+        {QStringLiteral("verity"),
+         [](const Segment &s) {
+             return wholeDevicesAt(s, {1, 2});
+         }},
         {QStringLiteral("zero"), [](const Segment &) { return std::optional<Uses>(Uses{}); }},
         {QStringLiteral("error"), [](const Segment &) { return std::optional<Uses>(Uses{}); }},
     };

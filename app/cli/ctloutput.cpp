@@ -25,7 +25,8 @@ QTextStream &err()
 
 void printJson(const QJsonValue &value)
 {
-    const QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    const QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray())
+                                                   : QJsonDocument(value.toObject());
     out() << document.toJson(QJsonDocument::Indented);
     out().flush();
 }

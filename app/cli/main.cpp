@@ -49,7 +49,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print JSON for scripts."));
     const QCommandLineOption tableOption(QStringLiteral("table"), QStringLiteral("Table file, - for stdin."),
                                          QStringLiteral("file"));
-    const QCommandLineOption readOnlyOption(QStringLiteral("read-only"), QStringLiteral("create: a read-only mapping."));
+    const QCommandLineOption readOnlyOption(QStringLiteral("read-only"),
+                                            QStringLiteral("create: a read-only mapping."));
     const QCommandLineOption deferredOption(QStringLiteral("deferred"),
                                             QStringLiteral("remove: if open, remove when last closed."));
     const QCommandLineOption intervalOption(QStringLiteral("interval"),
@@ -59,10 +60,11 @@ int main(int argc, char *argv[])
                                          QStringLiteral("watch, devices --follow: stop after N samples or "
                                                         "events (default: never)."),
                                          QStringLiteral("n"), QStringLiteral("0"));
-    const QCommandLineOption followOption(QStringLiteral("follow"),
-                                          QStringLiteral("devices: print devices as they come, change and go."));
-    const QCommandLineOption noAskOption(QStringLiteral("no-ask-password"),
-                                         QStringLiteral("Never ask for a password; fail where one is needed."));
+    const QCommandLineOption followOption(
+        QStringLiteral("follow"), QStringLiteral("devices: print devices as they come, change and go."));
+    const QCommandLineOption noAskOption(
+        QStringLiteral("no-ask-password"),
+        QStringLiteral("Never ask for a password; fail where one is needed."));
     const QCommandLineOption forceOption(QStringLiteral("force"),
                                          QStringLiteral("create: even over ranges that hold data."));
     const QCommandLineOption persistentOption(QStringLiteral("persistent"),

@@ -15,7 +15,9 @@ namespace {
 // "waiting: waiting for loop device on ...": state and reason in one cell.
 QString stateText(const SavedMappingState &saved)
 {
-    return saved.reason.isEmpty() || saved.state == u"assembled" ? saved.state : saved.state + QStringLiteral(": ") + saved.reason;
+    return saved.reason.isEmpty() || saved.state == u"assembled"
+               ? saved.state
+               : saved.state + QStringLiteral(": ") + saved.reason;
 }
 
 QJsonObject savedJson(const SavedMappingState &saved)
@@ -36,8 +38,10 @@ const SavedMappingState *savedNamed(const QList<SavedMappingState> &saved, const
 QString flagsOf(const MappingSummary &m)
 {
     QStringList flags{m.createdByVolmap ? QStringLiteral("volmap") : QStringLiteral("foreign")};
-    const QList<std::pair<bool, const char *>> more = {
-        {m.readOnly, "read-only"}, {m.suspended, "suspended"}, {m.deferredRemove, "removing"}, {!m.liveTable, "no-table"}};
+    const QList<std::pair<bool, const char *>> more = {{m.readOnly, "read-only"},
+                                                       {m.suspended, "suspended"},
+                                                       {m.deferredRemove, "removing"},
+                                                       {!m.liveTable, "no-table"}};
     for (const auto &[set, flag] : more) {
         if (set) {
             flags.append(QString::fromLatin1(flag));
@@ -61,7 +65,8 @@ void Volmapctl::printMappings(const QList<MappingSummary> &mappings, const QList
             array.append(object);
         }
         for (const SavedMappingState &state : saved) {
-            if (std::none_of(mappings.cbegin(), mappings.cend(), [&](const MappingSummary &m) { return m.name == state.name; })) {
+            if (std::none_of(mappings.cbegin(), mappings.cend(),
+                             [&](const MappingSummary &m) { return m.name == state.name; })) {
                 array.append(QJsonObject{{QStringLiteral("name"), state.name},
                                          {QStringLiteral("live"), false},
                                          {QStringLiteral("saved"), state.state},
@@ -78,10 +83,12 @@ void Volmapctl::printMappings(const QList<MappingSummary> &mappings, const QList
     for (const MappingSummary &m : mappings) {
         const SavedMappingState *state = savedNamed(saved, m.name);
         rows.append({m.name, QStringLiteral("%1:%2").arg(m.major).arg(m.minor), bytesOfSectors(m.length),
-                     m.targets.join(u','), QString::number(m.openCount), flagsOf(m), state ? stateText(*state) : none});
+                     m.targets.join(u','), QString::number(m.openCount), flagsOf(m),
+                     state ? stateText(*state) : none});
     }
     for (const SavedMappingState &state : saved) {
-        if (std::none_of(mappings.cbegin(), mappings.cend(), [&](const MappingSummary &m) { return m.name == state.name; })) {
+        if (std::none_of(mappings.cbegin(), mappings.cend(),
+                         [&](const MappingSummary &m) { return m.name == state.name; })) {
             rows.append({state.name, none, none, none, none, none, stateText(state)});
         }
     }
@@ -127,7 +134,8 @@ void Volmapctl::assemble()
             }
             printJson(array);
         } else {
-            QList<QStringList> rows{{QStringLiteral("NAME"), QStringLiteral("STATE"), QStringLiteral("REASON")}};
+            QList<QStringList> rows{
+                {QStringLiteral("NAME"), QStringLiteral("STATE"), QStringLiteral("REASON")}};
             for (const SavedMappingState &state : saved) {
                 rows.append({state.name, state.state, state.reason});
             }

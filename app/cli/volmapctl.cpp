@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "volmapctl.h"
 
-#include "ctloutput.h"
 #include "blockdeviceresolver.h"
 #include "blockdevices.h"
+#include "ctloutput.h"
 #include "datawarning.h"
 #include "segmentsampler.h"
 #include "sizeunits.h"
@@ -58,8 +58,7 @@ Volmapctl::Volmapctl(HelperClient &client, CtlOptions options, QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_options(std::move(options))
-{
-}
+{}
 
 void Volmapctl::start()
 {
@@ -117,13 +116,15 @@ bool Volmapctl::needArguments(int count, const QString &usage)
 std::optional<QString> Volmapctl::readTable()
 {
     if (m_options.tableFile.isEmpty()) {
-        err() << "volmapctl: " << m_options.command << " needs --table FILE (or --table - for standard input)\n";
+        err() << "volmapctl: " << m_options.command
+              << " needs --table FILE (or --table - for standard input)\n";
         finish(ExitUsage);
         return std::nullopt;
     }
     QFile file;
-    const bool opened = m_options.tableFile == u"-" ? file.open(stdin, QIODevice::ReadOnly)
-                                                    : (file.setFileName(m_options.tableFile), file.open(QIODevice::ReadOnly));
+    const bool opened = m_options.tableFile == u"-"
+                            ? file.open(stdin, QIODevice::ReadOnly)
+                            : (file.setFileName(m_options.tableFile), file.open(QIODevice::ReadOnly));
     if (!opened) {
         err() << "volmapctl: cannot read " << m_options.tableFile << ": " << file.errorString() << '\n';
         finish(ExitFailed);
@@ -131,7 +132,8 @@ std::optional<QString> Volmapctl::readTable()
     }
     const QString text = QString::fromUtf8(file.readAll());
     // Check here first: the same grammar as the helper, with line numbers.
-    const TableIssues issues = validateTableText(text, BlockDeviceResolver(m_options.systemRoot).tableResolver());
+    const TableIssues issues = validateTableText(text,
+                                                 BlockDeviceResolver(m_options.systemRoot).tableResolver());
     if (!issues.isEmpty()) {
         const QString source = m_options.tableFile == u"-" ? QStringLiteral("<stdin>") : m_options.tableFile;
         for (const TableIssue &issue : issues) {
@@ -246,18 +248,20 @@ void Volmapctl::status()
             }
             printJson(array);
         } else {
-            QList<QStringList> rows{{QStringLiteral("START"), QStringLiteral("LENGTH"), QStringLiteral("TARGET"),
-                                     QStringLiteral("READS"), QStringLiteral("READ"), QStringLiteral("WRITES"),
-                                     QStringLiteral("WRITTEN"), QStringLiteral("FLUSHES"), QStringLiteral("DISCARDS")}};
+            QList<QStringList> rows{
+                {QStringLiteral("START"), QStringLiteral("LENGTH"), QStringLiteral("TARGET"),
+                 QStringLiteral("READS"), QStringLiteral("READ"), QStringLiteral("WRITES"),
+                 QStringLiteral("WRITTEN"), QStringLiteral("FLUSHES"), QStringLiteral("DISCARDS")}};
             for (const SegmentStatus &s : segments) {
                 if (!s.hasCounters) {
-                    rows.append({QString::number(s.start), QString::number(s.length), s.target, QStringLiteral("-"),
-                                 QStringLiteral("-"), QStringLiteral("-"), QStringLiteral("-"), QStringLiteral("-"),
-                                 QStringLiteral("-")});
+                    rows.append({QString::number(s.start), QString::number(s.length), s.target,
+                                 QStringLiteral("-"), QStringLiteral("-"), QStringLiteral("-"),
+                                 QStringLiteral("-"), QStringLiteral("-"), QStringLiteral("-")});
                     continue;
                 }
-                rows.append({QString::number(s.start), QString::number(s.length), s.target, QString::number(s.reads),
-                             bytesOfSectors(s.readSectors), QString::number(s.writes), bytesOfSectors(s.writeSectors),
+                rows.append({QString::number(s.start), QString::number(s.length), s.target,
+                             QString::number(s.reads), bytesOfSectors(s.readSectors),
+                             QString::number(s.writes), bytesOfSectors(s.writeSectors),
                              QString::number(s.flushes), QString::number(s.discards)});
             }
             printTable(rows);
@@ -268,7 +272,8 @@ void Volmapctl::status()
 
 void Volmapctl::create()
 {
-    if (!needArguments(1, QStringLiteral("create NAME --table FILE|- [--read-only] [--force] [--persistent]"))) {
+    if (!needArguments(1,
+                       QStringLiteral("create NAME --table FILE|- [--read-only] [--force] [--persistent]"))) {
         return;
     }
     const auto text = readTable();
@@ -334,12 +339,12 @@ void Volmapctl::remove()
     }
     m_client.remove(m_options.arguments[0], m_options.deferred, m_options.keepDefinition,
                     [this](const ClientResult<Done> &result) {
-        if (const auto *error = std::get_if<ClientError>(&result)) {
-            fail(*error);
-            return;
-        }
-        finish(ExitOk);
-    });
+                        if (const auto *error = std::get_if<ClientError>(&result)) {
+                            fail(*error);
+                            return;
+                        }
+                        finish(ExitOk);
+                    });
 }
 
 void Volmapctl::resetCounters()
@@ -387,8 +392,8 @@ void Volmapctl::check()
                               {QStringLiteral("segments"), int(parsed.table.segments.size())},
                               {QStringLiteral("sectors"), qint64(sectors)}});
     } else {
-        out() << m_options.tableFile << ": valid, " << parsed.table.segments.size() << " segments, " << sectors
-              << " sectors (" << bytesOfSectors(sectors) << ")\n";
+        out() << m_options.tableFile << ": valid, " << parsed.table.segments.size() << " segments, "
+              << sectors << " sectors (" << bytesOfSectors(sectors) << ")\n";
     }
     finish(ExitOk);
 }
@@ -407,35 +412,36 @@ void Volmapctl::devices()
         // lsblk's key names where the meaning is the same.
         QJsonArray array;
         for (const BlockDeviceInfo &d : devices) {
-            auto orNull = [](const QString &text) { return text.isEmpty() ? QJsonValue() : QJsonValue(text); };
-            array.append(QJsonObject{{QStringLiteral("name"), d.kernelName},
-                                     {QStringLiteral("path"), d.node},
-                                     {QStringLiteral("maj:min"), d.number.toString()},
-                                     {QStringLiteral("type"), kindName(d.kind)},
-                                     {QStringLiteral("pkname"), orNull(d.parent.isEmpty() ? d.slaves.value(0)
-                                                                                           : d.parent)},
-                                     {QStringLiteral("slaves"), QJsonArray::fromStringList(d.slaves)},
-                                     {QStringLiteral("size"), qint64(d.sizeInBytes())},
-                                     {QStringLiteral("start"), d.kind == DeviceKind::Partition
-                                                                   ? QJsonValue(qint64(d.partitionStart))
-                                                                   : QJsonValue()},
-                                     {QStringLiteral("log-sec"), int(d.logicalBlockSize)},
-                                     {QStringLiteral("phy-sec"), int(d.physicalBlockSize)},
-                                     {QStringLiteral("ro"), d.readOnly},
-                                     {QStringLiteral("rm"), d.removable},
-                                     {QStringLiteral("model"), orNull(d.model)},
-                                     {QStringLiteral("serial"), orNull(d.serial)},
-                                     {QStringLiteral("fstype"), orNull(d.fsType)},
-                                     {QStringLiteral("label"), orNull(d.fsLabel)},
-                                     {QStringLiteral("uuid"), orNull(d.fsUuid)},
-                                     {QStringLiteral("partuuid"), orNull(d.partUuid)},
-                                     {QStringLiteral("pttype"), orNull(d.partTableType)},
-                                     {QStringLiteral("mountpoints"), QJsonArray::fromStringList(d.mountPoints)},
-                                     {QStringLiteral("swap"), d.swap},
-                                     {QStringLiteral("holders"), QJsonArray::fromStringList(d.holders)},
-                                     {QStringLiteral("dm-name"), orNull(d.dmName)},
-                                     {QStringLiteral("back-file"), orNull(d.loopBackingFile)},
-                                     {QStringLiteral("in-use"), orNull(d.inUseReason())}});
+            auto orNull = [](const QString &text) {
+                return text.isEmpty() ? QJsonValue() : QJsonValue(text);
+            };
+            array.append(QJsonObject{
+                {QStringLiteral("name"), d.kernelName},
+                {QStringLiteral("path"), d.node},
+                {QStringLiteral("maj:min"), d.number.toString()},
+                {QStringLiteral("type"), kindName(d.kind)},
+                {QStringLiteral("pkname"), orNull(d.parent.isEmpty() ? d.slaves.value(0) : d.parent)},
+                {QStringLiteral("slaves"), QJsonArray::fromStringList(d.slaves)},
+                {QStringLiteral("size"), qint64(d.sizeInBytes())},
+                {QStringLiteral("start"),
+                 d.kind == DeviceKind::Partition ? QJsonValue(qint64(d.partitionStart)) : QJsonValue()},
+                {QStringLiteral("log-sec"), int(d.logicalBlockSize)},
+                {QStringLiteral("phy-sec"), int(d.physicalBlockSize)},
+                {QStringLiteral("ro"), d.readOnly},
+                {QStringLiteral("rm"), d.removable},
+                {QStringLiteral("model"), orNull(d.model)},
+                {QStringLiteral("serial"), orNull(d.serial)},
+                {QStringLiteral("fstype"), orNull(d.fsType)},
+                {QStringLiteral("label"), orNull(d.fsLabel)},
+                {QStringLiteral("uuid"), orNull(d.fsUuid)},
+                {QStringLiteral("partuuid"), orNull(d.partUuid)},
+                {QStringLiteral("pttype"), orNull(d.partTableType)},
+                {QStringLiteral("mountpoints"), QJsonArray::fromStringList(d.mountPoints)},
+                {QStringLiteral("swap"), d.swap},
+                {QStringLiteral("holders"), QJsonArray::fromStringList(d.holders)},
+                {QStringLiteral("dm-name"), orNull(d.dmName)},
+                {QStringLiteral("back-file"), orNull(d.loopBackingFile)},
+                {QStringLiteral("in-use"), orNull(d.inUseReason())}});
         }
         printJson(array);
     } else {
@@ -443,10 +449,11 @@ void Volmapctl::devices()
                                  QStringLiteral("SIZE"), QStringLiteral("FSTYPE"), QStringLiteral("LABEL"),
                                  QStringLiteral("IN USE")}};
         for (const BlockDeviceInfo &d : devices) {
-            const QString name = (d.kind == DeviceKind::Partition ? QStringLiteral("  ") : QString()) +
-                                 (d.dmName.isEmpty() ? d.kernelName : d.kernelName + u' ' + u'(' + d.dmName + u')');
-            rows.append({name, kindName(d.kind), d.number.toString(), formatSizeHuman(d.sizeInBytes()), d.fsType,
-                         d.fsLabel, d.inUseReason()});
+            const QString name = (d.kind == DeviceKind::Partition ? QStringLiteral("  ") : QString())
+                                 + (d.dmName.isEmpty() ? d.kernelName
+                                                       : d.kernelName + u' ' + u'(' + d.dmName + u')');
+            rows.append({name, kindName(d.kind), d.number.toString(), formatSizeHuman(d.sizeInBytes()),
+                         d.fsType, d.fsLabel, d.inUseReason()});
         }
         printTable(rows);
     }
@@ -455,8 +462,8 @@ void Volmapctl::devices()
 
 void Volmapctl::reportDevice(const QString &what, const BlockDeviceInfo &device)
 {
-    out() << QTime::currentTime().toString(QStringLiteral("HH:mm:ss")) << ' ' << what << ' ' << device.kernelName
-          << ' ' << device.number.toString() << ' ' << kindName(device.kind) << ' '
+    out() << QTime::currentTime().toString(QStringLiteral("HH:mm:ss")) << ' ' << what << ' '
+          << device.kernelName << ' ' << device.number.toString() << ' ' << kindName(device.kind) << ' '
           << formatSizeHuman(device.sizeInBytes());
     if (!device.fsType.isEmpty()) {
         out() << ' ' << device.fsType;
@@ -477,35 +484,36 @@ void Volmapctl::followDevices()
     m_monitor = std::make_unique<DeviceMonitor>();
     // The monitor scans on its own thread: the first listing arrives later.
     auto announced = std::make_shared<bool>(false);
-    connect(m_monitor.get(), &DeviceMonitor::rescanned, this, [this, announced](const QList<BlockDeviceInfo> &devices) {
-        if (!*announced) {
-            *announced = true;
-            out() << "following " << devices.size() << " block devices ("
-                  << (m_monitor->usesUdev() ? "udev events" : "polling") << ")\n";
-            out().flush();
-        }
-        QHash<QString, BlockDeviceInfo> now;
-        for (const BlockDeviceInfo &device : devices) {
-            now.insert(device.kernelName, device);
-        }
-        const bool first = m_known.isEmpty() && m_samples == 0;
-        for (const BlockDeviceInfo &device : devices) {
-            if (first) {
-                continue;
-            }
-            if (!m_known.contains(device.kernelName)) {
-                reportDevice(QStringLiteral("added"), device);
-            } else if (!(m_known.value(device.kernelName) == device)) {
-                reportDevice(QStringLiteral("changed"), device);
-            }
-        }
-        for (const BlockDeviceInfo &gone : std::as_const(m_known)) {
-            if (!now.contains(gone.kernelName)) {
-                reportDevice(QStringLiteral("removed"), gone);
-            }
-        }
-        m_known = now;
-    });
+    connect(m_monitor.get(), &DeviceMonitor::rescanned, this,
+            [this, announced](const QList<BlockDeviceInfo> &devices) {
+                if (!*announced) {
+                    *announced = true;
+                    out() << "following " << devices.size() << " block devices ("
+                          << (m_monitor->usesUdev() ? "udev events" : "polling") << ")\n";
+                    out().flush();
+                }
+                QHash<QString, BlockDeviceInfo> now;
+                for (const BlockDeviceInfo &device : devices) {
+                    now.insert(device.kernelName, device);
+                }
+                const bool first = m_known.isEmpty() && m_samples == 0;
+                for (const BlockDeviceInfo &device : devices) {
+                    if (first) {
+                        continue;
+                    }
+                    if (!m_known.contains(device.kernelName)) {
+                        reportDevice(QStringLiteral("added"), device);
+                    } else if (!(m_known.value(device.kernelName) == device)) {
+                        reportDevice(QStringLiteral("changed"), device);
+                    }
+                }
+                for (const BlockDeviceInfo &gone : std::as_const(m_known)) {
+                    if (!now.contains(gone.kernelName)) {
+                        reportDevice(QStringLiteral("removed"), gone);
+                    }
+                }
+                m_known = now;
+            });
     connect(m_monitor.get(), &DeviceMonitor::deviceChanged, this, [this](const BlockDeviceInfo &device) {
         const auto known = m_known.constFind(device.kernelName);
         if (known != m_known.cend() && *known == device) {
@@ -533,10 +541,11 @@ void Volmapctl::watch()
     m_sampler = std::make_unique<SegmentSampler>(m_client);
     m_sampler->watch(m_options.arguments[0]);
     connect(m_sampler.get(), &SegmentSampler::sampled, this, &Volmapctl::printSample);
-    connect(m_sampler.get(), &SegmentSampler::failed, this, [this](const QString &, const ClientError &error) {
-        m_watchTimer.stop();
-        fail(error);
-    });
+    connect(m_sampler.get(), &SegmentSampler::failed, this,
+            [this](const QString &, const ClientError &error) {
+                m_watchTimer.stop();
+                fail(error);
+            });
     m_watchTimer.setInterval(qMax(50, int(m_options.intervalSeconds * 1000)));
     connect(&m_watchTimer, &QTimer::timeout, m_sampler.get(), &SegmentSampler::sampleNow);
     m_sampler->sampleNow();
@@ -560,9 +569,10 @@ void Volmapctl::printSample(const QString &name)
               << now.target << "): ";
         if (counted < rates.size()) {
             const SegmentRates &r = rates[counted];
-            out() << QString::number(r.readIops, 'f', 1) << " r/s " << formatRateHuman(r.readBytesPerSecond) << ", "
-                  << QString::number(r.writeIops, 'f', 1) << " w/s " << formatRateHuman(r.writeBytesPerSecond)
-                  << ", " << r.flushes << " flushes, " << r.discards << " discards\n";
+            out() << QString::number(r.readIops, 'f', 1) << " r/s " << formatRateHuman(r.readBytesPerSecond)
+                  << ", " << QString::number(r.writeIops, 'f', 1) << " w/s "
+                  << formatRateHuman(r.writeBytesPerSecond) << ", " << r.flushes << " flushes, " << r.discards
+                  << " discards\n";
         } else {
             out() << now.reads << " reads (" << bytesOfSectors(now.readSectors) << "), " << now.writes
                   << " writes (" << bytesOfSectors(now.writeSectors) << "), " << now.flushes << " flushes, "

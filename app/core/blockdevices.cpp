@@ -152,8 +152,7 @@ struct BlockDeviceScanner::SystemState
 
 BlockDeviceScanner::BlockDeviceScanner(const QString &root)
     : m_root(root)
-{
-}
+{}
 
 BlockDeviceScanner::SystemState BlockDeviceScanner::readSystemState() const
 {
@@ -198,7 +197,8 @@ std::optional<BlockDeviceInfo> BlockDeviceScanner::scan(const QString &kernelNam
     return scanOne(kernelName, readSystemState());
 }
 
-std::optional<BlockDeviceInfo> BlockDeviceScanner::scanOne(const QString &kernelName, const SystemState &state) const
+std::optional<BlockDeviceInfo> BlockDeviceScanner::scanOne(const QString &kernelName,
+                                                           const SystemState &state) const
 {
     const QString dir = m_root + QStringLiteral("/sys/class/block/") + kernelName;
     const auto number = parseDeviceNumber(readAttribute(dir + QStringLiteral("/dev")));
@@ -280,7 +280,8 @@ void BlockDeviceScanner::probeFilesystem(BlockDeviceInfo &device) const
             return; // unreadable and unknown to udev: sysfs facts only
         }
         blkid_probe_enable_superblocks(probe.get(), 1);
-        blkid_probe_set_superblocks_flags(probe.get(), BLKID_SUBLKS_LABEL | BLKID_SUBLKS_UUID | BLKID_SUBLKS_TYPE);
+        blkid_probe_set_superblocks_flags(probe.get(),
+                                          BLKID_SUBLKS_LABEL | BLKID_SUBLKS_UUID | BLKID_SUBLKS_TYPE);
         blkid_probe_enable_partitions(probe.get(), 1);
         blkid_probe_set_partitions_flags(probe.get(), BLKID_PARTS_ENTRY_DETAILS);
         if (blkid_do_safeprobe(probe.get()) >= 0) {
@@ -288,8 +289,8 @@ void BlockDeviceScanner::probeFilesystem(BlockDeviceInfo &device) const
             device.fsType = probeValue(probe.get(), "TYPE");
             device.fsLabel = probeValue(probe.get(), "LABEL");
             device.fsUuid = probeValue(probe.get(), "UUID");
-            device.partTableType = probeValue(probe.get(), device.kind == DeviceKind::Partition ? "PART_ENTRY_SCHEME"
-                                                                                                 : "PTTYPE");
+            device.partTableType = probeValue(
+                probe.get(), device.kind == DeviceKind::Partition ? "PART_ENTRY_SCHEME" : "PTTYPE");
             device.partUuid = probeValue(probe.get(), "PART_ENTRY_UUID");
         }
         return;

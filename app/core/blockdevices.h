@@ -26,7 +26,7 @@ struct BlockDeviceInfo
     QString node;       // /dev/sda1
     DeviceNumber number;
     DeviceKind kind = DeviceKind::Disk;
-    QString parent;     // a partition's disk (kernel name)
+    QString parent; // a partition's disk (kernel name)
     quint64 sizeInSectors = 0;
     quint32 logicalBlockSize = 512;
     quint32 physicalBlockSize = 512;
@@ -39,13 +39,13 @@ struct BlockDeviceInfo
     QString fsLabel;
     QString fsUuid;
     QString partUuid;
-    QString partTableType; // a disk's own table; for a partition, the table it is in
+    QString partTableType;         // a disk's own table; for a partition, the table it is in
     bool filesystemProbed = false; // libblkid read the device (no udev database)
     QStringList mountPoints;
     bool swap = false;
-    QStringList holders;  // kernel names of devices built on this one
-    QStringList slaves;   // kernel names of devices this one is built on (dm, md)
-    QString dmName;       // device-mapper devices
+    QStringList holders; // kernel names of devices built on this one
+    QStringList slaves;  // kernel names of devices this one is built on (dm, md)
+    QString dmName;      // device-mapper devices
     QString dmUuid;
     QString loopBackingFile;
 

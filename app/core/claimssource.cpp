@@ -40,8 +40,7 @@ ClaimsSource::ClaimsSource(HelperClient *client, const QString &root, QObject *p
     : QObject(parent)
     , m_client(client)
     , m_root(root)
-{
-}
+{}
 
 void ClaimsSource::refresh()
 {
@@ -63,15 +62,16 @@ void ClaimsSource::refresh()
         for (const MappingSummary &summary : summaries) {
             const MappingText mapping{summary.name, DeviceNumber{summary.major, summary.minor}, QString(),
                                       summary.readOnly};
-            m_client->table(summary.name, [this, mapping, texts, waiting](const ClientResult<QString> &table) {
-                // A mapping removed meanwhile has no table and claims nothing.
-                if (const auto *text = std::get_if<QString>(&table)) {
-                    texts->append({mapping.name, mapping.number, *text, mapping.readOnly});
-                }
-                if (--*waiting == 0) {
-                    collect(*texts);
-                }
-            });
+            m_client->table(summary.name,
+                            [this, mapping, texts, waiting](const ClientResult<QString> &table) {
+                                // A mapping removed meanwhile has no table and claims nothing.
+                                if (const auto *text = std::get_if<QString>(&table)) {
+                                    texts->append({mapping.name, mapping.number, *text, mapping.readOnly});
+                                }
+                                if (--*waiting == 0) {
+                                    collect(*texts);
+                                }
+                            });
         }
     });
 }
@@ -116,7 +116,9 @@ void ClaimsSource::runCheck()
     }
     runOffThread(
         this, [root, pending, claims]() { return checkDraft(root, pending.text, pending.readOnly, claims); },
-        [this, serial = pending.serial](std::optional<Conflict> conflict) { Q_EMIT checked(serial, conflict); });
+        [this, serial = pending.serial](std::optional<Conflict> conflict) {
+            Q_EMIT checked(serial, conflict);
+        });
 }
 
 } // namespace Volmap

@@ -51,8 +51,8 @@ ClientError ClientError::fromDBus(const QDBusError &error)
     case QDBusError::NoReply:
     case QDBusError::Timeout:
     case QDBusError::TimedOut:
-        return {ClientErrorKind::Timeout,
-                tr("the helper did not answer in time (%1)").arg(error.message()), name};
+        return {ClientErrorKind::Timeout, tr("the helper did not answer in time (%1)").arg(error.message()),
+                name};
     case QDBusError::Disconnected:
         return {ClientErrorKind::NoSystemBus,
                 tr("no connection to the D-Bus system bus: %1").arg(error.message()), name};
@@ -108,26 +108,33 @@ QString ClientError::advice() const
 {
     switch (kind) {
     case ClientErrorKind::NotAuthorized:
-        return tr("Your account is not allowed to do this. Ask an administrator, or sign in as one when asked.");
+        return tr(
+            "Your account is not allowed to do this. Ask an administrator, or sign in as one when asked.");
     case ClientErrorKind::Dismissed:
-        return tr("The password prompt was closed, so nothing was changed. Try again and authenticate to go on.");
+        return tr(
+            "The password prompt was closed, so nothing was changed. Try again and authenticate to go on.");
     case ClientErrorKind::NoAuthenticationAgent:
-        return tr("No polkit authentication agent is running in this session, so nobody could be asked for a "
-                  "password. Start your desktop's authentication agent (it runs in any full desktop session) and "
-                  "try again.");
+        return tr(
+            "No polkit authentication agent is running in this session, so nobody could be asked for a "
+            "password. Start your desktop's authentication agent (it runs in any full desktop session) and "
+            "try again.");
     case ClientErrorKind::HelperMissing:
-        return tr("Install the volmap-helper package, which provides the system service that changes mappings.");
+        return tr(
+            "Install the volmap-helper package, which provides the system service that changes mappings.");
     case ClientErrorKind::NoSystemBus:
-        return tr("The D-Bus system bus is not running or not reachable. Start dbus (systemctl start dbus) and "
-                  "try again.");
+        return tr(
+            "The D-Bus system bus is not running or not reachable. Start dbus (systemctl start dbus) and "
+            "try again.");
     case ClientErrorKind::KernelUnsupported:
-        return tr("The running kernel has no device-mapper support. Boot a kernel with CONFIG_BLK_DEV_DM, or load "
-                  "the dm-mod module.");
+        return tr(
+            "The running kernel has no device-mapper support. Boot a kernel with CONFIG_BLK_DEV_DM, or load "
+            "the dm-mod module.");
     case ClientErrorKind::ModuleUnavailable:
         return tr("The basic_target kernel module is not installed for the running kernel. Install the "
                   "basic-target-dkms package (and this kernel's headers), or use linear segments.");
     case ClientErrorKind::Busy:
-        return tr("The kernel or the helper is busy with this device right now. Wait a moment and try again.");
+        return tr(
+            "The kernel or the helper is busy with this device right now. Wait a moment and try again.");
     case ClientErrorKind::LimitsExceeded:
         return tr("Too many of your requests are waiting for authorization. Answer or cancel the open "
                   "authentication dialogs, then try again.");
@@ -136,8 +143,9 @@ QString ClientError::advice() const
                   "stop that first, or pick another device. An open mapping can also be removed with Remove "
                   "When Unused.");
     case ClientErrorKind::Overlap:
-        return tr("Another mapping already uses part of this range. Change the offset or length so the ranges do "
-                  "not overlap.");
+        return tr(
+            "Another mapping already uses part of this range. Change the offset or length so the ranges do "
+            "not overlap.");
     case ClientErrorKind::ReadOnlyDevice:
         return tr("The device can only be read (a write-protect switch, a read-only medium or its ro flag). "
                   "Create the mapping read-only, or pick another device.");
@@ -148,12 +156,14 @@ QString ClientError::advice() const
     case ClientErrorKind::Exists:
         return tr("Choose another name for the new mapping.");
     case ClientErrorKind::Timeout:
-        return tr("The helper did not answer. Check the system log (journalctl -u volmap-helper) and try again.");
+        return tr(
+            "The helper did not answer. Check the system log (journalctl -u volmap-helper) and try again.");
     case ClientErrorKind::NoStableIdentity:
         // The helper's message names the device and why; this says what to do.
-        return tr("Nothing was created or saved. A mapping recreated at startup must find each device again by "
-                  "something that survives a restart: a disk's WWN or serial number, a partition's PARTUUID, a "
-                  "loop device's backing file. Use such devices, or leave “Recreate at startup” unticked.");
+        return tr(
+            "Nothing was created or saved. A mapping recreated at startup must find each device again by "
+            "something that survives a restart: a disk's WWN or serial number, a partition's PARTUUID, a "
+            "loop device's backing file. Use such devices, or leave “Recreate at startup” unticked.");
     case ClientErrorKind::Failed:
         break;
     }

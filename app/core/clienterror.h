@@ -17,20 +17,20 @@ enum class ClientErrorKind {
     NotAuthorized,
     Dismissed,
     NoAuthenticationAgent,
-    HelperMissing,      // org.volmap.Helper1 cannot be activated: not installed
+    HelperMissing, // org.volmap.Helper1 cannot be activated: not installed
     NoSystemBus,
     KernelUnsupported,
     ModuleUnavailable,
     Busy,
-    LimitsExceeded,     // too many calls of this user (or of everyone) wait for authorization
+    LimitsExceeded, // too many calls of this user (or of everyone) wait for authorization
     DeviceInUse,
     Overlap,
-    ReadOnlyDevice,     // a read-write table over a read-only device
+    ReadOnlyDevice, // a read-write table over a read-only device
     InvalidArgument,
     NotFound,
     Exists,
     Timeout,
-    NoStableIdentity,   // a mapping to be saved uses a device that cannot be found again after a restart
+    NoStableIdentity, // a mapping to be saved uses a device that cannot be found again after a restart
     Failed,
 };
 

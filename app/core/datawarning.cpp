@@ -83,8 +83,8 @@ QList<RangeData> rangesNewTo(const QList<RangeData> &data, const MappingTable &o
     QList<RangeData> added;
     for (const RangeData &range : data) {
         const bool known = std::any_of(before.cbegin(), before.cend(), [&range](const DeviceUse &use) {
-            return use.device == range.use.device && use.offset <= range.use.offset &&
-                   range.use.offset + range.use.length <= use.offset + use.length;
+            return use.device == range.use.device && use.offset <= range.use.offset
+                   && range.use.offset + range.use.length <= use.offset + use.length;
         });
         if (!known) {
             added.append(range);

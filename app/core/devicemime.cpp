@@ -13,7 +13,8 @@ constexpr quint32 FormatVersion = 2;
 
 DraggedDevice draggedDeviceOf(const BlockDeviceInfo &device)
 {
-    return {device.kernelName, device.node, device.number.toString(), device.sizeInSectors, device.logicalBlockSize};
+    return {device.kernelName, device.node, device.number.toString(), device.sizeInSectors,
+            device.logicalBlockSize};
 }
 
 QMimeData *encodeDraggedDevices(const QList<DraggedDevice> &devices)
@@ -23,7 +24,8 @@ QMimeData *encodeDraggedDevices(const QList<DraggedDevice> &devices)
     out << FormatVersion << quint32(devices.size());
     QStringList nodes;
     for (const DraggedDevice &device : devices) {
-        out << device.kernelName << device.node << device.number << device.sizeInSectors << device.logicalBlockSize;
+        out << device.kernelName << device.node << device.number << device.sizeInSectors
+            << device.logicalBlockSize;
         nodes << device.node;
     }
     auto *data = new QMimeData;
@@ -48,7 +50,8 @@ QList<DraggedDevice> decodeDraggedDevices(const QMimeData *data)
     QList<DraggedDevice> devices;
     for (quint32 i = 0; i < count; ++i) {
         DraggedDevice device;
-        in >> device.kernelName >> device.node >> device.number >> device.sizeInSectors >> device.logicalBlockSize;
+        in >> device.kernelName >> device.node >> device.number >> device.sizeInSectors
+            >> device.logicalBlockSize;
         if (in.status() != QDataStream::Ok) {
             return {};
         }

@@ -44,9 +44,10 @@ void DeviceMonitor::start()
     if (udevRunning) {
         m_udev = udev_new();
         m_monitor = m_udev ? udev_monitor_new_from_netlink(m_udev, "udev") : nullptr;
-        if (m_monitor && udev_monitor_filter_add_match_subsystem_devtype(m_monitor, "block", nullptr) >= 0 &&
-            udev_monitor_enable_receiving(m_monitor) >= 0) {
-            m_notifier = std::make_unique<QSocketNotifier>(udev_monitor_get_fd(m_monitor), QSocketNotifier::Read);
+        if (m_monitor && udev_monitor_filter_add_match_subsystem_devtype(m_monitor, "block", nullptr) >= 0
+            && udev_monitor_enable_receiving(m_monitor) >= 0) {
+            m_notifier = std::make_unique<QSocketNotifier>(udev_monitor_get_fd(m_monitor),
+                                                           QSocketNotifier::Read);
             connect(m_notifier.get(), &QSocketNotifier::activated, this, &DeviceMonitor::readUdevEvents);
         }
     }
@@ -67,7 +68,8 @@ void DeviceMonitor::rescan()
     QMetaObject::invokeMethod(m_worker, [this, scanner = m_scanner]() {
         const QList<BlockDeviceInfo> devices = scanner.scanAll();
         // Dropped by Qt if the monitor is gone by then.
-        QMetaObject::invokeMethod(this, [this, devices]() { finishRescan(devices); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, devices]() { finishRescan(devices); }, Qt::QueuedConnection);
     });
 }
 
@@ -103,7 +105,8 @@ void DeviceMonitor::readUdevEvents()
     });
 }
 
-void DeviceMonitor::deliverEvents(const QList<Event> &events, const QList<std::optional<BlockDeviceInfo>> &devices)
+void DeviceMonitor::deliverEvents(const QList<Event> &events,
+                                  const QList<std::optional<BlockDeviceInfo>> &devices)
 {
     for (qsizetype i = 0; i < events.size(); ++i) {
         qCDebug(devicesLog, "udev: %s %s", qPrintable(events[i].name), devices[i] ? "changed" : "removed");

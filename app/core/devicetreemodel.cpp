@@ -8,8 +8,7 @@ namespace Volmap {
 
 DeviceTreeModel::DeviceTreeModel(QObject *parent)
     : QAbstractItemModel(parent)
-{
-}
+{}
 
 int DeviceTreeModel::topRowOf(const QString &kernelName) const
 {
@@ -230,7 +229,8 @@ QVariant DeviceTreeModel::data(const QModelIndex &index, int role) const
     case SizeColumn:
         return formatSizeHuman(info->sizeInBytes());
     case TypeColumn:
-        return info->model.isEmpty() ? kindName(info->kind) : QStringLiteral("%1, %2").arg(kindName(info->kind), info->model);
+        return info->model.isEmpty() ? kindName(info->kind)
+                                     : QStringLiteral("%1, %2").arg(kindName(info->kind), info->model);
     case FilesystemColumn:
         return info->fsType;
     case LabelColumn:
@@ -268,7 +268,8 @@ QVariant DeviceTreeModel::headerData(int section, Qt::Orientation orientation, i
 Qt::ItemFlags DeviceTreeModel::flags(const QModelIndex &index) const
 {
     // Devices are dragged into the table editor.
-    return index.isValid() ? Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled : Qt::NoItemFlags;
+    return index.isValid() ? Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled
+                           : Qt::NoItemFlags;
 }
 
 QStringList DeviceTreeModel::mimeTypes() const

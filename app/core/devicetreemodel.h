@@ -19,13 +19,21 @@ class DeviceTreeModel final : public QAbstractItemModel
     Q_OBJECT
 
 public:
-    enum Column { NameColumn, SizeColumn, TypeColumn, FilesystemColumn, LabelColumn, UsageColumn, ColumnCount };
+    enum Column {
+        NameColumn,
+        SizeColumn,
+        TypeColumn,
+        FilesystemColumn,
+        LabelColumn,
+        UsageColumn,
+        ColumnCount
+    };
     enum Role {
         KernelNameRole = Qt::UserRole + 1,
-        NodeRole,        // /dev path
-        NumberRole,      // "major:minor"
-        SectorsRole,     // size in 512-byte sectors
-        InUseRole,       // bool: mounted, swap or held
+        NodeRole,    // /dev path
+        NumberRole,  // "major:minor"
+        SectorsRole, // size in 512-byte sectors
+        InUseRole,   // bool: mounted, swap or held
         LogicalBlockSizeRole,
     };
 

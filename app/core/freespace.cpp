@@ -5,8 +5,8 @@
 
 namespace Volmap {
 
-std::optional<std::pair<quint64, quint64>> pickFreeRange(QList<std::pair<quint64, quint64>> used, quint64 size,
-                                                         quint64 align, quint64 length)
+std::optional<std::pair<quint64, quint64>> pickFreeRange(QList<std::pair<quint64, quint64>> used,
+                                                         quint64 size, quint64 align, quint64 length)
 {
     align = qMax<quint64>(1, align);
     std::sort(used.begin(), used.end());

@@ -16,7 +16,7 @@ namespace Volmap {
  * aligned to `align` sectors. Returns (offset, length), or nothing when no
  * such range is left.
  */
-std::optional<std::pair<quint64, quint64>> pickFreeRange(QList<std::pair<quint64, quint64>> used, quint64 size,
-                                                         quint64 align, quint64 length);
+std::optional<std::pair<quint64, quint64>> pickFreeRange(QList<std::pair<quint64, quint64>> used,
+                                                         quint64 size, quint64 align, quint64 length);
 
 } // namespace Volmap

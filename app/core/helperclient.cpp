@@ -26,8 +26,8 @@ HelperClient::HelperClient(const QDBusConnection &bus, QObject *parent)
     : QObject(parent)
 {
     qDBusRegisterMetaType<QList<QVariantMap>>();
-    m_proxy = std::make_unique<OrgVolmapHelper1Interface>(HelperProtocol::serviceName(), HelperProtocol::objectPath(),
-                                                          bus);
+    m_proxy = std::make_unique<OrgVolmapHelper1Interface>(HelperProtocol::serviceName(),
+                                                          HelperProtocol::objectPath(), bus);
     m_proxy->setTimeout(CallTimeoutMs);
     connect(m_proxy.get(), &OrgVolmapHelper1Interface::MappingsChanged, this, &HelperClient::mappingsChanged);
 }
@@ -70,32 +70,33 @@ void HelperClient::watch(const QDBusPendingCall &call, Callback<T> done, Convert
 
 void HelperClient::capabilities(Callback<QVariantMap> done)
 {
-    watch<QVariantMap>(m_proxy->GetCapabilities(options()), std::move(done), [](const QDBusPendingCall &call) {
-        return QDBusPendingReply<QVariantMap>(call).value();
-    });
+    watch<QVariantMap>(
+        m_proxy->GetCapabilities(options()), std::move(done),
+        [](const QDBusPendingCall &call) { return QDBusPendingReply<QVariantMap>(call).value(); });
 }
 
 void HelperClient::loadTargetModule(Callback<Done> done)
 {
-    watch<Done>(m_proxy->LoadTargetModule(options()), std::move(done), [](const QDBusPendingCall &) { return Done{}; });
+    watch<Done>(m_proxy->LoadTargetModule(options()), std::move(done),
+                [](const QDBusPendingCall &) { return Done{}; });
 }
 
 void HelperClient::listMappings(Callback<QList<MappingSummary>> done)
 {
-    watch<QList<MappingSummary>>(m_proxy->ListMappings(options()), std::move(done), [](const QDBusPendingCall &call) {
-        QList<MappingSummary> mappings;
-        for (const QVariantMap &map : mapList(call)) {
-            mappings.append(MappingSummary::fromMap(map));
-        }
-        return mappings;
-    });
+    watch<QList<MappingSummary>>(m_proxy->ListMappings(options()), std::move(done),
+                                 [](const QDBusPendingCall &call) {
+                                     QList<MappingSummary> mappings;
+                                     for (const QVariantMap &map : mapList(call)) {
+                                         mappings.append(MappingSummary::fromMap(map));
+                                     }
+                                     return mappings;
+                                 });
 }
 
 void HelperClient::table(const QString &name, Callback<QString> done)
 {
-    watch<QString>(m_proxy->GetTable(name, options()), std::move(done), [](const QDBusPendingCall &call) {
-        return QDBusPendingReply<QString>(call).value();
-    });
+    watch<QString>(m_proxy->GetTable(name, options()), std::move(done),
+                   [](const QDBusPendingCall &call) { return QDBusPendingReply<QString>(call).value(); });
 }
 
 void HelperClient::status(const QString &name, Callback<QList<SegmentStatus>> done)
@@ -115,7 +116,8 @@ void HelperClient::create(const QString &name, const QString &table, bool readOn
     create(name, table, CreateFlags{readOnly, false}, std::move(done));
 }
 
-void HelperClient::create(const QString &name, const QString &table, CreateFlags flags, Callback<QString> done)
+void HelperClient::create(const QString &name, const QString &table, CreateFlags flags,
+                          Callback<QString> done)
 {
     QVariantMap extra;
     if (flags.readOnly) {

@@ -30,7 +30,8 @@ public:
     template<typename T>
     using Callback = std::function<void(const ClientResult<T> &)>;
 
-    explicit HelperClient(const QDBusConnection &bus = QDBusConnection::systemBus(), QObject *parent = nullptr);
+    explicit HelperClient(const QDBusConnection &bus = QDBusConnection::systemBus(),
+                          QObject *parent = nullptr);
     ~HelperClient() override;
 
     /* false: polkit must not ask for a password; calls that would need one fail. */

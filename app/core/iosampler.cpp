@@ -32,8 +32,8 @@ std::optional<IoCounters> parseBlockStat(QStringView line, qint64 msecs)
         }
     }
     // read I/Os, merges, sectors, ticks; write I/Os, merges, sectors, ticks; in flight, ...
-    return IoCounters{msecs,   *values[0], *values[2], *values[3], *values[4],
-                      *values[6], *values[7], *values[8]};
+    return IoCounters{msecs,      *values[0], *values[2], *values[3],
+                      *values[4], *values[6], *values[7], *values[8]};
 }
 
 IoRates ratesBetween(const IoCounters &before, const IoCounters &after)

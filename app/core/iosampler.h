@@ -34,7 +34,7 @@ struct IoRates
     double writeIops = 0;
     double readBytesPerSecond = 0;
     double writeBytesPerSecond = 0;
-    double readLatencyMs = 0;  // average time per read completed in the interval
+    double readLatencyMs = 0; // average time per read completed in the interval
     double writeLatencyMs = 0;
     quint64 inFlight = 0;
 };

@@ -197,7 +197,9 @@ QVariant MappingListModel::display(const MappingRow &row, int column) const
     const MappingSummary &m = row.mapping;
     if (!row.isLive()) {
         // All a saved definition that is not live has: its name and its state.
-        return column == NameColumn ? QVariant(m.name) : column == StateColumn ? QVariant(persistenceText(row)) : QVariant();
+        return column == NameColumn    ? QVariant(m.name)
+               : column == StateColumn ? QVariant(persistenceText(row))
+                                       : QVariant();
     }
     switch (column) {
     case NameColumn:

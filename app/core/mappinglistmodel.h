@@ -62,10 +62,10 @@ private:
     QString toolTip(const MappingRow &row) const;
 
     HelperClient *m_client;
-    QList<MappingSummary> m_listed;      // the last live listing, as it came
-    QList<SavedMappingState> m_saved;    // the last saved listing
-    QList<MappingRow> m_rows;            // what the rows show
-    QList<MappingSummary> m_mappings;    // the live rows' mappings
+    QList<MappingSummary> m_listed;   // the last live listing, as it came
+    QList<SavedMappingState> m_saved; // the last saved listing
+    QList<MappingRow> m_rows;         // what the rows show
+    QList<MappingSummary> m_mappings; // the live rows' mappings
 };
 
 /* What the panel says of a row's saved state, e.g. "waiting for disk wwn-0x5…"; empty when not saved. */

@@ -41,8 +41,8 @@ QString redactLine(const QString &line)
     if (fields.size() < 3 || fields.first().startsWith(u'#')) {
         return line;
     }
-    if (fields[2] == u"crypt" && fields.size() > CryptKeyField &&
-        !isKeyringReference(fields[CryptKeyField])) {
+    if (fields[2] == u"crypt" && fields.size() > CryptKeyField
+        && !isKeyringReference(fields[CryptKeyField])) {
         fields[CryptKeyField] = QStringLiteral("-");
     } else if (fields[2] == u"integrity") {
         for (QString &field : fields) {

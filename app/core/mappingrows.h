@@ -31,8 +31,8 @@ struct MappingRow
     bool isLive() const { return persistence != Persistence::Waiting && persistence != Persistence::Refused; }
     bool operator==(const MappingRow &other) const
     {
-        return mapping.toMap() == other.mapping.toMap() && persistence == other.persistence &&
-               reason == other.reason;
+        return mapping.toMap() == other.mapping.toMap() && persistence == other.persistence
+               && reason == other.reason;
     }
 };
 

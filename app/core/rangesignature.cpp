@@ -77,9 +77,8 @@ RangeSignature probeSuperblocks(int fd, quint64 offset, quint64 length)
     blkid_probe_enable_partitions(probe.get(), 0);
     blkid_probe_enable_topology(probe.get(), 0);
     blkid_probe_enable_superblocks(probe.get(), 1);
-    blkid_probe_set_superblocks_flags(probe.get(), BLKID_SUBLKS_TYPE | BLKID_SUBLKS_USAGE |
-                                                       BLKID_SUBLKS_LABEL | BLKID_SUBLKS_UUID |
-                                                       BLKID_SUBLKS_BADCSUM);
+    blkid_probe_set_superblocks_flags(probe.get(), BLKID_SUBLKS_TYPE | BLKID_SUBLKS_USAGE | BLKID_SUBLKS_LABEL
+                                                       | BLKID_SUBLKS_UUID | BLKID_SUBLKS_BADCSUM);
     RangeSignature best;
     best.kind = RangeSignature::Kind::Nothing;
     int status = 0;
@@ -191,8 +190,8 @@ RangeSignature probeRangeSignature(const QString &path, quint64 offsetInSectors,
     }
     if (expected) {
         struct stat info = {};
-        if (::fstat(fd.get(), &info) != 0 || !S_ISBLK(info.st_mode) ||
-            DeviceNumber{::major(info.st_rdev), ::minor(info.st_rdev)} != *expected) {
+        if (::fstat(fd.get(), &info) != 0 || !S_ISBLK(info.st_mode)
+            || DeviceNumber{::major(info.st_rdev), ::minor(info.st_rdev)} != *expected) {
             return unknown(
                 QCoreApplication::translate("Volmap::RangeSignature", "%1 is not the node of device %2")
                     .arg(path, expected->toString()));

@@ -47,15 +47,15 @@ QString count(quint64 value)
 SegmentCountersModel::SegmentCountersModel(DeviceResolver resolver, QObject *parent)
     : QAbstractTableModel(parent)
     , m_resolver(std::move(resolver))
-{
-}
+{}
 
 void SegmentCountersModel::setTable(const MappingTable &table)
 {
     // Resolved once here, not per paint: a resolver may read sysfs.
     m_devices.clear();
     for (const Segment &segment : table.segments) {
-        if (segment.args.isEmpty() || (segment.target != HelperProtocol::BasicTargetName && segment.target != u"linear")) {
+        if (segment.args.isEmpty()
+            || (segment.target != HelperProtocol::BasicTargetName && segment.target != u"linear")) {
             continue;
         }
         QString name = segment.args.first();
@@ -315,8 +315,9 @@ QVariant SegmentCountersModel::headerData(int section, Qt::Orientation orientati
         case DiscardsColumn:
             return tr("Since the segment was loaded or its counters were reset");
         case ErrorsColumn:
-            return tr("Requests that failed on the backing device, since the segment was loaded or its counters "
-                      "were reset (dm-basic-target 1.1 and later; — for older modules)");
+            return tr(
+                "Requests that failed on the backing device, since the segment was loaded or its counters "
+                "were reset (dm-basic-target 1.1 and later; — for older modules)");
         case RateColumn:
             return tr("Bytes read and written per second, over the last reading");
         case ShareColumn:

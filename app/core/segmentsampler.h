@@ -19,7 +19,7 @@ struct SegmentRates
     double writeIops = 0;
     double readBytesPerSecond = 0;
     double writeBytesPerSecond = 0;
-    quint64 flushes = 0;  // in the interval
+    quint64 flushes = 0; // in the interval
     quint64 discards = 0;
 };
 
@@ -70,7 +70,7 @@ Q_SIGNALS:
 private:
     struct Mapping
     {
-        QList<SegmentStatus> last; // basic_target segments only
+        QList<SegmentStatus> last;  // basic_target segments only
         QList<SegmentStatus> table; // every segment
         bool latestHasRates = false;
         std::optional<qint64> answeredAt; // ns, by m_clock

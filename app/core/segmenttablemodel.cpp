@@ -43,8 +43,7 @@ public:
         : QUndoCommand(text)
         , m_redo(std::move(redo))
         , m_undo(std::move(undo))
-    {
-    }
+    {}
     void redo() override { m_redo(); }
     void undo() override { m_undo(); }
 
@@ -252,7 +251,8 @@ bool SegmentTableModel::setData(const QModelIndex &index, const QVariant &value,
     }
     const int row = index.row();
     m_undoStack.push(new SegmentCommand(
-        what, [this, row, changed]() { applySet(row, changed); }, [this, row, before]() { applySet(row, before); }));
+        what, [this, row, changed]() { applySet(row, changed); },
+        [this, row, before]() { applySet(row, before); }));
     return true;
 }
 
@@ -260,7 +260,8 @@ void SegmentTableModel::insertSegment(int row, const EditableSegment &segment)
 {
     row = qBound(0, row, int(m_segments.size()));
     m_undoStack.push(new SegmentCommand(
-        tr("Add segment"), [this, row, segment]() { applyInsert(row, segment); }, [this, row]() { applyRemove(row); }));
+        tr("Add segment"), [this, row, segment]() { applyInsert(row, segment); },
+        [this, row]() { applyRemove(row); }));
 }
 
 void SegmentTableModel::removeSegment(int row)
@@ -280,7 +281,8 @@ void SegmentTableModel::moveSegment(int from, int to)
         return;
     }
     m_undoStack.push(new SegmentCommand(
-        tr("Move segment"), [this, from, to]() { applyMove(from, to); }, [this, from, to]() { applyMove(to, from); }));
+        tr("Move segment"), [this, from, to]() { applyMove(from, to); },
+        [this, from, to]() { applyMove(to, from); }));
 }
 
 void SegmentTableModel::replaceTable(const MappingTable &table, const QString &description)
@@ -347,7 +349,8 @@ std::optional<QList<int>> draggedRowsOf(const QMimeData *data, const void *model
     quint64 source = 0;
     QList<int> rows;
     in >> source >> rows;
-    if (in.status() != QDataStream::Ok || source != quint64(reinterpret_cast<quintptr>(model)) || rows.isEmpty()) {
+    if (in.status() != QDataStream::Ok || source != quint64(reinterpret_cast<quintptr>(model))
+        || rows.isEmpty()) {
         return std::nullopt;
     }
     for (int row : rows) {
@@ -421,12 +424,13 @@ bool SegmentTableModel::dropMimeData(const QMimeData *data, Qt::DropAction actio
     return true;
 }
 
-std::optional<std::pair<quint64, quint64>> SegmentTableModel::freeRangeOn(const DraggedDevice &device,
-                                                                          const QList<EditableSegment> &planned) const
+std::optional<std::pair<quint64, quint64>>
+SegmentTableModel::freeRangeOn(const DraggedDevice &device, const QList<EditableSegment> &planned) const
 {
     QList<std::pair<quint64, quint64>> used; // [begin, end)
     for (const EditableSegment &segment : planned) {
-        if (mapsDevice(segment.target) && (segment.device == device.node || segment.device == device.number)) {
+        if (mapsDevice(segment.target)
+            && (segment.device == device.node || segment.device == device.number)) {
             used.append({segment.offset, segment.offset + segment.length});
         }
     }
@@ -449,13 +453,15 @@ QString SegmentTableModel::noFreeSpace(const DraggedDevice &device) const
         }
     }
     if (outside.isEmpty()) {
-        return m_newSegmentLength > 0 ? tr("%1 has no free range of %2 left in this table.")
-                                            .arg(device.node, formatSizeHuman(m_newSegmentLength * BytesPerSector))
-                                      : tr("All of %1 is already used by this table.").arg(device.node);
+        return m_newSegmentLength > 0
+                   ? tr("%1 has no free range of %2 left in this table.")
+                         .arg(device.node, formatSizeHuman(m_newSegmentLength * BytesPerSector))
+                   : tr("All of %1 is already used by this table.").arg(device.node);
     }
     return m_newSegmentLength > 0
                ? tr("No free range of %1 left on %2: this table and other users take the rest (%3).")
-                     .arg(formatSizeHuman(m_newSegmentLength * BytesPerSector), device.node, outside.join(u"; "))
+                     .arg(formatSizeHuman(m_newSegmentLength * BytesPerSector), device.node,
+                          outside.join(u"; "))
                : tr("No free space left on %1: this table and other users take all of it (%2).")
                      .arg(device.node, outside.join(u"; "));
 }
@@ -472,7 +478,8 @@ QString SegmentTableModel::insertDevices(int row, const QList<DraggedDevice> &de
         if (!range) {
             return noFreeSpace(device);
         }
-        const EditableSegment segment{range->second, HelperProtocol::BasicTargetName.toString(), device.node, range->first};
+        const EditableSegment segment{range->second, HelperProtocol::BasicTargetName.toString(), device.node,
+                                      range->first};
         planned.append(segment);
         added.append(segment);
     }
@@ -543,8 +550,8 @@ void SegmentTableModel::signaturesChanged()
 
 QVariant SegmentTableModel::dataColumn(const EditableSegment &segment, int role) const
 {
-    if (!mapsDevice(segment.target) || !m_signatureLookup ||
-        (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != HoldsDataRole)) {
+    if (!mapsDevice(segment.target) || !m_signatureLookup
+        || (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != HoldsDataRole)) {
         return {};
     }
     const auto found = m_signatureLookup(segment);

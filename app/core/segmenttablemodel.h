@@ -18,10 +18,10 @@ inline constexpr char SegmentRowsMimeType[] = "application/x-volmap-segment-rows
 /* A segment as the editor holds it: its start follows from the rows above. */
 struct EditableSegment
 {
-    quint64 length = 0;   // sectors
-    QString target;       // basic_target, linear, zero, error
-    QString device;       // path or major:minor (basic_target and linear)
-    quint64 offset = 0;   // sectors on the device
+    quint64 length = 0; // sectors
+    QString target;     // basic_target, linear, zero, error
+    QString device;     // path or major:minor (basic_target and linear)
+    quint64 offset = 0; // sectors on the device
 
     bool operator==(const EditableSegment &) const = default;
 };

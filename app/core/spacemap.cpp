@@ -77,10 +77,9 @@ void addUsesOf(const BlockDeviceInfo &device, quint64 start, const QList<BlockDe
                        true, -1});
     }
     for (const QString &holderName : device.holders) {
-        const auto holder =
-            std::find_if(all.cbegin(), all.cend(), [&holderName](const BlockDeviceInfo &info) {
-                return info.kernelName == holderName;
-            });
+        const auto holder = std::find_if(
+            all.cbegin(), all.cend(),
+            [&holderName](const BlockDeviceInfo &info) { return info.kernelName == holderName; });
         if (holder != all.cend() && holder->kind == DeviceKind::DeviceMapper && !holder->dmName.isEmpty()) {
             if (!exactMappings.contains(holder->dmName)) {
                 ranges.append({start, length, SpaceKind::WholeDeviceMapping, holder->dmName, QString(),
@@ -151,8 +150,8 @@ SpaceMapInput spaceMapInputFor(const BlockDeviceInfo &device, const QList<BlockD
     }
     QList<BlockDeviceInfo> partitions;
     for (const BlockDeviceInfo &info : all) {
-        if (info.kind == DeviceKind::Partition && info.parent == device.kernelName &&
-            !device.kernelName.isEmpty()) {
+        if (info.kind == DeviceKind::Partition && info.parent == device.kernelName
+            && !device.kernelName.isEmpty()) {
             partitions.append(info);
         }
     }

@@ -98,10 +98,10 @@ QList<DeviceRangeClaim> mappingRangesOf(const QList<Claim> &claims)
             continue;
         }
         const bool exact = claim.kind == Claim::Kind::Mapping;
-        ranges.append({claim.disk, SpaceRange{claim.start, claim.length,
-                                              exact ? SpaceKind::Mapping : SpaceKind::WholeDeviceMapping,
-                                              claim.owner, claim.target, claim.description, QString(), false,
-                                              -1}});
+        ranges.append(
+            {claim.disk,
+             SpaceRange{claim.start, claim.length, exact ? SpaceKind::Mapping : SpaceKind::WholeDeviceMapping,
+                        claim.owner, claim.target, claim.description, QString(), false, -1}});
     }
     return ranges;
 }

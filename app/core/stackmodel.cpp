@@ -166,8 +166,8 @@ QModelIndex StackModel::indexOf(const QString &kernelName) const
 QModelIndex StackModel::index(int row, int column, const QModelIndex &parent) const
 {
     const Item *item = itemOf(parent);
-    if (row < 0 || column < 0 || column >= ColumnCount || row >= int(item->children.size()) ||
-        (parent.isValid() && parent.column() != 0)) {
+    if (row < 0 || column < 0 || column >= ColumnCount || row >= int(item->children.size())
+        || (parent.isValid() && parent.column() != 0)) {
         return QModelIndex();
     }
     return createIndex(row, column, item->children[size_t(row)].get());

@@ -83,7 +83,8 @@ QList<UsedRange> ClaimsSnapshot::usedRangesOn(const QString &number, const QStri
             }
         }
     }
-    std::sort(used.begin(), used.end(), [](const UsedRange &a, const UsedRange &b) { return a.begin < b.begin; });
+    std::sort(used.begin(), used.end(),
+              [](const UsedRange &a, const UsedRange &b) { return a.begin < b.begin; });
     return used;
 }
 
@@ -107,8 +108,9 @@ ClaimsSnapshot collectClaims(const QString &root, const QList<MappingText> &mapp
         if (mapping.readOnly) {
             snapshot.readOnlyMappings.insert(mapping.name);
         }
-        snapshot.byMapping.insert(mapping.name, claimsOfMapping(mapping.name, segments,
-                                                                inspector.dependenciesOf(mapping.number), inspector));
+        snapshot.byMapping.insert(
+            mapping.name,
+            claimsOfMapping(mapping.name, segments, inspector.dependenciesOf(mapping.number), inspector));
     }
     snapshot.devices = blockDevices(root);
     return snapshot;

@@ -16,7 +16,8 @@ QList<DeviceUse> deviceUsesOf(const MappingTable &table)
     QList<DeviceUse> uses;
     for (const Segment &segment : table.segments) {
         if (const auto range = deviceRangeOf(segment)) {
-            uses.append({range->device.toString(), range->offset, range->length, segment.start, segment.target});
+            uses.append(
+                {range->device.toString(), range->offset, range->length, segment.start, segment.target});
         }
     }
     return uses;

@@ -14,7 +14,7 @@ struct DeviceUse
     QString device;
     quint64 offset = 0; // sectors on the device
     quint64 length = 0;
-    quint64 start = 0;  // where it lands in the new device
+    quint64 start = 0; // where it lands in the new device
     QString target;
 };
 

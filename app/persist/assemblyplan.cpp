@@ -21,7 +21,8 @@ AssemblyPlan refused(const QString &reason)
 }
 
 // The claims every other live mapping makes, plus mounts, swap and holders.
-QList<DeviceClaim> claimsAround(const QString &name, const QList<LiveMapping> &live, DeviceInspector &inspector)
+QList<DeviceClaim> claimsAround(const QString &name, const QList<LiveMapping> &live,
+                                DeviceInspector &inspector)
 {
     QList<DeviceClaim> claims = inspector.systemClaims();
     for (const LiveMapping &mapping : live) {
@@ -62,7 +63,8 @@ std::optional<QString> addMember(SavedDefinition &definition, QHash<QString, QSt
 } // namespace
 
 std::variant<SavedDefinition, QString> definitionOf(const QString &name, const QString &uuid,
-                                                    const MappingTable &table, const QList<DeviceFacts> &devices)
+                                                    const MappingTable &table,
+                                                    const QList<DeviceFacts> &devices)
 {
     SavedDefinition definition;
     definition.name = name;
@@ -126,18 +128,20 @@ AssemblyPlan planAssembly(const SavedDefinition &definition, const QList<DeviceF
             if (MappingTable{mapping.table} == table) {
                 return {State::Assembled, {}, text};
             }
-            return refused(QStringLiteral("a mapping named '%1' exists with another table").arg(definition.name));
+            return refused(
+                QStringLiteral("a mapping named '%1' exists with another table").arg(definition.name));
         }
         if (!definition.uuid.isEmpty() && mapping.uuid == definition.uuid) {
-            return refused(QStringLiteral("mapping '%1' has the saved uuid %2").arg(mapping.name, definition.uuid));
+            return refused(
+                QStringLiteral("mapping '%1' has the saved uuid %2").arg(mapping.name, definition.uuid));
         }
     }
     const Outcome<PreparedTable> prepared = prepareTable(text, inspector);
     if (!prepared) {
         return refused(prepared.error().message);
     }
-    if (auto conflict = systemConflict(prepared.value().wanted, claimsAround(definition.name, live, inspector),
-                                       false)) {
+    if (auto conflict = systemConflict(prepared.value().wanted,
+                                       claimsAround(definition.name, live, inspector), false)) {
         return refused(conflict->error.message);
     }
     return {State::Ready, QStringLiteral("every member is present and free; not assembled yet"), text};

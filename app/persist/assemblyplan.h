@@ -41,10 +41,10 @@ QString stateName(AssemblyPlan::State state);
  * do: every member is looked up by identity and exact size (findMember());
  * the table with today's device numbers must pass prepareTable() (the
  * create path's own checks), the name must be free or already carry that
- * very table, the saved uuid must not be another mapping's, and no range may collide with a mount, swap, a holder or a
- * live mapping (systemConflict(), claimsOfMapping()). Foreign signatures
- * are not a reason to refuse: the members were matched by identity, and
- * what the mapping's user wrote to them is expected to be there.
+ * very table, the saved uuid must not be another mapping's, and no range may collide with a mount, swap, a
+ * holder or a live mapping (systemConflict(), claimsOfMapping()). Foreign signatures are not a reason to
+ * refuse: the members were matched by identity, and what the mapping's user wrote to them is expected to be
+ * there.
  */
 AssemblyPlan planAssembly(const SavedDefinition &definition, const QList<DeviceFacts> &devices,
                           const QList<LiveMapping> &live, DeviceInspector &inspector);
@@ -54,11 +54,12 @@ AssemblyPlan planAssembly(const SavedDefinition &definition, const QList<DeviceF
  * major:minor, as the kernel and the helper's prepared tables have them):
  * one member per distinct device, m1, m2, ... in order of first use, each
  * by identityOf(). `uuid` is kept if it is a Volume Mapper uuid naming
- * its creator (VOLMAP-U<uid>-...), so the mapping comes back with it. Refused, and nothing saved, if one device has no stable
- * identity or a line's devices cannot be told apart from its other
- * arguments (a target deviceUsesOf() does not know).
+ * its creator (VOLMAP-U<uid>-...), so the mapping comes back with it. Refused, and nothing saved, if one
+ * device has no stable identity or a line's devices cannot be told apart from its other arguments (a target
+ * deviceUsesOf() does not know).
  */
 std::variant<SavedDefinition, QString> definitionOf(const QString &name, const QString &uuid,
-                                                    const MappingTable &table, const QList<DeviceFacts> &devices);
+                                                    const MappingTable &table,
+                                                    const QList<DeviceFacts> &devices);
 
 } // namespace Volmap

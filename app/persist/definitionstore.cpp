@@ -31,7 +31,8 @@ std::optional<QString> ownershipProblem(const struct stat &status, uint owner)
         return QStringLiteral("owned by uid %1, not %2").arg(status.st_uid).arg(owner);
     }
     if (status.st_mode & (S_IWGRP | S_IWOTH)) {
-        return QStringLiteral("writable by group or others (mode %1)").arg(status.st_mode & 07777, 4, 8, QLatin1Char('0'));
+        return QStringLiteral("writable by group or others (mode %1)")
+            .arg(status.st_mode & 07777, 4, 8, QLatin1Char('0'));
     }
     return std::nullopt;
 }
@@ -66,8 +67,7 @@ std::optional<QString> syncDirectory(const QString &path)
 DefinitionStore::DefinitionStore(const QString &root, uint owner)
     : m_root(root)
     , m_owner(owner)
-{
-}
+{}
 
 QString DefinitionStore::directory() const
 {
@@ -81,7 +81,9 @@ QString DefinitionStore::pathOf(const QString &name) const
 
 std::optional<QString> DefinitionStore::directoryProblem() const
 {
-    struct stat status {};
+    struct stat status
+    {
+    };
     if (::lstat(QFile::encodeName(directory()).constData(), &status) != 0) {
         return QStringLiteral("%1: %2").arg(directory(), errnoText());
     }
@@ -105,7 +107,9 @@ std::variant<SavedDefinition, QString> DefinitionStore::readFile(const QString &
     if (fd.get() < 0) {
         return errno == ELOOP ? QStringLiteral("is a symlink") : errnoText();
     }
-    struct stat status {};
+    struct stat status
+    {
+    };
     if (::fstat(fd.get(), &status) != 0) {
         return errnoText();
     }
@@ -135,7 +139,8 @@ std::variant<SavedDefinition, QString> DefinitionStore::readFile(const QString &
     }
     bytes.truncate(size);
     auto parsed = parseDefinition(QString::fromUtf8(bytes));
-    if (const auto *definition = std::get_if<SavedDefinition>(&parsed); definition && definition->name != name) {
+    if (const auto *definition = std::get_if<SavedDefinition>(&parsed);
+        definition && definition->name != name) {
         return QStringLiteral("names mapping '%1', but the file name says '%2'").arg(definition->name, name);
     }
     return parsed;
@@ -151,21 +156,23 @@ QList<DefinitionStore::Entry> DefinitionStore::readAll() const
         qCWarning(persistLog, "not using saved definitions: %s", qPrintable(*problem));
         return entries;
     }
-    QStringList files = QDir(directory()).entryList({QStringLiteral("*.mapping")},
-                                                    QDir::Files | QDir::System | QDir::Hidden, QDir::Name);
+    QStringList files = QDir(directory())
+                            .entryList({QStringLiteral("*.mapping")},
+                                       QDir::Files | QDir::System | QDir::Hidden, QDir::Name);
     for (const QString &file : std::as_const(files)) {
         if (file.startsWith(u'.')) {
             continue; // a temporary file of write(), or one an admin hid
         }
         if (entries.size() == MaxFiles) {
-            qCWarning(persistLog, "more than %lld definitions in %s; the rest are ignored", qlonglong(MaxFiles),
-                      qPrintable(directory()));
+            qCWarning(persistLog, "more than %lld definitions in %s; the rest are ignored",
+                      qlonglong(MaxFiles), qPrintable(directory()));
             break;
         }
         const QString name = file.chopped(Suffix.size());
         Entry entry{name, readFile(name)};
         if (const auto *reason = std::get_if<QString>(&entry.definition)) {
-            qCWarning(persistLog, "refusing definition %s: %s", qPrintable(quotedInput(file)), qPrintable(*reason));
+            qCWarning(persistLog, "refusing definition %s: %s", qPrintable(quotedInput(file)),
+                      qPrintable(*reason));
         }
         entries.append(std::move(entry));
     }
@@ -174,7 +181,9 @@ QList<DefinitionStore::Entry> DefinitionStore::readAll() const
 
 std::optional<std::variant<SavedDefinition, QString>> DefinitionStore::read(const QString &name) const
 {
-    struct stat status {};
+    struct stat status
+    {
+    };
     if (mappingNameProblem(name) || ::lstat(QFile::encodeName(pathOf(name)).constData(), &status) != 0) {
         return std::nullopt;
     }
@@ -209,7 +218,8 @@ std::variant<DefinitionStore::Staged, QString> DefinitionStore::stage(const Save
     if (auto problem = directoryProblem()) {
         return *problem;
     }
-    QByteArray temporary = QFile::encodeName(directory() + QStringLiteral("/.") + definition.name) + ".XXXXXX";
+    QByteArray temporary = QFile::encodeName(directory() + QStringLiteral("/.") + definition.name)
+                           + ".XXXXXX";
     FileDescriptor fd(::mkostemp(temporary.data(), O_CLOEXEC));
     if (fd.get() < 0) {
         return QStringLiteral("cannot create a file in %1: %2").arg(directory(), errnoText());
@@ -247,7 +257,9 @@ std::optional<QString> DefinitionStore::remove(const QString &name) const
         return *problem;
     }
     if (::unlink(QFile::encodeName(pathOf(name)).constData()) != 0) {
-        return errno == ENOENT ? std::nullopt : std::optional(QStringLiteral("cannot remove %1: %2").arg(pathOf(name), errnoText()));
+        return errno == ENOENT
+                   ? std::nullopt
+                   : std::optional(QStringLiteral("cannot remove %1: %2").arg(pathOf(name), errnoText()));
     }
     return syncDirectory(directory());
 }

@@ -30,7 +30,7 @@ public:
 
     struct Entry
     {
-        QString name; // from the file name
+        QString name;                                      // from the file name
         std::variant<SavedDefinition, QString> definition; // or why the file is refused
     };
 

@@ -83,7 +83,9 @@ struct FileNumber
 std::optional<FileNumber> heldFile(const QString &root, const DeviceFacts &facts)
 {
     if (!root.isEmpty()) {
-        struct stat status {};
+        struct stat status
+        {
+        };
         if (::stat(QFile::encodeName(root + facts.backingFile).constData(), &status) != 0) {
             return std::nullopt;
         }
@@ -91,7 +93,9 @@ std::optional<FileNumber> heldFile(const QString &root, const DeviceFacts &facts
     }
     const QByteArray node = QFile::encodeName(QStringLiteral("/dev/") + facts.kernelName);
     FileDescriptor fd(::open(node.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
-    struct loop_info64 info {};
+    struct loop_info64 info
+    {
+    };
     if (fd.get() < 0 || ::ioctl(fd.get(), LOOP_GET_STATUS64, &info) != 0) {
         return std::nullopt;
     }
@@ -100,10 +104,12 @@ std::optional<FileNumber> heldFile(const QString &root, const DeviceFacts &facts
 
 QString udevValue(const QString &root, const QString &number, QStringView key)
 {
-    const QList<QByteArray> lines = readBounded(root + QStringLiteral("/run/udev/data/b") + number).split('\n');
+    const QList<QByteArray> lines =
+        readBounded(root + QStringLiteral("/run/udev/data/b") + number).split('\n');
     for (const QByteArray &line : lines) {
         const QString text = QString::fromUtf8(line);
-        if (text.startsWith(u"E:") && text.sliced(2).startsWith(key) && text.sliced(2 + key.size()).startsWith(u'=')) {
+        if (text.startsWith(u"E:") && text.sliced(2).startsWith(key)
+            && text.sliced(2 + key.size()).startsWith(u'=')) {
             return text.sliced(3 + key.size());
         }
     }
@@ -126,18 +132,25 @@ struct Filesystem
 Filesystem filesystemOf(const QString &root, const QString &path, FileNumber file)
 {
     if (::major(file.device) != 0) {
-        const QString uuid = udevValue(root, QStringLiteral("%1:%2").arg(::major(file.device)).arg(::minor(file.device)),
-                                       u"ID_FS_UUID");
+        const QString uuid = udevValue(
+            root, QStringLiteral("%1:%2").arg(::major(file.device)).arg(::minor(file.device)), u"ID_FS_UUID");
         if (!uuid.isEmpty()) {
             return {QStringLiteral("uuid:") + uuid, {}};
         }
     }
     const QByteArray name = QFile::encodeName(root + path);
-    struct stat status {};
-    struct statfs filesystem {};
-    if (::stat(name.constData(), &status) != 0 || status.st_dev != file.device || status.st_ino != file.inode) {
-        return {{}, QStringLiteral("its path does not name the file the loop device holds (replaced since, or hidden "
-                                   "from the helper), and its file system has no uuid")};
+    struct stat status
+    {
+    };
+    struct statfs filesystem
+    {
+    };
+    if (::stat(name.constData(), &status) != 0 || status.st_dev != file.device
+        || status.st_ino != file.inode) {
+        return {
+            {},
+            QStringLiteral("its path does not name the file the loop device holds (replaced since, or hidden "
+                           "from the helper), and its file system has no uuid")};
     }
     quint64 fsid = 0;
     if (::statfs(name.constData(), &filesystem) == 0) {
@@ -147,7 +160,8 @@ Filesystem filesystemOf(const QString &root, const QString &path, FileNumber fil
         fsid = quint64(quint32(words[0])) << 32 | quint32(words[1]);
     }
     if (fsid == 0) {
-        return {{}, QStringLiteral("its file system has no identity (does anything on it survive a restart?)")};
+        return {{},
+                QStringLiteral("its file system has no identity (does anything on it survive a restart?)")};
     }
     return {QStringLiteral("fsid:%1").arg(fsid, 16, 16, QLatin1Char('0')), {}};
 }
@@ -190,7 +204,8 @@ std::optional<DeviceFacts> readFacts(const QString &root, const QString &kernelN
     }
     facts.isPartition = QFileInfo::exists(dir + QStringLiteral("/partition"));
     if (facts.isPartition) {
-        facts.parent = parseDeviceNumber(attribute(QFileInfo(dir).path() + QStringLiteral("/dev"))).value_or(DeviceNumber{});
+        facts.parent = parseDeviceNumber(attribute(QFileInfo(dir).path() + QStringLiteral("/dev")))
+                           .value_or(DeviceNumber{});
     }
     readUdevDatabase(root, facts);
     if (facts.partUuid.isEmpty()) {
@@ -244,8 +259,9 @@ std::optional<QString> otherFile(const DeviceIdentity &identity, const DeviceFac
     if (device.backingInode == identity.inode && device.backingFilesystem == identity.filesystem) {
         return std::nullopt;
     }
-    return QStringLiteral("/dev/%1 is on %2, but that is another file than the saved one (inode %3 on %4, saved: "
-                          "inode %5 on %6); a replaced file is not used")
+    return QStringLiteral(
+               "/dev/%1 is on %2, but that is another file than the saved one (inode %3 on %4, saved: "
+               "inode %5 on %6); a replaced file is not used")
         .arg(device.kernelName, identity.value)
         .arg(device.backingInode)
         .arg(device.backingFilesystem)
@@ -278,16 +294,19 @@ std::variant<DeviceIdentity, QString> identityOf(const DeviceFacts &device, cons
     identity.sectors = device.sectors;
     if (device.isDm) {
         if (device.dmUuid.isEmpty()) {
-            return QStringLiteral("%1 is a device-mapper device without uuid, so it cannot be found again").arg(name);
+            return QStringLiteral("%1 is a device-mapper device without uuid, so it cannot be found again")
+                .arg(name);
         }
         identity.kind = Kind::DmUuid;
         identity.value = device.dmUuid;
     } else if (device.isLoop) {
         if (device.backingFile.isEmpty() || device.backingFile.endsWith(u" (deleted)")) {
-            return QStringLiteral("%1 is a loop device without a backing file, so it cannot be found again").arg(name);
+            return QStringLiteral("%1 is a loop device without a backing file, so it cannot be found again")
+                .arg(name);
         }
         if (!device.backingProblem.isEmpty()) {
-            return QStringLiteral("the file %1 holds (%2) cannot be told apart from another file put there later: %3")
+            return QStringLiteral(
+                       "the file %1 holds (%2) cannot be told apart from another file put there later: %3")
                 .arg(name, device.backingFile, device.backingProblem);
         }
         identity.kind = Kind::Loop;
@@ -298,7 +317,8 @@ std::variant<DeviceIdentity, QString> identityOf(const DeviceFacts &device, cons
     } else if (device.isPartition) {
         const DeviceFacts *disk = factsOf(device.parent, all);
         if (device.partUuid.isEmpty() || !disk || disk->preferredById.isEmpty()) {
-            return QStringLiteral("%1 has no PARTUUID on a disk with a WWN or serial number, so it cannot be found again")
+            return QStringLiteral("%1 has no PARTUUID on a disk with a WWN or serial number, so it cannot be "
+                                  "found again")
                 .arg(name);
         }
         identity.kind = Kind::Partition;
@@ -306,7 +326,8 @@ std::variant<DeviceIdentity, QString> identityOf(const DeviceFacts &device, cons
         identity.parent = disk->preferredById;
     } else {
         if (device.preferredById.isEmpty()) {
-            return QStringLiteral("%1 has neither a WWN nor a serial number, so it cannot be found again").arg(name);
+            return QStringLiteral("%1 has neither a WWN nor a serial number, so it cannot be found again")
+                .arg(name);
         }
         identity.kind = Kind::Disk;
         identity.value = device.preferredById;
@@ -329,7 +350,8 @@ MemberMatch findMember(const DeviceIdentity &identity, const QList<DeviceFacts> 
         return {MemberMatch::Result::Missing, {}, QStringLiteral("waiting for %1").arg(identity.describe())};
     }
     if (found.size() > 1) {
-        return {MemberMatch::Result::Mismatch, {},
+        return {MemberMatch::Result::Mismatch,
+                {},
                 QStringLiteral("%1 matches both /dev/%2 and /dev/%3; refusing to guess")
                     .arg(identity.describe(), found[0]->kernelName, found[1]->kernelName)};
     }
@@ -338,8 +360,10 @@ MemberMatch findMember(const DeviceIdentity &identity, const QList<DeviceFacts> 
         return {MemberMatch::Result::Mismatch, {}, *problem};
     }
     if (device.sectors != identity.sectors) {
-        return {MemberMatch::Result::Mismatch, {},
-                QStringLiteral("/dev/%1 has %2 sectors, but the saved %3 had %4; a device of another size is not used")
+        return {MemberMatch::Result::Mismatch,
+                {},
+                QStringLiteral(
+                    "/dev/%1 has %2 sectors, but the saved %3 had %4; a device of another size is not used")
                     .arg(device.kernelName)
                     .arg(device.sectors)
                     .arg(identity.describe())

@@ -22,7 +22,7 @@ struct DeviceFacts
     DeviceNumber number;
     QString kernelName; // sdb, loop3, dm-0, sdc1
     quint64 sectors = 0;
-    QString dmUuid;     // dm devices: dm/uuid (may be empty)
+    QString dmUuid; // dm devices: dm/uuid (may be empty)
     bool isDm = false;
     bool isLoop = false;
     QString backingFile; // loop devices: loop/backing_file, empty when unbound
@@ -36,8 +36,8 @@ struct DeviceFacts
     QString backingFilesystem;
     QString backingProblem;
     bool isPartition = false;
-    DeviceNumber parent; // partitions: the disk
-    QString partUuid;    // partitions: ID_PART_ENTRY_UUID (udev) or PARTUUID (uevent)
+    DeviceNumber parent;   // partitions: the disk
+    QString partUuid;      // partitions: ID_PART_ENTRY_UUID (udev) or PARTUUID (uevent)
     QStringList byIdNames; // disk/by-id link names udev made for it
     QString preferredById; // wwn-..., else <ID_BUS>-<ID_SERIAL>; empty when neither
 };
@@ -59,9 +59,9 @@ std::variant<DeviceIdentity, QString> identityOf(const DeviceFacts &device, cons
 struct MemberMatch
 {
     enum class Result {
-        Found,     // exactly one device with this identity and size
-        Missing,   // no device with this identity (yet): wait for it
-        Mismatch,  // the device is there but differs (size) or is not unique: refuse
+        Found,    // exactly one device with this identity and size
+        Missing,  // no device with this identity (yet): wait for it
+        Mismatch, // the device is there but differs (size) or is not unique: refuse
     };
     Result result = Result::Missing;
     DeviceFacts device; // Found

@@ -66,7 +66,8 @@ bool isMemberId(QStringView id)
         return false;
     }
     for (const QChar c : id) {
-        if (!((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'_')) {
+        if (!((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
+              || c == u'_')) {
             return false;
         }
     }
@@ -104,7 +105,8 @@ std::variant<DeviceIdentity, QString> parseIdentity(Kind kind, QStringView secto
     identity.kind = kind;
     const auto size = parseDecimal(sectors);
     if (!size || *size == 0) {
-        return QStringLiteral("the size must be a number of sectors above 0, not %1").arg(quotedInput(sectors));
+        return QStringLiteral("the size must be a number of sectors above 0, not %1")
+            .arg(quotedInput(sectors));
     }
     identity.sectors = *size;
     // A loop member's path is the rest of the line, blanks and all.
@@ -122,7 +124,8 @@ std::variant<DeviceIdentity, QString> parseIdentity(Kind kind, QStringView secto
             identity.parent = fields.value(1).toString();
         }
         if (!fields.constLast().isEmpty() && fields.size() > (kind == Kind::Partition ? 2 : 1)) {
-            return QStringLiteral("unexpected text after the identity: %1").arg(quotedInput(fields.constLast()));
+            return QStringLiteral("unexpected text after the identity: %1")
+                .arg(quotedInput(fields.constLast()));
         }
     }
     if (auto problem = identityProblem(identity)) {
@@ -217,7 +220,8 @@ struct Reader
             headerSeen = true;
             return line == DefinitionFormat::Header
                        ? std::nullopt
-                       : std::optional(QStringLiteral("the first line must be '%1'").arg(DefinitionFormat::Header));
+                       : std::optional(
+                           QStringLiteral("the first line must be '%1'").arg(DefinitionFormat::Header));
         }
         const QList<QStringView> fields = splitFields(line, 1);
         if (fields[0] == u"name") {
@@ -280,7 +284,8 @@ std::optional<QString> controlCharacterLine(QStringView text)
     for (const QChar c : text) {
         if (c == u'\n') {
             ++line;
-        } else if ((c.unicode() < 0x20 && c != u'\t') || c.unicode() == 0x7f || c == QChar::ReplacementCharacter) {
+        } else if ((c.unicode() < 0x20 && c != u'\t') || c.unicode() == 0x7f
+                   || c == QChar::ReplacementCharacter) {
             return QStringLiteral("line %1: control character or invalid UTF-8").arg(line);
         }
     }
@@ -297,9 +302,14 @@ QString DeviceIdentity::describe() const
     case Kind::Disk:
         return QStringLiteral("disk /dev/disk/by-id/%1 (%2 sectors)").arg(value).arg(sectors);
     case Kind::Partition:
-        return QStringLiteral("partition PARTUUID=%1 on disk %2 (%3 sectors)").arg(value, parent).arg(sectors);
+        return QStringLiteral("partition PARTUUID=%1 on disk %2 (%3 sectors)")
+            .arg(value, parent)
+            .arg(sectors);
     case Kind::Loop:
-        return QStringLiteral("loop device on %1 (offset %2, %3 sectors)").arg(value).arg(offset).arg(sectors);
+        return QStringLiteral("loop device on %1 (offset %2, %3 sectors)")
+            .arg(value)
+            .arg(offset)
+            .arg(sectors);
     }
     return {};
 }
@@ -328,7 +338,8 @@ std::optional<QString> identityProblem(const DeviceIdentity &identity)
             return QStringLiteral("a loop member's backing file must be an absolute path");
         }
         if (isBlank(identity.value.back()) || controlCharacterLine(identity.value)) {
-            return QStringLiteral("a loop member's backing file must not end in a blank or hold control characters");
+            return QStringLiteral(
+                "a loop member's backing file must not end in a blank or hold control characters");
         }
         if (!identity.filesystem.isEmpty()) {
             return identity.inode == 0 ? std::optional(QStringLiteral("the inode number must be above 0"))
@@ -377,7 +388,8 @@ std::variant<SavedDefinition, QString> parseDefinition(QStringView text)
 
 QString formatDefinition(const SavedDefinition &definition)
 {
-    QString text = QStringLiteral("# A mapping Volume Mapper recreates at startup; format: volmap-helper(8).\n");
+    QString text = QStringLiteral(
+        "# A mapping Volume Mapper recreates at startup; format: volmap-helper(8).\n");
     text += DefinitionFormat::Header;
     text += u'\n';
     text += QStringLiteral("name %1\n").arg(definition.name);
@@ -386,7 +398,9 @@ QString formatDefinition(const SavedDefinition &definition)
     }
     for (const SavedMember &member : definition.members) {
         const DeviceIdentity &identity = member.identity;
-        text += QStringLiteral("member %1 %2 %3 ").arg(member.id, kindKeyword(identity.kind)).arg(identity.sectors);
+        text += QStringLiteral("member %1 %2 %3 ")
+                    .arg(member.id, kindKeyword(identity.kind))
+                    .arg(identity.sectors);
         if (identity.kind == Kind::Loop) {
             text += QStringLiteral("%1 ").arg(identity.offset);
         }
@@ -396,7 +410,8 @@ QString formatDefinition(const SavedDefinition &definition)
         }
         text += u'\n';
         if (identity.kind == Kind::Loop && !identity.filesystem.isEmpty()) {
-            text += QStringLiteral("file %1 %2 %3\n").arg(member.id).arg(identity.inode).arg(identity.filesystem);
+            text +=
+                QStringLiteral("file %1 %2 %3\n").arg(member.id).arg(identity.inode).arg(identity.filesystem);
         }
     }
     text += QStringLiteral("table\n");

@@ -102,8 +102,7 @@ std::optional<dev_t> blockDeviceNodeUnderDev(const QString &root, QStringView pa
 
 BlockDeviceResolver::BlockDeviceResolver(const QString &root)
     : m_root(root)
-{
-}
+{}
 
 std::variant<ResolvedDevice, QString> BlockDeviceResolver::resolve(const DeviceReference &reference) const
 {
@@ -115,7 +114,8 @@ std::variant<ResolvedDevice, QString> BlockDeviceResolver::resolve(const DeviceR
     if (!node) {
         // One answer for every kind of non-device: which one it was would
         // tell a caller about files it may not see.
-        return TableMessages::tr("%1 is not a block device node under /dev (outside /dev/shm and /dev/mqueue)")
+        return TableMessages::tr(
+                   "%1 is not a block device node under /dev (outside /dev/shm and /dev/mqueue)")
             .arg(quotedInput(path));
     }
     return describe(DeviceNumber{::major(*node), ::minor(*node)}, path);
@@ -159,13 +159,14 @@ std::variant<ResolvedDevice, QString> BlockDeviceResolver::describe(DeviceNumber
 
 DeviceResolver BlockDeviceResolver::tableResolver() const
 {
-    return [resolver = *this](const DeviceReference &reference) -> std::variant<BlockDeviceGeometry, QString> {
-        auto resolved = resolver.resolve(reference);
-        if (auto *problem = std::get_if<QString>(&resolved)) {
-            return *problem;
-        }
-        return std::get<ResolvedDevice>(resolved).geometry;
-    };
+    return
+        [resolver = *this](const DeviceReference &reference) -> std::variant<BlockDeviceGeometry, QString> {
+            auto resolved = resolver.resolve(reference);
+            if (auto *problem = std::get_if<QString>(&resolved)) {
+                return *problem;
+            }
+            return std::get<ResolvedDevice>(resolved).geometry;
+        };
 }
 
 } // namespace Volmap

@@ -12,9 +12,9 @@ namespace Volmap {
 struct ResolvedDevice
 {
     BlockDeviceGeometry geometry;
-    DeviceNumber disk;        // the whole disk; == geometry.number for a disk
-    quint64 startOnDisk = 0;  // a partition's first sector on its disk
-    QString model;            // the disk's model as sysfs has it; may be empty
+    DeviceNumber disk;       // the whole disk; == geometry.number for a disk
+    quint64 startOnDisk = 0; // a partition's first sector on its disk
+    QString model;           // the disk's model as sysfs has it; may be empty
 };
 
 /*
@@ -32,7 +32,8 @@ public:
     explicit BlockDeviceResolver(const QString &root = QString());
 
     std::variant<ResolvedDevice, QString> resolve(const DeviceReference &reference) const;
-    std::variant<ResolvedDevice, QString> describe(DeviceNumber number, const QString &displayName = {}) const;
+    std::variant<ResolvedDevice, QString> describe(DeviceNumber number,
+                                                   const QString &displayName = {}) const;
     /* For validateTable(). */
     DeviceResolver tableResolver() const;
 

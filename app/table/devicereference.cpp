@@ -68,7 +68,8 @@ std::variant<DeviceReference, QString> parseDeviceReference(QStringView text)
     const auto major = colon > 0 ? parseDecimal(text.first(colon)) : std::nullopt;
     const auto minor = colon > 0 ? parseDecimal(text.sliced(colon + 1)) : std::nullopt;
     if (!major || !minor) {
-        return TableMessages::tr("device %1 must be major:minor or an absolute path under /dev").arg(quotedInput(text));
+        return TableMessages::tr("device %1 must be major:minor or an absolute path under /dev")
+            .arg(quotedInput(text));
     }
     if (*major > MaxMajor || *minor > MaxMinor) {
         return TableMessages::tr("device %1: device number out of range").arg(quotedInput(text));

@@ -58,11 +58,11 @@ QList<DeviceNumber> readSwapDevices(const QString &root)
     QList<DeviceNumber> devices;
     const QList<QByteArray> lines = readLinesOf(root + QStringLiteral("/proc/swaps"));
     for (qsizetype i = 1; i < lines.size(); ++i) { // line 0 is the header
-        const QString path =
-            unescapeOctal(QString::fromUtf8(lines[i]).section(u' ', 0, 0, QString::SectionSkipEmpty));
+        const QString path = unescapeOctal(
+            QString::fromUtf8(lines[i]).section(u' ', 0, 0, QString::SectionSkipEmpty));
         struct stat info = {};
-        if (!path.isEmpty() && ::stat(QFile::encodeName(root + path).constData(), &info) == 0 &&
-            S_ISBLK(info.st_mode)) {
+        if (!path.isEmpty() && ::stat(QFile::encodeName(root + path).constData(), &info) == 0
+            && S_ISBLK(info.st_mode)) {
             devices.append({::major(info.st_rdev), ::minor(info.st_rdev)});
         }
     }

@@ -65,7 +65,8 @@ SegmentStatus SegmentStatus::fromMap(const QVariantMap &map)
 
 QVariantMap SegmentStatus::toMap() const
 {
-    QVariantMap map{{Key::start(), start}, {Key::length(), length}, {Key::target(), target}, {Key::status(), status}};
+    QVariantMap map{
+        {Key::start(), start}, {Key::length(), length}, {Key::target(), target}, {Key::status(), status}};
     if (hasCounters) {
         map.insert(Key::reads(), reads);
         map.insert(Key::writes(), writes);

@@ -17,99 +17,303 @@
  */
 namespace Volmap::HelperProtocol {
 
-inline QString serviceName() { return QStringLiteral("org.volmap.Helper1"); }
-inline QString objectPath() { return QStringLiteral("/org/volmap/Helper1"); }
-inline QString interfaceName() { return QStringLiteral("org.volmap.Helper1"); }
+inline QString serviceName()
+{
+    return QStringLiteral("org.volmap.Helper1");
+}
+inline QString objectPath()
+{
+    return QStringLiteral("/org/volmap/Helper1");
+}
+inline QString interfaceName()
+{
+    return QStringLiteral("org.volmap.Helper1");
+}
 
 /* The project's own device-mapper target. */
 inline constexpr QStringView BasicTargetName = u"basic_target";
 
 namespace Error {
-inline QString notAuthorized() { return QStringLiteral("org.volmap.Helper1.Error.NotAuthorized"); }
-inline QString dismissed() { return QStringLiteral("org.volmap.Helper1.Error.Dismissed"); }
-inline QString noAuthenticationAgent() { return QStringLiteral("org.volmap.Helper1.Error.NoAuthenticationAgent"); }
-inline QString invalidArgument() { return QStringLiteral("org.volmap.Helper1.Error.InvalidArgument"); }
-inline QString notFound() { return QStringLiteral("org.volmap.Helper1.Error.NotFound"); }
-inline QString exists() { return QStringLiteral("org.volmap.Helper1.Error.Exists"); }
-inline QString busy() { return QStringLiteral("org.volmap.Helper1.Error.Busy"); }
-inline QString deviceInUse() { return QStringLiteral("org.volmap.Helper1.Error.DeviceInUse"); }
-inline QString readOnlyDevice() { return QStringLiteral("org.volmap.Helper1.Error.ReadOnlyDevice"); }
-inline QString overlap() { return QStringLiteral("org.volmap.Helper1.Error.Overlap"); }
-inline QString kernelUnsupported() { return QStringLiteral("org.volmap.Helper1.Error.KernelUnsupported"); }
-inline QString moduleUnavailable() { return QStringLiteral("org.volmap.Helper1.Error.ModuleUnavailable"); }
-inline QString failed() { return QStringLiteral("org.volmap.Helper1.Error.Failed"); }
-inline QString limitsExceeded() { return QStringLiteral("org.volmap.Helper1.Error.LimitsExceeded"); }
-inline QString noStableIdentity() { return QStringLiteral("org.volmap.Helper1.Error.NoStableIdentity"); }
+inline QString notAuthorized()
+{
+    return QStringLiteral("org.volmap.Helper1.Error.NotAuthorized");
+}
+inline QString dismissed()
+{
+    return QStringLiteral("org.volmap.Helper1.Error.Dismissed");
+}
+inline QString noAuthenticationAgent()
+{
+    return QStringLiteral("org.volmap.Helper1.Error.NoAuthenticationAgent");
+}
+inline QString invalidArgument()
+{
+    return QStringLiteral("org.volmap.Helper1.Error.InvalidArgument");
+}
+inline QString notFound()
+{
+    return QStringLiteral("org.volmap.Helper1.Error.NotFound");
+}
+inline QString exists()
+{
+    return QStringLiteral("org.volmap.Helper1.Error.Exists");
+}
+inline QString busy()
+{
+    return QStringLiteral("org.volmap.Helper1.Error.Busy");
+}
+inline QString deviceInUse()
+{
+    return QStringLiteral("org.volmap.Helper1.Error.DeviceInUse");
+}
+inline QString readOnlyDevice()
+{
+    return QStringLiteral("org.volmap.Helper1.Error.ReadOnlyDevice");
+}
+inline QString overlap()
+{
+    return QStringLiteral("org.volmap.Helper1.Error.Overlap");
+}
+inline QString kernelUnsupported()
+{
+    return QStringLiteral("org.volmap.Helper1.Error.KernelUnsupported");
+}
+inline QString moduleUnavailable()
+{
+    return QStringLiteral("org.volmap.Helper1.Error.ModuleUnavailable");
+}
+inline QString failed()
+{
+    return QStringLiteral("org.volmap.Helper1.Error.Failed");
+}
+inline QString limitsExceeded()
+{
+    return QStringLiteral("org.volmap.Helper1.Error.LimitsExceeded");
+}
+inline QString noStableIdentity()
+{
+    return QStringLiteral("org.volmap.Helper1.Error.NoStableIdentity");
+}
 
 /* Every name above: the contract documents each (tests/tst_helperprotocol.cpp checks). */
 inline QStringList all()
 {
-    return {notAuthorized(), dismissed(),         noAuthenticationAgent(), invalidArgument(), notFound(),
-            exists(),        busy(),              deviceInUse(),           readOnlyDevice(),  overlap(),
-            kernelUnsupported(), moduleUnavailable(), failed(),            limitsExceeded(),  noStableIdentity()};
+    return {notAuthorized(),
+            dismissed(),
+            noAuthenticationAgent(),
+            invalidArgument(),
+            notFound(),
+            exists(),
+            busy(),
+            deviceInUse(),
+            readOnlyDevice(),
+            overlap(),
+            kernelUnsupported(),
+            moduleUnavailable(),
+            failed(),
+            limitsExceeded(),
+            noStableIdentity()};
 }
 } // namespace Error
 
 /* Keys of the ListMappings, GetStatus and ListSavedMappings entries. */
 namespace Key {
-inline QString name() { return QStringLiteral("name"); }
-inline QString uuid() { return QStringLiteral("uuid"); }
+inline QString name()
+{
+    return QStringLiteral("name");
+}
+inline QString uuid()
+{
+    return QStringLiteral("uuid");
+}
 // Not major()/minor(): glibc defines those as macros.
-inline QString majorNumber() { return QStringLiteral("major"); }
-inline QString minorNumber() { return QStringLiteral("minor"); }
-inline QString openCount() { return QStringLiteral("open-count"); }
-inline QString suspended() { return QStringLiteral("suspended"); }
-inline QString readOnly() { return QStringLiteral("read-only"); }
-inline QString createdByVolmap() { return QStringLiteral("created-by-volmap"); }
-inline QString deferredRemove() { return QStringLiteral("deferred-remove"); }
-inline QString liveTable() { return QStringLiteral("live-table"); }
-inline QString targets() { return QStringLiteral("targets"); }
-inline QString segmentCount() { return QStringLiteral("segment-count"); }
-inline QString length() { return QStringLiteral("length"); }
-inline QString start() { return QStringLiteral("start"); }
-inline QString target() { return QStringLiteral("target"); }
-inline QString status() { return QStringLiteral("status"); }
-inline QString reads() { return QStringLiteral("reads"); }
-inline QString writes() { return QStringLiteral("writes"); }
-inline QString readSectors() { return QStringLiteral("read-sectors"); }
-inline QString writeSectors() { return QStringLiteral("write-sectors"); }
-inline QString flushes() { return QStringLiteral("flushes"); }
-inline QString discards() { return QStringLiteral("discards"); }
-inline QString errors() { return QStringLiteral("errors"); }
-inline QString state() { return QStringLiteral("state"); }
-inline QString reason() { return QStringLiteral("reason"); }
+inline QString majorNumber()
+{
+    return QStringLiteral("major");
+}
+inline QString minorNumber()
+{
+    return QStringLiteral("minor");
+}
+inline QString openCount()
+{
+    return QStringLiteral("open-count");
+}
+inline QString suspended()
+{
+    return QStringLiteral("suspended");
+}
+inline QString readOnly()
+{
+    return QStringLiteral("read-only");
+}
+inline QString createdByVolmap()
+{
+    return QStringLiteral("created-by-volmap");
+}
+inline QString deferredRemove()
+{
+    return QStringLiteral("deferred-remove");
+}
+inline QString liveTable()
+{
+    return QStringLiteral("live-table");
+}
+inline QString targets()
+{
+    return QStringLiteral("targets");
+}
+inline QString segmentCount()
+{
+    return QStringLiteral("segment-count");
+}
+inline QString length()
+{
+    return QStringLiteral("length");
+}
+inline QString start()
+{
+    return QStringLiteral("start");
+}
+inline QString target()
+{
+    return QStringLiteral("target");
+}
+inline QString status()
+{
+    return QStringLiteral("status");
+}
+inline QString reads()
+{
+    return QStringLiteral("reads");
+}
+inline QString writes()
+{
+    return QStringLiteral("writes");
+}
+inline QString readSectors()
+{
+    return QStringLiteral("read-sectors");
+}
+inline QString writeSectors()
+{
+    return QStringLiteral("write-sectors");
+}
+inline QString flushes()
+{
+    return QStringLiteral("flushes");
+}
+inline QString discards()
+{
+    return QStringLiteral("discards");
+}
+inline QString errors()
+{
+    return QStringLiteral("errors");
+}
+inline QString state()
+{
+    return QStringLiteral("state");
+}
+inline QString reason()
+{
+    return QStringLiteral("reason");
+}
 } // namespace Key
 
 /* Keys of GetCapabilities' dictionary. */
 namespace Capability {
-inline QString helperVersion() { return QStringLiteral("helper-version"); }
-inline QString kernelRelease() { return QStringLiteral("kernel-release"); }
-inline QString deviceMapper() { return QStringLiteral("device-mapper"); }
-inline QString driverVersion() { return QStringLiteral("driver-version"); }
-inline QString targets() { return QStringLiteral("targets"); }
-inline QString basicTargetLoaded() { return QStringLiteral("basic-target-loaded"); }
-inline QString basicTargetAvailable() { return QStringLiteral("basic-target-available"); }
+inline QString helperVersion()
+{
+    return QStringLiteral("helper-version");
+}
+inline QString kernelRelease()
+{
+    return QStringLiteral("kernel-release");
+}
+inline QString deviceMapper()
+{
+    return QStringLiteral("device-mapper");
+}
+inline QString driverVersion()
+{
+    return QStringLiteral("driver-version");
+}
+inline QString targets()
+{
+    return QStringLiteral("targets");
+}
+inline QString basicTargetLoaded()
+{
+    return QStringLiteral("basic-target-loaded");
+}
+inline QString basicTargetAvailable()
+{
+    return QStringLiteral("basic-target-available");
+}
 } // namespace Capability
 
 /* Keys of the `options` every method takes. */
 namespace Option {
-inline QString interactive() { return QStringLiteral("interactive"); }
-inline QString readOnly() { return QStringLiteral("read-only"); }
-inline QString persistent() { return QStringLiteral("persistent"); }
-inline QString deferred() { return QStringLiteral("deferred"); }
-inline QString keepDefinition() { return QStringLiteral("keep-definition"); }
+inline QString interactive()
+{
+    return QStringLiteral("interactive");
+}
+inline QString readOnly()
+{
+    return QStringLiteral("read-only");
+}
+inline QString persistent()
+{
+    return QStringLiteral("persistent");
+}
+inline QString deferred()
+{
+    return QStringLiteral("deferred");
+}
+inline QString keepDefinition()
+{
+    return QStringLiteral("keep-definition");
+}
 } // namespace Option
 
 namespace Action {
-inline QString create() { return QStringLiteral("org.volmap.helper.create"); }
-inline QString reload() { return QStringLiteral("org.volmap.helper.reload"); }
-inline QString remove() { return QStringLiteral("org.volmap.helper.remove"); }
-inline QString loadModule() { return QStringLiteral("org.volmap.helper.load-module"); }
-inline QString read() { return QStringLiteral("org.volmap.helper.read"); }
-inline QString resetCounters() { return QStringLiteral("org.volmap.helper.reset-counters"); }
-inline QString resetCountersOfOthers() { return QStringLiteral("org.volmap.helper.reset-counters-other-user"); }
-inline QString manageForeign() { return QStringLiteral("org.volmap.helper.manage-foreign"); }
-inline QString persist() { return QStringLiteral("org.volmap.helper.persist"); }
+inline QString create()
+{
+    return QStringLiteral("org.volmap.helper.create");
+}
+inline QString reload()
+{
+    return QStringLiteral("org.volmap.helper.reload");
+}
+inline QString remove()
+{
+    return QStringLiteral("org.volmap.helper.remove");
+}
+inline QString loadModule()
+{
+    return QStringLiteral("org.volmap.helper.load-module");
+}
+inline QString read()
+{
+    return QStringLiteral("org.volmap.helper.read");
+}
+inline QString resetCounters()
+{
+    return QStringLiteral("org.volmap.helper.reset-counters");
+}
+inline QString resetCountersOfOthers()
+{
+    return QStringLiteral("org.volmap.helper.reset-counters-other-user");
+}
+inline QString manageForeign()
+{
+    return QStringLiteral("org.volmap.helper.manage-foreign");
+}
+inline QString persist()
+{
+    return QStringLiteral("org.volmap.helper.persist");
+}
 } // namespace Action
 
 } // namespace Volmap::HelperProtocol

@@ -89,8 +89,7 @@ class IssueCollector
 public:
     explicit IssueCollector(qsizetype maxIssues)
         : m_maxIssues(maxIssues)
-    {
-    }
+    {}
 
     void add(int segment, int line, const QString &message)
     {

@@ -19,9 +19,9 @@ struct UnitName
 
 // Longest spellings first so "KiB" is not read as "K" + junk.
 constexpr UnitName UnitNames[] = {
-    {u"kib", SizeUnit::KiB}, {u"mib", SizeUnit::MiB}, {u"gib", SizeUnit::GiB}, {u"tib", SizeUnit::TiB},
-    {u"kb", SizeUnit::KiB},  {u"mb", SizeUnit::MiB},  {u"gb", SizeUnit::GiB},  {u"tb", SizeUnit::TiB},
-    {u"k", SizeUnit::KiB},   {u"m", SizeUnit::MiB},   {u"g", SizeUnit::GiB},   {u"t", SizeUnit::TiB},
+    {u"kib", SizeUnit::KiB},   {u"mib", SizeUnit::MiB}, {u"gib", SizeUnit::GiB}, {u"tib", SizeUnit::TiB},
+    {u"kb", SizeUnit::KiB},    {u"mb", SizeUnit::MiB},  {u"gb", SizeUnit::GiB},  {u"tb", SizeUnit::TiB},
+    {u"k", SizeUnit::KiB},     {u"m", SizeUnit::MiB},   {u"g", SizeUnit::GiB},   {u"t", SizeUnit::TiB},
     {u"s", SizeUnit::Sectors}, {u"b", SizeUnit::Bytes},
 };
 
@@ -80,8 +80,8 @@ std::variant<quint64, QString> parseSize(QStringView text, SizeUnit defaultUnit)
     const QStringView trimmed = text.trimmed();
     qsizetype numberEnd = 0;
     // ASCII digits only: QChar::isDigit() also takes other scripts' digits.
-    while (numberEnd < trimmed.size() &&
-           ((trimmed[numberEnd] >= u'0' && trimmed[numberEnd] <= u'9') || trimmed[numberEnd] == u'.')) {
+    while (numberEnd < trimmed.size()
+           && ((trimmed[numberEnd] >= u'0' && trimmed[numberEnd] <= u'9') || trimmed[numberEnd] == u'.')) {
         ++numberEnd;
     }
     const QStringView number = trimmed.first(numberEnd);
@@ -102,8 +102,8 @@ std::variant<quint64, QString> parseSize(QStringView text, SizeUnit defaultUnit)
     const QStringView wholeText = dot < 0 ? number : number.first(dot);
     const QStringView fractionText = dot < 0 ? QStringView() : number.sliced(dot + 1);
     const auto whole = wholeText.isEmpty() ? std::optional<quint64>(0) : parseDecimal(wholeText);
-    if (!whole || (dot >= 0 && (fractionText.isEmpty() || fractionText.contains(u'.'))) ||
-        (wholeText.isEmpty() && fractionText.isEmpty())) {
+    if (!whole || (dot >= 0 && (fractionText.isEmpty() || fractionText.contains(u'.')))
+        || (wholeText.isEmpty() && fractionText.isEmpty())) {
         return TableMessages::tr("'%1' is not a size").arg(text);
     }
     const quint64 scale = bytesPerUnit(unit);
@@ -192,8 +192,8 @@ QString formatRateHuman(double bytesPerSecond)
         }
     }
     const int decimals = unit == SizeUnit::Bytes ? 0 : 1;
-    return QString::number(bytesPerSecond / double(bytesPerUnit(unit)), 'f', decimals) + u' ' + unitSuffix(unit) +
-           QStringLiteral("/s");
+    return QString::number(bytesPerSecond / double(bytesPerUnit(unit)), 'f', decimals) + u' '
+           + unitSuffix(unit) + QStringLiteral("/s");
 }
 
 QString formatSizeHuman(quint64 bytes)

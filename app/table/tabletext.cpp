@@ -147,7 +147,8 @@ ParsedTable parseTable(QStringView text, const TableLimits &limits)
     qsizetype lineStart = 0;
     while (lineStart <= text.size()) {
         if (result.table.segments.size() > limits.maxSegments) {
-            issues.add(-1, 0, TableMessages::tr("the table has more than %1 segments").arg(limits.maxSegments));
+            issues.add(-1, 0,
+                       TableMessages::tr("the table has more than %1 segments").arg(limits.maxSegments));
             break;
         }
         qsizetype lineEnd = text.indexOf(u'\n', lineStart);
@@ -165,9 +166,7 @@ ParsedTable parseTable(QStringView text, const TableLimits &limits)
             continue;
         }
         const QList<QStringView> fields = splitFields(line, limits.maxFieldsPerLine);
-        auto problem = [&](const QString &message) {
-            issues.add(-1, lineNumber, message);
-        };
+        auto problem = [&](const QString &message) { issues.add(-1, lineNumber, message); };
         if (fields.size() > limits.maxFieldsPerLine) {
             problem(TableMessages::tr("more than %1 fields").arg(limits.maxFieldsPerLine));
             continue;
@@ -187,7 +186,8 @@ ParsedTable parseTable(QStringView text, const TableLimits &limits)
             continue;
         }
         if (!length) {
-            problem(TableMessages::tr("length %1 is not a decimal sector number").arg(quotedInput(fields[1])));
+            problem(
+                TableMessages::tr("length %1 is not a decimal sector number").arg(quotedInput(fields[1])));
             continue;
         }
         if (!isTargetName(fields[2])) {
@@ -208,10 +208,10 @@ ParsedTable parseTable(QStringView text, const TableLimits &limits)
     return result;
 }
 
-
 QString formatSegment(const Segment &segment)
 {
-    QString line = QString::number(segment.start) + u' ' + QString::number(segment.length) + u' ' + segment.target;
+    QString line = QString::number(segment.start) + u' ' + QString::number(segment.length) + u' '
+                   + segment.target;
     for (const QString &arg : segment.args) {
         line += u' ';
         line += arg;

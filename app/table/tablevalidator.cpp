@@ -55,8 +55,7 @@ public:
         , m_resolver(resolver)
         , m_limits(limits)
         , m_issues(limits.maxIssues)
-    {
-    }
+    {}
 
     TableIssues run()
     {
@@ -99,20 +98,24 @@ private:
         if (segment.start + segment.length < segment.start) {
             report(index, TableMessages::tr("segment end overflows 64 bits"));
         } else if (segment.start + segment.length > MaxTableSectors) {
-            report(index, TableMessages::tr("the table would end past sector %1, the largest device the kernel allows")
+            report(index, TableMessages::tr(
+                              "the table would end past sector %1, the largest device the kernel allows")
                               .arg(MaxTableSectors));
         }
         if (segment.start == expectedStart) {
             return;
         }
         if (index == 0) {
-            report(index, TableMessages::tr("the first segment must start at sector 0, not %1").arg(segment.start));
+            report(index,
+                   TableMessages::tr("the first segment must start at sector 0, not %1").arg(segment.start));
         } else if (segment.start > expectedStart) {
-            report(index, TableMessages::tr("gap: the previous segment ends at sector %1 but this one starts at %2")
-                              .arg(expectedStart)
-                              .arg(segment.start));
+            report(index,
+                   TableMessages::tr("gap: the previous segment ends at sector %1 but this one starts at %2")
+                       .arg(expectedStart)
+                       .arg(segment.start));
         } else {
-            report(index, TableMessages::tr("overlap: the previous segment ends at sector %1 but this one starts at %2")
+            report(index, TableMessages::tr(
+                              "overlap: the previous segment ends at sector %1 but this one starts at %2")
                               .arg(expectedStart)
                               .arg(segment.start));
         }
@@ -122,14 +125,17 @@ private:
     {
         const TargetGrammar *grammar = grammarOf(segment.target);
         if (!grammar) {
-            report(index, TableMessages::tr("unsupported target %1; Volume Mapper creates %2")
-                              .arg(quotedInput(segment.target), supportedTargets().join(QStringLiteral(", "))));
+            report(index,
+                   TableMessages::tr("unsupported target %1; Volume Mapper creates %2")
+                       .arg(quotedInput(segment.target), supportedTargets().join(QStringLiteral(", "))));
             return;
         }
         if (segment.args.size() != grammar->argumentCount) {
-            report(index, grammar->mapsDevice
-                              ? TableMessages::tr("%1 takes exactly 2 arguments: <device> <offset>").arg(segment.target)
-                              : TableMessages::tr("%1 takes no arguments").arg(segment.target));
+            report(
+                index,
+                grammar->mapsDevice
+                    ? TableMessages::tr("%1 takes exactly 2 arguments: <device> <offset>").arg(segment.target)
+                    : TableMessages::tr("%1 takes no arguments").arg(segment.target));
             return;
         }
         if (grammar->mapsDevice) {
@@ -164,7 +170,8 @@ private:
         }
         const auto offset = parseDecimal(segment.args[1]);
         if (!offset) {
-            report(index, TableMessages::tr("offset %1 is not a decimal sector number").arg(quotedInput(segment.args[1])));
+            report(index, TableMessages::tr("offset %1 is not a decimal sector number")
+                              .arg(quotedInput(segment.args[1])));
             return;
         }
         if (*offset > std::numeric_limits<quint64>::max() - segment.length) {
@@ -194,7 +201,7 @@ private:
         const quint64 blockSectors = qMax<quint64>(1, device.logicalBlockSize / SectorSize);
         if (segment.start % blockSectors || segment.length % blockSectors || *offset % blockSectors) {
             report(index, TableMessages::tr("%1 has %2-byte logical blocks: start, length and offset must be "
-                                         "multiples of %3 sectors")
+                                            "multiples of %3 sectors")
                               .arg(device.displayName, QString::number(device.logicalBlockSize),
                                    QString::number(blockSectors)));
         }
@@ -217,13 +224,14 @@ private:
             if (!grammar || (segment.start % blockSectors == 0 && segment.length % blockSectors == 0)) {
                 continue;
             }
-            const bool checkedByItsDevice =
-                grammar->mapsDevice && m_deviceBlock.value(index, m_largestBlock) == m_largestBlock;
+            const bool checkedByItsDevice = grammar->mapsDevice
+                                            && m_deviceBlock.value(index, m_largestBlock) == m_largestBlock;
             if (!checkedByItsDevice) {
-                report(index, TableMessages::tr("the table's devices have %1-byte logical blocks: this segment must "
-                                             "start and end on a multiple of %2 sectors")
-                                  .arg(m_largestBlock)
-                                  .arg(blockSectors));
+                report(index,
+                       TableMessages::tr("the table's devices have %1-byte logical blocks: this segment must "
+                                         "start and end on a multiple of %2 sectors")
+                           .arg(m_largestBlock)
+                           .arg(blockSectors));
             }
         }
     }
@@ -262,9 +270,9 @@ private:
     const TableLimits &m_limits;
     IssueCollector m_issues;
     QMap<DeviceNumber, QMap<quint64, Use>> m_used;
-    quint32 m_largestBlock = 512; // the table's logical block size is its devices' largest
+    quint32 m_largestBlock = 512;          // the table's logical block size is its devices' largest
     QHash<QString, NamedDevice> m_devices; // by the reference's text
-    QHash<int, quint32> m_deviceBlock; // segment -> its device's block size, once resolved and in range
+    QHash<int, quint32> m_deviceBlock;     // segment -> its device's block size, once resolved and in range
 };
 
 } // namespace
@@ -283,7 +291,8 @@ QStringList supportedTargets()
     return names;
 }
 
-TableIssues validateTable(const MappingTable &table, const DeviceResolver &resolver, const TableLimits &limits)
+TableIssues validateTable(const MappingTable &table, const DeviceResolver &resolver,
+                          const TableLimits &limits)
 {
     return Validator(table, resolver, limits).run();
 }
@@ -291,9 +300,10 @@ TableIssues validateTable(const MappingTable &table, const DeviceResolver &resol
 TableIssues validateTableText(QStringView text, const DeviceResolver &resolver, const TableLimits &limits)
 {
     if (text.size() > limits.maxTextLength) {
-        return {{-1, 0, TableMessages::tr("the table text is %1 characters long; at most %2 are allowed")
-                            .arg(text.size())
-                            .arg(limits.maxTextLength)}};
+        return {{-1, 0,
+                 TableMessages::tr("the table text is %1 characters long; at most %2 are allowed")
+                     .arg(text.size())
+                     .arg(limits.maxTextLength)}};
     }
     ParsedTable parsed = parseTable(text, limits);
     if (!parsed.ok()) {

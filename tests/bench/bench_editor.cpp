@@ -47,7 +47,8 @@ QString largestBlockDevice()
     }
     QString largest;
     quint64 largestSize = 0;
-    for (const QString &name : QDir(QStringLiteral("/sys/block")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+    for (const QString &name :
+         QDir(QStringLiteral("/sys/block")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
         QFile size(QStringLiteral("/sys/block/%1/size").arg(name));
         const quint64 sectors = size.open(QIODevice::ReadOnly) ? size.readAll().trimmed().toULongLong() : 0;
         if (sectors > largestSize && QFile::exists(QStringLiteral("/dev/") + name)) {
@@ -73,8 +74,8 @@ Spread spreadOf(QList<double> values)
 
 void print(const char *what, const Spread &spread, double goal)
 {
-    std::printf("  %-38s %8.1f ms  (best %.1f, worst %.1f; goal < %.0f ms)\n", what, spread.median, spread.best,
-                spread.worst, goal);
+    std::printf("  %-38s %8.1f ms  (best %.1f, worst %.1f; goal < %.0f ms)\n", what, spread.median,
+                spread.best, spread.worst, goal);
 }
 
 } // namespace
@@ -122,7 +123,8 @@ int main(int argc, char *argv[])
     if (argc > 1) {
         shown.save(QString::fromLocal8Bit(argv[1]));
     }
-    std::printf("table editor, %d segments on %s, offscreen, median of %d:\n", Segments, qPrintable(device), Runs);
+    std::printf("table editor, %d segments on %s, offscreen, median of %d:\n", Segments, qPrintable(device),
+                Runs);
     print("import + validate + render", spreadOf(imports), 100);
     print("one edit (length) + validate + render", spreadOf(edits), 16);
     return 0;

@@ -37,16 +37,16 @@ bool writeStat(const QString &root, int index)
     const QString dir = root + QStringLiteral("/sys/block/dm-%1").arg(index);
     QDir().mkpath(dir);
     QFile file(dir + QStringLiteral("/stat"));
-    return file.open(QIODevice::WriteOnly) &&
-           file.write("   140 0 6248 36 205112 0 1640896 101924 2 51264 101960 0 0 0 0 0 0\n") > 0;
+    return file.open(QIODevice::WriteOnly)
+           && file.write("   140 0 6248 36 205112 0 1640896 101924 2 51264 101960 0 0 0 0 0 0\n") > 0;
 }
 
 double cpuSeconds()
 {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-           double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+           + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
 long residentKib()
@@ -81,12 +81,13 @@ int main(int argc, char *argv[])
     }
     // The shown mapping is busy: its counters advance at the sampling rate.
     QProcess writer;
-    writer.start(QStringLiteral("/bin/sh"),
-                 {QStringLiteral("-c"),
-                  QStringLiteral("n=0; while :; do n=$((n + 100)); "
-                                 "echo \"$n 0 $((n * 8)) 36 $n 0 $((n * 8)) 40 1 50 90 0 0 0 0 0 0\" >\"$1.new\"; "
-                                 "mv \"$1.new\" \"$1\"; sleep 0.25; done"),
-                  QStringLiteral("sh"), root.path() + QStringLiteral("/sys/block/dm-0/stat")});
+    writer.start(
+        QStringLiteral("/bin/sh"),
+        {QStringLiteral("-c"),
+         QStringLiteral("n=0; while :; do n=$((n + 100)); "
+                        "echo \"$n 0 $((n * 8)) 36 $n 0 $((n * 8)) 40 1 50 90 0 0 0 0 0 0\" >\"$1.new\"; "
+                        "mv \"$1.new\" \"$1\"; sleep 0.25; done"),
+         QStringLiteral("sh"), root.path() + QStringLiteral("/sys/block/dm-0/stat")});
 
     IoSampler blockSampler(root.path());
     HelperClient client(QDBusConnection(QStringLiteral("volmap-bench-no-bus")));
@@ -126,10 +127,11 @@ int main(int argc, char *argv[])
         view.grab().save(QString::fromLocal8Bit(argv[1]));
     }
 
-    std::printf("live I/O view, %d mappings sampled at %d Hz, offscreen, %.0f s:\n", Mappings, 1000 / IntervalMs,
-                elapsed);
+    std::printf("live I/O view, %d mappings sampled at %d Hz, offscreen, %.0f s:\n", Mappings,
+                1000 / IntervalMs, elapsed);
     std::printf("  ticks %d (expected about %.0f)\n", ticks, elapsed * 1000 / IntervalMs);
-    std::printf("  CPU %.2f s of %.0f s: %.2f %% of one core (goal < 2 %%)\n", cpu, elapsed, 100 * cpu / elapsed);
+    std::printf("  CPU %.2f s of %.0f s: %.2f %% of one core (goal < 2 %%)\n", cpu, elapsed,
+                100 * cpu / elapsed);
     for (int i = 0; i < resident.size(); ++i) {
         std::printf("  rss %4d s %7ld KiB\n", i * memoryEverySeconds, resident.at(i));
     }

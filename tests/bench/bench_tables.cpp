@@ -53,7 +53,8 @@ int main(int argc, char *argv[])
                     .arg((i % 4) * 16)
                     .arg(quint64(i / 4) * 16384);
     }
-    const DeviceResolver disks = [](const DeviceReference &reference) -> std::variant<BlockDeviceGeometry, QString> {
+    const DeviceResolver disks =
+        [](const DeviceReference &reference) -> std::variant<BlockDeviceGeometry, QString> {
         return BlockDeviceGeometry{std::get<DeviceNumber>(reference.value), quint64(1) << 40, 512,
                                    reference.toString()};
     };

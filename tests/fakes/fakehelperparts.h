@@ -36,7 +36,8 @@ public:
     Outcome<QString> driverVersion() override
     {
         if (!hasDeviceMapper) {
-            return HelperError{HelperProtocol::Error::kernelUnsupported(), QStringLiteral("no device-mapper")};
+            return HelperError{HelperProtocol::Error::kernelUnsupported(),
+                               QStringLiteral("no device-mapper")};
         }
         return QStringLiteral("4.47.0");
     }
@@ -48,7 +49,8 @@ public:
     Outcome<MappingState> mapping(const QString &name) override
     {
         if (!mappings.contains(name)) {
-            return HelperError{HelperProtocol::Error::notFound(), QStringLiteral("no mapping named '%1'").arg(name)};
+            return HelperError{HelperProtocol::Error::notFound(),
+                               QStringLiteral("no mapping named '%1'").arg(name)};
         }
         ++tableReads;
         return mappings.value(name);
@@ -56,7 +58,8 @@ public:
     Outcome<MappingState> info(const QString &name) override
     {
         if (!mappings.contains(name)) {
-            return HelperError{HelperProtocol::Error::notFound(), QStringLiteral("no mapping named '%1'").arg(name)};
+            return HelperError{HelperProtocol::Error::notFound(),
+                               QStringLiteral("no mapping named '%1'").arg(name)};
         }
         MappingState state = mappings.value(name);
         state.table.clear();
@@ -120,7 +123,8 @@ public:
             return HelperError{HelperProtocol::Error::notFound(), QStringLiteral("gone")};
         }
         if (mappings[name].openCount > 0 && !deferred) {
-            return HelperError{HelperProtocol::Error::deviceInUse(), QStringLiteral("'%1' is open").arg(name)};
+            return HelperError{HelperProtocol::Error::deviceInUse(),
+                               QStringLiteral("'%1' is open").arg(name)};
         }
         if (mappings[name].openCount > 0) {
             mappings[name].deferredRemove = true;
@@ -176,7 +180,8 @@ public:
         devices.insert(path, device);
         devices.insert(number.toString(), device);
     }
-    void addPartition(const QString &path, DeviceNumber number, quint64 sectors, DeviceNumber disk, quint64 start)
+    void addPartition(const QString &path, DeviceNumber number, quint64 sectors, DeviceNumber disk,
+                      quint64 start)
     {
         ResolvedDevice device{{number, sectors, 512, path}, disk, start, {}};
         devices.insert(path, device);
@@ -229,7 +234,8 @@ public:
     QList<Ticket> cancelled;
 
     Ticket check(const QString &actionId, const QString &busName, const AuthorizationDetails &details,
-                 bool allowInteraction, std::function<void(AuthorizationResult, const QString &)> done) override
+                 bool allowInteraction,
+                 std::function<void(AuthorizationResult, const QString &)> done) override
     {
         requests.append({actionId, busName, allowInteraction, details});
         const AuthorizationResult result = policy(actionId, busName);
@@ -237,11 +243,12 @@ public:
         // Owned by this object: an answer still pending when a test tears down never arrives.
         auto *timer = new QTimer(&m_context);
         timer->setSingleShot(true);
-        QObject::connect(timer, &QTimer::timeout, timer, [this, ticket, timer, done = std::move(done), result]() {
-            m_running.remove(ticket);
-            timer->deleteLater();
-            done(result, QString());
-        });
+        QObject::connect(timer, &QTimer::timeout, timer,
+                         [this, ticket, timer, done = std::move(done), result]() {
+                             m_running.remove(ticket);
+                             timer->deleteLater();
+                             done(result, QString());
+                         });
         m_running.insert(ticket, timer);
         timer->start(delayMs);
         return ticket;

@@ -28,9 +28,9 @@ public:
         m_root = std::make_unique<QTemporaryDir>();
         QVERIFY(m_root->isValid());
         // Root's folders are not group- or world-writable; the store refuses them otherwise.
-        QFile::setPermissions(m_root->path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
-                                                  QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther |
-                                                  QFile::ExeOther);
+        QFile::setPermissions(m_root->path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
+                                                  | QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther
+                                                  | QFile::ExeOther);
         saved = std::make_unique<SavedMappings>(*helper.backend, *helper.devices,
                                                 DefinitionStore(m_root->path(), ::geteuid()),
                                                 [this]() { return facts; });

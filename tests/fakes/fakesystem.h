@@ -34,12 +34,13 @@ public:
     QString root() const { return m_dir.path(); }
 
     /* A disk (parent empty) or a partition of `parent`; false if its node cannot be made. */
-    bool addDevice(const QString &name, quint32 major, quint32 minor, quint64 sectors, const QString &parent = {},
-                   quint64 start = 0)
+    bool addDevice(const QString &name, quint32 major, quint32 minor, quint64 sectors,
+                   const QString &parent = {}, quint64 start = 0)
     {
         const QString r = root();
-        const QString dir = parent.isEmpty() ? QStringLiteral("%1/sys/devices/pci/block/%2").arg(r, name)
-                                             : QStringLiteral("%1/sys/devices/pci/block/%2/%3").arg(r, parent, name);
+        const QString dir = parent.isEmpty()
+                                ? QStringLiteral("%1/sys/devices/pci/block/%2").arg(r, name)
+                                : QStringLiteral("%1/sys/devices/pci/block/%2/%3").arg(r, parent, name);
         const QByteArray number = QStringLiteral("%1:%2").arg(major).arg(minor).toLatin1();
         writeFile(dir + QStringLiteral("/dev"), number + '\n');
         writeFile(dir + QStringLiteral("/size"), QByteArray::number(sectors) + '\n');
@@ -62,7 +63,8 @@ public:
     /* The disks FakeHelperStack's service knows: sdb (2 GiB), sdc (1 GiB) with sdc1; false without mknod. */
     bool addStackDisks()
     {
-        return addDevice(QStringLiteral("sdb"), 8, 16, 4194304) && addDevice(QStringLiteral("sdc"), 8, 32, 2097152)
+        return addDevice(QStringLiteral("sdb"), 8, 16, 4194304)
+               && addDevice(QStringLiteral("sdc"), 8, 32, 2097152)
                && addDevice(QStringLiteral("sdc1"), 8, 33, 1000000, QStringLiteral("sdc"), 2048);
     }
 
@@ -70,7 +72,8 @@ public:
     void addSlave(const QString &holder, const QString &used)
     {
         const QString r = root();
-        const QString holderDir = QFileInfo(r + QStringLiteral("/sys/class/block/") + holder).canonicalFilePath();
+        const QString holderDir =
+            QFileInfo(r + QStringLiteral("/sys/class/block/") + holder).canonicalFilePath();
         const QString usedDir = QFileInfo(r + QStringLiteral("/sys/class/block/") + used).canonicalFilePath();
         QDir().mkpath(holderDir + QStringLiteral("/slaves"));
         QFile::link(usedDir, holderDir + QStringLiteral("/slaves/") + used);
@@ -89,8 +92,8 @@ public:
     }
 
     /* A mapping's block-layer counters, as /sys/block/dm-N/stat shows them. */
-    void setStat(const QString &name, quint64 readIos, quint64 readSectors, quint64 writeIos, quint64 writeSectors,
-                 quint64 inFlight = 0)
+    void setStat(const QString &name, quint64 readIos, quint64 readSectors, quint64 writeIos,
+                 quint64 writeSectors, quint64 inFlight = 0)
     {
         writeFile(QStringLiteral("%1/sys/block/%2/stat").arg(root(), name),
                   QStringLiteral("%1 0 %2 10 %3 0 %4 20 %5 30 30 0 0 0 0\n")

@@ -5,8 +5,8 @@
 // window's test binaries.
 
 #include "devicepanel.h"
-#include "draftstore.h"
 #include "devicetreemodel.h"
+#include "draftstore.h"
 #include "helperclient.h"
 #include "mainwindow.h"
 #include "mappinglistmodel.h"
@@ -35,7 +35,8 @@ inline void addDevicesByKeyboard(MainWindow *window, const QStringList &kernelNa
 }
 
 /* Creates a mapping behind the window's back (through `client`) and waits until its list has it. */
-inline void createMappingDirectly(HelperClient *client, MainWindow *window, const QString &name, const QString &table)
+inline void createMappingDirectly(HelperClient *client, MainWindow *window, const QString &name,
+                                  const QString &table)
 {
     bool done = false;
     client->create(name, table, false, [&](const ClientResult<QString> &result) {

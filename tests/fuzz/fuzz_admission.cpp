@@ -37,8 +37,8 @@ QVariantMap optionsFrom(QStringView line, bool &expectOk)
     }
     expectOk = true;
     for (auto it = options.cbegin(); it != options.cend(); ++it) {
-        expectOk &= (it.key() == u"interactive" || it.key() == u"read-only") &&
-                    it.value().metaType().id() == QMetaType::Bool;
+        expectOk &= (it.key() == u"interactive" || it.key() == u"read-only")
+                    && it.value().metaType().id() == QMetaType::Bool;
     }
     return options;
 }
@@ -119,7 +119,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     bool expectOk = false;
     const QVariantMap options = optionsFrom(optionLine, expectOk);
     const auto admittedOptions = admitOptions(options, {QStringLiteral("read-only")});
-    check(admittedOptions.ok() == expectOk, "options are admitted exactly when known and boolean", optionLine);
+    check(admittedOptions.ok() == expectOk, "options are admitted exactly when known and boolean",
+          optionLine);
     if (!admittedOptions) {
         checkRefusal(admittedOptions.error());
     }

@@ -99,8 +99,8 @@ void checkDecimal(QStringView text)
         while (zeros + 1 < text.size() && text[zeros] == u'0') {
             ++zeros;
         }
-        check(QString::number(*parsed) == text.sliced(zeros), "a decimal prints back without its leading zeros",
-              text);
+        check(QString::number(*parsed) == text.sliced(zeros),
+              "a decimal prints back without its leading zeros", text);
     }
 }
 
@@ -119,26 +119,30 @@ void checkDeviceReference(QStringView text)
         const auto expected = referenceNumber(text);
         check(!text.startsWith(u'/') && expected && *expected == std::get<DeviceNumber>(reference.value),
               "a device number agrees with the reference", text);
-        check(parseDeviceNumber(text) == expected, "parseDeviceNumber agrees with parseDeviceReference", text);
+        check(parseDeviceNumber(text) == expected, "parseDeviceNumber agrees with parseDeviceReference",
+              text);
     } else {
-        check(referencePathOk(text) && reference.toString() == text, "a device path is accepted verbatim", text);
+        check(referencePathOk(text) && reference.toString() == text, "a device path is accepted verbatim",
+              text);
         check(!parseDeviceNumber(text), "a path is not a device number", text);
     }
     const auto again = parseDeviceReference(reference.toString());
-    check(std::holds_alternative<DeviceReference>(again) &&
-              std::get<DeviceReference>(again).value == reference.value,
+    check(std::holds_alternative<DeviceReference>(again)
+              && std::get<DeviceReference>(again).value == reference.value,
           "a device reference prints back to itself", text);
 }
 
 void checkNames(QStringView text)
 {
     const auto nameProblem = mappingNameProblem(text);
-    check(nameProblem.has_value() != referenceNameOk(text), "mappingNameProblem agrees with the reference", text);
+    check(nameProblem.has_value() != referenceNameOk(text), "mappingNameProblem agrees with the reference",
+          text);
     if (nameProblem) {
         checkMessage(*nameProblem);
     }
     const auto uuidProblem = mappingUuidProblem(text);
-    check(uuidProblem.has_value() != referenceUuidOk(text), "mappingUuidProblem agrees with the reference", text);
+    check(uuidProblem.has_value() != referenceUuidOk(text), "mappingUuidProblem agrees with the reference",
+          text);
     if (uuidProblem) {
         checkMessage(*uuidProblem);
     }

@@ -77,8 +77,8 @@ QString fakeDisplayName(const DeviceReference &reference)
 
 std::variant<BlockDeviceGeometry, QString> fakeResolve(const DeviceReference &reference)
 {
-    const DeviceNumber number =
-        reference.isNumber() ? std::get<DeviceNumber>(reference.value) : fakeNumberOfPath(reference.toString());
+    const DeviceNumber number = reference.isNumber() ? std::get<DeviceNumber>(reference.value)
+                                                     : fakeNumberOfPath(reference.toString());
     auto geometry = fakeGeometry(number);
     if (!geometry) {
         return QStringLiteral("no such device");
@@ -102,15 +102,16 @@ void checkParse(QStringView text, const ParsedTable &parsed)
         }
         if (segment < parsed.table.segments.size() && parsed.table.segments[segment].line == lineNumber) {
             const Segment &s = parsed.table.segments[segment++];
-            check(fields.size() >= 3 && referenceDecimal(fields[0]) == s.start && referenceDecimal(fields[1]) == s.length &&
-                      fields[2] == s.target && qsizetype(s.args.size()) == fields.size() - 3,
+            check(fields.size() >= 3 && referenceDecimal(fields[0]) == s.start
+                      && referenceDecimal(fields[1]) == s.length && fields[2] == s.target
+                      && qsizetype(s.args.size()) == fields.size() - 3,
                   "a segment holds the fields of its line", line);
             for (qsizetype i = 0; i < s.args.size(); ++i) {
                 check(s.args[i] == fields[i + 3], "a segment's arguments are its line's fields", line);
             }
         } else {
-            check(issue < parsed.issues.size() && parsed.issues[issue].line == lineNumber &&
-                      parsed.issues[issue].segment == -1,
+            check(issue < parsed.issues.size() && parsed.issues[issue].line == lineNumber
+                      && parsed.issues[issue].segment == -1,
                   "a line that is no segment has one issue", line);
             ++issue;
         }
@@ -146,8 +147,8 @@ bool referenceValid(const MappingTable &table, const DeviceResolver &resolver, c
     quint64 largestBlock = 512;
     quint64 expectedStart = 0;
     for (const Segment &segment : table.segments) {
-        if (segment.start != expectedStart || segment.length == 0 || segment.length > MaxTableSectors ||
-            segment.start > MaxTableSectors - segment.length) {
+        if (segment.start != expectedStart || segment.length == 0 || segment.length > MaxTableSectors
+            || segment.start > MaxTableSectors - segment.length) {
             return false;
         }
         expectedStart = segment.start + segment.length;
@@ -163,8 +164,8 @@ bool referenceValid(const MappingTable &table, const DeviceResolver &resolver, c
         }
         const auto reference = parseDeviceReference(segment.args[0]);
         const auto offset = referenceDecimal(segment.args[1]);
-        if (!std::holds_alternative<DeviceReference>(reference) || !offset ||
-            *offset > std::numeric_limits<quint64>::max() - segment.length) {
+        if (!std::holds_alternative<DeviceReference>(reference) || !offset
+            || *offset > std::numeric_limits<quint64>::max() - segment.length) {
             return false;
         }
         if (!resolver) {
@@ -177,8 +178,8 @@ bool referenceValid(const MappingTable &table, const DeviceResolver &resolver, c
         const auto &device = std::get<BlockDeviceGeometry>(resolved);
         const quint64 blockSectors = std::max<quint64>(1, device.logicalBlockSize / 512);
         largestBlock = std::max<quint64>(largestBlock, device.logicalBlockSize);
-        if (*offset + segment.length > device.sizeInSectors || segment.start % blockSectors ||
-            segment.length % blockSectors || *offset % blockSectors) {
+        if (*offset + segment.length > device.sizeInSectors || segment.start % blockSectors
+            || segment.length % blockSectors || *offset % blockSectors) {
             return false;
         }
         uses[device.number].append({*offset, segment.length});
@@ -215,8 +216,9 @@ void checkIssues(const MappingTable &table, const TableIssues &issues)
             if (at >= 0) {
                 const Segment &segment = table.segments[issue.segment];
                 const auto reference = parseDeviceReference(segment.args.value(0));
-                check(std::holds_alternative<DeviceReference>(reference) &&
-                          issue.message.sliced(at).startsWith(fakeDisplayName(std::get<DeviceReference>(reference))),
+                check(std::holds_alternative<DeviceReference>(reference)
+                          && issue.message.sliced(at).startsWith(
+                              fakeDisplayName(std::get<DeviceReference>(reference))),
                       "a message names the device as the resolver did", issue.message);
             }
         }
@@ -240,8 +242,8 @@ void checkValidation(QStringView text, const ParsedTable &parsed)
     // A resolver only adds issues: those without it come first, unchanged.
     qsizetype matched = 0;
     for (const TableIssue &issue : resolved) {
-        if (matched < plain.size() && issue.message == plain[matched].message &&
-            issue.segment == plain[matched].segment) {
+        if (matched < plain.size() && issue.message == plain[matched].message
+            && issue.segment == plain[matched].segment) {
             ++matched;
         }
     }
@@ -262,7 +264,8 @@ void checkValidation(QStringView text, const ParsedTable &parsed)
             check(c == u'\n' || (c.unicode() >= 0x20 && c.unicode() < 0x7f), "a valid table formats to ASCII",
                   formatted.left(1000));
         }
-        check(validateTableText(formatted).isEmpty(), "a valid table's text validates again", formatted.left(1000));
+        check(validateTableText(formatted).isEmpty(), "a valid table's text validates again",
+              formatted.left(1000));
     }
 
     // Small limits: the caps are reported alone, before anything else.
