@@ -3,7 +3,7 @@
 // partition placement, block sizes from the disk's queue, mount points,
 // swap, holders, the udev database fallback and its \xNN decoding.
 
-#include "blockdevices.h"
+#include "blockdevicescanner.h"
 
 #include "fakes/testfiles.h"
 

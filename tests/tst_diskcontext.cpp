@@ -15,7 +15,7 @@
 #include "helperclient.h"
 #include "mainwindow.h"
 #include "mappinglistmodel.h"
-#include "mappingspanel.h"
+#include "mappinglistpanel.h"
 #include "segmenttablemodel.h"
 #include "spacemap.h"
 #include "spacemapbar.h"
@@ -226,7 +226,7 @@ void TestDiskContext::spaceMapShowsTheKernelsRanges()
 
 void TestDiskContext::inspectorHidesTheKey()
 {
-    MappingsPanel *panel = m_window->mappingsPanel();
+    MappingListPanel *panel = m_window->mappingsPanel();
     panel->view()->selectRow(m_window->mappingModel()->rowOf(Crypt));
     QPushButton *inspect = buttonLabelled(panel, QStringLiteral("Inspect…"));
     QVERIFY(inspect);

@@ -12,7 +12,7 @@
 #include "iomonitorview.h"
 #include "mainwindow.h"
 #include "mappinglistmodel.h"
-#include "mappingspanel.h"
+#include "mappinglistpanel.h"
 #include "ratechart.h"
 #include "segmentcountersmodel.h"
 #include "segmenttablemodel.h"
@@ -176,7 +176,7 @@ void TestGuiFlow::showsTheLiveIo()
 
 void TestGuiFlow::appliesALiveReload()
 {
-    MappingsPanel *panel = m_window->mappingsPanel();
+    MappingListPanel *panel = m_window->mappingsPanel();
     panel->selectMapping(Name);
     QPushButton *open = buttonLabelled(panel, QStringLiteral("Open in Editor"));
     QTest::mouseClick(open, Qt::LeftButton);

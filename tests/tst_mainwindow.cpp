@@ -13,7 +13,7 @@
 #include "layoutbar.h"
 #include "mainwindow.h"
 #include "mappinglistmodel.h"
-#include "mappingspanel.h"
+#include "mappinglistpanel.h"
 #include "segmenttablemodel.h"
 #include "tableeditor.h"
 
@@ -286,7 +286,7 @@ void TestMainWindow::refusalIsExplained()
 void TestMainWindow::opensAndAppliesALiveReload()
 {
     createMapping(QStringLiteral("live"), QStringLiteral("0 2048 basic_target /dev/sdb 0\n"));
-    MappingsPanel *panel = m_window->mappingsPanel();
+    MappingListPanel *panel = m_window->mappingsPanel();
     panel->selectMapping(QStringLiteral("live"));
     QTest::mouseClick(buttonLabelled(panel, QStringLiteral("Open in Editor")), Qt::LeftButton);
     TableEditor *editor = m_window->editor();

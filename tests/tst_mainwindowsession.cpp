@@ -15,7 +15,7 @@
 #include "iomonitorview.h"
 #include "mainwindow.h"
 #include "mappinglistmodel.h"
-#include "mappingspanel.h"
+#include "mappinglistpanel.h"
 #include "segmenttablemodel.h"
 #include "tableeditor.h"
 
@@ -289,7 +289,7 @@ void TestMainWindowSession::emptyStatesSayWhy()
 void TestMainWindowSession::openAndRemoveWaitForACall()
 {
     createMapping(QStringLiteral("slow"), QStringLiteral("0 2048 linear /dev/sdb 0\n"));
-    MappingsPanel *panel = m_window->mappingsPanel();
+    MappingListPanel *panel = m_window->mappingsPanel();
     panel->selectMapping(QStringLiteral("slow"));
     QPushButton *open = buttonLabelled(panel, QStringLiteral("Open in Editor"));
     QPushButton *remove = buttonLabelled(panel, QStringLiteral("Remove…"));

@@ -14,7 +14,7 @@
 #include "fakes/windowdriver.h"
 #include "mainwindow.h"
 #include "mappinglistmodel.h"
-#include "mappingspanel.h"
+#include "mappinglistpanel.h"
 #include "tableeditor.h"
 #include "tabletext.h"
 
@@ -303,8 +303,8 @@ void TestSavedMappings::panelShowsSavedWaitingAndRefused()
     QCOMPARE(model->mappings().size(), 2);
 
     // A saved row is not a mapping: nothing to open, remove or watch.
-    MappingsPanel *panel = m_window->mappingsPanel();
-    QSignalSpy selected(panel, &MappingsPanel::selectionChanged);
+    MappingListPanel *panel = m_window->mappingsPanel();
+    QSignalSpy selected(panel, &MappingListPanel::selectionChanged);
     panel->view()->selectRow(archive);
     QCOMPARE(panel->selectedMapping(), QString());
     QCOMPARE(panel->selectedSaved(), QStringLiteral("archive"));

@@ -2,8 +2,8 @@
 // The table editor's model: structure under QAbstractItemModelTester,
 // derived starts, per-row problems, units, and undo/redo of every edit.
 
+#include "deviceuse.h"
 #include "segmenttablemodel.h"
-#include "tablesummary.h"
 #include "tabletext.h"
 
 #include <QAbstractItemModelTester>

@@ -9,7 +9,7 @@
 #include "fakes/widgetlookup.h"
 #include "mainwindow.h"
 #include "mappinglistmodel.h"
-#include "mappingspanel.h"
+#include "mappinglistpanel.h"
 #include "stackmodel.h"
 #include "stackview.h"
 #include "tableeditor.h"
@@ -168,7 +168,7 @@ void TestStackView::activateInStackView(const QString &kernelName)
 
 QMessageBox *TestStackView::askToRemove(const QString &name)
 {
-    MappingsPanel *panel = m_window->mappingsPanel();
+    MappingListPanel *panel = m_window->mappingsPanel();
     panel->view()->selectRow(m_window->mappingModel()->rowOf(name));
     QPushButton *remove = buttonLabelled(panel, QStringLiteral("Remove…"));
     if (!remove) {
@@ -266,7 +266,7 @@ void TestStackView::ourMappingOpensInTheEditor()
 
 void TestStackView::mappingsPanelOffersTheInspectorForForeignOnes()
 {
-    MappingsPanel *panel = m_window->mappingsPanel();
+    MappingListPanel *panel = m_window->mappingsPanel();
     panel->view()->selectRow(m_window->mappingModel()->rowOf(QStringLiteral("ours")));
     QVERIFY(buttonLabelled(panel, QStringLiteral("Open in Editor")));
     panel->view()->selectRow(m_window->mappingModel()->rowOf(QStringLiteral("vg-data")));

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "confirmations.h"
 
+#include "deviceuse.h"
 #include "sizeunits.h"
-#include "tablesummary.h"
 #include "tabletext.h"
 
 #include <QCheckBox>

@@ -5,18 +5,18 @@
 #include "claimssource.h"
 #include "clienterror.h"
 #include "confirmations.h"
-#include "devicemime.h"
 #include "devicemonitor.h"
 #include "devicepanel.h"
 #include "devicetreemodel.h"
+#include "draggeddevice.h"
 #include "foreignremoval.h"
 #include "helperclient.h"
 #include "iomonitorview.h"
 #include "iosampler.h"
 #include "mappinginspector.h"
 #include "mappinglistmodel.h"
+#include "mappinglistpanel.h"
 #include "mappingowner.h"
-#include "mappingspanel.h"
 #include "rangesignatureprobe.h"
 #include "segmentsampler.h"
 #include "segmenttablemodel.h"
@@ -63,7 +63,7 @@ MainWindow::MainWindow(HelperClient *client, HelperClient *samplingClient, const
     , m_segmentSampler(new SegmentSampler(*samplingClient, this))
     , m_devicePanel(new DevicePanel(m_deviceModel, m_monitor, this))
     , m_editor(new TableEditor(BlockDeviceResolver(systemRoot).tableResolver(), this))
-    , m_mappingsPanel(new MappingsPanel(m_mappingModel, this))
+    , m_mappingsPanel(new MappingListPanel(m_mappingModel, this))
     , m_ioView(new IoMonitorView(m_ioSampler, m_segmentSampler, this))
     , m_stackModel(new StackModel(systemRoot, this))
     , m_stackView(new StackView(m_stackModel, this))
@@ -110,10 +110,11 @@ MainWindow::MainWindow(HelperClient *client, HelperClient *samplingClient, const
     connect(m_editor, &TableEditor::statusMessage, this, &MainWindow::showStatus);
     connect(m_editor, &TableEditor::failed, this, &MainWindow::showFailure);
     connect(m_devicePanel, &DevicePanel::addRequested, this, &MainWindow::addDevicesFromPanel);
-    connect(m_mappingsPanel, &MappingsPanel::openRequested, this, &MainWindow::openMapping);
-    connect(m_mappingsPanel, &MappingsPanel::removeRequested, this, &MainWindow::removeMapping);
-    connect(m_mappingModel, &MappingListModel::refreshFailed, m_mappingsPanel, &MappingsPanel::showListError);
-    connect(m_mappingsPanel, &MappingsPanel::selectionChanged, this, &MainWindow::watchMapping);
+    connect(m_mappingsPanel, &MappingListPanel::openRequested, this, &MainWindow::openMapping);
+    connect(m_mappingsPanel, &MappingListPanel::removeRequested, this, &MainWindow::removeMapping);
+    connect(m_mappingModel, &MappingListModel::refreshFailed, m_mappingsPanel,
+            &MappingListPanel::showListError);
+    connect(m_mappingsPanel, &MappingListPanel::selectionChanged, this, &MainWindow::watchMapping);
     connect(m_ioView, &IoMonitorView::resetCountersRequested, this, &MainWindow::resetCounters);
     connect(m_ioView, &IoMonitorView::statusMessage, this, &MainWindow::showStatus);
     m_devicePanel->addPage(m_stackView, tr("Stacks"));
@@ -171,7 +172,8 @@ void MainWindow::wireSpaceMap()
     m_editor->model()->setSignatureLookup(m_spaceMap->signatureLookup());
     connect(m_signatureProbe, &RangeSignatureProbe::probed, m_editor->model(),
             &SegmentTableModel::signaturesChanged);
-    connect(m_spaceMap->bar(), &SpaceMapBar::mappingClicked, m_mappingsPanel, &MappingsPanel::selectMapping);
+    connect(m_spaceMap->bar(), &SpaceMapBar::mappingClicked, m_mappingsPanel,
+            &MappingListPanel::selectMapping);
     connect(m_spaceMap->bar(), &SpaceMapBar::draftRowClicked, m_editor->view(), &QTableView::selectRow);
 }
 

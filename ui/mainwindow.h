@@ -18,7 +18,7 @@ class HelperClient;
 class IoMonitorView;
 class IoSampler;
 class MappingListModel;
-class MappingsPanel;
+class MappingListPanel;
 class RangeSignatureProbe;
 class SpaceMapFeed;
 class SegmentSampler;
@@ -52,7 +52,7 @@ public:
 
     TableEditor *editor() const { return m_editor; }
     DevicePanel *devicePanel() const { return m_devicePanel; }
-    MappingsPanel *mappingsPanel() const { return m_mappingsPanel; }
+    MappingListPanel *mappingsPanel() const { return m_mappingsPanel; }
     DeviceTreeModel *deviceModel() const { return m_deviceModel; }
     MappingListModel *mappingModel() const { return m_mappingModel; }
     IoMonitorView *ioView() const { return m_ioView; }
@@ -116,7 +116,7 @@ private:
     SegmentSampler *m_segmentSampler;
     DevicePanel *m_devicePanel;
     TableEditor *m_editor;
-    MappingsPanel *m_mappingsPanel;
+    MappingListPanel *m_mappingsPanel;
     IoMonitorView *m_ioView;
     StackModel *m_stackModel;
     StackView *m_stackView;

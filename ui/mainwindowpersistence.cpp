@@ -9,7 +9,7 @@
 #include "helperclient.h"
 #include "mainwindow.h"
 #include "mappinglistmodel.h"
-#include "mappingspanel.h"
+#include "mappinglistpanel.h"
 
 #include <QMessageBox>
 
@@ -32,9 +32,9 @@ QString adviceFor(Persistence persistence)
 
 void MainWindow::wirePersistence()
 {
-    connect(m_mappingsPanel, &MappingsPanel::persistRequested, this, &MainWindow::setPersistent);
-    connect(m_mappingsPanel, &MappingsPanel::assembleRequested, this, &MainWindow::assembleSaved);
-    connect(m_mappingsPanel, &MappingsPanel::forgetRequested, this, [this](const QString &name) {
+    connect(m_mappingsPanel, &MappingListPanel::persistRequested, this, &MainWindow::setPersistent);
+    connect(m_mappingsPanel, &MappingListPanel::assembleRequested, this, &MainWindow::assembleSaved);
+    connect(m_mappingsPanel, &MappingListPanel::forgetRequested, this, [this](const QString &name) {
         forgetConfirmation(this, name, [this, name](bool forget) {
             if (forget) {
                 setPersistent(name, false);

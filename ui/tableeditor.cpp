@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "tableeditor.h"
 
-#include "devicemime.h"
+#include "deviceuse.h"
 #include "draftchecker.h"
+#include "draggeddevice.h"
 #include "layoutbar.h"
 #include "mappingname.h"
 #include "problemcolor.h"
 #include "segmentdelegate.h"
 #include "segmenttablemodel.h"
-#include "tablesummary.h"
 #include "tabletext.h"
 
 #include <QAction>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "ctloutput.h"
 #include "helperclient.h"
-#include "ttyagent.h"
+#include "ttyauthenticationagent.h"
 #include "volmapctl.h"
 
 #include <QCommandLineParser>

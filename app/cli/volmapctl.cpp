@@ -2,7 +2,7 @@
 #include "volmapctl.h"
 
 #include "blockdeviceresolver.h"
-#include "blockdevices.h"
+#include "blockdevicescanner.h"
 #include "ctloutput.h"
 #include "datawarning.h"
 #include "segmentsampler.h"

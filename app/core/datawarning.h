@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "deviceuse.h"
 #include "rangesignature.h"
 #include "rangesignatureprobe.h"
-#include "tablesummary.h"
 
 #include <QList>
 #include <QStringList>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include "blockdevices.h"
+#include "blockdevicescanner.h"
 #include "helperclient.h"
 #include "mappingowner.h"
 

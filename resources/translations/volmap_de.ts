@@ -1392,38 +1392,7 @@ auf %1 ab %2</translation>
     </message>
 </context>
 <context>
-    <name>Volmap::MappingOwner</name>
-    <message>
-        <source>none (no uuid)</source>
-        <translation>keins (keine UUID)</translation>
-    </message>
-    <message>
-        <source>Volume Mapper</source>
-        <translation>Volume Mapper</translation>
-    </message>
-    <message>
-        <source>LVM</source>
-        <translation>LVM</translation>
-    </message>
-    <message>
-        <source>dm-crypt (cryptsetup)</source>
-        <translation>dm-crypt (cryptsetup)</translation>
-    </message>
-    <message>
-        <source>multipath</source>
-        <translation>Multipath</translation>
-    </message>
-    <message>
-        <source>partition mapping (kpartx)</source>
-        <translation>Partitionszuordnung (kpartx)</translation>
-    </message>
-    <message>
-        <source>another tool</source>
-        <translation>ein anderes Werkzeug</translation>
-    </message>
-</context>
-<context>
-    <name>Volmap::MappingsPanel</name>
+    <name>Volmap::MappingListPanel</name>
     <message>
         <source>&amp;Open in Editor</source>
         <translation>Im Editor ö&amp;ffnen</translation>
@@ -1483,6 +1452,37 @@ auf %1 ab %2</translation>
     <message>
         <source>Save this mapping&apos;s definition, so it is created again after every restart</source>
         <translation>Die Definition dieser Zuordnung speichern, damit sie nach jedem Neustart wieder angelegt wird</translation>
+    </message>
+</context>
+<context>
+    <name>Volmap::MappingOwner</name>
+    <message>
+        <source>none (no uuid)</source>
+        <translation>keins (keine UUID)</translation>
+    </message>
+    <message>
+        <source>Volume Mapper</source>
+        <translation>Volume Mapper</translation>
+    </message>
+    <message>
+        <source>LVM</source>
+        <translation>LVM</translation>
+    </message>
+    <message>
+        <source>dm-crypt (cryptsetup)</source>
+        <translation>dm-crypt (cryptsetup)</translation>
+    </message>
+    <message>
+        <source>multipath</source>
+        <translation>Multipath</translation>
+    </message>
+    <message>
+        <source>partition mapping (kpartx)</source>
+        <translation>Partitionszuordnung (kpartx)</translation>
+    </message>
+    <message>
+        <source>another tool</source>
+        <translation>ein anderes Werkzeug</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include "tablesummary.h"
+#include "deviceuse.h"
 
 #include "helperprotocol.h"
 #include "mappingname.h"

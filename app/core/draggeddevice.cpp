@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include "devicemime.h"
+#include "draggeddevice.h"
 
 #include <QDataStream>
 #include <QIODevice>

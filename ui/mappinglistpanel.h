@@ -18,12 +18,12 @@ struct ClientError;
  * others', with the actions on the selected one. Selecting a mapping
  * is what the live I/O view follows.
  */
-class MappingsPanel final : public QWidget
+class MappingListPanel final : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit MappingsPanel(MappingListModel *model, QWidget *parent = nullptr);
+    explicit MappingListPanel(MappingListModel *model, QWidget *parent = nullptr);
 
     QTableView *view() const { return m_view; }
     /* The selected live mapping; empty when a saved definition that is not live is selected. */

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include "devicemime.h"
+#include "draggeddevice.h"
 #include "segment.h"
 #include "sizeunits.h"
 #include "systemclaims.h"

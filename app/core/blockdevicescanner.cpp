@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include "blockdevices.h"
+#include "blockdevicescanner.h"
 
 #include "devicelog.h"
 #include "deviceusage.h"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "devicetreemodel.h"
 
-#include "devicemime.h"
+#include "draggeddevice.h"
 #include "sizeunits.h"
 
 namespace Volmap {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include "mappingspanel.h"
+#include "mappinglistpanel.h"
 
 #include "clienterror.h"
 #include "emptystate.h"
@@ -19,7 +19,7 @@
 
 namespace Volmap {
 
-MappingsPanel::MappingsPanel(MappingListModel *model, QWidget *parent)
+MappingListPanel::MappingListPanel(MappingListModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
     , m_view(new QTableView(this))
@@ -33,7 +33,7 @@ MappingsPanel::MappingsPanel(MappingListModel *model, QWidget *parent)
     m_view->setModel(model);
     m_view->setItemDelegate(new MappingRowDelegate(m_view));
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_view, &QWidget::customContextMenuRequested, this, &MappingsPanel::showMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &MappingListPanel::showMenu);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -85,7 +85,7 @@ MappingsPanel::MappingsPanel(MappingListModel *model, QWidget *parent)
                                      : QString());
     });
     // A refresh that removes the selected row leaves no selection: the I/O view must hear of it.
-    connect(model, &QAbstractItemModel::rowsRemoved, this, &MappingsPanel::updateButtons);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &MappingListPanel::updateButtons);
     connect(model, &MappingListModel::refreshed, m_message, &QWidget::hide);
     auto *empty = new EmptyStateOverlay(m_view, [this]() {
         return m_listed && m_message->isHidden()
@@ -110,7 +110,7 @@ MappingsPanel::MappingsPanel(MappingListModel *model, QWidget *parent)
     updateButtons();
 }
 
-QString MappingsPanel::selectedName(bool live) const
+QString MappingListPanel::selectedName(bool live) const
 {
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
     if (rows.isEmpty() || rows.first().data(MappingListModel::LiveRole).toBool() != live) {
@@ -119,17 +119,17 @@ QString MappingsPanel::selectedName(bool live) const
     return rows.first().data(MappingListModel::NameRole).toString();
 }
 
-QString MappingsPanel::selectedMapping() const
+QString MappingListPanel::selectedMapping() const
 {
     return selectedName(true);
 }
 
-QString MappingsPanel::selectedSaved() const
+QString MappingListPanel::selectedSaved() const
 {
     return selectedName(false);
 }
 
-QMenu *MappingsPanel::menuForRow(int row)
+QMenu *MappingListPanel::menuForRow(int row)
 {
     if (row < 0 || row >= m_model->rowCount()) {
         return nullptr;
@@ -169,7 +169,7 @@ QMenu *MappingsPanel::menuForRow(int row)
     return menu;
 }
 
-void MappingsPanel::spanSavedRows()
+void MappingListPanel::spanSavedRows()
 {
     // A saved definition that is not live has a name and a state, nothing
     // else: its state spans the empty columns, so the reason shows beside
@@ -181,7 +181,7 @@ void MappingsPanel::spanSavedRows()
     }
 }
 
-void MappingsPanel::showMenu(const QPoint &position)
+void MappingListPanel::showMenu(const QPoint &position)
 {
     // The menu key asks at a place that may hold no row: the current row's menu then.
     QModelIndex index = m_view->indexAt(position);
@@ -200,7 +200,7 @@ void MappingsPanel::showMenu(const QPoint &position)
     }
 }
 
-void MappingsPanel::selectMapping(const QString &name)
+void MappingListPanel::selectMapping(const QString &name)
 {
     if (const int row = m_model->rowOf(name); row >= 0) {
         m_selectWhenListed.clear();
@@ -210,7 +210,7 @@ void MappingsPanel::selectMapping(const QString &name)
     }
 }
 
-void MappingsPanel::showListError(const ClientError &error)
+void MappingListPanel::showListError(const ClientError &error)
 {
     m_message->setText(tr("<b>%1.</b> %2<br>%3")
                            .arg(error.title().toHtmlEscaped(), error.message.toHtmlEscaped(),
@@ -221,13 +221,13 @@ void MappingsPanel::showListError(const ClientError &error)
     }
 }
 
-void MappingsPanel::setBusy(bool busy)
+void MappingListPanel::setBusy(bool busy)
 {
     m_busy = busy;
     updateButtons();
 }
 
-void MappingsPanel::updateButtons()
+void MappingListPanel::updateButtons()
 {
     const bool selected = !selectedMapping().isEmpty();
     m_open->setEnabled(selected && !m_busy);
