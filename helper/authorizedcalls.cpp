@@ -2,6 +2,7 @@
 #include "authorizedcalls.h"
 
 #include "admission.h"
+#include "helperlog.h"
 #include "helperprotocol.h"
 
 #include <QDBusPendingCallWatcher>
@@ -132,8 +133,11 @@ void AuthorizedCalls::submit(const QDBusConnection &connection, const QDBusMessa
     const quint64 id = ++m_lastId;
     const QString sender = message.service();
     const qsizetype bytes = request.heldBytes;
-    PendingCall call{connection, message, std::move(request), std::nullopt, {}, {}, {}, std::nullopt};
+    PendingCall call{connection, message, std::move(request), std::nullopt,   {},
+                     {},         {},      std::nullopt,       QElapsedTimer()};
     call.remaining = call.request.actions;
+    call.age.start();
+    qCDebug(callsLog, "call %llu from %s: %s", id, qPrintable(sender), qPrintable(call.request.what));
     m_calls.emplace(id, std::move(call));
     if (m_senders.size() > MaxRememberedSenders) {
         forgetIdleSenders();
@@ -195,6 +199,7 @@ void AuthorizedCalls::uidKnown(const QString &sender, uint uid)
             finish(id, *refusal); // still unidentified in the books: forget() takes it from there
             continue;
         }
+        qCDebug(callsLog, "call %llu: uid %u after %lld ms", id, uid, call.age.elapsed());
         --m_unidentified.calls;
         m_unidentified.bytes -= bytes;
         call.uid = uid;
@@ -236,6 +241,9 @@ void AuthorizedCalls::checkNext(quint64 id)
             }
             PendingCall &answered = it->second;
             answered.ticket.reset();
+            qCDebug(callsLog, "call %llu: %s %s after %lld ms", id, qPrintable(action),
+                    result == AuthorizationResult::Authorized ? "granted" : "refused",
+                    answered.age.elapsed());
             if (result == AuthorizationResult::Authorized) {
                 answered.granted.append(action);
                 checkNext(id);
@@ -258,7 +266,10 @@ void AuthorizedCalls::act(quint64 id)
 {
     PendingCall &call = m_calls.at(id);
     CallContext context(*call.uid, call.message.service(), call.granted);
+    const qint64 acting = call.age.elapsed();
     const Outcome<QVariant> outcome = call.request.act(context);
+    qCDebug(callsLog, "call %llu: acted in %lld ms, %lld ms after it arrived", id,
+            call.age.elapsed() - acting, call.age.elapsed());
     const QString further = context.furtherAction();
     if (!outcome && outcome.error().name == FurtherAuthorization) {
         // Once per action: an action never asks twice for what it was granted.

@@ -145,6 +145,7 @@ private:
         QStringList granted;
         QHash<QString, QString> purposes; // of actions an act asked for
         std::optional<Authorizer::Ticket> ticket;
+        QElapsedTimer age; // since it arrived: the debug log times each step
     };
     struct Usage
     {

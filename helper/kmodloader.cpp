@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "kmodloader.h"
 
+#include "loadedmodules.h"
+
 #include <libkmod.h>
 
 #include <cstring>
@@ -49,6 +51,12 @@ ModuleList lookup(kmod_ctx *context, const QString &moduleName)
 
 Outcome<Done> KmodLoader::load(const QString &moduleName)
 {
+    // Every create and reload asks for dm-mod (and most for
+    // dm-basic-target), which are nearly always there: libkmod would read
+    // its configuration and indexes each time to find that out.
+    if (moduleInKernel(moduleName)) {
+        return Done{};
+    }
     const Context context = newContext();
     if (!context) {
         return failure(QStringLiteral("cannot initialise libkmod"));

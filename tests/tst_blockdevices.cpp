@@ -27,6 +27,7 @@ private Q_SLOTS:
     void readsTheUdevDatabase();
     void seesMountsSwapAndHolders();
     void skipsEmptyAndVanishedDevices();
+    void takesNumberAndTypeFromUevent();
 
 private:
     void addDevice(const QString &path, const QString &number, const QByteArray &sectors);
@@ -61,6 +62,8 @@ void TestBlockDevices::initTestCase()
         const QString path = QStringLiteral("pci/block/sdb/") + QLatin1String(name);
         addDevice(path, QLatin1String(number), "1048576");
         writeFile(r + QStringLiteral("/sys/devices/") + path + QStringLiteral("/partition"), "1\n");
+        writeFile(r + QStringLiteral("/sys/devices/") + path + QStringLiteral("/uevent"),
+                  "DEVNAME=" + QByteArray(name) + "\nDEVTYPE=partition\n");
         writeFile(r + QStringLiteral("/sys/devices/") + path + QStringLiteral("/start"),
                   QByteArray(start) + '\n');
     }
@@ -164,6 +167,37 @@ void TestBlockDevices::skipsEmptyAndVanishedDevices()
     const BlockDeviceScanner scanner(m_root.path());
     QVERIFY(!scanner.scan(QStringLiteral("loop0"))); // size 0: not attached
     QVERIFY(!scanner.scan(QStringLiteral("sdz")));
+}
+
+// A real kernel's uevent names the device number and type: then neither
+// `dev` nor `partition` is looked up (the fake has neither file).
+void TestBlockDevices::takesNumberAndTypeFromUevent()
+{
+    QTemporaryDir root;
+    QVERIFY(root.isValid());
+    const QString disk = root.path() + QStringLiteral("/sys/devices/virtual/block/vdb");
+    writeFile(disk + QStringLiteral("/uevent"), "MAJOR=252\nMINOR=16\nDEVNAME=vdb\nDEVTYPE=disk\n");
+    writeFile(disk + QStringLiteral("/size"), "4096\n");
+    writeFile(disk + QStringLiteral("/vdb1/uevent"),
+              "MAJOR=252\nMINOR=17\nDEVNAME=vdb1\nDEVTYPE=partition\n");
+    writeFile(disk + QStringLiteral("/vdb1/size"), "2048\n");
+    writeFile(disk + QStringLiteral("/vdb1/start"), "2048\n");
+    QDir().mkpath(root.path() + QStringLiteral("/sys/class/block"));
+    QVERIFY(QFile::link(disk, root.path() + QStringLiteral("/sys/class/block/vdb")));
+    QVERIFY(
+        QFile::link(disk + QStringLiteral("/vdb1"), root.path() + QStringLiteral("/sys/class/block/vdb1")));
+
+    const BlockDeviceScanner scanner(root.path());
+    const auto vdb = scanner.scan(QStringLiteral("vdb"));
+    QVERIFY(vdb);
+    QCOMPARE(vdb->number, (DeviceNumber{252, 16}));
+    QCOMPARE(vdb->kind, DeviceKind::Disk);
+    const auto vdb1 = scanner.scan(QStringLiteral("vdb1"));
+    QVERIFY(vdb1);
+    QCOMPARE(vdb1->number, (DeviceNumber{252, 17}));
+    QCOMPARE(vdb1->kind, DeviceKind::Partition);
+    QCOMPARE(vdb1->parent, QStringLiteral("vdb"));
+    QCOMPARE(vdb1->partitionStart, 2048u);
 }
 
 QTEST_APPLESS_MAIN(TestBlockDevices)

@@ -3,6 +3,7 @@
 
 #include "devicelog.h"
 #include "deviceusage.h"
+#include "sysfsattribute.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,13 +16,9 @@ namespace {
 // A sysfs attribute's first line, at most `limit` bytes: dm names and
 // uuids are bounded by the kernel (128 bytes), and a message built from
 // them stays bounded even if that ever changed.
-QString readAttribute(const QString &path, qint64 limit = 256)
+QString readAttribute(const QString &path, qsizetype limit = 256)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return QString();
-    }
-    return QString::fromUtf8(file.readLine(limit)).trimmed();
+    return readSysfsAttribute(path, limit);
 }
 
 // What kind of dm device holds a foreign device, from its uuid's prefix
@@ -178,7 +175,7 @@ void SystemDeviceInspector::addForeignClaims(QList<DeviceClaim> &claims, DeviceN
     }
     const QString dir = m_root + QStringLiteral("/sys/dev/block/") + number.toString();
     // sysfs spells a '/' in a kernel name as '!' (cciss!c0d0 is /dev/cciss/c0d0).
-    QString kernelName = QFileInfo(QFileInfo(dir).canonicalFilePath()).fileName();
+    QString kernelName = sysfsKernelName(dir);
     kernelName.replace(u'!', u'/');
     const QString node = QStringLiteral("/dev/") + kernelName;
     const auto claim = [&](const QString &sentence) {

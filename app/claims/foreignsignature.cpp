@@ -80,6 +80,12 @@ ForeignSignature probeDescriptor(int fd)
     // perhaps one they mean to repair.
     blkid_probe_set_superblocks_flags(probe.get(),
                                       BLKID_SUBLKS_TYPE | BLKID_SUBLKS_USAGE | BLKID_SUBLKS_BADCSUM);
+    // Only the probers whose finds describeForeignSignature() can name:
+    // RAID and volume managers (LVM, md), crypto (LUKS), other (bcache).
+    // A filesystem is data, never an owner, and its probers are most of
+    // libblkid's: this runs for every disk of every create and reload.
+    blkid_probe_filter_superblocks_usage(probe.get(), BLKID_FLTR_ONLYIN,
+                                         BLKID_USAGE_RAID | BLKID_USAGE_CRYPTO | BLKID_USAGE_OTHER);
 
     QList<FoundSignature> found;
     int status = 0;

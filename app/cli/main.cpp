@@ -103,11 +103,15 @@ int main(int argc, char *argv[])
         return ExitUsage;
     }
 
-    HelperClient client;
+    // Listing devices and checking a table offline never call the helper:
+    // they get no system bus connection (its thread, handshake and signal
+    // match) and no authentication agent.
+    const bool offline = options.command == u"check" || options.command == u"devices";
+    HelperClient client(offline ? QDBusConnection(QString()) : QDBusConnection::systemBus());
     std::unique_ptr<TtyAuthenticationAgent> agent;
     if (parser.isSet(noAskOption)) {
         client.setInteractive(false);
-    } else if (options.command != u"check" && options.command != u"devices") {
+    } else if (!offline) {
         agent = std::make_unique<TtyAuthenticationAgent>();
         agent->start();
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "blockdeviceresolver.h"
 
+#include "sysfsattribute.h"
 #include "tabletext.h"
 
 #include <QFile>
@@ -19,11 +20,7 @@ namespace {
 // sysfs attributes are one short line.
 QString readAttribute(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return QString();
-    }
-    return QString::fromUtf8(file.readLine(256)).trimmed();
+    return readSysfsAttribute(path);
 }
 
 // Enough for every chain udev makes (/dev/disk/by-*/..., /dev/mapper/...).
@@ -132,7 +129,7 @@ std::variant<ResolvedDevice, QString> BlockDeviceResolver::describe(DeviceNumber
     ResolvedDevice device;
     device.geometry.number = number;
     device.geometry.sizeInSectors = *size;
-    const QString kernelName = QFileInfo(QFileInfo(dir).canonicalFilePath()).fileName();
+    const QString kernelName = sysfsKernelName(dir);
     device.geometry.displayName = displayName.isEmpty()
                                       ? QStringLiteral("/dev/%1 (%2)").arg(kernelName, number.toString())
                                       : displayName;

@@ -15,22 +15,10 @@
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../vm/kernel/guest-lib.sh"
 . "$here/../vm/helper/helper-lib.sh"
+. "$here/helper-bench-lib.sh"
 trap 'status=$?; ((status == 0)) || show_helper_log; on_exit' EXIT
 
-start_helper_stack
-# dmsetup and the helper run as root on both sides, so neither pays for
-# switching users; polkit still decides for the helper.
-cat >/etc/polkit-1/rules.d/40-volmap-bench.rules <<'RULES'
-polkit.addRule(function(action, subject) {
-    if (action.id.indexOf("org.volmap.helper.") == 0 && subject.user == "root")
-        return polkit.Result.YES;
-    return polkit.Result.NOT_HANDLED;
-});
-RULES
-/lib/systemd/systemd-udevd --daemon
-modprobe brd rd_nr=2 rd_size=$((256 * 1024))
-udevadm trigger --action=add --subsystem-match=block
-udevadm settle --timeout=120
+bench_helper_stack
 
 now_ns() { date +%s%N; }
 ms_since() { echo $((($(now_ns) - $1) / 1000000)); }

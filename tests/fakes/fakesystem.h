@@ -45,7 +45,9 @@ public:
         writeFile(dir + QStringLiteral("/dev"), number + '\n');
         writeFile(dir + QStringLiteral("/size"), QByteArray::number(sectors) + '\n');
         writeFile(dir + QStringLiteral("/stat"), "0 0 0 0 0 0 0 0 0 0 0\n");
-        writeFile(dir + QStringLiteral("/uevent"), "DEVNAME=" + name.toUtf8() + "\nDEVTYPE=disk\n");
+        writeFile(dir + QStringLiteral("/uevent"),
+                  "DEVNAME=" + name.toUtf8()
+                      + (parent.isEmpty() ? "\nDEVTYPE=disk\n" : "\nDEVTYPE=partition\n"));
         QDir().mkpath(dir + QStringLiteral("/holders"));
         if (parent.isEmpty()) {
             writeFile(dir + QStringLiteral("/queue/logical_block_size"), "512\n");
