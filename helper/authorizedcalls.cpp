@@ -77,6 +77,7 @@ AuthorizedCalls::AuthorizedCalls(Authorizer &authorizer, QObject *parent)
     , m_authorizer(authorizer)
 {
     m_lastActivity.start();
+    m_preparations.setMaxThreadCount(1);
 }
 
 void AuthorizedCalls::watchCallersOn(QDBusConnection connection)
@@ -126,13 +127,14 @@ std::optional<HelperError> AuthorizedCalls::identifiedCapacityProblem(uint uid, 
 }
 
 void AuthorizedCalls::submit(const QDBusConnection &connection, const QDBusMessage &message,
-                             CallRequest request)
+                             CallRequest request, Preparation preparation)
 {
     touch();
     const quint64 id = ++m_lastId;
     const QString sender = message.service();
     const qsizetype bytes = request.heldBytes;
-    PendingCall call{connection, message, std::move(request), std::nullopt, {}, {}, {}, std::nullopt};
+    PendingCall call{connection, message, std::move(request), std::move(preparation), std::nullopt, {},
+                     {},         {},      std::nullopt};
     call.remaining = call.request.actions;
     m_calls.emplace(id, std::move(call));
     if (m_senders.size() > MaxRememberedSenders) {
@@ -223,7 +225,11 @@ void AuthorizedCalls::checkNext(quint64 id)
 {
     PendingCall &call = m_calls.at(id);
     if (call.remaining.isEmpty()) {
-        act(id);
+        if (call.preparation.work) {
+            prepare(id);
+        } else {
+            act(id);
+        }
         return;
     }
     const QString action = call.remaining.takeFirst();
@@ -252,6 +258,37 @@ void AuthorizedCalls::checkNext(quint64 id)
     if (const auto it = m_calls.find(id); it != m_calls.end() && !it->second.granted.contains(action)) {
         it->second.ticket = ticket;
     }
+}
+
+void AuthorizedCalls::prepare(quint64 id)
+{
+    // The work holds nothing of the call: a caller that leaves meanwhile
+    // only has its result dropped. The answer is queued to this thread,
+    // which m_preparations, destroyed first, waits for.
+    m_preparations.start([this, id, work = std::exchange(m_calls.at(id).preparation.work, {})]() {
+        work();
+        QMetaObject::invokeMethod(
+            this, [this, id]() { prepared(id); }, Qt::QueuedConnection);
+    });
+}
+
+void AuthorizedCalls::prepared(quint64 id)
+{
+    const auto it = m_calls.find(id);
+    if (it == m_calls.end()) {
+        return;
+    }
+    PendingCall &call = it->second;
+    const auto details = std::exchange(call.preparation.details, {})();
+    if (!details) {
+        finish(id, details.error());
+        return;
+    }
+    // Asked again from the start, now with what is at stake.
+    call.request.details = details.value();
+    call.remaining = call.request.actions;
+    call.granted.clear();
+    checkNext(id);
 }
 
 void AuthorizedCalls::act(quint64 id)

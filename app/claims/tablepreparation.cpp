@@ -45,13 +45,18 @@ Outcome<PreparedTable> prepareTable(QStringView text, DeviceInspector &devices)
     if (!admitted) {
         return admitted.error();
     }
-    const auto named = resolveDevices(admitted.value(), devices);
+    return prepareAdmitted(std::move(admitted.value()), devices);
+}
+
+Outcome<PreparedTable> prepareAdmitted(AdmittedTable admitted, DeviceInspector &devices)
+{
+    const auto named = resolveDevices(admitted, devices);
     if (!named) {
         return named.error();
     }
     QHash<QString, qsizetype> indexOf;
-    for (qsizetype i = 0; i < admitted.value().devices.size(); ++i) {
-        indexOf.insert(admitted.value().devices[i].toString(), i);
+    for (qsizetype i = 0; i < admitted.devices.size(); ++i) {
+        indexOf.insert(admitted.devices[i].toString(), i);
     }
     const auto deviceOf = [&](const DeviceReference &reference) -> const ResolvedDevice & {
         return named.value()[indexOf.value(reference.toString())];
@@ -63,14 +68,13 @@ Outcome<PreparedTable> prepareTable(QStringView text, DeviceInspector &devices)
     TableLimits limits;
     limits.maxSegments = Admission::MaxSegments;
     limits.maxIssues = Admission::MaxReportedIssues;
-    if (const TableIssues issues = validateTable(admitted.value().table, resolver, limits);
-        !issues.isEmpty()) {
+    if (const TableIssues issues = validateTable(admitted.table, resolver, limits); !issues.isEmpty()) {
         return invalidArgument(invalidTableMessage(issues));
     }
 
     PreparedTable prepared;
-    prepared.table = std::move(admitted.value().table);
-    prepared.usesBasicTarget = admitted.value().usesBasicTarget;
+    prepared.table = std::move(admitted.table);
+    prepared.usesBasicTarget = admitted.usesBasicTarget;
     prepared.namedDevices = named.value();
     for (const ResolvedDevice &device : prepared.namedDevices) {
         if (!prepared.disks.contains(device.disk)) {
