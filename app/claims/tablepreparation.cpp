@@ -23,6 +23,14 @@ QString listed(const QStringList &items)
     return shown.join(QStringLiteral(", "));
 }
 
+// "sectors 0-2047 of /dev/sdb1", one per segment: without arg(), which
+// costs several times as much.
+QString rangeDescription(quint64 offset, quint64 length, const QString &device)
+{
+    return QStringLiteral("sectors ") + QString::number(offset) + u'-' + QString::number(offset + length - 1)
+           + QStringLiteral(" of ") + device;
+}
+
 } // namespace
 
 Outcome<QList<ResolvedDevice>> resolveDevices(const AdmittedTable &table, DeviceInspector &devices)
@@ -81,19 +89,23 @@ Outcome<PreparedTable> prepareAdmitted(AdmittedTable admitted, DeviceInspector &
             prepared.disks.append(device.disk);
         }
     }
+    // Each device's number as text once: a table may have 100 000 segments.
+    QStringList numberTexts;
+    for (const ResolvedDevice &device : prepared.namedDevices) {
+        numberTexts.append(device.geometry.number.toString());
+    }
+    prepared.wanted.reserve(prepared.table.segments.size());
     for (int index = 0; index < prepared.table.segments.size(); ++index) {
         Segment &segment = prepared.table.segments[index];
         const auto range = deviceRangeOf(segment);
         if (!range) {
             continue;
         }
-        const ResolvedDevice &device = deviceOf(range->device);
-        segment.args[0] = device.geometry.number.toString();
+        const qsizetype deviceIndex = indexOf.value(range->device.toString());
+        const ResolvedDevice &device = prepared.namedDevices[deviceIndex];
+        segment.args[0] = numberTexts[deviceIndex];
         prepared.wanted.append({index, device.disk, device.startOnDisk + range->offset, range->length,
-                                QStringLiteral("sectors %1-%2 of %3")
-                                    .arg(range->offset)
-                                    .arg(range->offset + range->length - 1)
-                                    .arg(device.geometry.displayName)});
+                                rangeDescription(range->offset, range->length, device.geometry.displayName)});
     }
     // The grammar compares ranges per device; a disk and its partition
     // are one set of sectors.
