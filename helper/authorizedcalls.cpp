@@ -133,8 +133,9 @@ void AuthorizedCalls::submit(const QDBusConnection &connection, const QDBusMessa
     const quint64 id = ++m_lastId;
     const QString sender = message.service();
     const qsizetype bytes = request.heldBytes;
-    PendingCall call{connection, message, std::move(request), std::move(preparation), std::nullopt, {},
-                     {},         {},      std::nullopt};
+    PendingCall call{
+        connection,   message, std::move(request), std::move(preparation), std::nullopt, {}, {}, {},
+        std::nullopt, false};
     call.remaining = call.request.actions;
     m_calls.emplace(id, std::move(call));
     if (m_senders.size() > MaxRememberedSenders) {
@@ -226,7 +227,8 @@ void AuthorizedCalls::checkNext(quint64 id)
     PendingCall &call = m_calls.at(id);
     if (call.remaining.isEmpty()) {
         if (call.preparation.work) {
-            prepare(id);
+            m_preparationsWaiting.push_back(id);
+            startPreparations();
         } else {
             act(id);
         }
@@ -260,16 +262,25 @@ void AuthorizedCalls::checkNext(quint64 id)
     }
 }
 
-void AuthorizedCalls::prepare(quint64 id)
+void AuthorizedCalls::startPreparations()
 {
-    // The work holds nothing of the call: a caller that leaves meanwhile
-    // only has its result dropped. The answer is queued to this thread,
-    // which m_preparations, destroyed first, waits for.
-    m_preparations.start([this, id, work = std::exchange(m_calls.at(id).preparation.work, {})]() {
-        work();
-        QMetaObject::invokeMethod(
-            this, [this, id]() { prepared(id); }, Qt::QueuedConnection);
-    });
+    while (m_preparationsHeld < MaxPreparationsHeld && !m_preparationsWaiting.empty()) {
+        const auto it = m_calls.find(m_preparationsWaiting.front());
+        m_preparationsWaiting.pop_front();
+        if (it == m_calls.end()) {
+            continue; // its caller left
+        }
+        it->second.holdsPreparation = true;
+        ++m_preparationsHeld;
+        // A caller that leaves meanwhile only has the result dropped. The
+        // answer is queued to this thread; m_preparations, destroyed
+        // first, waits for the work.
+        m_preparations.start([this, id = it->first, work = std::exchange(it->second.preparation.work, {})]() {
+            work();
+            QMetaObject::invokeMethod(
+                this, [this, id]() { prepared(id); }, Qt::QueuedConnection);
+        });
+    }
 }
 
 void AuthorizedCalls::prepared(quint64 id)
@@ -363,7 +374,12 @@ void AuthorizedCalls::forget(quint64 id)
     --state.usage.calls;
     state.usage.bytes -= bytes;
     --m_total.calls;
+    const bool heldPreparation = call.holdsPreparation;
     m_calls.erase(it);
+    if (heldPreparation) {
+        --m_preparationsHeld;
+        startPreparations();
+    }
 }
 
 void AuthorizedCalls::nameOwnerChanged(const QString &name, const QString &, const QString &newOwner)

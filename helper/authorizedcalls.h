@@ -14,6 +14,7 @@
 #include <QThreadPool>
 #include <QVariant>
 
+#include <deque>
 #include <map>
 #include <optional>
 
@@ -162,6 +163,7 @@ private:
         QStringList granted;
         QHash<QString, QString> purposes; // of actions an act asked for
         std::optional<Authorizer::Ticket> ticket;
+        bool holdsPreparation = false; // counted in m_preparationsHeld
     };
     struct Usage
     {
@@ -177,6 +179,10 @@ private:
 
     // The bus tells us of leaving callers; this bounds the rest.
     static constexpr qsizetype MaxRememberedSenders = 4096;
+    // Calls whose preparation runs or whose result waits for polkit or its
+    // action: a read table takes several times its text's memory, which
+    // the limits above count, so only this many are held at once.
+    static constexpr int MaxPreparationsHeld = 2;
 
     std::optional<HelperError> identifiedCapacityProblem(uint uid, qsizetype heldBytes) const;
     void forgetIdleSenders();
@@ -184,7 +190,8 @@ private:
     void uidKnown(const QString &sender, uint uid);
     void uidUnknown(const QString &sender, const QString &why);
     void checkNext(quint64 id);
-    void prepare(quint64 id);
+    /* Starts the preparations waiting, as far as MaxPreparationsHeld allows. */
+    void startPreparations();
     void prepared(quint64 id);
     void act(quint64 id);
     void finish(quint64 id, const Outcome<QVariant> &outcome);
@@ -201,6 +208,8 @@ private:
     Usage m_unidentified; // calls waiting for their caller's uid
     CallLog m_log;
     QElapsedTimer m_lastActivity;
+    std::deque<quint64> m_preparationsWaiting;
+    int m_preparationsHeld = 0;
     // Last: destroyed first, waiting for a preparation still running.
     QThreadPool m_preparations;
 };

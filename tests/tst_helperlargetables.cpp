@@ -64,6 +64,7 @@ private Q_SLOTS:
     void secondCheckWithTheDevicesCanRefuse();
     void reloadOfALargeTable();
     void callerLeavingDuringTheSecondCheckGetsNothingDone();
+    void onlyTwoReadTablesAreHeldAtOnce();
 
 private:
     std::unique_ptr<OrgVolmapHelper1Interface> clientOn(QStringView role);
@@ -267,6 +268,40 @@ void TestHelperLargeTables::callerLeavingDuringTheSecondCheckGetsNothingDone()
     QCOMPARE(m_fake.authorizer->running(), 0);
     QCOMPARE(m_fake.authorizer->cancelled.size(), 1);
     QVERIFY(m_fake.backend->mappings.isEmpty());
+}
+
+void TestHelperLargeTables::onlyTwoReadTablesAreHeldAtOnce()
+{
+    // First checks are answered at once, those with the devices never:
+    // every call that got that far holds its read table.
+    FakeAuthorizer *authorizer = m_fake.authorizer.get();
+    authorizer->policy = [authorizer](const QString &, const QString &) {
+        authorizer->delayMs = authorizer->requests.last().details.contains(DeviceNumbers) ? 600000 : 0;
+        return AuthorizationResult::Authorized;
+    };
+    const auto secondChecks = [authorizer]() {
+        return std::count_if(
+            authorizer->requests.cbegin(), authorizer->requests.cend(),
+            [](const FakeAuthorizer::Request &request) { return request.details.contains(DeviceNumbers); });
+    };
+    auto first = clientOn(u"first");
+    first->CreateMapping(QStringLiteral("a1"), tableOn(3000), {});
+    first->CreateMapping(QStringLiteral("a2"), tableOn(3000), {});
+    QTRY_COMPARE_WITH_TIMEOUT(secondChecks(), 2, 30000);
+    auto second = clientOn(u"second");
+    second->CreateMapping(QStringLiteral("b1"), tableOn(3000), {});
+    // Two first checks and two second ones, then b1's first.
+    QTRY_COMPARE_WITH_TIMEOUT(authorizer->requests.size(), 5, 30000);
+    // b1 was allowed the verb, and waits to be read.
+    QTest::qWait(300);
+    QCOMPARE(secondChecks(), 2);
+    QCOMPARE(m_fake.service->pendingCalls(), 3);
+    // The first caller leaves with both its calls: b1 is read and asked about.
+    first.reset();
+    m_fake.disconnect(u"first");
+    QTRY_COMPARE_WITH_TIMEOUT(secondChecks(), 3, 30000);
+    QCOMPARE(authorizer->requests.last().details.value(QStringLiteral("volmap.name")), QStringLiteral("b1"));
+    QCOMPARE(m_fake.service->pendingCalls(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestHelperLargeTables)
