@@ -78,6 +78,7 @@ AuthorizedCalls::AuthorizedCalls(Authorizer &authorizer, QObject *parent)
     , m_authorizer(authorizer)
 {
     m_lastActivity.start();
+    m_preparations.setMaxThreadCount(1);
 }
 
 void AuthorizedCalls::watchCallersOn(QDBusConnection connection)
@@ -127,14 +128,15 @@ std::optional<HelperError> AuthorizedCalls::identifiedCapacityProblem(uint uid, 
 }
 
 void AuthorizedCalls::submit(const QDBusConnection &connection, const QDBusMessage &message,
-                             CallRequest request)
+                             CallRequest request, Preparation preparation)
 {
     touch();
     const quint64 id = ++m_lastId;
     const QString sender = message.service();
     const qsizetype bytes = request.heldBytes;
-    PendingCall call{connection, message, std::move(request), std::nullopt,   {},
-                     {},         {},      std::nullopt,       QElapsedTimer()};
+    PendingCall call{
+        connection,   message, std::move(request), std::move(preparation), std::nullopt, {}, {}, {},
+        std::nullopt, false,   QElapsedTimer()};
     call.remaining = call.request.actions;
     call.age.start();
     qCDebug(callsLog, "call %llu from %s: %s", id, qPrintable(sender), qPrintable(call.request.what));
@@ -228,7 +230,12 @@ void AuthorizedCalls::checkNext(quint64 id)
 {
     PendingCall &call = m_calls.at(id);
     if (call.remaining.isEmpty()) {
-        act(id);
+        if (call.preparation.work) {
+            m_preparationsWaiting.push_back(id);
+            startPreparations();
+        } else {
+            act(id);
+        }
         return;
     }
     const QString action = call.remaining.takeFirst();
@@ -260,6 +267,46 @@ void AuthorizedCalls::checkNext(quint64 id)
     if (const auto it = m_calls.find(id); it != m_calls.end() && !it->second.granted.contains(action)) {
         it->second.ticket = ticket;
     }
+}
+
+void AuthorizedCalls::startPreparations()
+{
+    while (m_preparationsHeld < MaxPreparationsHeld && !m_preparationsWaiting.empty()) {
+        const auto it = m_calls.find(m_preparationsWaiting.front());
+        m_preparationsWaiting.pop_front();
+        if (it == m_calls.end()) {
+            continue; // its caller left
+        }
+        it->second.holdsPreparation = true;
+        ++m_preparationsHeld;
+        // A caller that leaves meanwhile only has the result dropped. The
+        // answer is queued to this thread; m_preparations, destroyed
+        // first, waits for the work.
+        m_preparations.start([this, id = it->first, work = std::exchange(it->second.preparation.work, {})]() {
+            work();
+            QMetaObject::invokeMethod(
+                this, [this, id]() { prepared(id); }, Qt::QueuedConnection);
+        });
+    }
+}
+
+void AuthorizedCalls::prepared(quint64 id)
+{
+    const auto it = m_calls.find(id);
+    if (it == m_calls.end()) {
+        return;
+    }
+    PendingCall &call = it->second;
+    const auto details = std::exchange(call.preparation.details, {})();
+    if (!details) {
+        finish(id, details.error());
+        return;
+    }
+    // Asked again from the start, now with what is at stake.
+    call.request.details = details.value();
+    call.remaining = call.request.actions;
+    call.granted.clear();
+    checkNext(id);
 }
 
 void AuthorizedCalls::act(quint64 id)
@@ -337,7 +384,12 @@ void AuthorizedCalls::forget(quint64 id)
     --state.usage.calls;
     state.usage.bytes -= bytes;
     --m_total.calls;
+    const bool heldPreparation = call.holdsPreparation;
     m_calls.erase(it);
+    if (heldPreparation) {
+        --m_preparationsHeld;
+        startPreparations();
+    }
 }
 
 void AuthorizedCalls::nameOwnerChanged(const QString &name, const QString &, const QString &newOwner)

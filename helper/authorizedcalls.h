@@ -11,8 +11,10 @@
 #include <QHash>
 #include <QObject>
 #include <QStringList>
+#include <QThreadPool>
 #include <QVariant>
 
+#include <deque>
 #include <map>
 #include <optional>
 
@@ -70,10 +72,24 @@ struct CallRequest
 };
 
 /*
+ * Work only an authorized caller may cause (reading a large table): once a
+ * call's actions are granted, `work` runs off the event loop thread, then
+ * `details` on it; the actions are asked again with the details it gives
+ * (or the call fails with its error) before the call acts.
+ */
+struct Preparation
+{
+    std::function<void()> work;
+    std::function<Outcome<AuthorizationDetails>()> details;
+};
+
+/*
  * The calls that wait for polkit, and the limits on them. A call's reply is
  * delayed; the caller's uid is asked of the bus asynchronously; each action
  * is checked with polkit asynchronously; then the action runs on the event
- * loop thread, so changes never interleave. Nothing here blocks.
+ * loop thread, so changes never interleave. Nothing here blocks: a call's
+ * Preparation runs on a worker thread of its own, one
+ * at a time, so that what it holds stays bounded too.
  *
  * Limits hold per connection, per uid and in total, in calls and in bytes
  * held; a caller that leaves the bus takes its waiting calls (and their
@@ -123,7 +139,8 @@ public:
      */
     std::optional<HelperError> capacityProblem(const QString &sender, qsizetype heldBytes) const;
     /* Takes over `message`, whose reply the caller has delayed. */
-    void submit(const QDBusConnection &connection, const QDBusMessage &message, CallRequest request);
+    void submit(const QDBusConnection &connection, const QDBusMessage &message, CallRequest request,
+                Preparation preparation = {});
 
     int pendingCalls() const { return int(m_calls.size()); }
     /* Milliseconds since a call last arrived or was answered. */
@@ -140,12 +157,14 @@ private:
         QDBusConnection connection;
         QDBusMessage message;
         CallRequest request;
+        Preparation preparation;
         std::optional<uint> uid;
         QStringList remaining; // actions still to check
         QStringList granted;
         QHash<QString, QString> purposes; // of actions an act asked for
         std::optional<Authorizer::Ticket> ticket;
-        QElapsedTimer age; // since it arrived: the debug log times each step
+        bool holdsPreparation = false; // counted in m_preparationsHeld
+        QElapsedTimer age;             // since it arrived: the debug log times each step
     };
     struct Usage
     {
@@ -161,6 +180,10 @@ private:
 
     // The bus tells us of leaving callers; this bounds the rest.
     static constexpr qsizetype MaxRememberedSenders = 4096;
+    // Calls whose preparation runs or whose result waits for polkit or its
+    // action: a read table takes several times its text's memory, which
+    // the limits above count, so only this many are held at once.
+    static constexpr int MaxPreparationsHeld = 2;
 
     std::optional<HelperError> identifiedCapacityProblem(uint uid, qsizetype heldBytes) const;
     void forgetIdleSenders();
@@ -168,6 +191,9 @@ private:
     void uidKnown(const QString &sender, uint uid);
     void uidUnknown(const QString &sender, const QString &why);
     void checkNext(quint64 id);
+    /* Starts the preparations waiting, as far as MaxPreparationsHeld allows. */
+    void startPreparations();
+    void prepared(quint64 id);
     void act(quint64 id);
     void finish(quint64 id, const Outcome<QVariant> &outcome);
     void forget(quint64 id);
@@ -183,6 +209,10 @@ private:
     Usage m_unidentified; // calls waiting for their caller's uid
     CallLog m_log;
     QElapsedTimer m_lastActivity;
+    std::deque<quint64> m_preparationsWaiting;
+    int m_preparationsHeld = 0;
+    // Last: destroyed first, waiting for a preparation still running.
+    QThreadPool m_preparations;
 };
 
 } // namespace Volmap

@@ -59,21 +59,51 @@ std::optional<CallOptions> HelperService::admit(const QString &name, const QVari
     return parsed;
 }
 
-void HelperService::submit(CallRequest request)
+void HelperService::submit(CallRequest request, Preparation preparation)
 {
     if (const auto full = m_calls.capacityProblem(message().service(), request.heldBytes)) {
         refuse(*full);
         return;
     }
     setDelayedReply(true);
-    m_calls.submit(connection(), message(), std::move(request));
+    m_calls.submit(connection(), message(), std::move(request), std::move(preparation));
+}
+
+AuthorizationDetails HelperService::namedDetails(const QString &name, const CallOptions &options)
+{
+    AuthorizationDetails details{{DetailName, name}};
+    if (options.readOnly) {
+        details.insert(DetailReadOnly, QStringLiteral("true"));
+    }
+    return details;
+}
+
+Outcome<AuthorizationDetails> HelperService::tableDetails(TableOfCall &table, AuthorizationDetails details)
+{
+    if (!*table.admitted) {
+        return table.admitted->error();
+    }
+    const auto devices = resolveDevices(table.admitted->value(), m_devices);
+    if (!devices) {
+        return devices.error();
+    }
+    QStringList numberTexts;
+    for (const ResolvedDevice &device : devices.value()) {
+        table.authorized.append(device.geometry.number);
+        numberTexts.append(device.geometry.number.toString());
+    }
+    // The prompt names at most eight devices; rules can read them all.
+    details.insert(DetailDevices, deviceListForPrompt(devices.value()));
+    details.insert(DetailDeviceCount, QString::number(numberTexts.size()));
+    details.insert(DetailDeviceNumbers, numberTexts.join(u' '));
+    details.insert(DetailSegments, QString::number(table.admitted->value().table.segments.size()));
+    return details;
 }
 
 void HelperService::submitTableCall(const QString &verb, const QString &action, const QString &name,
                                     const QString &text, const CallOptions &options, TableAct act)
 {
-    // What costs nothing first: a table too long for anyone, then the
-    // limits; parsing a large table costs.
+    // What costs nothing first: a table too long for anyone, then the limits.
     if (text.size() > Admission::MaxTableText) {
         refuse(admitTable(text).error());
         return;
@@ -82,38 +112,39 @@ void HelperService::submitTableCall(const QString &verb, const QString &action, 
         refuse(*full);
         return;
     }
-    const auto admitted = admitTable(text);
-    if (!admitted) {
-        refuse(admitted.error());
-        return;
+    auto table = std::make_shared<TableOfCall>();
+    CallRequest request{QStringLiteral("%1 '%2'").arg(verb, name),
+                        {action},
+                        namedDetails(name, options),
+                        options.interactive,
+                        true,
+                        heldBytesOf(text),
+                        [act = std::move(act), table](CallContext &context) {
+                            return act(context, table->admitted->value(), table->authorized);
+                        }};
+    Preparation preparation;
+    if (text.size() <= Admission::MaxTextReadBeforeAuthorization) {
+        table->admitted = admitTable(text);
+        const auto details = tableDetails(*table, request.details);
+        if (!details) {
+            refuse(details.error());
+            return;
+        }
+        request.details = details.value();
+    } else {
+        // Reading a large table costs: only for a caller polkit allows the
+        // verb, off the event loop thread; then polkit is asked again with
+        // what the table names.
+        request.details.insert(DetailDevices, QStringLiteral("the devices of a table of %1 characters, "
+                                                             "named once it is read")
+                                                  .arg(text.size()));
+        preparation.work = [table, text]() { table->admitted = admitTable(text); };
+        // tableDetails() replaces the stand-in for the devices.
+        preparation.details = [this, table, details = request.details]() {
+            return tableDetails(*table, details);
+        };
     }
-    const auto devices = resolveDevices(admitted.value(), m_devices);
-    if (!devices) {
-        refuse(devices.error());
-        return;
-    }
-    QList<DeviceNumber> numbers;
-    QStringList numberTexts;
-    for (const ResolvedDevice &device : devices.value()) {
-        numbers.append(device.geometry.number);
-        numberTexts.append(device.geometry.number.toString());
-    }
-    // The prompt names at most eight devices; rules can read them all.
-    AuthorizationDetails details{{DetailName, name},
-                                 {DetailDevices, deviceListForPrompt(devices.value())},
-                                 {DetailDeviceCount, QString::number(numbers.size())},
-                                 {DetailDeviceNumbers, numberTexts.join(u' ')},
-                                 {DetailSegments, QString::number(admitted.value().table.segments.size())}};
-    if (options.readOnly) {
-        details.insert(DetailReadOnly, QStringLiteral("true"));
-    }
-    submit({QStringLiteral("%1 '%2'").arg(verb, name),
-            {action},
-            details,
-            options.interactive,
-            true,
-            heldBytesOf(text),
-            [act = std::move(act), numbers](CallContext &context) { return act(context, numbers); }});
+    submit(std::move(request), std::move(preparation));
 }
 
 // ---- the methods ---------------------------------------------------------
@@ -150,11 +181,12 @@ QString HelperService::CreateMapping(const QString &name, const QString &table, 
     if (const auto parsed = admit(
             name, options, {HelperProtocol::Option::readOnly(), HelperProtocol::Option::persistent()})) {
         const bool persistent = options.value(HelperProtocol::Option::persistent()).toBool();
-        submitTableCall(QStringLiteral("create"), HelperProtocol::Action::create(), name, table, *parsed,
-                        [this, name, table, readOnly = parsed->readOnly,
-                         persistent](CallContext &context, const QList<DeviceNumber> &authorized) {
-                            return m_actions.create(context, name, table, readOnly, authorized, persistent);
-                        });
+        submitTableCall(
+            QStringLiteral("create"), HelperProtocol::Action::create(), name, table, *parsed,
+            [this, name, readOnly = parsed->readOnly, persistent](
+                CallContext &context, const AdmittedTable &admitted, const QList<DeviceNumber> &authorized) {
+                return m_actions.create(context, name, admitted, readOnly, authorized, persistent);
+            });
     }
     return {};
 }
@@ -163,8 +195,9 @@ void HelperService::ReloadMapping(const QString &name, const QString &table, con
 {
     if (const auto parsed = admit(name, options, {})) {
         submitTableCall(QStringLiteral("reload"), HelperProtocol::Action::reload(), name, table, *parsed,
-                        [this, name, table](CallContext &context, const QList<DeviceNumber> &authorized) {
-                            return m_actions.reload(context, name, table, authorized);
+                        [this, name](CallContext &context, const AdmittedTable &admitted,
+                                     const QList<DeviceNumber> &authorized) {
+                            return m_actions.reload(context, name, admitted, authorized);
                         });
     }
 }

@@ -63,13 +63,27 @@ private:
     /* admit() for a call about mapping `name`, which must be a valid name too. */
     std::optional<CallOptions> admit(const QString &name, const QVariantMap &options,
                                      const QStringList &allowed);
-    /* An action on a table, told which devices polkit was asked about. */
-    using TableAct =
-        std::function<Outcome<QVariant>(CallContext &, const QList<DeviceNumber> &authorizedDevices)>;
-    /* Admits a table for `name` and sends it on with polkit details that name what is at stake. */
+    /* An action on an admitted table, told which devices polkit was asked about. */
+    using TableAct = std::function<Outcome<QVariant>(CallContext &, const AdmittedTable &,
+                                                     const QList<DeviceNumber> &authorizedDevices)>;
+    /* A table call's table, read before polkit is asked or, if large, once the caller is allowed. */
+    struct TableOfCall
+    {
+        std::optional<Outcome<AdmittedTable>> admitted;
+        QList<DeviceNumber> authorized; // the devices polkit was asked about
+    };
+    /*
+     * Admits a table for `name` and sends it on with polkit details that name
+     * what is at stake. A table longer than
+     * Admission::MaxTextReadBeforeAuthorization is read only once polkit
+     * allows the caller the verb, and then polkit is asked again.
+     */
     void submitTableCall(const QString &verb, const QString &action, const QString &name, const QString &text,
                          const CallOptions &options, TableAct act);
-    void submit(CallRequest request);
+    static AuthorizationDetails namedDetails(const QString &name, const CallOptions &options);
+    /* `details` and the devices of the admitted table, which also become table.authorized. */
+    Outcome<AuthorizationDetails> tableDetails(TableOfCall &table, AuthorizationDetails details);
+    void submit(CallRequest request, Preparation preparation = {});
     void refuse(const HelperError &error);
 
     DeviceInspector &m_devices;

@@ -136,12 +136,12 @@ Outcome<Done> MappingActions::loadModulesFor(bool usesBasicTarget)
     return Done{};
 }
 
-Outcome<PreparedTable> MappingActions::prepareAuthorized(const QString &text,
+Outcome<PreparedTable> MappingActions::prepareAuthorized(const AdmittedTable &admitted,
                                                          const QList<DeviceNumber> &authorized)
 {
     // Devices again: polkit may have taken minutes, long enough to replug,
     // and a /dev/disk/by-* link may name another device by now.
-    auto prepared = prepareTable(text, m_devices);
+    auto prepared = prepareAdmitted(admitted, m_devices);
     if (!prepared) {
         return prepared;
     }
@@ -195,7 +195,18 @@ Outcome<QVariant> MappingActions::create(CallContext &context, const QString &na
                                          bool readOnly, const QList<DeviceNumber> &authorized,
                                          bool persistent)
 {
-    const auto prepared = prepareAuthorized(text, authorized);
+    const auto admitted = admitTable(text);
+    if (!admitted) {
+        return admitted.error();
+    }
+    return create(context, name, admitted.value(), readOnly, authorized, persistent);
+}
+
+Outcome<QVariant> MappingActions::create(CallContext &context, const QString &name,
+                                         const AdmittedTable &admitted, bool readOnly,
+                                         const QList<DeviceNumber> &authorized, bool persistent)
+{
+    const auto prepared = prepareAuthorized(admitted, authorized);
     if (!prepared) {
         return prepared.error();
     }
@@ -234,8 +245,8 @@ Outcome<QVariant> MappingActions::create(CallContext &context, const QString &na
     return QVariant(created.value());
 }
 
-Outcome<QVariant> MappingActions::reload(CallContext &context, const QString &name, const QString &text,
-                                         const QList<DeviceNumber> &authorized)
+Outcome<QVariant> MappingActions::reload(CallContext &context, const QString &name,
+                                         const AdmittedTable &admitted, const QList<DeviceNumber> &authorized)
 {
     const auto current = m_backend.info(name);
     if (!current) {
@@ -244,7 +255,7 @@ Outcome<QVariant> MappingActions::reload(CallContext &context, const QString &na
     if (auto needed = foreignRights(context, current.value(), QStringLiteral("change the table of"))) {
         return *needed;
     }
-    const auto prepared = prepareAuthorized(text, authorized);
+    const auto prepared = prepareAuthorized(admitted, authorized);
     if (!prepared) {
         return prepared.error();
     }

@@ -40,10 +40,13 @@ public:
      * `persistent`: also save the definition (asks for the persist action); if it cannot be
      * saved nothing is created, and if writing it fails the mapping is removed again.
      */
+    Outcome<QVariant> create(CallContext &context, const QString &name, const AdmittedTable &table,
+                             bool readOnly, const QList<DeviceNumber> &authorized, bool persistent = false);
+    Outcome<QVariant> reload(CallContext &context, const QString &name, const AdmittedTable &table,
+                             const QList<DeviceNumber> &authorized);
+    /* The same from table text, admitted first. */
     Outcome<QVariant> create(CallContext &context, const QString &name, const QString &text, bool readOnly,
                              const QList<DeviceNumber> &authorized, bool persistent = false);
-    Outcome<QVariant> reload(CallContext &context, const QString &name, const QString &text,
-                             const QList<DeviceNumber> &authorized);
     /* Forgets a saved definition too (asking for persist) unless `keepDefinition`. */
     Outcome<QVariant> remove(CallContext &context, const QString &name, bool deferred,
                              bool keepDefinition = false);
@@ -91,7 +94,8 @@ private:
                                              bool readOnly);
     Outcome<Done> loadModulesFor(bool usesBasicTarget);
     /* The table as prepared now, if its devices are still the ones authorized. */
-    Outcome<PreparedTable> prepareAuthorized(const QString &text, const QList<DeviceNumber> &authorized);
+    Outcome<PreparedTable> prepareAuthorized(const AdmittedTable &admitted,
+                                             const QList<DeviceNumber> &authorized);
     /* The persist action, asked for through `context` unless granted. */
     std::optional<HelperError> persistRights(CallContext &context, const QString &purpose);
     /* The new definition of `name` (dm uuid `uuid`) written beside the old one, if `wanted`; see

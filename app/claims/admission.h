@@ -19,8 +19,14 @@ namespace Admission {
 
 /* The largest table text accepted, in characters (a 100 000-segment table needs about 4 MiB). */
 inline constexpr qsizetype MaxTableText = 8 * 1024 * 1024;
+/*
+ * The longest table text read before polkit is asked (about 1500 segments):
+ * reading it costs a caller polkit refuses little. A longer table is read
+ * only once polkit allows the caller the verb, off the event loop thread.
+ */
+inline constexpr qsizetype MaxTextReadBeforeAuthorization = 64 * 1024;
 inline constexpr qsizetype MaxSegments = 100000;
-/* Distinct device references one table may name: each is resolved before polkit is asked. */
+/* Distinct device references one table may name: each is resolved before polkit is asked about them. */
 inline constexpr qsizetype MaxDistinctDevices = 1024;
 /* Fields of one line: "<start> <length> <target> <device> <offset>" has five. */
 inline constexpr qsizetype MaxFieldsPerLine = 8;

@@ -23,6 +23,14 @@ QString listed(const QStringList &items)
     return shown.join(QStringLiteral(", "));
 }
 
+// "sectors 0-2047 of /dev/sdb1", one per segment: without arg(), which
+// costs several times as much.
+QString rangeDescription(quint64 offset, quint64 length, const QString &device)
+{
+    return QStringLiteral("sectors ") + QString::number(offset) + u'-' + QString::number(offset + length - 1)
+           + QStringLiteral(" of ") + device;
+}
+
 } // namespace
 
 Outcome<QList<ResolvedDevice>> resolveDevices(const AdmittedTable &table, DeviceInspector &devices)
@@ -45,13 +53,18 @@ Outcome<PreparedTable> prepareTable(QStringView text, DeviceInspector &devices)
     if (!admitted) {
         return admitted.error();
     }
-    const auto named = resolveDevices(admitted.value(), devices);
+    return prepareAdmitted(std::move(admitted.value()), devices);
+}
+
+Outcome<PreparedTable> prepareAdmitted(AdmittedTable admitted, DeviceInspector &devices)
+{
+    const auto named = resolveDevices(admitted, devices);
     if (!named) {
         return named.error();
     }
     QHash<QString, qsizetype> indexOf;
-    for (qsizetype i = 0; i < admitted.value().devices.size(); ++i) {
-        indexOf.insert(admitted.value().devices[i].toString(), i);
+    for (qsizetype i = 0; i < admitted.devices.size(); ++i) {
+        indexOf.insert(admitted.devices[i].toString(), i);
     }
     const auto deviceOf = [&](const DeviceReference &reference) -> const ResolvedDevice & {
         return named.value()[indexOf.value(reference.toString())];
@@ -63,33 +76,36 @@ Outcome<PreparedTable> prepareTable(QStringView text, DeviceInspector &devices)
     TableLimits limits;
     limits.maxSegments = Admission::MaxSegments;
     limits.maxIssues = Admission::MaxReportedIssues;
-    if (const TableIssues issues = validateTable(admitted.value().table, resolver, limits);
-        !issues.isEmpty()) {
+    if (const TableIssues issues = validateTable(admitted.table, resolver, limits); !issues.isEmpty()) {
         return invalidArgument(invalidTableMessage(issues));
     }
 
     PreparedTable prepared;
-    prepared.table = std::move(admitted.value().table);
-    prepared.usesBasicTarget = admitted.value().usesBasicTarget;
+    prepared.table = std::move(admitted.table);
+    prepared.usesBasicTarget = admitted.usesBasicTarget;
     prepared.namedDevices = named.value();
     for (const ResolvedDevice &device : prepared.namedDevices) {
         if (!prepared.disks.contains(device.disk)) {
             prepared.disks.append(device.disk);
         }
     }
+    // Each device's number as text once: a table may have 100 000 segments.
+    QStringList numberTexts;
+    for (const ResolvedDevice &device : prepared.namedDevices) {
+        numberTexts.append(device.geometry.number.toString());
+    }
+    prepared.wanted.reserve(prepared.table.segments.size());
     for (int index = 0; index < prepared.table.segments.size(); ++index) {
         Segment &segment = prepared.table.segments[index];
         const auto range = deviceRangeOf(segment);
         if (!range) {
             continue;
         }
-        const ResolvedDevice &device = deviceOf(range->device);
-        segment.args[0] = device.geometry.number.toString();
+        const qsizetype deviceIndex = indexOf.value(range->device.toString());
+        const ResolvedDevice &device = prepared.namedDevices[deviceIndex];
+        segment.args[0] = numberTexts[deviceIndex];
         prepared.wanted.append({index, device.disk, device.startOnDisk + range->offset, range->length,
-                                QStringLiteral("sectors %1-%2 of %3")
-                                    .arg(range->offset)
-                                    .arg(range->offset + range->length - 1)
-                                    .arg(device.geometry.displayName)});
+                                rangeDescription(range->offset, range->length, device.geometry.displayName)});
     }
     // The grammar compares ranges per device; a disk and its partition
     // are one set of sectors.

@@ -34,6 +34,8 @@ Outcome<QList<ResolvedDevice>> resolveDevices(const AdmittedTable &table, Device
  * the same sectors of a disk (by a sort and a sweep).
  */
 Outcome<PreparedTable> prepareTable(QStringView text, DeviceInspector &devices);
+/* prepareTable() of a table admitted already: its devices resolved afresh, then the checks. */
+Outcome<PreparedTable> prepareAdmitted(AdmittedTable admitted, DeviceInspector &devices);
 
 /* "2 segments on 8:16, 8:33": what a log line says of a table, bounded. */
 QString tableSummary(const PreparedTable &table);

@@ -187,8 +187,11 @@ public:
         devices.insert(path, device);
         devices.insert(number.toString(), device);
     }
+    int resolveCalls = 0;
+
     std::variant<ResolvedDevice, QString> resolve(const DeviceReference &reference) override
     {
+        ++resolveCalls;
         const QString key = reference.toString();
         if (!devices.contains(key)) {
             return QStringLiteral("%1 does not exist").arg(key);
