@@ -111,12 +111,7 @@ void SegmentTableModel::updateTableRow(int row)
 
 QString SegmentTableModel::problemAt(int row) const
 {
-    QStringList problems;
-    for (const TableIssue &issue : m_issues) {
-        if (issue.segment == row) {
-            problems.append(issue.message);
-        }
-    }
+    QStringList problems = m_problems.value(row);
     if (row == m_conflictRow && !m_conflict.isEmpty()) {
         problems.append(m_conflict);
     }
@@ -601,6 +596,11 @@ void SegmentTableModel::revalidate(int changedRow, bool startsMoved)
                                    : m_validation.validate(m_table);
     }
     m_valid = !m_segments.isEmpty() && m_issues.isEmpty();
+    // Cells and the layout bar ask each row's problems many times a paint.
+    m_problems.clear();
+    for (const TableIssue &issue : std::as_const(m_issues)) {
+        m_problems[issue.segment].append(issue.message);
+    }
     if (!m_segments.isEmpty()) {
         const bool onlyThere = changedRow >= 0 && !hadNotes && m_issues.isEmpty();
         const int first = onlyThere ? changedRow : 0;

@@ -143,6 +143,7 @@ private:
     QList<EditableSegment> m_segments;
     MappingTable m_table; // m_segments as a table, with their starts, kept in step
     TableIssues m_issues;
+    QHash<int, QStringList> m_problems; // m_issues by row
     bool m_valid = false;
     SizeUnit m_unit = SizeUnit::MiB;
     quint64 m_newSegmentLength = 0;
