@@ -8,6 +8,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QMimeData>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -46,6 +47,8 @@ private Q_SLOTS:
     void droppedRowsMoveAsOneUndoStep();
     void refusesForeignDrops();
     void summaryNamesDevicesVerbatim();
+    void editOfOneRowAnnouncesThatRow();
+    void editsReadAsAFullCheck();
 
 private:
     std::unique_ptr<SegmentTableModel> m_model;
@@ -269,6 +272,104 @@ void TestSegmentTableModel::summaryNamesDevicesVerbatim()
     QCOMPARE(
         describeDeviceUses(parsed.table),
         QStringList(QStringLiteral("/dev/disk/by-label/50%4off: 1 MiB from 4 KiB (sectors 8–2055), linear")));
+}
+
+namespace {
+
+// `count` segments of 8 sectors on /dev/sdb, each with 64 sectors of its own.
+MappingTable spacedTable(int count)
+{
+    QString text;
+    for (int i = 0; i < count; ++i) {
+        text += QStringLiteral("%1 8 linear /dev/sdb %2\n").arg(i * 8).arg(i * 64);
+    }
+    return parseTable(text).table;
+}
+
+} // namespace
+
+void TestSegmentTableModel::editOfOneRowAnnouncesThatRow()
+{
+    // A large table repaints and rechecks only what an edit changed.
+    m_model->replaceTable(spacedTable(30), QStringLiteral("Import"));
+    QVERIFY(m_model->isValid());
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    auto rowsOf = [&changed]() {
+        const QList<QVariant> signal = changed.takeFirst();
+        return std::pair{signal[0].toModelIndex().row(), signal[1].toModelIndex().row()};
+    };
+    QVERIFY(m_model->setData(m_model->index(10, SegmentTableModel::OffsetColumn), QStringLiteral("648s")));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(rowsOf(), std::pair(10, 10));
+    // A length moves the starts below it.
+    QVERIFY(m_model->setData(m_model->index(10, SegmentTableModel::LengthColumn), QStringLiteral("16s")));
+    QCOMPARE(rowsOf(), std::pair(10, 29));
+    QCOMPARE(m_model->index(11, SegmentTableModel::StartColumn).data(SegmentTableModel::SectorsRole), 96u);
+    QCOMPARE(m_model->index(29, SegmentTableModel::StartColumn).data(SegmentTableModel::SectorsRole), 240u);
+    // Problems that come or go may be anywhere: every row is announced.
+    QVERIFY(m_model->setData(m_model->index(12, SegmentTableModel::OffsetColumn), QStringLiteral("704s")));
+    QVERIFY(!m_model->isValid());
+    QVERIFY2(m_model->problemAt(12).contains(u"overlap the range segment 12"),
+             qPrintable(m_model->problemAt(12)));
+    QCOMPARE(rowsOf(), std::pair(0, 29));
+    m_model->undoStack()->undo();
+    QVERIFY(m_model->isValid());
+    QVERIFY(m_model->problemAt(12).isEmpty());
+    QCOMPARE(rowsOf(), std::pair(0, 29));
+    QVERIFY(changed.isEmpty());
+}
+
+void TestSegmentTableModel::editsReadAsAFullCheck()
+{
+    // Whatever way an edit is checked, the rows say what a full check of the table says.
+    const quint32 seed = QRandomGenerator::global()->generate();
+    qInfo("seed %u", seed);
+    QRandomGenerator random(seed);
+    m_model->replaceTable(spacedTable(40), QStringLiteral("Import"));
+    for (int step = 0; step < 300; ++step) {
+        const int row = int(random.bounded(40));
+        switch (random.bounded(6)) {
+        case 0:
+            m_model->setData(m_model->index(row, SegmentTableModel::LengthColumn),
+                             QStringLiteral("%1s").arg(random.bounded(1, 80)));
+            break;
+        case 1:
+            m_model->setData(m_model->index(row, SegmentTableModel::OffsetColumn),
+                             QStringLiteral("%1s").arg(row * 64 + random.bounded(60)));
+            break;
+        case 2:
+            m_model->setData(m_model->index(row, SegmentTableModel::TargetColumn),
+                             random.bounded(2) ? QStringLiteral("zero") : QStringLiteral("linear"));
+            break;
+        case 3:
+            m_model->setData(m_model->index(row, SegmentTableModel::DeviceColumn),
+                             random.bounded(2) ? QStringLiteral("/dev/sdb") : QStringLiteral("/dev/sdz"));
+            break;
+        case 4:
+            m_model->undoStack()->undo();
+            break;
+        default:
+            m_model->undoStack()->redo();
+            break;
+        }
+        const MappingTable table = m_model->table();
+        const TableIssues issues = validateTable(table, fakeDisks);
+        QCOMPARE(m_model->isValid(), issues.isEmpty());
+        quint64 start = 0;
+        for (int i = 0; i < m_model->rowCount(); ++i) {
+            QCOMPARE(table.segments[i].start, start);
+            QCOMPARE(m_model->index(i, SegmentTableModel::StartColumn).data(SegmentTableModel::SectorsRole),
+                     start);
+            start += m_model->segments()[i].length;
+            QStringList problems;
+            for (const TableIssue &issue : issues) {
+                if (issue.segment == i) {
+                    problems.append(issue.message);
+                }
+            }
+            QCOMPARE(m_model->problemAt(i), problems.join(u'\n'));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSegmentTableModel)

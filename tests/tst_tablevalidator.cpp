@@ -2,6 +2,7 @@
 #include "tabletext.h"
 #include "tablevalidator.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace Volmap;
@@ -43,6 +44,128 @@ QStringList messagesFor(const QString &text, const DeviceResolver &resolver = fa
     return messages;
 }
 
+QStringList described(const TableIssues &issues)
+{
+    QStringList lines;
+    for (const TableIssue &issue : issues) {
+        lines.append(QStringLiteral("%1|%2|%3").arg(issue.segment).arg(issue.line).arg(issue.message));
+    }
+    return lines;
+}
+
+/*
+ * A table under random edits for TableValidation: each segment has its own
+ * slot on its device (so edits within it keep the table valid), and some
+ * edits leave the slot, the block size, the target or the device.
+ */
+class RandomEdits
+{
+public:
+    static constexpr int Segments = 40;
+    static constexpr quint64 Slot = 2048; // sectors of a device per segment
+
+    explicit RandomEdits(quint32 seed)
+        : m_random(seed)
+    {
+        for (int i = 0; i < Segments; ++i) {
+            m_table.segments.append(slotted(i));
+        }
+        restart();
+    }
+
+    MappingTable &table() { return m_table; }
+
+    // Changes one segment and returns its row. Four edits in five keep
+    // the table valid, or make it valid again.
+    int edit()
+    {
+        if (m_random.bounded(5) == 0) {
+            return breakOne();
+        }
+        m_sdaSize = 2097152;
+        const int row = m_broken.isEmpty() ? int(m_random.bounded(Segments)) : m_broken.takeFirst();
+        Segment &segment = m_table.segments[row];
+        segment = slotted(row);
+        segment.length = 8 * (1 + m_random.bounded(quint32(Slot / 8 / 2)));
+        if (segment.args.size() == 2 && m_random.bounded(2)) {
+            segment.args[1] = QString::number(row * Slot + 8 * m_random.bounded(quint32(Slot / 8 / 2)));
+        }
+        restart();
+        return row;
+    }
+
+private:
+    // The segment in its own slot of its own device, 4 KiB long.
+    Segment slotted(int row) const
+    {
+        const QString device = m_devices[row % 4];
+        if (device == u"zero") {
+            return {0, 8, device, {}, row + 1};
+        }
+        return {0, 8, QStringLiteral("linear"), {device, QString::number(row * Slot)}, row + 1};
+    }
+
+    int breakOne()
+    {
+        const int row = int(m_random.bounded(Segments));
+        Segment &segment = m_table.segments[row];
+        switch (m_random.bounded(4)) {
+        case 0: // any length: past its slot, unaligned or none
+            segment.length = m_random.bounded(4) == 0 ? 0 : m_random.bounded(quint32(3 * Slot));
+            break;
+        case 1: // an offset on another segment's slot, or past the end
+            if (segment.args.size() == 2) {
+                segment.args[1] = QString::number(m_random.bounded(quint32(Segments * Slot * 70)));
+            }
+            break;
+        case 2: // another device, or a device-less target
+            segment.target = QStringLiteral("linear");
+            segment.args = QStringList{m_devices[m_random.bounded(4)], QString::number(row * Slot)};
+            if (segment.args[0] == u"zero") {
+                segment.target = QStringLiteral("zero");
+                segment.args.clear();
+            }
+            break;
+        default: // sda shrinks between edits
+            m_sdaSize = 20 * Slot;
+            break;
+        }
+        m_broken.append(row);
+        restart();
+        return row;
+    }
+
+public:
+    DeviceResolver resolver()
+    {
+        return [this](const DeviceReference &reference) -> std::variant<BlockDeviceGeometry, QString> {
+            auto resolved = fakeResolve(reference);
+            if (auto *device = std::get_if<BlockDeviceGeometry>(&resolved);
+                device && device->number.major == 8) {
+                device->sizeInSectors = m_sdaSize;
+            }
+            return resolved;
+        };
+    }
+
+private:
+    void restart()
+    {
+        quint64 start = 0;
+        for (Segment &segment : m_table.segments) {
+            segment.start = start;
+            start += segment.length;
+        }
+    }
+
+    QRandomGenerator m_random;
+    MappingTable m_table;
+    QList<int> m_broken;
+    quint64 m_sdaSize = 2097152;
+    const QString m_devices[4] = {QStringLiteral("/dev/sda"), QStringLiteral("/dev/nvme0n1"),
+                                  QStringLiteral("8:0"), QStringLiteral("zero")};
+};
+
 } // namespace
 
 class TestTableValidator : public QObject
@@ -59,6 +182,7 @@ private Q_SLOTS:
     void resolvesEachDeviceOnce();
     void enforcesLimits();
     void deviceRangeOf();
+    void incrementalMatchesFull();
 };
 
 void TestTableValidator::acceptsGoodTables_data()
@@ -265,6 +389,31 @@ void TestTableValidator::deviceRangeOf()
     QCOMPARE(range->length, 100u);
     QVERIFY(!Volmap::deviceRangeOf(parsed.table.segments[1]));
     QVERIFY(!Volmap::deviceRangeOf(parsed.table.segments[2]));
+}
+
+void TestTableValidator::incrementalMatchesFull()
+{
+    // The editor checks one edited segment of a valid table; whatever it
+    // answers must be what checking the whole table answers.
+    const quint32 seed = QRandomGenerator::global()->generate();
+    qInfo("seed %u", seed);
+    RandomEdits edits(seed);
+    const DeviceResolver resolver = edits.resolver();
+    TableValidation validation(resolver);
+    QCOMPARE(described(validation.validate(edits.table())),
+             described(validateTable(edits.table(), resolver)));
+    QVERIFY(validateTable(edits.table(), resolver).isEmpty());
+    int incremental = 0;
+    int full = 0;
+    for (int step = 0; step < 3000; ++step) {
+        const int row = edits.edit();
+        const QStringList expected = described(validateTable(edits.table(), resolver));
+        QCOMPARE(described(validation.update(edits.table(), row)), expected);
+        (validation.wasIncremental() ? incremental : full) += 1;
+    }
+    // Both ways were taken, often: the comparison above says something of each.
+    qInfo("%d incremental, %d full", incremental, full);
+    QVERIFY2(incremental > 500 && full > 500, qPrintable(QStringLiteral("%1 %2").arg(incremental).arg(full)));
 }
 
 QTEST_APPLESS_MAIN(TestTableValidator)

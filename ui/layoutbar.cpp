@@ -118,7 +118,9 @@ QList<LayoutBar::Block> LayoutBar::layoutBlocks() const
     const qreal slivers = MinimumBlockWidth * segments.size();
     const qreal spread = qMax<qreal>(0, area.width() - slivers);
     qreal x = area.left();
-    for (int row = 0; row < segments.size(); ++row) {
+    // Blocks past the right edge are neither drawn nor clicked: a large
+    // table lays out the few hundred that show, not all of its rows.
+    for (int row = 0; row < segments.size() && x <= area.right(); ++row) {
         const qreal share = total ? qreal(segments[row].length) / qreal(total) : 1.0 / segments.size();
         const qreal width = MinimumBlockWidth + spread * share;
         blocks.append({row, QRectF(x, area.top(), width, area.height())});

@@ -15,8 +15,11 @@ DraftChecker::DraftChecker(SegmentTableModel *model, ClaimsSource *source, QObje
     , m_source(source)
 {
     // Every edit goes through the undo stack, and the model forgets the
-    // old conflict as it revalidates.
-    connect(m_model->undoStack(), &QUndoStack::indexChanged, this, &DraftChecker::recheck);
+    // old conflict as it revalidates. Only then does the table's text change.
+    connect(m_model->undoStack(), &QUndoStack::indexChanged, this, [this]() {
+        m_tableText.reset();
+        recheck();
+    });
     connect(m_source, &ClaimsSource::claimsChanged, this, &DraftChecker::recheck);
     connect(m_source, &ClaimsSource::checked, this, &DraftChecker::take);
     m_model->setOutsideUse([this](const DraggedDevice &device) {
@@ -48,7 +51,11 @@ void DraftChecker::recheck()
     // An invalid table shows its own problems; the helper would refuse it for those first.
     m_checking = m_model->isValid();
     if (m_checking) {
-        m_serial = m_source->check(formatTable(m_model->table()), m_readOnly, m_editedMapping);
+        // New claims come often; the text of 10 000 segments is not made again for them.
+        if (!m_tableText) {
+            m_tableText = formatTable(m_model->table());
+        }
+        m_serial = m_source->check(*m_tableText, m_readOnly, m_editedMapping);
     }
     Q_EMIT stateChanged();
 }

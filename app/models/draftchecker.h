@@ -47,6 +47,7 @@ private:
     quint64 m_serial = 0;
     bool m_checking = false;
     std::optional<Conflict> m_conflict;
+    std::optional<QString> m_tableText; // the table as last checked, until the next edit
 };
 
 } // namespace Volmap

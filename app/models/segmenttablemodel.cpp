@@ -33,6 +33,15 @@ EditableSegment editableFrom(const Segment &segment)
     return editable;
 }
 
+Segment segmentOf(const EditableSegment &segment, quint64 start)
+{
+    QStringList args;
+    if (mapsDevice(segment.target)) {
+        args = {segment.device, QString::number(segment.offset)};
+    }
+    return {start, segment.length, segment.target, args, 0};
+}
+
 } // namespace
 
 /* One undoable step: how to do it and how to undo it, on the model. */
@@ -54,7 +63,7 @@ private:
 
 SegmentTableModel::SegmentTableModel(DeviceResolver resolver, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_resolver(std::move(resolver))
+    , m_validation(std::move(resolver))
 {
     revalidate();
 }
@@ -77,29 +86,32 @@ int SegmentTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-MappingTable SegmentTableModel::table() const
+void SegmentTableModel::rebuildTable()
 {
-    MappingTable table;
+    m_table.segments.clear();
+    m_table.segments.reserve(m_segments.size());
     quint64 start = 0;
     for (const EditableSegment &segment : m_segments) {
-        QStringList args;
-        if (mapsDevice(segment.target)) {
-            args = {segment.device, QString::number(segment.offset)};
-        }
-        table.segments.append({start, segment.length, segment.target, args, 0});
+        m_table.segments.append(segmentOf(segment, start));
         start += segment.length;
     }
-    return table;
+}
+
+// One row changed: it is rebuilt and the starts after it follow its length.
+void SegmentTableModel::updateTableRow(int row)
+{
+    Segment *segments = m_table.segments.data();
+    segments[row] = segmentOf(m_segments[row], segments[row].start);
+    quint64 start = segments[row].end();
+    for (qsizetype next = row + 1; next < m_table.segments.size(); ++next) {
+        segments[next].start = start;
+        start += segments[next].length;
+    }
 }
 
 QString SegmentTableModel::problemAt(int row) const
 {
-    QStringList problems;
-    for (const TableIssue &issue : m_issues) {
-        if (issue.segment == row) {
-            problems.append(issue.message);
-        }
-    }
+    QStringList problems = m_problems.value(row);
     if (row == m_conflictRow && !m_conflict.isEmpty()) {
         problems.append(m_conflict);
     }
@@ -124,10 +136,7 @@ QVariant SegmentTableModel::data(const QModelIndex &index, int role) const
         return {};
     }
     const EditableSegment &segment = m_segments[index.row()];
-    quint64 start = 0;
-    for (int row = 0; row < index.row(); ++row) {
-        start += m_segments[row].length;
-    }
+    const quint64 start = m_table.segments[index.row()].start;
     const bool device = mapsDevice(segment.target);
     if (role == ProblemRole || (role == Qt::ToolTipRole && !problemAt(index.row()).isEmpty())) {
         return problemAt(index.row());
@@ -500,6 +509,7 @@ void SegmentTableModel::applyInsert(int row, const EditableSegment &segment)
 {
     beginInsertRows(QModelIndex(), row, row);
     m_segments.insert(row, segment);
+    rebuildTable();
     endInsertRows();
     revalidate();
 }
@@ -508,6 +518,7 @@ void SegmentTableModel::applyRemove(int row)
 {
     beginRemoveRows(QModelIndex(), row, row);
     m_segments.removeAt(row);
+    rebuildTable();
     endRemoveRows();
     revalidate();
 }
@@ -517,20 +528,24 @@ void SegmentTableModel::applyMove(int from, int to)
     // beginMoveRows wants the row the moved one will stand before.
     beginMoveRows(QModelIndex(), from, from, QModelIndex(), to > from ? to + 1 : to);
     m_segments.move(from, to);
+    rebuildTable();
     endMoveRows();
     revalidate();
 }
 
 void SegmentTableModel::applySet(int row, const EditableSegment &segment)
 {
+    const bool startsMoved = segment.length != m_segments[row].length;
     m_segments[row] = segment;
-    revalidate();
+    updateTableRow(row);
+    revalidate(row, startsMoved);
 }
 
 void SegmentTableModel::applyAll(const QList<EditableSegment> &segments)
 {
     beginResetModel();
     m_segments = segments;
+    rebuildTable();
     endResetModel();
     revalidate();
 }
@@ -561,17 +576,36 @@ QVariant SegmentTableModel::dataColumn(const EditableSegment &segment, int role)
     return found ? found->first : tr("Looking…");
 }
 
-void SegmentTableModel::revalidate()
+/*
+ * `changedRow` is the one row set in place since the last validation (-1:
+ * rows came, went or moved). Only the rows that read differently are
+ * announced: that row and, if its length changed, the starts below it;
+ * all of them when problems came or went.
+ */
+void SegmentTableModel::revalidate(int changedRow, bool startsMoved)
 {
     const bool wasValid = m_valid;
+    const bool hadNotes = !m_issues.isEmpty() || m_conflictRow >= 0;
     // A conflict found for the table as it was says nothing of this one.
     m_conflictRow = -1;
     m_conflict.clear();
-    m_issues = m_segments.isEmpty() ? TableIssues() : validateTable(table(), m_resolver);
+    if (m_segments.isEmpty()) {
+        m_issues.clear();
+    } else {
+        m_issues = changedRow >= 0 ? m_validation.update(m_table, changedRow)
+                                   : m_validation.validate(m_table);
+    }
     m_valid = !m_segments.isEmpty() && m_issues.isEmpty();
+    // Cells and the layout bar ask each row's problems many times a paint.
+    m_problems.clear();
+    for (const TableIssue &issue : std::as_const(m_issues)) {
+        m_problems[issue.segment].append(issue.message);
+    }
     if (!m_segments.isEmpty()) {
-        // Starts move with every change above them, and problems anywhere.
-        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        const bool onlyThere = changedRow >= 0 && !hadNotes && m_issues.isEmpty();
+        const int first = onlyThere ? changedRow : 0;
+        const int last = onlyThere && !startsMoved ? changedRow : rowCount() - 1;
+        Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
     }
     if (wasValid != isValid()) {
         Q_EMIT validityChanged(isValid());

@@ -29,9 +29,11 @@ struct EditableSegment
 /*
  * The table editor's model: one row per segment, starts derived so the
  * table is always contiguous from sector 0. Every change goes through the
- * undo stack; after each one the whole table is validated with the shared
+ * undo stack; after each one the table is validated with the shared
  * grammar (and the device resolver, if any) and each row knows what is
- * wrong with it. Lengths and offsets show and parse in the chosen unit.
+ * wrong with it. An edit of one row of a valid table checks that row only
+ * (TableValidation) and announces only the rows it changed. Lengths and
+ * offsets show and parse in the chosen unit.
  */
 class SegmentTableModel final : public QAbstractTableModel
 {
@@ -108,7 +110,7 @@ public:
     quint64 newSegmentLength() const { return m_newSegmentLength; }
 
     const QList<EditableSegment> &segments() const { return m_segments; }
-    MappingTable table() const;
+    MappingTable table() const { return m_table; }
     TableIssues issues() const { return m_issues; }
     QString problemAt(int row) const;
     bool isValid() const { return m_valid; }
@@ -129,15 +131,19 @@ private:
     void applyMove(int from, int to);
     void applySet(int row, const EditableSegment &segment);
     void applyAll(const QList<EditableSegment> &segments);
-    void revalidate();
+    void rebuildTable();
+    void updateTableRow(int row);
+    void revalidate(int changedRow = -1, bool startsMoved = true);
     QVariant dataColumn(const EditableSegment &segment, int role) const;
     std::optional<std::pair<quint64, quint64>> freeRangeOn(const DraggedDevice &device,
                                                            const QList<EditableSegment> &planned) const;
     QString noFreeSpace(const DraggedDevice &device) const;
 
-    DeviceResolver m_resolver;
+    TableValidation m_validation;
     QList<EditableSegment> m_segments;
+    MappingTable m_table; // m_segments as a table, with their starts, kept in step
     TableIssues m_issues;
+    QHash<int, QStringList> m_problems; // m_issues by row
     bool m_valid = false;
     SizeUnit m_unit = SizeUnit::MiB;
     quint64 m_newSegmentLength = 0;

@@ -47,32 +47,52 @@ QString sectorRange(quint64 first, quint64 count)
     return TableMessages::tr("sectors %1-%2").arg(first).arg(first + count - 1);
 }
 
-class Validator
+} // namespace
+
+/*
+ * One validation of a table. It keeps what it found out (devices, the
+ * ranges in use, the table's block size) so TableValidation can check one
+ * changed segment of a valid table against it instead of starting over.
+ */
+class TableCheck
 {
 public:
-    Validator(const MappingTable &table, const DeviceResolver &resolver, const TableLimits &limits)
-        : m_table(table)
-        , m_resolver(resolver)
+    TableCheck(const DeviceResolver &resolver, const TableLimits &limits)
+        : m_resolver(resolver)
         , m_limits(limits)
         , m_issues(limits.maxIssues)
     {}
 
-    TableIssues run()
+    TableIssues run(const MappingTable &table)
     {
-        if (m_table.segments.isEmpty()) {
+        m_table = &table;
+        m_rows = QList<RowFacts>(table.segments.size());
+        TableIssues issues = runChecks();
+        m_clean = issues.isEmpty();
+        m_end = table.lengthInSectors();
+        return issues;
+    }
+
+    bool tryUpdate(const MappingTable &table, int row);
+
+private:
+    TableIssues runChecks()
+    {
+        const MappingTable &table = *m_table;
+        if (table.segments.isEmpty()) {
             m_issues.add(-1, 0, TableMessages::tr("the table has no segments"));
             return m_issues.take();
         }
-        if (m_table.segments.size() > m_limits.maxSegments) {
+        if (table.segments.size() > m_limits.maxSegments) {
             m_issues.add(-1, 0,
                          TableMessages::tr("the table has %1 segments; at most %2 are allowed")
-                             .arg(m_table.segments.size())
+                             .arg(table.segments.size())
                              .arg(m_limits.maxSegments));
             return m_issues.take();
         }
         quint64 expectedStart = 0;
-        for (int index = 0; index < m_table.segments.size(); ++index) {
-            const Segment &segment = m_table.segments[index];
+        for (int index = 0; index < table.segments.size(); ++index) {
+            const Segment &segment = table.segments[index];
             checkLayout(index, segment, expectedStart);
             checkTarget(index, segment);
             expectedStart = segment.start + segment.length;
@@ -84,10 +104,12 @@ public:
         return m_issues.take();
     }
 
-private:
+    bool devicesUnchanged();
+    bool startsShiftByWholeBlocks(const MappingTable &table, int row) const;
+
     void report(int index, const QString &message)
     {
-        m_issues.add(index, m_table.segments[index].line, message);
+        m_issues.add(index, m_table->segments[index].line, message);
     }
 
     void checkLayout(int index, const Segment &segment, quint64 expectedStart)
@@ -124,6 +146,7 @@ private:
     void checkTarget(int index, const Segment &segment)
     {
         const TargetGrammar *grammar = grammarOf(segment.target);
+        m_rows[index].grammar = grammar;
         if (!grammar) {
             report(index,
                    TableMessages::tr("unsupported target %1; Volume Mapper creates %2")
@@ -164,6 +187,7 @@ private:
     void checkDeviceRange(int index, const Segment &segment)
     {
         NamedDevice &named = deviceNamed(segment.args[0]);
+        m_rows[index].device = segment.args[0];
         if (const auto *problem = std::get_if<QString>(&named.parsed)) {
             report(index, *problem);
             return;
@@ -218,8 +242,8 @@ private:
         if (blockSectors <= 1) {
             return;
         }
-        for (int index = 0; index < m_table.segments.size(); ++index) {
-            const Segment &segment = m_table.segments[index];
+        for (int index = 0; index < m_table->segments.size(); ++index) {
+            const Segment &segment = m_table->segments[index];
             const TargetGrammar *grammar = grammarOf(segment.target);
             if (!grammar || (segment.start % blockSectors == 0 && segment.length % blockSectors == 0)) {
                 continue;
@@ -257,6 +281,7 @@ private:
             return;
         }
         used.insert(offset, {length, index});
+        m_rows[index].range = {device.number, offset};
     }
 
     struct Use
@@ -265,7 +290,15 @@ private:
         int segment;
     };
 
-    const MappingTable &m_table;
+    // What the last check found out about each segment, for tryUpdate().
+    struct RowFacts
+    {
+        const TargetGrammar *grammar = nullptr;
+        QString device;                                        // as written
+        std::optional<std::pair<DeviceNumber, quint64>> range; // in m_used: device, offset
+    };
+
+    const MappingTable *m_table = nullptr;
     const DeviceResolver &m_resolver;
     const TableLimits &m_limits;
     IssueCollector m_issues;
@@ -273,9 +306,140 @@ private:
     quint32 m_largestBlock = 512;          // the table's logical block size is its devices' largest
     QHash<QString, NamedDevice> m_devices; // by the reference's text
     QHash<int, quint32> m_deviceBlock;     // segment -> its device's block size, once resolved and in range
+    QList<RowFacts> m_rows;
+    bool m_clean = false; // the last check found nothing
+    quint64 m_end = 0;    // the checked table's length
 };
 
+namespace {
+
+bool sameResolution(const std::variant<BlockDeviceGeometry, QString> &a,
+                    const std::variant<BlockDeviceGeometry, QString> &b)
+{
+    if (a.index() != b.index()) {
+        return false;
+    }
+    if (const auto *problem = std::get_if<QString>(&a)) {
+        return *problem == std::get<QString>(b);
+    }
+    const auto &x = std::get<BlockDeviceGeometry>(a);
+    const auto &y = std::get<BlockDeviceGeometry>(b);
+    return x.number == y.number && x.sizeInSectors == y.sizeInSectors
+           && x.logicalBlockSize == y.logicalBlockSize && x.displayName == y.displayName;
+}
+
 } // namespace
+
+// A device may have been resized or removed since the last check: then
+// every segment on it may read differently, and only a full check tells.
+bool TableCheck::devicesUnchanged()
+{
+    for (NamedDevice &named : m_devices) {
+        if (!named.resolved) {
+            continue;
+        }
+        const auto now = m_resolver(std::get<DeviceReference>(named.parsed));
+        if (!sameResolution(now, *named.resolved)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Contiguous from 0 within the kernel's limit, the segments after `row`
+// moved by whole blocks of every device and of the table (so their
+// alignment stands), and `row` itself aligned to the table's blocks.
+bool TableCheck::startsShiftByWholeBlocks(const MappingTable &table, int row) const
+{
+    quint64 expected = 0;
+    for (const Segment &segment : table.segments) {
+        if (segment.start != expected || segment.start + segment.length < segment.start) {
+            return false;
+        }
+        expected = segment.start + segment.length;
+    }
+    if (expected > MaxTableSectors) {
+        return false;
+    }
+    auto keepsAlignment = [&](quint32 blockSize) {
+        const quint64 blockSectors = qMax<quint64>(1, blockSize / SectorSize);
+        return expected % blockSectors == m_end % blockSectors;
+    };
+    for (const NamedDevice &named : m_devices) {
+        const auto *device = named.resolved ? std::get_if<BlockDeviceGeometry>(&*named.resolved) : nullptr;
+        if (device && !keepsAlignment(device->logicalBlockSize)) {
+            return false;
+        }
+    }
+    const quint64 tableBlock = m_largestBlock / SectorSize;
+    const Segment &changed = table.segments[row];
+    return keepsAlignment(m_largestBlock)
+           && (tableBlock <= 1 || (changed.start % tableBlock == 0 && changed.length % tableBlock == 0));
+}
+
+/*
+ * The table as last checked with segment `row` changed in place (its
+ * length, or its offset, on the same device with the same target). True
+ * if that leaves it valid, as a full check would say; false if only a
+ * full check can tell (this check is spent then).
+ */
+bool TableCheck::tryUpdate(const MappingTable &table, int row)
+{
+    if (!m_clean || table.segments.size() != m_rows.size() || row < 0 || row >= m_rows.size()) {
+        return false;
+    }
+    const Segment &segment = table.segments[row];
+    RowFacts &facts = m_rows[row];
+    const TargetGrammar *grammar = grammarOf(segment.target);
+    if (!grammar || grammar != facts.grammar || segment.args.size() != grammar->argumentCount
+        || (grammar->mapsDevice && segment.args[0] != facts.device)) {
+        return false;
+    }
+    if (!startsShiftByWholeBlocks(table, row) || (m_resolver && !devicesUnchanged())) {
+        return false;
+    }
+    m_table = &table;
+    if (facts.range) {
+        auto &used = m_used[facts.range->first];
+        const auto old = used.constFind(facts.range->second);
+        if (old == used.cend() || old->segment != row) {
+            return false;
+        }
+        used.erase(old);
+        facts.range.reset();
+    }
+    checkLayout(row, segment, segment.start);
+    checkTarget(row, segment);
+    if (!m_issues.isEmpty()) {
+        m_issues.take();
+        return false;
+    }
+    m_end = table.lengthInSectors();
+    return true;
+}
+
+TableValidation::TableValidation(DeviceResolver resolver, TableLimits limits)
+    : m_resolver(std::move(resolver))
+    , m_limits(limits)
+{}
+
+TableValidation::~TableValidation() = default;
+
+TableIssues TableValidation::validate(const MappingTable &table)
+{
+    m_check = std::make_unique<TableCheck>(m_resolver, m_limits);
+    m_incremental = false;
+    return m_check->run(table);
+}
+
+TableIssues TableValidation::update(const MappingTable &table, int row)
+{
+    if (m_check && m_check->tryUpdate(table, row)) {
+        m_incremental = true;
+        return {};
+    }
+    return validate(table);
+}
 
 bool isSupportedTarget(QStringView target)
 {
@@ -294,7 +458,7 @@ QStringList supportedTargets()
 TableIssues validateTable(const MappingTable &table, const DeviceResolver &resolver,
                           const TableLimits &limits)
 {
-    return Validator(table, resolver, limits).run();
+    return TableCheck(resolver, limits).run(table);
 }
 
 TableIssues validateTableText(QStringView text, const DeviceResolver &resolver, const TableLimits &limits)

@@ -5,6 +5,7 @@
 #include "segment.h"
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace Volmap {
@@ -40,6 +41,37 @@ QStringList supportedTargets();
  */
 TableIssues validateTable(const MappingTable &table, const DeviceResolver &resolver = {},
                           const TableLimits &limits = {});
+
+class TableCheck;
+
+/*
+ * validateTable() for a table edited one segment at a time, as the editor
+ * does: validate() checks a whole table and keeps what it found out;
+ * update() takes that table with segment `row` changed in place (starts
+ * after it moved with its length) and answers exactly what
+ * validateTable() would. While the table is valid and the edit keeps the
+ * segment's target and device, only that segment is checked (plus the
+ * starts, and each device resolved again in case it changed); anything
+ * else is checked in full.
+ */
+class TableValidation final
+{
+public:
+    explicit TableValidation(DeviceResolver resolver = {}, TableLimits limits = {});
+    ~TableValidation();
+    Q_DISABLE_COPY_MOVE(TableValidation)
+
+    TableIssues validate(const MappingTable &table);
+    TableIssues update(const MappingTable &table, int row);
+    /* The last update() checked one segment only (for tests and benchmarks). */
+    bool wasIncremental() const { return m_incremental; }
+
+private:
+    DeviceResolver m_resolver;
+    TableLimits m_limits;
+    std::unique_ptr<TableCheck> m_check;
+    bool m_incremental = false;
+};
 
 /* parseTable() + the text length cap + validateTable(). */
 TableIssues validateTableText(QStringView text, const DeviceResolver &resolver = {},
