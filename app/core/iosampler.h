@@ -54,6 +54,7 @@ class IoSampler final : public QObject
 
 public:
     explicit IoSampler(const QString &root = QString(), QObject *parent = nullptr);
+    ~IoSampler() override;
 
     /* Where the time of each reading comes from; steadyClock() unless a test says otherwise. */
     void setClock(MonotonicClock clock) { m_clock = std::move(clock); }
@@ -82,11 +83,17 @@ Q_SIGNALS:
 private:
     struct Device
     {
+        QByteArray statPath; // "dm-3/stat", below /sys/block
         std::optional<IoCounters> last;
         QList<IoRates> history;
     };
 
+    bool openBlockDirectory();
+
     QString m_root;
+    // /sys/block, held open: each tick opens every device's file relative
+    // to it, without walking the whole path again.
+    int m_blockDirectory = -1;
     MonotonicClock m_clock = steadyClock();
     QTimer m_timer;
     int m_historyLength = 300;
