@@ -92,10 +92,45 @@ void IoSampler::setHistoryLength(int samples)
 {
     m_historyLength = qMax(1, samples);
     for (Device &device : m_devices) {
-        while (device.history.size() > m_historyLength) {
-            device.history.removeFirst();
-        }
+        device.truncate(m_historyLength);
     }
+}
+
+QList<IoRates> IoSampler::Device::history() const
+{
+    if (oldest == 0) {
+        return ring;
+    }
+    QList<IoRates> ordered;
+    ordered.reserve(ring.size());
+    ordered.append(ring.constBegin() + oldest, ring.constEnd());
+    ordered.append(ring.constBegin(), ring.constBegin() + oldest);
+    return ordered;
+}
+
+void IoSampler::Device::append(const IoRates &rates, int capacity)
+{
+    if (ring.size() < capacity) {
+        if (ring.isEmpty()) {
+            ring.reserve(capacity);
+        }
+        ring.append(rates);
+        return;
+    }
+    ring[oldest] = rates;
+    oldest = (oldest + 1) % ring.size();
+}
+
+void IoSampler::Device::truncate(int capacity)
+{
+    QList<IoRates> ordered = history();
+    if (ordered.size() > capacity) {
+        ordered.remove(0, ordered.size() - capacity);
+    }
+    ring = QList<IoRates>();
+    ring.reserve(capacity);
+    ring.append(ordered);
+    oldest = 0;
 }
 
 void IoSampler::watch(const QString &kernelName)
@@ -114,7 +149,8 @@ void IoSampler::unwatch(const QString &kernelName)
 
 QList<IoRates> IoSampler::history(const QString &kernelName) const
 {
-    return m_devices.value(kernelName).history;
+    const auto it = m_devices.constFind(kernelName);
+    return it == m_devices.constEnd() ? QList<IoRates>() : it->history();
 }
 
 std::optional<IoCounters> IoSampler::totals(const QString &kernelName) const
@@ -148,10 +184,7 @@ void IoSampler::sampleNow()
             continue;
         }
         if (device.last) {
-            device.history.append(ratesBetween(*device.last, *counters));
-            if (device.history.size() > m_historyLength) {
-                device.history.removeFirst();
-            }
+            device.append(ratesBetween(*device.last, *counters), m_historyLength);
         }
         device.last = counters;
     }

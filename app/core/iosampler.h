@@ -85,7 +85,16 @@ private:
     {
         QByteArray statPath; // "dm-3/stat", below /sys/block
         std::optional<IoCounters> last;
-        QList<IoRates> history;
+        // A ring of at most m_historyLength rates, the oldest at `oldest`
+        // once full: a full history takes no new memory per tick (a list
+        // that drops its first entry and appends wanders through ever new
+        // pages of a buffer half as big again, for minutes).
+        QList<IoRates> ring;
+        qsizetype oldest = 0;
+
+        QList<IoRates> history() const;
+        void append(const IoRates &rates, int capacity);
+        void truncate(int capacity);
     };
 
     bool openBlockDirectory();
