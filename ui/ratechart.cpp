@@ -18,9 +18,10 @@ namespace {
 const QColor ReadColor(0x1d, 0x99, 0xf3);
 const QColor WriteColor(0xf6, 0x74, 0x00);
 
-// Each bucket of this many pixels keeps its lowest and highest sample: a
-// 2-pixel line shows nothing finer.
-constexpr double PixelsPerBucket = 3;
+// Each bucket of this many pixels keeps its lowest and highest sample, so
+// a line has a corner every 2.5 pixels on average: a 2-pixel pen shows
+// little finer, and stroking it costs in proportion to its corners.
+constexpr double PixelsPerBucket = 5;
 
 QColor mix(const QColor &a, const QColor &b, double amountOfB)
 {
