@@ -18,6 +18,9 @@ private Q_SLOTS:
     void binary();
     void ticks();
     void neverBelowThePeak();
+    void timeSpan_data();
+    void timeSpan();
+    void timeSpanChangesRarely();
 };
 
 void TestAxisScale::decimal_data()
@@ -83,6 +86,46 @@ void TestAxisScale::neverBelowThePeak()
                      qPrintable(QString::number(peak)));
         }
     }
+}
+
+void TestAxisScale::timeSpan_data()
+{
+    QTest::addColumn<double>("seconds");
+    QTest::addColumn<double>("span");
+    QTest::newRow("no history: the window") << 0.0 << 180.0;
+    QTest::newRow("a fraction") << 0.18 << 0.2;
+    QTest::newRow("round already") << 2.0 << 2.0;
+    QTest::newRow("just above 1") << 1.01 << 1.2;
+    QTest::newRow("7 s") << 7.0 << 8.0;
+    QTest::newRow("61 s") << 61.0 << 80.0;
+    QTest::newRow("capped by the window") << 170.0 << 180.0;
+    QTest::newRow("a full window") << 180.0 << 180.0;
+    QTest::newRow("older than the window") << 181.0 << 180.0;
+}
+
+void TestAxisScale::timeSpan()
+{
+    QFETCH(double, seconds);
+    QFETCH(double, span);
+    QCOMPARE(niceTimeSpan(seconds, 180), span);
+}
+
+void TestAxisScale::timeSpanChangesRarely()
+{
+    // A history growing 4 times a second to 3 minutes: the axis changes a
+    // few dozen times, not 720, and always holds the oldest sample while
+    // using at least 3/4 of the width.
+    int changes = 0;
+    double previous = 0;
+    for (int sample = 1; sample <= 720; ++sample) {
+        const double seconds = sample * 0.25;
+        const double span = niceTimeSpan(seconds, 180);
+        QVERIFY(span >= seconds - 1e-9);
+        QVERIFY(seconds / span >= 0.75 - 1e-9);
+        changes += span != previous ? 1 : 0;
+        previous = span;
+    }
+    QVERIFY2(changes < 30, qPrintable(QString::number(changes)));
 }
 
 QTEST_GUILESS_MAIN(TestAxisScale)

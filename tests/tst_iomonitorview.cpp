@@ -23,6 +23,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineSeries>
+#include <QLocale>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -101,6 +102,8 @@ private Q_SLOTS:
     void pauseStopsBothSamplers();
     void hiddenOrMinimizedStopsSampling();
     void intervalChoiceApplies();
+    void intervalMenuShowsTheIntervalInUse();
+    void hiddenChartCostsNothingUntilShown();
     void switchingMappingsMovesTheWatch();
     void segmentFailureShowsWithoutStoppingCharts();
     void segmentCountersAndReset();
@@ -266,10 +269,12 @@ void TestIoMonitorView::chartsAndTotalsFollowTheBlockSampler()
     }
     QCOMPARE(readIops.last().x(), 0.0);
     QVERIFY(readIops.first().x() > readIops.last().x());
-    // Full width from the first samples: the x axis reaches back to the
-    // oldest point, not to the three-minute window.
-    QCOMPARE(iops->xSpan(), readIops.first().x());
-    QCOMPARE(throughput->xSpan(), readIops.first().x());
+    // Nearly full width from the first samples: the x axis reaches back to
+    // the oldest point, rounded up to a round span (so it does not move on
+    // every sample), not to the three-minute window.
+    QCOMPARE(iops->xSpan(), niceTimeSpan(readIops.first().x(), 180));
+    QCOMPARE(throughput->xSpan(), iops->xSpan());
+    QVERIFY(iops->xSpan() >= readIops.first().x());
     QVERIFY(iops->xSpan() < 1.0);
     // 300 reads in 60 ms versus 50: the rates differ as the counts do.
     QVERIFY(readIops[1].y() > 2 * readIops[2].y());
@@ -401,14 +406,71 @@ void TestIoMonitorView::intervalChoiceApplies()
     QTest::keyClick(interval, Qt::Key_Down);
     QCOMPARE(m_blockSampler->interval(), 5000);
     QCOMPARE(m_segmentSampler->interval(), 5000);
+    // The fastest choice follows a busy mapping at 4 Hz.
     QTest::keyClick(interval, Qt::Key_Home);
-    QCOMPARE(m_blockSampler->interval(), 500);
+    QCOMPARE(interval->currentText(), QStringLiteral("%1 s").arg(QLocale().toString(0.25)));
+    QCOMPARE(m_blockSampler->interval(), 250);
     // Each segment sample is a D-Bus round trip: never more often than every 2 s.
     QCOMPARE(m_segmentSampler->interval(), 2000);
 
-    // The new interval drives the sampler: 0.5 s gives samples quickly.
+    // The new interval drives the sampler: 0.25 s gives samples quickly.
     QSignalSpy sampled(m_blockSampler.get(), &IoSampler::sampled);
     QTRY_VERIFY_WITH_TIMEOUT(sampled.count() >= 3, 4000);
+}
+
+void TestIoMonitorView::intervalMenuShowsTheIntervalInUse()
+{
+    auto *interval = child<QComboBox>(QStringLiteral("intervalCombo"));
+    const int choices = interval->count();
+    // Set by a program or a restored setting: shown as it is, in order.
+    m_view->setSamplingInterval(300);
+    QCOMPARE(m_blockSampler->interval(), 300);
+    QCOMPARE(interval->currentData().toInt(), 300);
+    QCOMPARE(interval->currentText(), QStringLiteral("%1 s").arg(QLocale().toString(0.3)));
+    QCOMPARE(interval->count(), choices + 1);
+    QCOMPARE(interval->itemData(interval->currentIndex() - 1).toInt(), 250);
+    QCOMPARE(interval->itemData(interval->currentIndex() + 1).toInt(), 500);
+    // Another one replaces it; a listed one removes it.
+    m_view->setSamplingInterval(700);
+    QCOMPARE(interval->currentData().toInt(), 700);
+    QCOMPARE(interval->count(), choices + 1);
+    QCOMPARE(interval->findData(300), -1);
+    m_view->setSamplingInterval(2000);
+    QCOMPARE(interval->currentData().toInt(), 2000);
+    QCOMPARE(interval->count(), choices);
+    // Below what the sampler allows: the menu shows what the sampler does.
+    m_view->setSamplingInterval(10);
+    QCOMPARE(interval->currentData().toInt(), m_blockSampler->interval());
+    QVERIFY(m_blockSampler->interval() > 10);
+}
+
+void TestIoMonitorView::hiddenChartCostsNothingUntilShown()
+{
+    m_blockSampler->setClock([this]() { return m_nowNs; });
+    m_view->setPaused(true);
+    m_view->setMapping(Mapping, Kernel);
+    auto *iops = child<RateChart>(QStringLiteral("iopsChart"));
+    auto sample = [this](quint64 reads) {
+        m_nowNs += 250'000'000;
+        writeStat(reads, reads / 10);
+        m_blockSampler->sampleNow();
+    };
+    sample(100);
+    sample(300);
+    const qsizetype shown = m_blockSampler->history(Kernel).size();
+    QVERIFY(shown >= 1);
+    QCOMPARE(iops->readSeries()->count(), shown);
+    // As in a closed tab: the view samples on, the chart's series stay put.
+    iops->hide();
+    sample(600);
+    sample(900);
+    QCOMPARE(iops->readSeries()->count(), shown);
+    QCOMPARE(m_blockSampler->history(Kernel).size(), shown + 2);
+    // Shown again, it catches up at once.
+    iops->show();
+    QCOMPARE(iops->readSeries()->count(), shown + 2);
+    QCOMPARE(iops->readSeries()->points().constLast().y(),
+             m_blockSampler->history(Kernel).constLast().readIops);
 }
 
 void TestIoMonitorView::switchingMappingsMovesTheWatch()

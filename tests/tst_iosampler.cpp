@@ -20,6 +20,7 @@ private Q_SLOTS:
     void computesRates();
     void neverGoesNegative();
     void samplesWatchedDevicesWithBoundedHistory();
+    void historyStaysInOrderAndResizes();
     void segmentRates();
 
 private:
@@ -111,6 +112,43 @@ void TestIoSampler::samplesWatchedDevicesWithBoundedHistory()
     QVERIFY(sampler.history(QStringLiteral("dm-9")).isEmpty());
     sampler.unwatch(QStringLiteral("dm-0"));
     QCOMPARE(sampler.watched(), QStringList(QStringLiteral("dm-9")));
+}
+
+void TestIoSampler::historyStaysInOrderAndResizes()
+{
+    QTemporaryDir root;
+    IoSampler sampler(root.path());
+    qint64 nowNs = 0;
+    sampler.setClock([&nowNs]() { return nowNs; });
+    sampler.setHistoryLength(4);
+    sampler.watch(QStringLiteral("dm-0"));
+    auto sample = [&](int times) {
+        for (int i = 0; i < times; ++i) {
+            nowNs += 100'000'000;
+            writeStat(root.path(), QStringLiteral("dm-0"),
+                      QByteArray::number(nowNs / 1'000'000) + " 0 0 0 0 0 0 0 0 0 0\n");
+            sampler.sampleNow();
+        }
+    };
+    // The times of the readings that ended each interval, oldest first.
+    auto times = [&]() {
+        QList<qint64> values;
+        for (const IoRates &rates : sampler.history(QStringLiteral("dm-0"))) {
+            values.append(rates.msecs);
+        }
+        return values;
+    };
+    sample(11); // wraps around the four places more than twice
+    QCOMPARE(times(), (QList<qint64>{800, 900, 1000, 1100}));
+    sampler.setHistoryLength(2); // keeps the newest
+    QCOMPARE(times(), (QList<qint64>{1000, 1100}));
+    sample(1);
+    QCOMPARE(times(), (QList<qint64>{1100, 1200}));
+    sampler.setHistoryLength(5); // room again: grows with new readings
+    sample(4);
+    QCOMPARE(times(), (QList<qint64>{1200, 1300, 1400, 1500, 1600}));
+    sample(1);
+    QCOMPARE(times(), (QList<qint64>{1300, 1400, 1500, 1600, 1700}));
 }
 
 void TestIoSampler::segmentRates()

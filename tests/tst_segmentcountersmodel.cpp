@@ -52,6 +52,7 @@ private Q_SLOTS:
     void sharesFallBackToIosWhenNoBytesMove();
     void mismatchedRatesAreIgnored();
     void sameLayoutUpdatesInPlaceNewLayoutResets();
+    void onlyChangedCellsAreAnnounced();
     void devicesFromTheTable();
     void clear();
 };
@@ -148,6 +149,35 @@ void TestSegmentCountersModel::sameLayoutUpdatesInPlaceNewLayoutResets()
     model.setCounters({counting(0, 1024, 0, 0, 0, 0), counting(1024, 1024, 0, 0, 0, 0)}, {});
     QCOMPARE(reset.count(), 1);
     QCOMPARE(model.rowCount(), 2);
+}
+
+void TestSegmentCountersModel::onlyChangedCellsAreAnnounced()
+{
+    SegmentCountersModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setCounters({counting(0, 2048, 1, 0, 8, 0), counting(2048, 2048, 5, 2, 40, 16)}, {});
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    // The same reading again (an idle mapping): nothing to repaint.
+    model.setCounters({counting(0, 2048, 1, 0, 8, 0), counting(2048, 2048, 5, 2, 40, 16)}, {});
+    QCOMPARE(changed.count(), 0);
+    // The second segment wrote: its writes and written bytes, nothing else.
+    model.setCounters({counting(0, 2048, 1, 0, 8, 0), counting(2048, 2048, 5, 3, 40, 24)}, {});
+    QCOMPARE(changed.count(), 1);
+    const QModelIndex topLeft = changed.at(0).at(0).toModelIndex();
+    const QModelIndex bottomRight = changed.at(0).at(1).toModelIndex();
+    QCOMPARE(topLeft.row(), 1);
+    QCOMPARE(bottomRight.row(), 1);
+    QCOMPARE(topLeft.column(), int(SegmentCountersModel::WritesColumn));
+    QCOMPARE(bottomRight.column(), int(SegmentCountersModel::WrittenBytesColumn));
+    // Rates arrive: both rows get a rate and a share.
+    changed.clear();
+    model.setCounters({counting(0, 2048, 1, 0, 8, 0), counting(2048, 2048, 5, 3, 40, 24)},
+                      {rates(0, 2048, 0, 0), rates(2048, 2048, 0, 4096)});
+    QCOMPARE(changed.count(), 2);
+    for (const QList<QVariant> &signal : std::as_const(changed)) {
+        QCOMPARE(signal.at(0).toModelIndex().column(), int(SegmentCountersModel::RateColumn));
+        QCOMPARE(signal.at(1).toModelIndex().column(), int(SegmentCountersModel::ShareColumn));
+    }
 }
 
 void TestSegmentCountersModel::devicesFromTheTable()

@@ -4,6 +4,7 @@
 #include "activitywatcher.h"
 #include "blockdeviceresolver.h"
 #include "clienterror.h"
+#include "intervalcombo.h"
 #include "iosampler.h"
 #include "ratechart.h"
 #include "segmentcountersmodel.h"
@@ -11,7 +12,6 @@
 #include "sharebardelegate.h"
 #include "sizeunits.h"
 
-#include <QComboBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -31,7 +31,8 @@ namespace Volmap {
 
 namespace {
 
-const int IntervalChoices[] = {500, 1000, 2000, 5000};
+// 0.25 s follows a busy mapping at 4 Hz; the charts cost little enough.
+const QList<int> IntervalChoices{250, 500, 1000, 2000, 5000};
 
 QString iopsText(double value)
 {
@@ -96,15 +97,10 @@ IoMonitorView::IoMonitorView(IoSampler *blockSampler, SegmentSampler *segmentSam
     connect(m_segmentSampler, &SegmentSampler::failed, this, &IoMonitorView::showSegmentFailure);
     connect(m_activity, &ActivityWatcher::activeChanged, this, &IoMonitorView::updateSampling);
 
-    // Start from the sampler's interval if it is one of ours, so a window
-    // that restores a setting into the sampler keeps it.
-    int initial = 1000;
-    for (int choice : IntervalChoices) {
-        if (choice == m_blockSampler->interval()) {
-            initial = choice;
-        }
-    }
-    applyInterval(initial);
+    // Start from the sampler's interval, so a window that restores a
+    // setting into the sampler keeps it; the menu shows it even if it is
+    // none of the choices.
+    applyInterval(m_blockSampler->interval());
     m_stack->setCurrentWidget(m_emptyState);
 }
 
@@ -153,19 +149,15 @@ QLayout *IoMonitorView::createHeader()
     m_title->setFont(titleFont);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    m_interval = new QComboBox;
+    m_interval = new IntervalCombo(IntervalChoices);
     m_interval->setObjectName(QStringLiteral("intervalCombo"));
-    for (int choice : IntervalChoices) {
-        m_interval->addItem(tr("%1 s").arg(QLocale().toString(choice / 1000.0)), choice);
-    }
     m_interval->setAccessibleName(tr("Sampling interval"));
     m_interval->setToolTip(tr("How often the block-layer counters are read; per-segment counters are read "
                               "at most every %1 s")
                                .arg(MinimumSegmentIntervalMs / 1000));
     auto *intervalLabel = new QLabel(tr("&Interval:"));
     intervalLabel->setBuddy(m_interval);
-    connect(m_interval, &QComboBox::activated, this,
-            [this](int index) { applyInterval(m_interval->itemData(index).toInt()); });
+    connect(m_interval, &IntervalCombo::intervalPicked, this, &IoMonitorView::applyInterval);
 
     m_pause = new QPushButton;
     m_pause->setObjectName(QStringLiteral("pauseButton"));
@@ -379,10 +371,9 @@ void IoMonitorView::applyInterval(int milliseconds)
     // Enough history to fill the window, and no more.
     m_blockSampler->setHistoryLength(int(std::ceil(m_windowSeconds * 1000.0 / m_blockSampler->interval()))
                                      + 1);
-    const int index = m_interval->findData(milliseconds);
-    if (index >= 0) {
-        m_interval->setCurrentIndex(index);
-    }
+    // The sampler's own value (it keeps to a sane minimum), so the menu
+    // never shows an interval that is not in use.
+    m_interval->setInterval(m_blockSampler->interval());
 }
 
 void IoMonitorView::updatePauseButton()
@@ -448,6 +439,9 @@ void IoMonitorView::updateBlockRates()
     QList<QPointF> writeIops;
     QList<QPointF> readBytes;
     QList<QPointF> writeBytes;
+    for (QList<QPointF> *points : {&readIops, &writeIops, &readBytes, &writeBytes}) {
+        points->reserve(history.size());
+    }
     for (const IoRates &rates : history) {
         const double ago = (newest.msecs - rates.msecs) / 1000.0;
         readIops.append({ago, rates.readIops});
@@ -455,8 +449,9 @@ void IoMonitorView::updateBlockRates()
         readBytes.append({ago, rates.readBytesPerSecond});
         writeBytes.append({ago, rates.writeBytesPerSecond});
     }
-    m_iopsChart->setPoints(readIops, writeIops);
-    m_throughputChart->setPoints(readBytes, writeBytes);
+    const double newestSeconds = newest.msecs / 1000.0;
+    m_iopsChart->setPoints(readIops, writeIops, newestSeconds);
+    m_throughputChart->setPoints(readBytes, writeBytes, newestSeconds);
     const QString none = QStringLiteral("—");
     m_latency->setText(tr("read %1 · write %2")
                            .arg(newest.readIops > 0 ? latencyText(newest.readLatencyMs) : none,

@@ -6,7 +6,6 @@
 #include <QPointer>
 #include <QWidget>
 
-class QComboBox;
 class QLabel;
 class QLayout;
 class QPushButton;
@@ -16,6 +15,7 @@ class QTableView;
 namespace Volmap {
 
 class ActivityWatcher;
+class IntervalCombo;
 class IoSampler;
 class RateChart;
 class SegmentCountersModel;
@@ -92,7 +92,7 @@ private:
     QStackedWidget *m_stack = nullptr;
     QLabel *m_emptyState = nullptr;
     QLabel *m_title = nullptr;
-    QComboBox *m_interval = nullptr;
+    IntervalCombo *m_interval = nullptr;
     QPushButton *m_pause = nullptr;
     QPushButton *m_reset = nullptr;
     QLabel *m_inFlight = nullptr;

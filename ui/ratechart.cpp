@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "ratechart.h"
 
+#include "chartdecimation.h"
+
 #include <QCategoryAxis>
 #include <QEvent>
 #include <QLegend>
@@ -15,6 +17,11 @@ namespace {
 // and with enough contrast on both a white and a near-black plot.
 const QColor ReadColor(0x1d, 0x99, 0xf3);
 const QColor WriteColor(0xf6, 0x74, 0x00);
+
+// Each bucket of this many pixels keeps its lowest and highest sample, so
+// a line has a corner every 2.5 pixels on average: a 2-pixel pen shows
+// little finer, and stroking it costs in proportion to its corners.
+constexpr double PixelsPerBucket = 5;
 
 QColor mix(const QColor &a, const QColor &b, double amountOfB)
 {
@@ -111,24 +118,33 @@ double RateChart::xSpan() const
 
 void RateChart::clear()
 {
-    setPoints({}, {});
+    m_readPoints.clear();
+    m_writePoints.clear();
+    m_newest = 0;
+    applyPoints();
 }
 
-void RateChart::setPoints(const QList<QPointF> &read, const QList<QPointF> &write)
+void RateChart::setPoints(const QList<QPointF> &read, const QList<QPointF> &write, double newest)
 {
-    // replace() hands the series one list, one repaint, instead of a
-    // signal per point.
-    m_read->replace(read);
-    m_write->replace(write);
-    // A line needs two points; until then the first reading shows as a dot.
-    m_read->setPointsVisible(read.size() == 1);
-    m_write->setPointsVisible(write.size() == 1);
-    const auto newest = [this](const QList<QPointF> &points) {
-        return points.isEmpty() ? QStringLiteral("—") : m_format(points.constLast().y());
-    };
-    m_read->setName(tr("Read %1").arg(newest(read)));
-    m_write->setName(tr("Write %1").arg(newest(write)));
-    setAccessibleDescription(tr("%1 now: read %2, write %3").arg(m_title, newest(read), newest(write)));
+    m_readPoints = read;
+    m_writePoints = write;
+    m_newest = newest;
+    // A hidden tab or a chart scrolled out of sight would still lay out,
+    // stroke and index its lines on every sample: keep the points until
+    // the chart is shown or painted again.
+    // (The view itself is covered by its viewport: ask the viewport.)
+    if (!isVisible() || viewport()->visibleRegion().isEmpty()) {
+        m_pending = true;
+        return;
+    }
+    applyPoints();
+}
+
+void RateChart::applyPoints()
+{
+    m_pending = false;
+    const QList<QPointF> &read = m_readPoints;
+    const QList<QPointF> &write = m_writePoints;
     double oldest = 0;
     for (const QList<QPointF> *points : {&read, &write}) {
         for (const QPointF &point : *points) {
@@ -136,8 +152,55 @@ void RateChart::setPoints(const QList<QPointF> &read, const QList<QPointF> &writ
         }
     }
     // One point has no age to span: it sits at "now" on the full window.
-    setSpan(oldest > 0 ? qMin(oldest, m_window) : m_window);
+    // A round span moves the axis a few dozen times while the history
+    // grows, not on every sample.
+    setSpan(oldest > 0 ? niceTimeSpan(oldest, m_window) : m_window);
+    // More samples than pixels (4 Hz over 3 minutes is 721 points on a few
+    // hundred) cost work on every update and show nothing more: keep the
+    // extremes of every few pixels.
+    double plotWidth = chart()->plotArea().width();
+    if (plotWidth < 1) {
+        plotWidth = width();
+    }
+    const double bucket = xSpan() * PixelsPerBucket / qMax(1.0, plotWidth);
+    // replace() hands the series one list, one repaint, instead of a
+    // signal per point.
+    m_read->replace(decimateMinMax(read, bucket, m_newest));
+    m_write->replace(decimateMinMax(write, bucket, m_newest));
+    // A line needs two points; until then the first reading shows as a dot.
+    m_read->setPointsVisible(read.size() == 1);
+    m_write->setPointsVisible(write.size() == 1);
+    const auto newest = [this](const QList<QPointF> &points) {
+        return points.isEmpty() ? QStringLiteral("—") : m_format(points.constLast().y());
+    };
+    // Unchanged names leave the legend's layout alone.
+    const QString readName = tr("Read %1").arg(newest(read));
+    const QString writeName = tr("Write %1").arg(newest(write));
+    if (m_read->name() != readName) {
+        m_read->setName(readName);
+    }
+    if (m_write->name() != writeName) {
+        m_write->setName(writeName);
+    }
+    setAccessibleDescription(tr("%1 now: read %2, write %3").arg(m_title, newest(read), newest(write)));
     rescale(read, write);
+}
+
+void RateChart::showEvent(QShowEvent *event)
+{
+    if (m_pending) {
+        applyPoints();
+    }
+    QChartView::showEvent(event);
+}
+
+void RateChart::paintEvent(QPaintEvent *event)
+{
+    // Scrolled back into sight: catch up before drawing.
+    if (m_pending) {
+        applyPoints();
+    }
+    QChartView::paintEvent(event);
 }
 
 void RateChart::rescale(const QList<QPointF> &read, const QList<QPointF> &write)

@@ -33,10 +33,13 @@ public:
 
     void setWindowSeconds(double seconds);
     /*
-     * Points are (seconds before the newest sample, value). The legend
-     * names each series with its newest value.
+     * Points are (seconds before the newest sample, value), oldest first;
+     * `newest` is the newest sample's time in seconds on any fixed clock,
+     * which keeps the thinning of dense histories steady as they slide.
+     * The legend names each series with its newest value. A chart nobody
+     * can see keeps the points and draws them when it comes into view.
      */
-    void setPoints(const QList<QPointF> &read, const QList<QPointF> &write);
+    void setPoints(const QList<QPointF> &read, const QList<QPointF> &write, double newest = 0);
     void clear();
 
     QLineSeries *readSeries() const { return m_read; }
@@ -49,9 +52,12 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
     void applyPalette();
+    void applyPoints();
     void setSpan(double seconds);
     void rescale(const QList<QPointF> &read, const QList<QPointF> &write);
 
@@ -64,6 +70,11 @@ private:
     QValueAxis *m_xAxis = nullptr;
     QCategoryAxis *m_yAxis = nullptr;
     double m_window = 180;
+    // The latest points; applied to the series only while visible.
+    QList<QPointF> m_readPoints;
+    QList<QPointF> m_writePoints;
+    double m_newest = 0;
+    bool m_pending = false;
 };
 
 } // namespace Volmap

@@ -50,4 +50,21 @@ AxisScale niceAxisScale(double peak, double floor, AxisUnits units, int maxSteps
     return AxisScale{steps * step * unit, step * unit};
 }
 
+double niceTimeSpan(double seconds, double window)
+{
+    if (!(seconds > 0) || !std::isfinite(seconds) || seconds >= window) {
+        return window;
+    }
+    // A sample a hair older than a round span (timer jitter) must not
+    // widen the axis: compare with a relative tolerance.
+    const double magnitude = std::pow(10.0, std::floor(std::log10(seconds)));
+    for (double mantissa : {1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0}) {
+        const double span = mantissa * magnitude;
+        if (span >= seconds * (1 - 1e-9)) {
+            return qMin(span, window);
+        }
+    }
+    return window;
+}
+
 } // namespace Volmap

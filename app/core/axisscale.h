@@ -29,4 +29,13 @@ enum class AxisUnits { Decimal, Binary };
  */
 AxisScale niceAxisScale(double peak, double floor, AxisUnits units, int maxSteps = 5);
 
+/*
+ * The span of a time axis that holds `seconds` of history: the next round
+ * value (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten) at or
+ * above it, at most `window`. A chart whose history grows sample by sample
+ * keeps its axis, labels and layout for many samples instead of changing
+ * them on every one, and still fills at least three quarters of its width.
+ */
+double niceTimeSpan(double seconds, double window);
+
 } // namespace Volmap

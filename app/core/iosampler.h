@@ -54,6 +54,7 @@ class IoSampler final : public QObject
 
 public:
     explicit IoSampler(const QString &root = QString(), QObject *parent = nullptr);
+    ~IoSampler() override;
 
     /* Where the time of each reading comes from; steadyClock() unless a test says otherwise. */
     void setClock(MonotonicClock clock) { m_clock = std::move(clock); }
@@ -82,11 +83,26 @@ Q_SIGNALS:
 private:
     struct Device
     {
+        QByteArray statPath; // "dm-3/stat", below /sys/block
         std::optional<IoCounters> last;
-        QList<IoRates> history;
+        // A ring of at most m_historyLength rates, the oldest at `oldest`
+        // once full: a full history takes no new memory per tick (a list
+        // that drops its first entry and appends wanders through ever new
+        // pages of a buffer half as big again, for minutes).
+        QList<IoRates> ring;
+        qsizetype oldest = 0;
+
+        QList<IoRates> history() const;
+        void append(const IoRates &rates, int capacity);
+        void truncate(int capacity);
     };
 
+    bool openBlockDirectory();
+
     QString m_root;
+    // /sys/block, held open: each tick opens every device's file relative
+    // to it, without walking the whole path again.
+    int m_blockDirectory = -1;
     MonotonicClock m_clock = steadyClock();
     QTimer m_timer;
     int m_historyLength = 300;

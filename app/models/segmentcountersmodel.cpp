@@ -24,6 +24,13 @@ bool sameLayout(const QList<SegmentStatus> &totals, const QList<SegmentRates> &r
     return true;
 }
 
+bool sameRates(const SegmentRates &a, const SegmentRates &b)
+{
+    return a.readIops == b.readIops && a.writeIops == b.writeIops
+           && a.readBytesPerSecond == b.readBytesPerSecond && a.writeBytesPerSecond == b.writeBytesPerSecond
+           && a.flushes == b.flushes && a.discards == b.discards;
+}
+
 bool sameRows(const QList<SegmentStatus> &a, const QList<SegmentStatus> &b)
 {
     if (a.size() != b.size()) {
@@ -81,13 +88,58 @@ void SegmentCountersModel::setCounters(const QList<SegmentStatus> &totals, const
     if (!sameShape) {
         beginResetModel();
     }
+    // What the cells said before, to announce only the ones that change:
+    // the view repaints and refits its columns for those alone.
+    QList<QVariant> before;
+    QList<SegmentRates> ratesBefore;
+    if (sameShape) {
+        before = cellValues();
+        ratesBefore = m_rates;
+    }
     m_totals = totals;
     m_rates = sameLayout(totals, latest) ? latest : QList<SegmentRates>();
     recomputeShares();
     if (!sameShape) {
         endResetModel();
-    } else if (!m_totals.isEmpty()) {
-        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    } else {
+        announceChanges(before, ratesBefore);
+    }
+}
+
+QList<QVariant> SegmentCountersModel::cellValues() const
+{
+    QList<QVariant> values;
+    values.reserve(m_totals.size() * ColumnCount);
+    for (int row = 0; row < m_totals.size(); ++row) {
+        for (int column = 0; column < ColumnCount; ++column) {
+            values.append(value(row, column));
+        }
+    }
+    return values;
+}
+
+void SegmentCountersModel::announceChanges(const QList<QVariant> &before,
+                                           const QList<SegmentRates> &ratesBefore)
+{
+    const QList<QVariant> after = cellValues();
+    for (int row = 0; row < m_totals.size(); ++row) {
+        int first = -1;
+        int last = -1;
+        for (int column = 0; column < ColumnCount; ++column) {
+            if (before.at(row * ColumnCount + column) != after.at(row * ColumnCount + column)) {
+                first = first < 0 ? column : first;
+                last = column;
+            }
+        }
+        // The rate's tooltip also tells the I/Os per second: a change there alone counts too.
+        if (ratesBefore.size() != m_rates.size()
+            || (!m_rates.isEmpty() && !sameRates(ratesBefore.at(row), m_rates.at(row)))) {
+            first = first < 0 ? int(RateColumn) : qMin(first, int(RateColumn));
+            last = qMax(last, int(ShareColumn));
+        }
+        if (first >= 0) {
+            Q_EMIT dataChanged(index(row, first), index(row, last));
+        }
     }
 }
 

@@ -70,6 +70,8 @@ private:
     QString display(int row, int column) const;
     QString toolTip(int row, int column) const;
     void recomputeShares();
+    QList<QVariant> cellValues() const;
+    void announceChanges(const QList<QVariant> &before, const QList<SegmentRates> &ratesBefore);
 
     DeviceResolver m_resolver;
     QHash<quint64, QString> m_devices; // by segment start: the reference as the table has it

@@ -677,6 +677,13 @@
     </message>
 </context>
 <context>
+    <name>Volmap::IntervalCombo</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
     <name>Volmap::IoMonitorView</name>
     <message>
         <source>I/O monitor</source>
@@ -685,10 +692,6 @@
     <message>
         <source>Select a mapping to watch its I/O</source>
         <translation>Wählen Sie eine Zuordnung, um ihre E/A zu sehen</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
     </message>
     <message>
         <source>Sampling interval</source>
