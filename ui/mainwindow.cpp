@@ -22,7 +22,7 @@
 #include "segmenttablemodel.h"
 #include "spacemap.h"
 #include "spacemapbar.h"
-#include "spacemapbarfeed.h"
+#include "spacemapfeed.h"
 #include "stackmodel.h"
 #include "stackview.h"
 #include "tableeditor.h"
