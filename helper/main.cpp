@@ -15,6 +15,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -51,18 +52,16 @@ int assembleSaved(MappingActions &actions, ModuleLoader &modules)
     return result.broke ? 1 : 0;
 }
 
-} // namespace
-
-int main(int argc, char *argv[])
+/* What the command line asks for. */
+struct CommandLine
 {
-    // Lines read as they did before the logging categories: the call log's
-    // "uid U (:1.7): ..." starts the line in the journal and in bus logs.
-    // QT_MESSAGE_PATTERN="%{category}: %{message}" shows the categories.
-    qSetMessagePattern(QStringLiteral("%{message}"));
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("volmap-helper"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(VOLMAP_VERSION));
+    int idleSeconds = 60;
+    bool assemble = false;
+};
 
+/* nullopt (logged) if --idle-timeout is not a number of seconds. */
+std::optional<CommandLine> parseCommandLine(const QCoreApplication &app)
+{
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Volume Mapper's privileged helper, org.volmap.Helper1 on the system bus. "
@@ -79,10 +78,69 @@ int main(int argc, char *argv[])
                        "with their reason, and exit (0 unless something broke)."));
     parser.addOption(assembleOption);
     parser.process(app);
+    CommandLine commandLine;
     bool idleOk = false;
-    const int idleSeconds = parser.value(idleOption).toInt(&idleOk);
-    if (!idleOk || idleSeconds < 0) {
+    commandLine.idleSeconds = parser.value(idleOption).toInt(&idleOk);
+    if (!idleOk || commandLine.idleSeconds < 0) {
         qCCritical(helperLog, "--idle-timeout wants a number of seconds");
+        return std::nullopt;
+    }
+    commandLine.assemble = parser.isSet(assembleOption);
+    return commandLine;
+}
+
+/* The service at its path and under its name on the system bus; false (logged) if the bus refuses. */
+bool publish(HelperService &service, QDBusConnection &bus)
+{
+    if (!bus.isConnected()) {
+        qCCritical(helperLog, "cannot connect to the system bus: %s", qPrintable(bus.lastError().message()));
+        return false;
+    }
+    if (!bus.registerObject(HelperProtocol::objectPath(), &service)) {
+        qCCritical(helperLog, "cannot register %s", qPrintable(HelperProtocol::objectPath()));
+        return false;
+    }
+    if (!bus.registerService(HelperProtocol::serviceName())) {
+        qCCritical(helperLog, "cannot own %s: %s", qPrintable(HelperProtocol::serviceName()),
+                   qPrintable(bus.lastError().message()));
+        return false;
+    }
+    return true;
+}
+
+// Like kpmcore's helper: nobody needs a root process lingering. And a
+// helper the bus dropped can never be called again, while it keeps
+// D-Bus from starting a new one: it must go too.
+void exitWhenIdleOrDropped(QTimer &lifeCheck, const HelperService &service, const QDBusConnection &bus,
+                           int idleSeconds)
+{
+    QObject::connect(&lifeCheck, &QTimer::timeout, QCoreApplication::instance(),
+                     [&service, &bus, idleSeconds]() {
+                         if (!bus.isConnected()) {
+                             qCWarning(helperLog, "lost the connection to the system bus, exiting");
+                             QCoreApplication::exit(1);
+                         } else if (idleSeconds > 0 && service.pendingCalls() == 0
+                                    && service.idleMilliseconds() >= idleSeconds * 1000LL) {
+                             qCInfo(helperLog, "idle for %d s, exiting", idleSeconds);
+                             QCoreApplication::quit();
+                         }
+                     });
+    lifeCheck.start(1000);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // Lines read as they did before the logging categories: the call log's
+    // "uid U (:1.7): ..." starts the line in the journal and in bus logs.
+    // QT_MESSAGE_PATTERN="%{category}: %{message}" shows the categories.
+    qSetMessagePattern(QStringLiteral("%{message}"));
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("volmap-helper"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VOLMAP_VERSION));
+    const std::optional<CommandLine> commandLine = parseCommandLine(app);
+    if (!commandLine) {
         return 2;
     }
     if (::geteuid() != 0) {
@@ -101,23 +159,13 @@ int main(int argc, char *argv[])
     HelperService service(backend, modules, devices, authorizer);
     SavedMappings saved(backend, devices, DefinitionStore(), []() { return scanDevices(); });
     service.setSavedMappings(&saved);
-    if (parser.isSet(assembleOption)) {
+    if (commandLine->assemble) {
         return assembleSaved(service.actions(), modules);
     }
     new Helper1Adaptor(&service);
 
     QDBusConnection bus = QDBusConnection::systemBus();
-    if (!bus.isConnected()) {
-        qCCritical(helperLog, "cannot connect to the system bus: %s", qPrintable(bus.lastError().message()));
-        return 1;
-    }
-    if (!bus.registerObject(HelperProtocol::objectPath(), &service)) {
-        qCCritical(helperLog, "cannot register %s", qPrintable(HelperProtocol::objectPath()));
-        return 1;
-    }
-    if (!bus.registerService(HelperProtocol::serviceName())) {
-        qCCritical(helperLog, "cannot own %s: %s", qPrintable(HelperProtocol::serviceName()),
-                   qPrintable(bus.lastError().message()));
+    if (!publish(service, bus)) {
         return 1;
     }
     service.watchCallersOn(bus);
@@ -132,20 +180,7 @@ int main(int argc, char *argv[])
     // wait until the event loop runs.
     service.cleanUpAbandoned();
 
-    // Like kpmcore's helper: nobody needs a root process lingering. And a
-    // helper the bus dropped can never be called again, while it keeps
-    // D-Bus from starting a new one: it must go too.
     QTimer lifeCheck;
-    QObject::connect(&lifeCheck, &QTimer::timeout, &app, [&service, &bus, idleSeconds]() {
-        if (!bus.isConnected()) {
-            qCWarning(helperLog, "lost the connection to the system bus, exiting");
-            QCoreApplication::exit(1);
-        } else if (idleSeconds > 0 && service.pendingCalls() == 0
-                   && service.idleMilliseconds() >= idleSeconds * 1000LL) {
-            qCInfo(helperLog, "idle for %d s, exiting", idleSeconds);
-            QCoreApplication::quit();
-        }
-    });
-    lifeCheck.start(1000);
+    exitWhenIdleOrDropped(lifeCheck, service, bus, commandLine->idleSeconds);
     return app.exec();
 }

@@ -347,10 +347,7 @@ Outcome<QVariant> MappingActions::list()
             }
             length = qMax(length, segment.start + segment.length);
         }
-        mappings.append(MappingSummary{s.name, s.uuid, s.major, s.minor, s.openCount, s.suspended, s.readOnly,
-                                       isOurs(s), s.deferredRemove, s.liveTable, targets,
-                                       quint32(s.table.size()), length}
-                            .toMap());
+        mappings.append(MappingSummary{s, isOurs(s), targets, quint32(s.table.size()), length}.toMap());
     }
     return QVariant::fromValue(mappings);
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "devicereference.h"
+#include "helperprotocol.h"
 #include "outcome.h"
 #include "segment.h"
 
@@ -20,17 +21,9 @@ struct KernelSegment
     QString parameters;
 };
 
-struct MappingState
+/* A mapping as the backend reads it: its info (as ListMappings sends it) and, if read, its table. */
+struct MappingState : MappingInfo
 {
-    QString name;
-    QString uuid;
-    quint32 major = 0;
-    quint32 minor = 0;
-    int openCount = 0;
-    bool suspended = false;
-    bool readOnly = false;
-    bool deferredRemove = false;
-    bool liveTable = false;
     QList<KernelSegment> table;       // live table, devices as major:minor
     QList<DeviceNumber> dependencies; // devices the live table uses
 };

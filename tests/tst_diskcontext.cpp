@@ -19,7 +19,7 @@
 #include "segmenttablemodel.h"
 #include "spacemap.h"
 #include "spacemapbar.h"
-#include "spacemapbarfeed.h"
+#include "spacemapfeed.h"
 #include "stackmodel.h"
 #include "tableeditor.h"
 

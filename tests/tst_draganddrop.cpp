@@ -12,6 +12,7 @@
 #include "mainwindow.h"
 #include "segmenttablemodel.h"
 #include "tableeditor.h"
+#include "windowfixture.h"
 
 #include <QAbstractProxyModel>
 #include <QApplication>
@@ -26,7 +27,6 @@
 #include <QTreeView>
 
 using namespace Volmap;
-using Volmap::Fakes::closeWindowAndDraft;
 using namespace Volmap::Fakes;
 
 namespace {
@@ -75,7 +75,7 @@ private:
 
 } // namespace
 
-class TestDragAndDrop : public QObject
+class TestDragAndDrop : public QObject, private WindowFixture
 {
     Q_OBJECT
 
@@ -94,21 +94,12 @@ private:
     QPoint centreOfDevice(const QString &kernelName) const;
     QPoint topEdgeOfRow(int row) const;
     QPoint centreOfRow(int row) const;
-
-    FakeHelperStack m_helper;
-    std::unique_ptr<FakeSystem> m_system;
-    std::unique_ptr<MainWindow> m_window;
 };
 
 void TestDragAndDrop::initTestCase()
 {
     QCOMPARE(QGuiApplication::platformName(), QStringLiteral("xcb"));
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();
-    DraftStore().discard();
-    m_helper.startBus();
-    m_system = std::make_unique<FakeSystem>();
-    if (!m_system->addStackDisks()) {
+    if (!setUpMachine()) {
         QSKIP("making device nodes (mknod) needs root; the test suite runs as root");
     }
 }
@@ -116,8 +107,7 @@ void TestDragAndDrop::initTestCase()
 void TestDragAndDrop::init()
 {
     m_helper.start();
-    m_window = std::make_unique<MainWindow>(m_helper.client.get(), m_helper.samplingClient.get(),
-                                            m_system->root());
+    createWindow();
     m_window->move(0, 0);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -127,7 +117,7 @@ void TestDragAndDrop::init()
 void TestDragAndDrop::cleanup()
 {
     // The window keeps an unfinished table for its next start: each test starts empty.
-    closeWindowAndDraft(m_window);
+    closeWindow();
     m_helper.stop();
 }
 

@@ -18,19 +18,21 @@ namespace {
 
 MappingSummary fullSummary()
 {
-    return {QStringLiteral("data"),
-            QStringLiteral("VOLMAP-U1000-0f6c"),
-            253,
-            4,
-            2,
-            true,
-            true,
-            true,
-            true,
-            true,
-            {QStringLiteral("basic_target"), QStringLiteral("zero")},
-            3,
-            Q_UINT64_C(1) << 40};
+    MappingSummary summary;
+    summary.name = QStringLiteral("data");
+    summary.uuid = QStringLiteral("VOLMAP-U1000-0f6c");
+    summary.major = 253;
+    summary.minor = 4;
+    summary.openCount = 2;
+    summary.suspended = true;
+    summary.readOnly = true;
+    summary.createdByVolmap = true;
+    summary.deferredRemove = true;
+    summary.liveTable = true;
+    summary.targets = {QStringLiteral("basic_target"), QStringLiteral("zero")};
+    summary.segmentCount = 3;
+    summary.length = Q_UINT64_C(1) << 40;
+    return summary;
 }
 
 SegmentStatus countingSegment()

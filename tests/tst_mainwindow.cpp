@@ -16,6 +16,7 @@
 #include "mappinglistpanel.h"
 #include "segmenttablemodel.h"
 #include "tableeditor.h"
+#include "windowfixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -43,7 +44,7 @@
 using namespace Volmap;
 using namespace Volmap::Fakes;
 
-class TestMainWindow : public QObject
+class TestMainWindow : public QObject, private WindowFixture
 {
     Q_OBJECT
 
@@ -80,20 +81,11 @@ private:
     void waitForClaimsOf(const QString &name);
     /* Opens the first row's length cell for typing, its text selected; nullptr if no editor opened. */
     QLineEdit *openFirstLengthCell();
-
-    FakeHelperStack m_helper;
-    std::unique_ptr<FakeSystem> m_system;
-    std::unique_ptr<MainWindow> m_window;
 };
 
 void TestMainWindow::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();
-    DraftStore().discard();
-    m_helper.startBus();
-    m_system = std::make_unique<FakeSystem>();
-    if (!m_system->addStackDisks()) {
+    if (!setUpMachine()) {
         QSKIP("making device nodes (mknod) needs root; the test suite runs as root");
     }
 }
@@ -103,14 +95,12 @@ void TestMainWindow::cleanupTestCase() {}
 void TestMainWindow::init()
 {
     m_helper.start();
-    m_window = std::make_unique<MainWindow>(m_helper.client.get(), m_helper.samplingClient.get(),
-                                            m_system->root());
-    QVERIFY(showAndWaitForDevices(m_window.get()));
+    QVERIFY(openWindow());
 }
 
 void TestMainWindow::cleanup()
 {
-    closeWindowAndDraft(m_window);
+    closeWindow();
     m_helper.stop();
 }
 
@@ -393,8 +383,7 @@ void TestMainWindow::remembersTheLayout()
 {
     m_window->resize(1333, 888);
     m_window->close();
-    m_window = std::make_unique<MainWindow>(m_helper.client.get(), m_helper.samplingClient.get(),
-                                            m_system->root());
+    createWindow();
     QCOMPARE(m_window->size(), QSize(1333, 888));
 }
 

@@ -18,6 +18,7 @@
 #include "mappinglistpanel.h"
 #include "segmenttablemodel.h"
 #include "tableeditor.h"
+#include "windowfixture.h"
 
 #include <QAbstractProxyModel>
 #include <QAction>
@@ -54,7 +55,7 @@ public Q_SLOTS:
     void open(const QUrl &url) { opened.append(url); }
 };
 
-class TestMainWindowSession : public QObject
+class TestMainWindowSession : public QObject, private WindowFixture
 {
     Q_OBJECT
 
@@ -83,20 +84,12 @@ private:
         return m_window->editor()->findChild<QLineEdit *>(QStringLiteral("mappingName"));
     }
 
-    FakeHelperStack m_helper;
-    std::unique_ptr<FakeSystem> m_system;
-    std::unique_ptr<MainWindow> m_window;
     ManViewer m_manViewer;
 };
 
 void TestMainWindowSession::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();
-    DraftStore().discard();
-    m_helper.startBus();
-    m_system = std::make_unique<FakeSystem>();
-    if (!m_system->addStackDisks()) {
+    if (!setUpMachine()) {
         QSKIP("making device nodes (mknod) needs root; the test suite runs as root");
     }
     QDesktopServices::setUrlHandler(QStringLiteral("man"), &m_manViewer, "open");
@@ -110,14 +103,12 @@ void TestMainWindowSession::cleanupTestCase()
 void TestMainWindowSession::init()
 {
     m_helper.start();
-    m_window = std::make_unique<MainWindow>(m_helper.client.get(), m_helper.samplingClient.get(),
-                                            m_system->root());
-    QVERIFY(showAndWaitForDevices(m_window.get()));
+    QVERIFY(openWindow());
 }
 
 void TestMainWindowSession::cleanup()
 {
-    closeWindowAndDraft(m_window);
+    closeWindow();
     m_helper.stop();
     QSettings().clear();
 }
@@ -134,9 +125,7 @@ void TestMainWindowSession::createMapping(const QString &name, const QString &ta
 
 void TestMainWindowSession::reopenWindow()
 {
-    m_window = std::make_unique<MainWindow>(m_helper.client.get(), m_helper.samplingClient.get(),
-                                            m_system->root());
-    QVERIFY(showAndWaitForDevices(m_window.get()));
+    QVERIFY(openWindow());
 }
 
 void TestMainWindowSession::quittingWithADraftAsksAndKeepsIt()

@@ -17,6 +17,7 @@
 #include "mappinglistpanel.h"
 #include "tableeditor.h"
 #include "tabletext.h"
+#include "windowfixture.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -67,7 +68,7 @@ QAction *actionLabelled(QMenu *menu, const QString &text)
 
 } // namespace
 
-class TestSavedMappings final : public QObject
+class TestSavedMappings final : public QObject, private WindowFixture
 {
     Q_OBJECT
 
@@ -97,20 +98,12 @@ private:
      * nullptr. */
     QMessageBox *openCreateConfirmation(const QString &device, const QString &name);
 
-    FakeHelperStack m_helper;
     FakeSavedStore m_store;
-    std::unique_ptr<FakeSystem> m_system;
-    std::unique_ptr<MainWindow> m_window;
 };
 
 void TestSavedMappings::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();
-    DraftStore().discard();
-    m_helper.startBus();
-    m_system = std::make_unique<FakeSystem>();
-    if (!m_system->addStackDisks()) {
+    if (!setUpMachine()) {
         QSKIP("making device nodes (mknod) needs root; the test suite runs as root");
     }
 }
@@ -120,14 +113,12 @@ void TestSavedMappings::init()
     QSettings().remove(QStringLiteral("create"));
     m_helper.start();
     m_store.attach(m_helper);
-    m_window = std::make_unique<MainWindow>(m_helper.client.get(), m_helper.samplingClient.get(),
-                                            m_system->root());
-    QVERIFY(showAndWaitForDevices(m_window.get()));
+    QVERIFY(openWindow());
 }
 
 void TestSavedMappings::cleanup()
 {
-    closeWindowAndDraft(m_window);
+    closeWindow();
     m_store.detach(m_helper);
     m_helper.stop();
 }

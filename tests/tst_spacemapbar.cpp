@@ -12,7 +12,7 @@
 #include "fakes/widgetlookup.h"
 #include "segmenttablemodel.h"
 #include "spacemapbar.h"
-#include "spacemapbarfeed.h"
+#include "spacemapfeed.h"
 #include "tabletext.h"
 
 #include <QApplication>

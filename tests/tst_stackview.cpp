@@ -13,6 +13,7 @@
 #include "stackmodel.h"
 #include "stackview.h"
 #include "tableeditor.h"
+#include "windowfixture.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -52,7 +53,7 @@ MappingState mappingState(const QString &name, const QString &uuid, quint32 mino
 
 } // namespace
 
-class TestStackView : public QObject
+class TestStackView : public QObject, private WindowFixture
 {
     Q_OBJECT
 
@@ -73,21 +74,13 @@ private:
     StackView *showStacks(const QString &kernelName);
     void activateInStackView(const QString &kernelName);
     QMessageBox *askToRemove(const QString &name);
-
-    FakeHelperStack m_helper;
-    std::unique_ptr<FakeSystem> m_system;
-    std::unique_ptr<MainWindow> m_window;
 };
 
 // sdb → LVM volume vg-data (dm-11) → LUKS cryptdata (dm-10), open; ours
 // (dm-2) on sdc; plain (dm-12, no uuid) on sdc1.
 void TestStackView::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();
-    m_helper.startBus();
-    m_system = std::make_unique<FakeSystem>();
-    if (!m_system->addStackDisks()) {
+    if (!setUpMachine()) {
         QSKIP("making device nodes (mknod) needs root; the test suite runs as root");
     }
     FakeSystem &s = *m_system;
@@ -124,21 +117,13 @@ void TestStackView::init()
     mappings.insert(QStringLiteral("plain"),
                     mappingState(QStringLiteral("plain"), QString(), 12, QStringLiteral("linear"),
                                  QStringLiteral("8:33 0"), 4096, 0));
-    m_window = std::make_unique<MainWindow>(m_helper.client.get(), m_helper.samplingClient.get(),
-                                            m_system->root());
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(openWindow());
     QTRY_COMPARE(m_window->mappingModel()->rowCount(), 4);
 }
 
 void TestStackView::cleanup()
 {
-    for (QWidget *widget : QApplication::topLevelWidgets()) {
-        if (widget != m_window.get() && widget->isVisible()) {
-            widget->close();
-        }
-    }
-    m_window.reset();
+    closeWindow();
     m_helper.stop();
 }
 

@@ -22,7 +22,18 @@ DevicePanel::DevicePanel(DeviceTreeModel *model, DeviceMonitor *monitor, QWidget
     , m_view(new QTreeView(this))
     , m_tabs(new QTabWidget(this))
 {
-    m_filter->setSourceModel(model);
+    setUpFilter();
+    setUpView();
+    connect(monitor, &DeviceMonitor::rescanned, model, &DeviceTreeModel::setDevices);
+    connect(monitor, &DeviceMonitor::deviceChanged, model, &DeviceTreeModel::updateDevice);
+    connect(monitor, &DeviceMonitor::deviceRemoved, model, &DeviceTreeModel::removeDevice);
+    layOut();
+    m_view->expandAll();
+}
+
+void DevicePanel::setUpFilter()
+{
+    m_filter->setSourceModel(m_model);
     m_filter->setRecursiveFilteringEnabled(true);
     m_filter->setFilterKeyColumn(-1);
     m_filter->setFilterCaseSensitivity(Qt::CaseInsensitive);
@@ -31,7 +42,10 @@ DevicePanel::DevicePanel(DeviceTreeModel *model, DeviceMonitor *monitor, QWidget
     m_filterEdit->setClearButtonEnabled(true);
     m_filterEdit->setAccessibleName(tr("Filter devices"));
     connect(m_filterEdit, &QLineEdit::textChanged, m_filter, &QSortFilterProxyModel::setFilterFixedString);
+}
 
+void DevicePanel::setUpView()
+{
     m_view->setObjectName(QStringLiteral("deviceTree"));
     m_view->setAccessibleName(tr("Block devices"));
     m_view->setAccessibleDescription(tr("Drag a device onto the table editor to add it as a segment"));
@@ -61,11 +75,10 @@ DevicePanel::DevicePanel(DeviceTreeModel *model, DeviceMonitor *monitor, QWidget
             Q_EMIT addRequested(devices);
         }
     });
+}
 
-    connect(monitor, &DeviceMonitor::rescanned, model, &DeviceTreeModel::setDevices);
-    connect(monitor, &DeviceMonitor::deviceChanged, model, &DeviceTreeModel::updateDevice);
-    connect(monitor, &DeviceMonitor::deviceRemoved, model, &DeviceTreeModel::removeDevice);
-
+void DevicePanel::layOut()
+{
     auto *tree = new QWidget(m_tabs);
     auto *treeLayout = new QVBoxLayout(tree);
     treeLayout->setContentsMargins(0, 0, 0, 0);
@@ -78,7 +91,6 @@ DevicePanel::DevicePanel(DeviceTreeModel *model, DeviceMonitor *monitor, QWidget
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);
-    m_view->expandAll();
 }
 
 void DevicePanel::addPage(QWidget *page, const QString &title)

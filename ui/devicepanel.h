@@ -40,6 +40,11 @@ Q_SIGNALS:
     void addRequested(const QStringList &kernelNames);
 
 private:
+    // The constructor's parts.
+    void setUpFilter();
+    void setUpView();
+    void layOut();
+
     DeviceTreeModel *m_model;
     QSortFilterProxyModel *m_filter;
     QLineEdit *m_filterEdit;

@@ -133,63 +133,77 @@ void LayoutBar::paintEvent(QPaintEvent *event)
 {
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
-    const QPalette pal = palette();
     const QList<Block> blocks = layoutBlocks();
     if (blocks.isEmpty()) {
-        const QRectF area = QRectF(rect()).adjusted(1, 1, -1, -(fontMetrics().height() + 6));
-        QPen dashed(pal.color(QPalette::PlaceholderText), 1, Qt::DashLine);
-        painter.setPen(dashed);
-        painter.drawRoundedRect(area, 4, 4);
-        painter.drawText(area, Qt::AlignCenter, tr("Drag devices here to build the new device"));
+        paintPlaceholder(painter);
         return;
-    }
-    const QList<EditableSegment> &segments = m_model->segments();
-    quint64 total = 0;
-    for (const EditableSegment &segment : segments) {
-        total += segment.length;
     }
     // Thousands of slivers run past the right edge: draw only what shows.
     const QRectF exposed(event->rect());
     const QFontMetrics metrics = fontMetrics();
     for (const Block &block : blocks) {
-        if (!block.rect.intersects(exposed)) {
-            continue;
-        }
-        const EditableSegment &segment = segments[block.row];
-        const bool invalid = !m_model->problemAt(block.row).isEmpty();
-        QColor fill = segment.device.isEmpty() ? pal.color(QPalette::Mid) : colorOf(segment.device);
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(fill);
-        const QRectF box = block.rect.adjusted(0.5, 0.5, -0.5, -0.5);
-        painter.drawRect(box);
-        if (segment.target == u"error") {
-            painter.setBrush(QBrush(problemColor(), Qt::BDiagPattern));
-            painter.drawRect(box);
-        } else if (segment.target == u"linear") {
-            // linear passes I/O through without counters: drawn lighter than basic_target.
-            painter.setBrush(QColor(255, 255, 255, 70));
-            painter.drawRect(box.adjusted(0, box.height() * 0.6, 0, 0));
-        }
-        if (invalid || block.row == m_currentRow) {
-            painter.setBrush(Qt::NoBrush);
-            painter.setPen(QPen(invalid ? problemColor() : pal.color(QPalette::Highlight), 2.5,
-                                invalid ? Qt::DashLine : Qt::SolidLine));
-            painter.drawRect(box.adjusted(1.25, 1.25, -1.25, -1.25));
-        }
-        // A sliver has no room for a label: do not build one to measure it.
-        const QRectF textBox = box.adjusted(4, 2, -4, -2);
-        if (textBox.width() <= 0) {
-            continue;
-        }
-        const QString device = deviceLabel(segment);
-        if (metrics.horizontalAdvance(device) <= textBox.width()) {
-            painter.setPen(QColor(20, 20, 20));
-            painter.drawText(textBox, Qt::AlignCenter,
-                             tr("%1\n%2").arg(device, formatSizeHuman(segment.length * BytesPerSector)));
+        if (block.rect.intersects(exposed)) {
+            paintBlock(painter, block, metrics);
         }
     }
-    // The scale under the bar: 0 and the total size.
-    painter.setPen(pal.color(QPalette::WindowText));
+    paintScale(painter);
+}
+
+void LayoutBar::paintPlaceholder(QPainter &painter) const
+{
+    const QRectF area = QRectF(rect()).adjusted(1, 1, -1, -(fontMetrics().height() + 6));
+    QPen dashed(palette().color(QPalette::PlaceholderText), 1, Qt::DashLine);
+    painter.setPen(dashed);
+    painter.drawRoundedRect(area, 4, 4);
+    painter.drawText(area, Qt::AlignCenter, tr("Drag devices here to build the new device"));
+}
+
+void LayoutBar::paintBlock(QPainter &painter, const Block &block, const QFontMetrics &metrics) const
+{
+    const QPalette pal = palette();
+    const EditableSegment &segment = m_model->segments()[block.row];
+    const bool invalid = !m_model->problemAt(block.row).isEmpty();
+    QColor fill = segment.device.isEmpty() ? pal.color(QPalette::Mid) : colorOf(segment.device);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(fill);
+    const QRectF box = block.rect.adjusted(0.5, 0.5, -0.5, -0.5);
+    painter.drawRect(box);
+    if (segment.target == u"error") {
+        painter.setBrush(QBrush(problemColor(), Qt::BDiagPattern));
+        painter.drawRect(box);
+    } else if (segment.target == u"linear") {
+        // linear passes I/O through without counters: drawn lighter than basic_target.
+        painter.setBrush(QColor(255, 255, 255, 70));
+        painter.drawRect(box.adjusted(0, box.height() * 0.6, 0, 0));
+    }
+    if (invalid || block.row == m_currentRow) {
+        painter.setBrush(Qt::NoBrush);
+        painter.setPen(QPen(invalid ? problemColor() : pal.color(QPalette::Highlight), 2.5,
+                            invalid ? Qt::DashLine : Qt::SolidLine));
+        painter.drawRect(box.adjusted(1.25, 1.25, -1.25, -1.25));
+    }
+    // A sliver has no room for a label: do not build one to measure it.
+    const QRectF textBox = box.adjusted(4, 2, -4, -2);
+    if (textBox.width() <= 0) {
+        return;
+    }
+    const QString device = deviceLabel(segment);
+    if (metrics.horizontalAdvance(device) <= textBox.width()) {
+        painter.setPen(QColor(20, 20, 20));
+        painter.drawText(textBox, Qt::AlignCenter,
+                         tr("%1\n%2").arg(device, formatSizeHuman(segment.length * BytesPerSector)));
+    }
+}
+
+// The scale under the bar: 0 and the total size.
+void LayoutBar::paintScale(QPainter &painter) const
+{
+    const QList<EditableSegment> &segments = m_model->segments();
+    quint64 total = 0;
+    for (const EditableSegment &segment : segments) {
+        total += segment.length;
+    }
+    painter.setPen(palette().color(QPalette::WindowText));
     const QRectF scale(rect().left() + 1, rect().bottom() - fontMetrics().height() - 3, width() - 2,
                        fontMetrics().height() + 2);
     painter.drawText(scale, Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("0"));

@@ -3,6 +3,8 @@
 
 #include <QWidget>
 
+class QPainter;
+
 namespace Volmap {
 
 class SegmentTableModel;
@@ -48,6 +50,10 @@ private:
         QRectF rect;
     };
     QList<Block> layoutBlocks() const;
+    // paintEvent()'s parts: the empty bar, one segment's block, the scale under the bar.
+    void paintPlaceholder(QPainter &painter) const;
+    void paintBlock(QPainter &painter, const Block &block, const QFontMetrics &metrics) const;
+    void paintScale(QPainter &painter) const;
     void modelChanged();
 
     SegmentTableModel *m_model;

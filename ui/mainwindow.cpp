@@ -22,21 +22,17 @@
 #include "segmenttablemodel.h"
 #include "spacemap.h"
 #include "spacemapbar.h"
-#include "spacemapbarfeed.h"
+#include "spacemapfeed.h"
 #include "stackmodel.h"
 #include "stackview.h"
 #include "tableeditor.h"
 #include "tabletext.h"
 
-#include <QAction>
-#include <QApplication>
 #include <QCloseEvent>
 #include <QDialog>
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QSettings>
@@ -77,80 +73,16 @@ MainWindow::MainWindow(HelperClient *client, HelperClient *samplingClient, const
     setWindowIcon(QIcon::fromTheme(QStringLiteral("org.volmap.VolumeMapper")));
     setObjectName(QStringLiteral("mainWindow"));
     setCentralWidget(m_editor);
-    setDockNestingEnabled(true);
-
-    auto *devices = new QDockWidget(tr("Devices"), this);
-    devices->setObjectName(QStringLiteral("devicesDock"));
-    devices->setWidget(m_devicePanel);
-    devices->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    addDockWidget(Qt::LeftDockWidgetArea, devices);
-
-    auto *mappings = new QDockWidget(tr("Mappings"), this);
-    mappings->setObjectName(QStringLiteral("mappingsDock"));
-    mappings->setWidget(m_mappingsPanel);
-    mappings->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    addDockWidget(Qt::RightDockWidgetArea, mappings);
-
-    auto *io = new QDockWidget(tr("Live I/O"), this);
-    io->setObjectName(QStringLiteral("ioDock"));
-    io->setWidget(m_ioView);
-    io->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
-                    | QDockWidget::DockWidgetClosable);
-    addDockWidget(Qt::BottomDockWidgetArea, io);
-
-    m_busy->setRange(0, 0);
-    m_busy->setMaximumWidth(120);
-    m_busy->setAccessibleName(tr("Working"));
-    m_busy->hide();
-    statusBar()->addPermanentWidget(m_busy);
-    statusBar()->addPermanentWidget(m_counts);
-
-    connect(m_editor, &TableEditor::createRequested, this, &MainWindow::create);
-    connect(m_editor, &TableEditor::applyRequested, this, &MainWindow::apply);
-    connect(m_editor, &TableEditor::statusMessage, this, &MainWindow::showStatus);
-    connect(m_editor, &TableEditor::failed, this, &MainWindow::showFailure);
-    connect(m_devicePanel, &DevicePanel::addRequested, this, &MainWindow::addDevicesFromPanel);
-    connect(m_mappingsPanel, &MappingListPanel::openRequested, this, &MainWindow::openMapping);
-    connect(m_mappingsPanel, &MappingListPanel::removeRequested, this, &MainWindow::removeMapping);
-    connect(m_mappingModel, &MappingListModel::refreshFailed, m_mappingsPanel,
-            &MappingListPanel::showListError);
-    connect(m_mappingsPanel, &MappingListPanel::selectionChanged, this, &MainWindow::watchMapping);
-    connect(m_ioView, &IoMonitorView::resetCountersRequested, this, &MainWindow::resetCounters);
-    connect(m_ioView, &IoMonitorView::statusMessage, this, &MainWindow::showStatus);
-    m_devicePanel->addPage(m_stackView, tr("Stacks"));
-    connect(m_stackView, &StackView::openRequested, this, &MainWindow::openMapping);
-    // Stacks change with hotplug and with mappings made or removed; both mean a new sysfs read.
-    connect(m_monitor, &DeviceMonitor::rescanned, m_stackModel, &StackModel::refresh);
-    connect(m_mappingModel, &MappingListModel::refreshed, m_stackModel, [this]() {
-        m_stackModel->setMappings(m_mappingModel->mappings());
-        m_stackModel->refresh();
-    });
-    for (QAbstractItemModel *model : {static_cast<QAbstractItemModel *>(m_deviceModel),
-                                      static_cast<QAbstractItemModel *>(m_mappingModel)}) {
-        connect(model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCounts);
-        connect(model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateCounts);
-        connect(model, &QAbstractItemModel::modelReset, this, &MainWindow::updateCounts);
-    }
+    buildDocks();
+    buildStatusBar();
+    wirePanels();
+    wireStacks();
+    wireCounts();
     wireSpaceMap();
     wirePersistence();
     // The tree only says which devices are busy as of the last event; mappings change that too.
     connect(client, &HelperClient::mappingsChanged, m_monitor, &DeviceMonitor::rescan);
-    // The editor's early warning: what other mappings, mounts and swap use,
-    // collected again whenever devices or mappings change (a rescan follows
-    // both); through the non-interactive client, so it never prompts.
-    auto *claims = new ClaimsSource(samplingClient, systemRoot, this);
-    m_editor->setClaimsSource(claims);
-    connect(m_monitor, &DeviceMonitor::rescanned, claims, &ClaimsSource::refresh);
-    connect(m_monitor, &DeviceMonitor::deviceChanged, claims, &ClaimsSource::refresh);
-    connect(m_monitor, &DeviceMonitor::deviceRemoved, claims, &ClaimsSource::refresh);
-    // The space map draws the same claims: other mappings at their exact ranges.
-    connect(claims, &ClaimsSource::claimsChanged, this, [this, claims] {
-        QList<DeviceClaim> mappingClaims;
-        for (const QList<DeviceClaim> &ofMapping : claims->snapshot().byMapping) {
-            mappingClaims.append(ofMapping);
-        }
-        m_spaceMap->setMappingRanges(mappingRangesOf(mappingClaims));
-    });
+    wireClaims();
 
     buildMenus();
     restoreLayout();
@@ -164,6 +96,93 @@ MainWindow::MainWindow(HelperClient *client, HelperClient *samplingClient, const
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::buildDocks()
+{
+    setDockNestingEnabled(true);
+    const auto addDock = [this](const QString &title, const QString &name, QWidget *widget,
+                                QDockWidget::DockWidgetFeatures features, Qt::DockWidgetArea area) {
+        auto *dock = new QDockWidget(title, this);
+        dock->setObjectName(name);
+        dock->setWidget(widget);
+        dock->setFeatures(features);
+        addDockWidget(area, dock);
+    };
+    const QDockWidget::DockWidgetFeatures fixed = QDockWidget::DockWidgetMovable
+                                                  | QDockWidget::DockWidgetFloatable;
+    addDock(tr("Devices"), QStringLiteral("devicesDock"), m_devicePanel, fixed, Qt::LeftDockWidgetArea);
+    addDock(tr("Mappings"), QStringLiteral("mappingsDock"), m_mappingsPanel, fixed, Qt::RightDockWidgetArea);
+    addDock(tr("Live I/O"), QStringLiteral("ioDock"), m_ioView, fixed | QDockWidget::DockWidgetClosable,
+            Qt::BottomDockWidgetArea);
+}
+
+void MainWindow::buildStatusBar()
+{
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(120);
+    m_busy->setAccessibleName(tr("Working"));
+    m_busy->hide();
+    statusBar()->addPermanentWidget(m_busy);
+    statusBar()->addPermanentWidget(m_counts);
+}
+
+void MainWindow::wirePanels()
+{
+    connect(m_editor, &TableEditor::createRequested, this, &MainWindow::create);
+    connect(m_editor, &TableEditor::applyRequested, this, &MainWindow::apply);
+    connect(m_editor, &TableEditor::statusMessage, this, &MainWindow::showStatus);
+    connect(m_editor, &TableEditor::failed, this, &MainWindow::showFailure);
+    connect(m_devicePanel, &DevicePanel::addRequested, this, &MainWindow::addDevicesFromPanel);
+    connect(m_mappingsPanel, &MappingListPanel::openRequested, this, &MainWindow::openMapping);
+    connect(m_mappingsPanel, &MappingListPanel::removeRequested, this, &MainWindow::removeMapping);
+    connect(m_mappingModel, &MappingListModel::refreshFailed, m_mappingsPanel,
+            &MappingListPanel::showListError);
+    connect(m_mappingsPanel, &MappingListPanel::selectionChanged, this, &MainWindow::watchMapping);
+    connect(m_ioView, &IoMonitorView::resetCountersRequested, this, &MainWindow::resetCounters);
+    connect(m_ioView, &IoMonitorView::statusMessage, this, &MainWindow::showStatus);
+}
+
+void MainWindow::wireStacks()
+{
+    m_devicePanel->addPage(m_stackView, tr("Stacks"));
+    connect(m_stackView, &StackView::openRequested, this, &MainWindow::openMapping);
+    // Stacks change with hotplug and with mappings made or removed; both mean a new sysfs read.
+    connect(m_monitor, &DeviceMonitor::rescanned, m_stackModel, &StackModel::refresh);
+    connect(m_mappingModel, &MappingListModel::refreshed, m_stackModel, [this]() {
+        m_stackModel->setMappings(m_mappingModel->mappings());
+        m_stackModel->refresh();
+    });
+}
+
+void MainWindow::wireCounts()
+{
+    for (QAbstractItemModel *model : {static_cast<QAbstractItemModel *>(m_deviceModel),
+                                      static_cast<QAbstractItemModel *>(m_mappingModel)}) {
+        connect(model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCounts);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateCounts);
+        connect(model, &QAbstractItemModel::modelReset, this, &MainWindow::updateCounts);
+    }
+}
+
+void MainWindow::wireClaims()
+{
+    // The editor's early warning: what other mappings, mounts and swap use,
+    // collected again whenever devices or mappings change (a rescan follows
+    // both); through the non-interactive client, so it never prompts.
+    auto *claims = new ClaimsSource(m_samplingClient, m_systemRoot, this);
+    m_editor->setClaimsSource(claims);
+    connect(m_monitor, &DeviceMonitor::rescanned, claims, &ClaimsSource::refresh);
+    connect(m_monitor, &DeviceMonitor::deviceChanged, claims, &ClaimsSource::refresh);
+    connect(m_monitor, &DeviceMonitor::deviceRemoved, claims, &ClaimsSource::refresh);
+    // The space map draws the same claims: other mappings at their exact ranges.
+    connect(claims, &ClaimsSource::claimsChanged, this, [this, claims] {
+        QList<DeviceClaim> mappingClaims;
+        for (const QList<DeviceClaim> &ofMapping : claims->snapshot().byMapping) {
+            mappingClaims.append(ofMapping);
+        }
+        m_spaceMap->setMappingRanges(mappingRangesOf(mappingClaims));
+    });
+}
+
 void MainWindow::wireSpaceMap()
 {
     m_devicePanel->addBelowTree(m_spaceMap->bar());
@@ -175,85 +194,6 @@ void MainWindow::wireSpaceMap()
     connect(m_spaceMap->bar(), &SpaceMapBar::mappingClicked, m_mappingsPanel,
             &MappingListPanel::selectMapping);
     connect(m_spaceMap->bar(), &SpaceMapBar::draftRowClicked, m_editor->view(), &QTableView::selectRow);
-}
-
-void MainWindow::buildMenus()
-{
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_editor->importAction());
-    file->addAction(m_editor->exportAction());
-    file->addAction(m_editor->commandAction());
-    file->addSeparator();
-    QAction *quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"));
-    quit->setShortcut(QKeySequence::Quit);
-    connect(quit, &QAction::triggered, this, &QWidget::close);
-
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(m_editor->undoAction());
-    edit->addAction(m_editor->redoAction());
-    edit->addSeparator();
-    edit->addAction(m_editor->removeAction());
-    edit->addAction(m_editor->addZeroAction());
-    edit->addAction(m_editor->pasteAction());
-    QAction *addDevices = edit->addAction(QIcon::fromTheme(QStringLiteral("list-add")),
-                                          tr("&Add Selected Devices"));
-    addDevices->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
-    connect(addDevices, &QAction::triggered, this,
-            [this]() { addDevicesFromPanel(m_devicePanel->selectedDevices()); });
-    QAction *findDevices = edit->addAction(tr("&Find Device"));
-    findDevices->setShortcut(QKeySequence::Find);
-    connect(findDevices, &QAction::triggered, this, [this]() {
-        m_devicePanel->tabs()->setCurrentIndex(0);
-        if (auto *filter = m_devicePanel->findChild<QLineEdit *>()) {
-            filter->setFocus(Qt::ShortcutFocusReason);
-        }
-    });
-
-    QMenu *mapping = menuBar()->addMenu(tr("&Mapping"));
-    mapping->addAction(m_editor->createAction());
-    mapping->addAction(m_editor->applyAction());
-    mapping->addSeparator();
-    QAction *open = mapping->addAction(QIcon::fromTheme(QStringLiteral("document-edit")),
-                                       tr("&Open Selected in Editor"));
-    m_openSelected = open;
-    open->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    connect(open, &QAction::triggered, this, [this]() { openMapping(m_mappingsPanel->selectedMapping()); });
-    QAction *remove = mapping->addAction(QIcon::fromTheme(QStringLiteral("edit-delete")),
-                                         tr("&Remove Selected…"));
-    m_removeSelected = remove;
-    remove->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete));
-    connect(remove, &QAction::triggered, this,
-            [this]() { removeMapping(m_mappingsPanel->selectedMapping()); });
-    QAction *reset = mapping->addAction(tr("Reset &Counters of Selected"));
-    reset->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
-    connect(reset, &QAction::triggered, this,
-            [this]() { resetCounters(m_mappingsPanel->selectedMapping()); });
-    QAction *refresh = mapping->addAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Re&fresh"));
-    refresh->setShortcut(QKeySequence::Refresh);
-    connect(refresh, &QAction::triggered, this, [this]() {
-        m_mappingModel->refresh();
-        m_monitor->rescan();
-    });
-
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    for (QDockWidget *dock : findChildren<QDockWidget *>()) {
-        view->addAction(dock->toggleViewAction());
-    }
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    buildHelpMenu(help);
-    QAction *about = help->addAction(QIcon::fromTheme(QStringLiteral("help-about")),
-                                     tr("&About Volume Mapper"));
-    connect(about, &QAction::triggered, this, [this]() {
-        auto *box = new QMessageBox(QMessageBox::Information, tr("About Volume Mapper"),
-                                    tr("<b>Volume Mapper %1</b><p>Build device-mapper tables from your block "
-                                       "devices by dragging them, create and change mappings live, and watch "
-                                       "the I/O that flows through them.</p>")
-                                        .arg(QApplication::applicationVersion()),
-                                    QMessageBox::Close, this);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
-    });
 }
 
 void MainWindow::restoreLayout()

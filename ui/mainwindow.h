@@ -65,7 +65,19 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // The constructor's parts, in the order it calls them.
+    void buildDocks();
+    void buildStatusBar();
+    void wirePanels();
+    void wireStacks();
+    void wireCounts();
+    void wireClaims();
+    // mainwindowmenus.cpp: the menu bar.
     void buildMenus();
+    void buildFileMenu(QMenu *file);
+    void buildEditMenu(QMenu *edit);
+    void buildMappingMenu(QMenu *mapping);
+    void addAboutAction(QMenu *help);
     // mainwindowsession.cpp: the Help menu, the draft kept across quits,
     // and the settings remembered besides the layout.
     void buildHelpMenu(QMenu *help);

@@ -28,9 +28,18 @@ MappingListPanel::MappingListPanel(MappingListModel *model, QWidget *parent)
     , m_remove(new QPushButton(QIcon::fromTheme(QStringLiteral("edit-delete")), tr("Remove…"), this))
     , m_refresh(new QPushButton(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Refresh"), this))
 {
+    setUpView();
+    wireButtons();
+    addEmptyState();
+    layOut();
+    updateButtons();
+}
+
+void MappingListPanel::setUpView()
+{
     m_view->setObjectName(QStringLiteral("mappingTable"));
     m_view->setAccessibleName(tr("Device-mapper mappings"));
-    m_view->setModel(model);
+    m_view->setModel(m_model);
     m_view->setItemDelegate(new MappingRowDelegate(m_view));
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QWidget::customContextMenuRequested, this, &MappingListPanel::showMenu);
@@ -45,19 +54,22 @@ MappingListPanel::MappingListPanel(MappingListModel *model, QWidget *parent)
         spanSavedRows();
         m_view->resizeColumnsToContents();
     };
-    connect(model, &QAbstractItemModel::rowsInserted, this, fit);
-    connect(model, &QAbstractItemModel::dataChanged, this, fit);
-    connect(model, &QAbstractItemModel::modelReset, this, fit);
-    connect(model, &QAbstractItemModel::rowsRemoved, this, fit);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, fit);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, fit);
+    connect(m_model, &QAbstractItemModel::modelReset, this, fit);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, fit);
     // Listings answered out of order may come before the one with a new
     // mapping: wait for the one that has it.
-    connect(model, &MappingListModel::refreshed, this, [this]() {
+    connect(m_model, &MappingListModel::refreshed, this, [this]() {
         if (!m_selectWhenListed.isEmpty() && m_model->rowOf(m_selectWhenListed) >= 0) {
             selectMapping(std::exchange(m_selectWhenListed, QString()));
         }
     });
     m_view->setWordWrap(false);
+}
 
+void MappingListPanel::wireButtons()
+{
     m_message->setObjectName(QStringLiteral("mappingsMessage"));
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -85,18 +97,25 @@ MappingListPanel::MappingListPanel(MappingListModel *model, QWidget *parent)
                                      : QString());
     });
     // A refresh that removes the selected row leaves no selection: the I/O view must hear of it.
-    connect(model, &QAbstractItemModel::rowsRemoved, this, &MappingListPanel::updateButtons);
-    connect(model, &MappingListModel::refreshed, m_message, &QWidget::hide);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MappingListPanel::updateButtons);
+    connect(m_model, &MappingListModel::refreshed, m_message, &QWidget::hide);
+}
+
+void MappingListPanel::addEmptyState()
+{
     auto *empty = new EmptyStateOverlay(m_view, [this]() {
         return m_listed && m_message->isHidden()
                    ? tr("No device-mapper mappings. Build a table in the editor and create one.")
                    : QString();
     });
-    connect(model, &MappingListModel::refreshed, empty, [this, empty]() {
+    connect(m_model, &MappingListModel::refreshed, empty, [this, empty]() {
         m_listed = true;
         empty->refresh();
     });
+}
 
+void MappingListPanel::layOut()
+{
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_open);
     buttons->addWidget(m_remove);
@@ -107,7 +126,6 @@ MappingListPanel::MappingListPanel(MappingListModel *model, QWidget *parent)
     layout->addWidget(m_message);
     layout->addWidget(m_view, 1);
     layout->addLayout(buttons);
-    updateButtons();
 }
 
 QString MappingListPanel::selectedName(bool live) const

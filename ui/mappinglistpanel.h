@@ -50,6 +50,11 @@ Q_SIGNALS:
     void forgetRequested(const QString &name);
 
 private:
+    // The constructor's parts, in the order it calls them.
+    void setUpView();
+    void wireButtons();
+    void addEmptyState();
+    void layOut();
     void updateButtons();
     void showMenu(const QPoint &position);
     void spanSavedRows();

@@ -103,8 +103,13 @@ Q_SIGNALS:
 
 private:
     void beginEditing(const QString &name);
-    // Widgets, one area each (tableeditorlayout.cpp).
+    // Actions, one group each (tableeditoractions.cpp).
     void buildActions();
+    void buildUndoActions();
+    void buildTableActions();
+    void buildMappingActions();
+    void buildMoveActions();
+    // Widgets, one area each (tableeditorlayout.cpp).
     void buildDropControls();
     void buildToolBar();
     void buildSegmentView();

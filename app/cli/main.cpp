@@ -9,16 +9,15 @@
 #include <QDBusConnection>
 
 #include <memory>
+#include <optional>
 
 using namespace Volmap;
 
-int main(int argc, char *argv[])
-{
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("volmapctl"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(VOLMAP_VERSION));
+namespace {
 
-    QCommandLineParser parser;
+/* What --help says besides the options: the commands and the exit status. */
+void describeCommands(QCommandLineParser &parser)
+{
     parser.setApplicationDescription(QStringLiteral(
         "Command-line client of Volume Mapper: device-mapper mappings through the volmap helper.\n"
         "\n"
@@ -46,36 +45,47 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see above)."));
     parser.addPositionalArgument(QStringLiteral("arguments"), QStringLiteral("The command's arguments."),
                                  QStringLiteral("[arguments...]"));
-    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print JSON for scripts."));
-    const QCommandLineOption tableOption(QStringLiteral("table"), QStringLiteral("Table file, - for stdin."),
-                                         QStringLiteral("file"));
-    const QCommandLineOption readOnlyOption(QStringLiteral("read-only"),
-                                            QStringLiteral("create: a read-only mapping."));
-    const QCommandLineOption deferredOption(QStringLiteral("deferred"),
-                                            QStringLiteral("remove: if open, remove when last closed."));
-    const QCommandLineOption intervalOption(QStringLiteral("interval"),
-                                            QStringLiteral("watch: seconds between samples (default 1)."),
-                                            QStringLiteral("seconds"), QStringLiteral("1"));
-    const QCommandLineOption countOption(QStringLiteral("count"),
-                                         QStringLiteral("watch, devices --follow: stop after N samples or "
-                                                        "events (default: never)."),
-                                         QStringLiteral("n"), QStringLiteral("0"));
-    const QCommandLineOption followOption(
-        QStringLiteral("follow"), QStringLiteral("devices: print devices as they come, change and go."));
-    const QCommandLineOption noAskOption(
-        QStringLiteral("no-ask-password"),
-        QStringLiteral("Never ask for a password; fail where one is needed."));
-    const QCommandLineOption forceOption(QStringLiteral("force"),
-                                         QStringLiteral("create: even over ranges that hold data."));
-    const QCommandLineOption persistentOption(QStringLiteral("persistent"),
-                                              QStringLiteral("create: recreate the mapping at startup."));
-    const QCommandLineOption keepDefinitionOption(
-        QStringLiteral("keep-definition"),
-        QStringLiteral("remove: keep the saved definition, so it is recreated at the next startup."));
-    parser.addOptions({jsonOption, tableOption, readOnlyOption, deferredOption, intervalOption, countOption,
-                       followOption, noAskOption, forceOption, persistentOption, keepDefinitionOption});
-    parser.process(app);
+}
 
+/* The options; read back from the parser after process(). */
+struct Options
+{
+    const QCommandLineOption json{QStringLiteral("json"), QStringLiteral("Print JSON for scripts.")};
+    const QCommandLineOption table{QStringLiteral("table"), QStringLiteral("Table file, - for stdin."),
+                                   QStringLiteral("file")};
+    const QCommandLineOption readOnly{QStringLiteral("read-only"),
+                                      QStringLiteral("create: a read-only mapping.")};
+    const QCommandLineOption deferred{QStringLiteral("deferred"),
+                                      QStringLiteral("remove: if open, remove when last closed.")};
+    const QCommandLineOption interval{QStringLiteral("interval"),
+                                      QStringLiteral("watch: seconds between samples (default 1)."),
+                                      QStringLiteral("seconds"), QStringLiteral("1")};
+    const QCommandLineOption count{QStringLiteral("count"),
+                                   QStringLiteral("watch, devices --follow: stop after N samples or "
+                                                  "events (default: never)."),
+                                   QStringLiteral("n"), QStringLiteral("0")};
+    const QCommandLineOption follow{QStringLiteral("follow"),
+                                    QStringLiteral("devices: print devices as they come, change and go.")};
+    const QCommandLineOption noAsk{QStringLiteral("no-ask-password"),
+                                   QStringLiteral("Never ask for a password; fail where one is needed.")};
+    const QCommandLineOption force{QStringLiteral("force"),
+                                   QStringLiteral("create: even over ranges that hold data.")};
+    const QCommandLineOption persistent{QStringLiteral("persistent"),
+                                        QStringLiteral("create: recreate the mapping at startup.")};
+    const QCommandLineOption keepDefinition{
+        QStringLiteral("keep-definition"),
+        QStringLiteral("remove: keep the saved definition, so it is recreated at the next startup.")};
+
+    QList<QCommandLineOption> all() const
+    {
+        return {json,   table, readOnly, deferred,   interval,      count,
+                follow, noAsk, force,    persistent, keepDefinition};
+    }
+};
+
+/* What volmapctl was asked to do; nullopt after saying on stderr why an option's value is wrong. */
+std::optional<CtlOptions> ctlOptions(QCommandLineParser &parser, const Options &opt)
+{
     CtlOptions options;
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty()) {
@@ -83,39 +93,59 @@ int main(int argc, char *argv[])
     }
     options.command = positional.first();
     options.arguments = positional.mid(1);
-    options.tableFile = parser.value(tableOption);
-    options.json = parser.isSet(jsonOption);
-    options.readOnly = parser.isSet(readOnlyOption);
-    options.deferred = parser.isSet(deferredOption);
-    options.follow = parser.isSet(followOption);
-    options.force = parser.isSet(forceOption);
-    options.persistent = parser.isSet(persistentOption);
-    options.keepDefinition = parser.isSet(keepDefinitionOption);
+    options.tableFile = parser.value(opt.table);
+    options.json = parser.isSet(opt.json);
+    options.readOnly = parser.isSet(opt.readOnly);
+    options.deferred = parser.isSet(opt.deferred);
+    options.follow = parser.isSet(opt.follow);
+    options.force = parser.isSet(opt.force);
+    options.persistent = parser.isSet(opt.persistent);
+    options.keepDefinition = parser.isSet(opt.keepDefinition);
     bool ok = false;
-    options.intervalSeconds = parser.value(intervalOption).toDouble(&ok);
+    options.intervalSeconds = parser.value(opt.interval).toDouble(&ok);
     if (!ok || options.intervalSeconds <= 0) {
         err() << "volmapctl: --interval wants a positive number of seconds\n";
-        return ExitUsage;
+        return std::nullopt;
     }
-    options.count = parser.value(countOption).toInt(&ok);
+    options.count = parser.value(opt.count).toInt(&ok);
     if (!ok || options.count < 0) {
         err() << "volmapctl: --count wants a number\n";
+        return std::nullopt;
+    }
+    return options;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("volmapctl"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VOLMAP_VERSION));
+
+    QCommandLineParser parser;
+    describeCommands(parser);
+    const Options opt;
+    parser.addOptions(opt.all());
+    parser.process(app);
+    const std::optional<CtlOptions> options = ctlOptions(parser, opt);
+    if (!options) {
         return ExitUsage;
     }
 
     // Listing devices and checking a table offline never call the helper:
     // they get no system bus connection (its thread, handshake and signal
     // match) and no authentication agent.
-    const bool offline = options.command == u"check" || options.command == u"devices";
+    const bool offline = options->command == u"check" || options->command == u"devices";
     HelperClient client(offline ? QDBusConnection(QString()) : QDBusConnection::systemBus());
     std::unique_ptr<TtyAuthenticationAgent> agent;
-    if (parser.isSet(noAskOption)) {
+    if (parser.isSet(opt.noAsk)) {
         client.setInteractive(false);
     } else if (!offline) {
         agent = std::make_unique<TtyAuthenticationAgent>();
         agent->start();
     }
-    Volmapctl ctl(client, options);
+    Volmapctl ctl(client, *options);
     QObject::connect(&ctl, &Volmapctl::finished, &app, [](int code) { QCoreApplication::exit(code); });
     ctl.start();
     return app.exec();

@@ -320,8 +320,11 @@ inline QString persist()
 
 namespace Volmap {
 
-/* One entry of ListMappings. */
-struct MappingSummary
+/*
+ * What the kernel says of a mapping without reading its table: the part
+ * the helper's backend state (MappingState) and a ListMappings entry share.
+ */
+struct MappingInfo
 {
     QString name;
     QString uuid;
@@ -330,9 +333,16 @@ struct MappingSummary
     int openCount = 0;
     bool suspended = false;
     bool readOnly = false;
-    bool createdByVolmap = false;
     bool deferredRemove = false;
     bool liveTable = false;
+
+    bool operator==(const MappingInfo &) const = default;
+};
+
+/* One entry of ListMappings: the info plus what the helper makes of the table. */
+struct MappingSummary : MappingInfo
+{
+    bool createdByVolmap = false;
     QStringList targets;
     quint32 segmentCount = 0;
     quint64 length = 0; // sectors

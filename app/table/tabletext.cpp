@@ -2,6 +2,7 @@
 #include "tabletext.h"
 
 #include <limits>
+#include <optional>
 
 namespace Volmap {
 
@@ -139,6 +140,52 @@ std::optional<quint64> parseDecimal(QStringView text)
     return value;
 }
 
+namespace {
+
+/* One line without its comment as a segment; nullopt after noting in `issues` why it is none. */
+std::optional<Segment> parseLine(QStringView line, int lineNumber, const TableLimits &limits,
+                                 IssueCollector &issues)
+{
+    const QList<QStringView> fields = splitFields(line, limits.maxFieldsPerLine);
+    auto problem = [&](const QString &message) {
+        issues.add(-1, lineNumber, message);
+        return std::nullopt;
+    };
+    if (fields.size() > limits.maxFieldsPerLine) {
+        return problem(TableMessages::tr("more than %1 fields").arg(limits.maxFieldsPerLine));
+    }
+    if (hasControlCharacter(line)) {
+        return problem(TableMessages::tr("contains a control character"));
+    }
+    if (fields.size() < 3) {
+        return problem(TableMessages::tr("expected <start> <length> <target> [arguments]"));
+    }
+    const auto start = parseDecimal(fields[0]);
+    const auto length = parseDecimal(fields[1]);
+    if (!start) {
+        return problem(
+            TableMessages::tr("start %1 is not a decimal sector number").arg(quotedInput(fields[0])));
+    }
+    if (!length) {
+        return problem(
+            TableMessages::tr("length %1 is not a decimal sector number").arg(quotedInput(fields[1])));
+    }
+    if (!isTargetName(fields[2])) {
+        return problem(TableMessages::tr("%1 is not a target name").arg(quotedInput(fields[2])));
+    }
+    Segment segment;
+    segment.start = *start;
+    segment.length = *length;
+    segment.target = fields[2].toString();
+    segment.line = lineNumber;
+    for (qsizetype i = 3; i < fields.size(); ++i) {
+        segment.args.append(fields[i].toString());
+    }
+    return segment;
+}
+
+} // namespace
+
 ParsedTable parseTable(QStringView text, const TableLimits &limits)
 {
     ParsedTable result;
@@ -165,44 +212,9 @@ ParsedTable parseTable(QStringView text, const TableLimits &limits)
         if (line.isEmpty()) {
             continue;
         }
-        const QList<QStringView> fields = splitFields(line, limits.maxFieldsPerLine);
-        auto problem = [&](const QString &message) { issues.add(-1, lineNumber, message); };
-        if (fields.size() > limits.maxFieldsPerLine) {
-            problem(TableMessages::tr("more than %1 fields").arg(limits.maxFieldsPerLine));
-            continue;
+        if (std::optional<Segment> segment = parseLine(line, lineNumber, limits, issues)) {
+            result.table.segments.append(std::move(*segment));
         }
-        if (hasControlCharacter(line)) {
-            problem(TableMessages::tr("contains a control character"));
-            continue;
-        }
-        if (fields.size() < 3) {
-            problem(TableMessages::tr("expected <start> <length> <target> [arguments]"));
-            continue;
-        }
-        const auto start = parseDecimal(fields[0]);
-        const auto length = parseDecimal(fields[1]);
-        if (!start) {
-            problem(TableMessages::tr("start %1 is not a decimal sector number").arg(quotedInput(fields[0])));
-            continue;
-        }
-        if (!length) {
-            problem(
-                TableMessages::tr("length %1 is not a decimal sector number").arg(quotedInput(fields[1])));
-            continue;
-        }
-        if (!isTargetName(fields[2])) {
-            problem(TableMessages::tr("%1 is not a target name").arg(quotedInput(fields[2])));
-            continue;
-        }
-        Segment segment;
-        segment.start = *start;
-        segment.length = *length;
-        segment.target = fields[2].toString();
-        segment.line = lineNumber;
-        for (qsizetype i = 3; i < fields.size(); ++i) {
-            segment.args.append(fields[i].toString());
-        }
-        result.table.segments.append(std::move(segment));
     }
     result.issues = issues.take();
     return result;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include "spacemapbarfeed.h"
+#include "spacemapfeed.h"
 
 #include "devicetreemodel.h"
 #include "sizeunits.h"
