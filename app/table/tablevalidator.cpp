@@ -148,8 +148,8 @@ private:
     // disk cost 10 000 of each before.
     struct NamedDevice
     {
-        std::variant<DeviceReference, QString> parsed;
-        std::optional<std::variant<BlockDeviceGeometry, QString>> resolved;
+        Result<DeviceReference, QString> parsed;
+        std::optional<Result<BlockDeviceGeometry, QString>> resolved;
     };
 
     NamedDevice &deviceNamed(const QString &text)
@@ -164,8 +164,8 @@ private:
     void checkDeviceRange(int index, const Segment &segment)
     {
         NamedDevice &named = deviceNamed(segment.args[0]);
-        if (const auto *problem = std::get_if<QString>(&named.parsed)) {
-            report(index, *problem);
+        if (!named.parsed) {
+            report(index, named.parsed.error());
             return;
         }
         const auto offset = parseDecimal(segment.args[1]);
@@ -182,14 +182,14 @@ private:
             return;
         }
         if (!named.resolved) {
-            named.resolved = m_resolver(std::get<DeviceReference>(named.parsed));
+            named.resolved = m_resolver(*named.parsed);
         }
         const auto &resolved = *named.resolved;
-        if (const auto *problem = std::get_if<QString>(&resolved)) {
-            report(index, *problem);
+        if (!resolved) {
+            report(index, resolved.error());
             return;
         }
-        const auto &device = std::get<BlockDeviceGeometry>(resolved);
+        const auto &device = *resolved;
         m_largestBlock = qMax(m_largestBlock, device.logicalBlockSize);
         if (*offset + segment.length > device.sizeInSectors) {
             report(index, TableMessages::tr("%1 of %2 lie past its end: it has %3 sectors")
@@ -320,10 +320,10 @@ std::optional<DeviceRange> deviceRangeOf(const Segment &segment)
     }
     auto device = parseDeviceReference(segment.args[0]);
     const auto offset = parseDecimal(segment.args[1]);
-    if (!std::holds_alternative<DeviceReference>(device) || !offset) {
+    if (!device || !offset) {
         return std::nullopt;
     }
-    return DeviceRange{std::get<DeviceReference>(std::move(device)), *offset, segment.length};
+    return DeviceRange{*std::move(device), *offset, segment.length};
 }
 
 } // namespace Volmap
