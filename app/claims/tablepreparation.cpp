@@ -31,10 +31,10 @@ Outcome<QList<ResolvedDevice>> resolveDevices(const AdmittedTable &table, Device
     resolved.reserve(table.devices.size());
     for (const DeviceReference &reference : table.devices) {
         auto device = devices.resolve(reference);
-        if (const auto *problem = std::get_if<QString>(&device)) {
-            return invalidArgument(QStringLiteral("invalid table: %1").arg(*problem));
+        if (!device) {
+            return fail(invalidArgument(QStringLiteral("invalid table: %1").arg(device.error())));
         }
-        resolved.append(std::get<ResolvedDevice>(std::move(device)));
+        resolved.append(*std::move(device));
     }
     return resolved;
 }
@@ -43,11 +43,11 @@ Outcome<PreparedTable> prepareTable(QStringView text, DeviceInspector &devices)
 {
     auto admitted = admitTable(text);
     if (!admitted) {
-        return admitted.error();
+        return fail(admitted.error());
     }
     const auto named = resolveDevices(admitted.value(), devices);
     if (!named) {
-        return named.error();
+        return fail(named.error());
     }
     QHash<QString, qsizetype> indexOf;
     for (qsizetype i = 0; i < admitted.value().devices.size(); ++i) {
@@ -57,7 +57,7 @@ Outcome<PreparedTable> prepareTable(QStringView text, DeviceInspector &devices)
         return named.value()[indexOf.value(reference.toString())];
     };
     const DeviceResolver resolver =
-        [&](const DeviceReference &reference) -> std::variant<BlockDeviceGeometry, QString> {
+        [&](const DeviceReference &reference) -> Result<BlockDeviceGeometry, QString> {
         return deviceOf(reference).geometry;
     };
     TableLimits limits;
@@ -65,7 +65,7 @@ Outcome<PreparedTable> prepareTable(QStringView text, DeviceInspector &devices)
     limits.maxIssues = Admission::MaxReportedIssues;
     if (const TableIssues issues = validateTable(admitted.value().table, resolver, limits);
         !issues.isEmpty()) {
-        return invalidArgument(invalidTableMessage(issues));
+        return fail(invalidArgument(invalidTableMessage(issues)));
     }
 
     PreparedTable prepared;
@@ -95,10 +95,10 @@ Outcome<PreparedTable> prepareTable(QStringView text, DeviceInspector &devices)
     // are one set of sectors.
     if (const auto overlap = firstSelfOverlap(prepared.wanted)) {
         // One arg() pass: a description holds a path, which may hold a '%'.
-        return invalidArgument(
+        return fail(invalidArgument(
             QStringLiteral("invalid table: segments %1 (%2) and %3 (%4) use the same sectors")
                 .arg(QString::number(overlap->wanted->segment + 1), overlap->wanted->description,
-                     QString::number(overlap->other->segment + 1), overlap->other->description));
+                     QString::number(overlap->other->segment + 1), overlap->other->description)));
     }
     return prepared;
 }
