@@ -192,7 +192,7 @@ void AuthorizedCalls::uidKnown(const QString &sender, uint uid)
                 m_log.refused(uid, QStringLiteral("uid %1 (%2)").arg(uid).arg(sender), call.request.what,
                               *refusal);
             }
-            finish(id, *refusal); // still unidentified in the books: forget() takes it from there
+            finish(id, fail(*refusal)); // still unidentified in the books: forget() takes it from there
             continue;
         }
         --m_unidentified.calls;
@@ -215,7 +215,7 @@ void AuthorizedCalls::uidUnknown(const QString &sender, const QString &why)
         }
     }
     for (const quint64 id : waiting) {
-        finish(id, failure(QStringLiteral("cannot find out who is calling: %1").arg(why)));
+        finish(id, fail(failure(QStringLiteral("cannot find out who is calling: %1").arg(why))));
     }
 }
 
@@ -246,7 +246,7 @@ void AuthorizedCalls::checkNext(quint64 id)
             if (answered.request.logged) {
                 m_log.refused(*answered.uid, callerOf(answered), answered.request.what, refusal);
             }
-            finish(id, refusal);
+            finish(id, fail(refusal));
         });
     // The answer may have come already (polkit unreachable): then the call is gone or moved on.
     if (const auto it = m_calls.find(id); it != m_calls.end() && !it->second.granted.contains(action)) {
@@ -263,7 +263,7 @@ void AuthorizedCalls::act(quint64 id)
     if (!outcome && outcome.error().name == FurtherAuthorization) {
         // Once per action: an action never asks twice for what it was granted.
         if (further.isEmpty() || call.granted.contains(further) || call.purposes.contains(further)) {
-            finish(id, failure(QStringLiteral("internal error: authorization asked for twice")));
+            finish(id, fail(failure(QStringLiteral("internal error: authorization asked for twice"))));
             return;
         }
         call.purposes.insert(further, context.furtherPurpose());
