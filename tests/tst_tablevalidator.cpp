@@ -10,7 +10,7 @@ namespace {
 
 // Two fake disks: sda (8:0, 1 GiB, 512-byte blocks) and nvme (259:0,
 // 64 MiB, 4 KiB blocks). Paths resolve as a real resolver would.
-std::variant<BlockDeviceGeometry, QString> fakeResolve(const DeviceReference &reference)
+Result<BlockDeviceGeometry, QString> fakeResolve(const DeviceReference &reference)
 {
     const BlockDeviceGeometry sda{{8, 0}, 2097152, 512, QStringLiteral("/dev/sda")};
     const BlockDeviceGeometry nvme{{259, 0}, 131072, 4096, QStringLiteral("/dev/nvme0n1")};
@@ -28,9 +28,9 @@ std::variant<BlockDeviceGeometry, QString> fakeResolve(const DeviceReference &re
         return labelled;
     }
     if (name == u"/dev/null") {
-        return QStringLiteral("/dev/null is not a block device");
+        return fail(QStringLiteral("/dev/null is not a block device"));
     }
-    return QStringLiteral("%1 does not exist").arg(name);
+    return fail(QStringLiteral("%1 does not exist").arg(name));
 }
 
 QStringList messagesFor(const QString &text, const DeviceResolver &resolver = fakeResolve,
