@@ -198,7 +198,7 @@ void AuthorizedCalls::uidKnown(const QString &sender, uint uid)
                 m_log.refused(uid, QStringLiteral("uid %1 (%2)").arg(uid).arg(sender), call.request.what,
                               *refusal);
             }
-            finish(id, *refusal); // still unidentified in the books: forget() takes it from there
+            finish(id, fail(*refusal)); // still unidentified in the books: forget() takes it from there
             continue;
         }
         qCDebug(callsLog, "call %llu: uid %u after %lld ms", id, uid, call.age.elapsed());
@@ -222,7 +222,7 @@ void AuthorizedCalls::uidUnknown(const QString &sender, const QString &why)
         }
     }
     for (const quint64 id : waiting) {
-        finish(id, failure(QStringLiteral("cannot find out who is calling: %1").arg(why)));
+        finish(id, fail(failure(QStringLiteral("cannot find out who is calling: %1").arg(why))));
     }
 }
 
@@ -261,7 +261,7 @@ void AuthorizedCalls::checkNext(quint64 id)
             if (answered.request.logged) {
                 m_log.refused(*answered.uid, callerOf(answered), answered.request.what, refusal);
             }
-            finish(id, refusal);
+            finish(id, fail(refusal));
         });
     // The answer may have come already (polkit unreachable): then the call is gone or moved on.
     if (const auto it = m_calls.find(id); it != m_calls.end() && !it->second.granted.contains(action)) {
@@ -299,7 +299,7 @@ void AuthorizedCalls::prepared(quint64 id)
     PendingCall &call = it->second;
     const auto details = std::exchange(call.preparation.details, {})();
     if (!details) {
-        finish(id, details.error());
+        finish(id, fail(details.error()));
         return;
     }
     // Asked again from the start, now with what is at stake.
@@ -321,7 +321,7 @@ void AuthorizedCalls::act(quint64 id)
     if (!outcome && outcome.error().name == FurtherAuthorization) {
         // Once per action: an action never asks twice for what it was granted.
         if (further.isEmpty() || call.granted.contains(further) || call.purposes.contains(further)) {
-            finish(id, failure(QStringLiteral("internal error: authorization asked for twice")));
+            finish(id, fail(failure(QStringLiteral("internal error: authorization asked for twice"))));
             return;
         }
         call.purposes.insert(further, context.furtherPurpose());

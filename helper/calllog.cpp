@@ -46,7 +46,7 @@ void CallLog::refused(uint uid, const QString &caller, const QString &what, cons
         return;
     }
     ++budget.written;
-    acted(caller, what, error);
+    acted(caller, what, fail(error));
 }
 
 void CallLog::dropExpiredBudgets()

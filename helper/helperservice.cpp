@@ -81,11 +81,11 @@ AuthorizationDetails HelperService::namedDetails(const QString &name, const Call
 Outcome<AuthorizationDetails> HelperService::tableDetails(TableOfCall &table, AuthorizationDetails details)
 {
     if (!*table.admitted) {
-        return table.admitted->error();
+        return fail(table.admitted->error());
     }
     const auto devices = resolveDevices(table.admitted->value(), m_devices);
     if (!devices) {
-        return devices.error();
+        return fail(devices.error());
     }
     QStringList numberTexts;
     for (const ResolvedDevice &device : devices.value()) {

@@ -59,15 +59,15 @@ Outcome<Done> KmodLoader::load(const QString &moduleName)
     }
     const Context context = newContext();
     if (!context) {
-        return failure(QStringLiteral("cannot initialise libkmod"));
+        return fail(failure(QStringLiteral("cannot initialise libkmod")));
     }
     const ModuleList modules = lookup(context.get(), moduleName);
     if (!modules) {
-        return HelperError{
-            HelperProtocol::Error::moduleUnavailable(),
-            QStringLiteral("no kernel module %1 is installed for kernel %2; install the package "
-                           "that provides it (basic-target-dkms for dm-basic-target)")
-                .arg(moduleName, kernelRelease())};
+        return fail(
+            HelperError{HelperProtocol::Error::moduleUnavailable(),
+                        QStringLiteral("no kernel module %1 is installed for kernel %2; install the package "
+                                       "that provides it (basic-target-dkms for dm-basic-target)")
+                            .arg(moduleName, kernelRelease())});
     }
     kmod_list *entry = nullptr;
     kmod_list_foreach(entry, modules.get())
@@ -76,15 +76,15 @@ Outcome<Done> KmodLoader::load(const QString &moduleName)
         const int result = kmod_module_probe_insert_module(module.get(), KMOD_PROBE_APPLY_BLACKLIST, nullptr,
                                                            nullptr, nullptr, nullptr);
         if (result > 0) {
-            return HelperError{
+            return fail(HelperError{
                 HelperProtocol::Error::moduleUnavailable(),
-                QStringLiteral("kernel module %1 is blacklisted on this system").arg(moduleName)};
+                QStringLiteral("kernel module %1 is blacklisted on this system").arg(moduleName)});
         }
         if (result < 0 && result != -EEXIST) {
-            return HelperError{HelperProtocol::Error::moduleUnavailable(),
-                               QStringLiteral("loading kernel module %1 failed: %2")
-                                   .arg(QString::fromUtf8(kmod_module_get_name(module.get())),
-                                        QString::fromUtf8(std::strerror(-result)))};
+            return fail(HelperError{HelperProtocol::Error::moduleUnavailable(),
+                                    QStringLiteral("loading kernel module %1 failed: %2")
+                                        .arg(QString::fromUtf8(kmod_module_get_name(module.get())),
+                                             QString::fromUtf8(std::strerror(-result)))});
         }
     }
     return Done{};

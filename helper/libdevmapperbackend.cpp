@@ -154,7 +154,7 @@ Outcome<Done> runSimple(int type, const QString &name, const QString &what)
 {
     Task task = newTask(type, name);
     if (!task || !dm_task_run(task.get())) {
-        return errorFor(task.get(), what, name);
+        return fail(errorFor(task.get(), what, name));
     }
     return Done{};
 }
@@ -163,7 +163,7 @@ Outcome<Done> resume(const QString &name)
 {
     Task task = newTask(DM_DEVICE_RESUME, name);
     if (!task || !runWithNodes(task.get())) {
-        return errorFor(task.get(), QStringLiteral("resuming"), name);
+        return fail(errorFor(task.get(), QStringLiteral("resuming"), name));
     }
     return Done{};
 }
@@ -175,7 +175,7 @@ Outcome<Done> loadTable(const QString &name, const MappingTable &table, bool rea
     Task task = newTask(DM_DEVICE_RELOAD, name);
     if (!task || (readOnly && !dm_task_set_ro(task.get())) || !addTargets(task.get(), table)
         || !dm_task_run(task.get())) {
-        return errorFor(task.get(), QStringLiteral("loading the table of"), name);
+        return fail(errorFor(task.get(), QStringLiteral("loading the table of"), name));
     }
     return Done{};
 }
@@ -203,9 +203,10 @@ Outcome<QString> LibDevmapperBackend::driverVersion()
 {
     char version[64] = {};
     if (!dm_driver_version(version, sizeof version)) {
-        return HelperError{HelperProtocol::Error::kernelUnsupported(),
-                           QStringLiteral("the running kernel has no device-mapper (the dm-mod module is not "
-                                          "loaded and could not be loaded)")};
+        return fail(
+            HelperError{HelperProtocol::Error::kernelUnsupported(),
+                        QStringLiteral("the running kernel has no device-mapper (the dm-mod module is not "
+                                       "loaded and could not be loaded)")});
     }
     return QString::fromUtf8(version);
 }
@@ -214,8 +215,8 @@ Outcome<QMap<QString, QString>> LibDevmapperBackend::targetVersions()
 {
     Task task = newTask(DM_DEVICE_LIST_VERSIONS);
     if (!task || !dm_task_run(task.get())) {
-        return HelperError{HelperProtocol::Error::kernelUnsupported(),
-                           withLibraryError(QStringLiteral("cannot list device-mapper targets"))};
+        return fail(HelperError{HelperProtocol::Error::kernelUnsupported(),
+                                withLibraryError(QStringLiteral("cannot list device-mapper targets"))});
     }
     QMap<QString, QString> targets;
     dm_versions *versions = dm_task_get_versions(task.get());
@@ -235,8 +236,8 @@ Outcome<QStringList> LibDevmapperBackend::mappingNames()
 {
     Task task = newTask(DM_DEVICE_LIST);
     if (!task || !dm_task_run(task.get())) {
-        return HelperError{HelperProtocol::Error::kernelUnsupported(),
-                           withLibraryError(QStringLiteral("cannot list device-mapper devices"))};
+        return fail(HelperError{HelperProtocol::Error::kernelUnsupported(),
+                                withLibraryError(QStringLiteral("cannot list device-mapper devices"))});
     }
     QStringList names;
     dm_names *entry = dm_task_get_names(task.get());
@@ -259,8 +260,8 @@ Outcome<MappingState> stateOf(dm_task *task, const QString &name)
 {
     dm_info info = {};
     if (!dm_task_get_info(task, &info) || !info.exists) {
-        return HelperError{HelperProtocol::Error::notFound(),
-                           QStringLiteral("no mapping named '%1'").arg(name)};
+        return fail(HelperError{HelperProtocol::Error::notFound(),
+                                QStringLiteral("no mapping named '%1'").arg(name)});
     }
     MappingState state;
     state.name = name;
@@ -281,7 +282,7 @@ Outcome<MappingState> LibDevmapperBackend::info(const QString &name)
 {
     Task task = newTask(DM_DEVICE_INFO, name);
     if (!task || !dm_task_run(task.get())) {
-        return errorFor(task.get(), QStringLiteral("reading"), name);
+        return fail(errorFor(task.get(), QStringLiteral("reading"), name));
     }
     return stateOf(task.get(), name);
 }
@@ -292,7 +293,7 @@ Outcome<MappingState> LibDevmapperBackend::mapping(const QString &name)
     // A foreign table may hold a key: the kernel and libdevmapper wipe
     // their buffers of it, and segmentsOf() never copies it.
     if (!task || !dm_task_secure_data(task.get()) || !dm_task_run(task.get())) {
-        return errorFor(task.get(), QStringLiteral("reading"), name);
+        return fail(errorFor(task.get(), QStringLiteral("reading"), name));
     }
     auto state = stateOf(task.get(), name);
     if (!state) {
@@ -317,12 +318,12 @@ Outcome<QList<KernelSegment>> LibDevmapperBackend::status(const QString &name)
 {
     Task task = newTask(DM_DEVICE_STATUS, name);
     if (!task || !dm_task_run(task.get())) {
-        return errorFor(task.get(), QStringLiteral("reading the status of"), name);
+        return fail(errorFor(task.get(), QStringLiteral("reading the status of"), name));
     }
     dm_info info = {};
     if (!dm_task_get_info(task.get(), &info) || !info.exists) {
-        return HelperError{HelperProtocol::Error::notFound(),
-                           QStringLiteral("no mapping named '%1'").arg(name)};
+        return fail(HelperError{HelperProtocol::Error::notFound(),
+                                QStringLiteral("no mapping named '%1'").arg(name)});
     }
     return segmentsOf(task.get());
 }
@@ -331,8 +332,8 @@ Outcome<QString> LibDevmapperBackend::create(const QString &name, const QString 
                                              const MappingTable &table, bool readOnly)
 {
     if (info(name)) {
-        return HelperError{HelperProtocol::Error::exists(),
-                           QStringLiteral("a mapping named '%1' exists").arg(name)};
+        return fail(HelperError{HelperProtocol::Error::exists(),
+                                QStringLiteral("a mapping named '%1' exists").arg(name)});
     }
     // One task: libdevmapper creates, loads and resumes, and removes the
     // new device again if loading or resuming fails.
@@ -356,7 +357,7 @@ Outcome<QString> LibDevmapperBackend::create(const QString &name, const QString 
         if (auto leftover = info(name); leftover && leftover.value().uuid == uuid) {
             remove(name, false);
         }
-        return error;
+        return fail(error);
     }
     return QStringLiteral("/dev/mapper/") + name;
 }
@@ -365,17 +366,17 @@ Outcome<Done> LibDevmapperBackend::reload(const QString &name, const MappingTabl
 {
     const auto old = mapping(name);
     if (!old) {
-        return old.error();
+        return fail(old.error());
     }
     // Load inactive: a refused table changes nothing.
     if (auto loaded = loadTable(name, table, old.value().readOnly); !loaded) {
-        return loaded.error();
+        return fail(loaded.error());
     }
     const MemoryLock locked;
     if (auto suspended = runSimple(DM_DEVICE_SUSPEND, name, QStringLiteral("suspending")); !suspended) {
         runSimple(DM_DEVICE_CLEAR, name, QStringLiteral("clearing the inactive table of"));
         resume(name);
-        return suspended.error();
+        return fail(suspended.error());
     }
     auto resumed = resume(name);
     if (resumed) {
@@ -387,23 +388,24 @@ Outcome<Done> LibDevmapperBackend::reload(const QString &name, const MappingTabl
         loadTable(name, tableFrom(old.value().table), old.value().readOnly);
     }
     resume(name);
-    return resumed.error();
+    return fail(resumed.error());
 }
 
 Outcome<Done> LibDevmapperBackend::remove(const QString &name, bool deferred)
 {
     const auto state = info(name);
     if (!state) {
-        return state.error();
+        return fail(state.error());
     }
     if (state.value().openCount > 0 && !deferred) {
-        return HelperError{HelperProtocol::Error::deviceInUse(),
-                           QStringLiteral("'%1' is open (%2 users): close it first, or remove it deferred")
-                               .arg(name, QString::number(state.value().openCount))};
+        return fail(
+            HelperError{HelperProtocol::Error::deviceInUse(),
+                        QStringLiteral("'%1' is open (%2 users): close it first, or remove it deferred")
+                            .arg(name, QString::number(state.value().openCount))});
     }
     Task task = newTask(DM_DEVICE_REMOVE, name);
     if (!task) {
-        return failure(QStringLiteral("out of memory"));
+        return fail(failure(QStringLiteral("out of memory")));
     }
     if (deferred) {
         dm_task_deferred_remove(task.get());
@@ -415,7 +417,7 @@ Outcome<Done> LibDevmapperBackend::remove(const QString &name, bool deferred)
         if (error.name == HelperProtocol::Error::busy()) {
             error.name = HelperProtocol::Error::deviceInUse();
         }
-        return error;
+        return fail(error);
     }
     return Done{};
 }
@@ -425,7 +427,7 @@ Outcome<Done> LibDevmapperBackend::sendMessage(const QString &name, quint64 sect
     Task task = newTask(DM_DEVICE_TARGET_MSG, name);
     if (!task || !dm_task_set_sector(task.get(), sector)
         || !dm_task_set_message(task.get(), message.toUtf8().constData()) || !dm_task_run(task.get())) {
-        return errorFor(task.get(), QStringLiteral("sending '%1' to").arg(message), name);
+        return fail(errorFor(task.get(), QStringLiteral("sending '%1' to").arg(message), name));
     }
     return Done{};
 }

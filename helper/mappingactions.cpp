@@ -121,16 +121,16 @@ std::optional<HelperError> MappingActions::findConflicts(const PreparedTable &ta
 Outcome<Done> MappingActions::loadModulesFor(bool usesBasicTarget)
 {
     if (const auto loaded = m_modules.load(QStringLiteral("dm-mod")); !loaded && !m_backend.driverVersion()) {
-        return HelperError{
+        return fail(HelperError{
             HelperProtocol::Error::kernelUnsupported(),
-            QStringLiteral("the running kernel has no device-mapper: %1").arg(loaded.error().message)};
+            QStringLiteral("the running kernel has no device-mapper: %1").arg(loaded.error().message)});
     }
     if (const auto version = m_backend.driverVersion(); !version) {
-        return version.error();
+        return fail(version.error());
     }
     if (usesBasicTarget) {
         if (auto loaded = m_modules.load(QStringLiteral("dm-basic-target")); !loaded) {
-            return loaded.error();
+            return fail(loaded.error());
         }
     }
     return Done{};
@@ -148,12 +148,12 @@ Outcome<PreparedTable> MappingActions::prepareAuthorized(const AdmittedTable &ad
     const QList<ResolvedDevice> &now = prepared.value().namedDevices;
     for (qsizetype i = 0; i < now.size(); ++i) {
         if (i >= authorized.size() || now[i].geometry.number != authorized[i]) {
-            return HelperError{
+            return fail(HelperError{
                 HelperProtocol::Error::busy(),
                 QStringLiteral("%1 is %2 now, not %3 as when authorization was asked; nothing was "
                                "done, try again")
                     .arg(now[i].geometry.displayName, now[i].geometry.number.toString(),
-                         i < authorized.size() ? authorized[i].toString() : QStringLiteral("absent"))};
+                         i < authorized.size() ? authorized[i].toString() : QStringLiteral("absent"))});
         }
     }
     return prepared;
@@ -165,7 +165,7 @@ Outcome<QVariant> MappingActions::capabilities()
     capabilities.insert(HelperProtocol::Capability::helperVersion(), QCoreApplication::applicationVersion());
     capabilities.insert(HelperProtocol::Capability::kernelRelease(), kernelRelease());
     const auto version = m_backend.driverVersion();
-    capabilities.insert(HelperProtocol::Capability::deviceMapper(), version.ok());
+    capabilities.insert(HelperProtocol::Capability::deviceMapper(), version.has_value());
     capabilities.insert(HelperProtocol::Capability::driverVersion(), version ? version.value() : QString());
     QVariantMap targets;
     if (const auto versions = m_backend.targetVersions()) {
@@ -186,7 +186,7 @@ Outcome<QVariant> MappingActions::loadModule(CallContext &context)
 {
     context.describe(QStringLiteral("load dm-mod and dm-basic-target"));
     if (auto loaded = loadModulesFor(true); !loaded) {
-        return loaded.error();
+        return fail(loaded.error());
     }
     return QVariant();
 }
@@ -197,7 +197,7 @@ Outcome<QVariant> MappingActions::create(CallContext &context, const QString &na
 {
     const auto admitted = admitTable(text);
     if (!admitted) {
-        return admitted.error();
+        return fail(admitted.error());
     }
     return create(context, name, admitted.value(), readOnly, authorized, persistent);
 }
@@ -208,38 +208,38 @@ Outcome<QVariant> MappingActions::create(CallContext &context, const QString &na
 {
     const auto prepared = prepareAuthorized(admitted, authorized);
     if (!prepared) {
-        return prepared.error();
+        return fail(prepared.error());
     }
     const PreparedTable &table = prepared.value();
     context.describe(
         QStringLiteral("create '%1'%2 from %3")
             .arg(name, readOnly ? QStringLiteral(" read-only") : QString(), tableSummary(table)));
     if (auto loaded = loadModulesFor(table.usesBasicTarget); !loaded) {
-        return loaded.error();
+        return fail(loaded.error());
     }
     if (m_backend.info(name)) {
-        return HelperError{HelperProtocol::Error::exists(),
-                           QStringLiteral("a mapping named '%1' exists").arg(name)};
+        return fail(HelperError{HelperProtocol::Error::exists(),
+                                QStringLiteral("a mapping named '%1' exists").arg(name)});
     }
     if (auto conflict = findConflicts(table, QString(), readOnly)) {
-        return *conflict;
+        return fail(*conflict);
     }
     if (auto needed = foreignDeviceRights(context, table)) {
-        return *needed;
+        return fail(*needed);
     }
     const QString uuid = newVolmapUuid(context.uid());
     const auto staged = stageDefinition(context, name, uuid, table.table, persistent);
     if (!staged) {
-        return staged.error();
+        return fail(staged.error());
     }
     const auto created = m_backend.create(name, uuid, table.table, readOnly);
-    if (const auto saved = settleDefinition(staged.value(), created.ok()); created && !saved) {
+    if (const auto saved = settleDefinition(staged.value(), created.has_value()); created && !saved) {
         // All or nothing: a mapping the caller wanted saved is not left unsaved.
         m_backend.remove(name, false);
-        return saved.error();
+        return fail(saved.error());
     }
     if (!created) {
-        return created.error();
+        return fail(created.error());
     }
     m_mappingsChanged();
     return QVariant(created.value());
@@ -250,46 +250,47 @@ Outcome<QVariant> MappingActions::reload(CallContext &context, const QString &na
 {
     const auto current = m_backend.info(name);
     if (!current) {
-        return current.error();
+        return fail(current.error());
     }
     if (auto needed = foreignRights(context, current.value(), QStringLiteral("change the table of"))) {
-        return *needed;
+        return fail(*needed);
     }
     const auto prepared = prepareAuthorized(admitted, authorized);
     if (!prepared) {
-        return prepared.error();
+        return fail(prepared.error());
     }
     const PreparedTable &table = prepared.value();
     context.describe(QStringLiteral("reload '%1' with %2").arg(name, tableSummary(table)));
     if (auto loop = stackingLoop(table.namedDevices,
                                  DeviceNumber{current.value().major, current.value().minor}, name,
                                  m_devices)) {
-        return *loop;
+        return fail(*loop);
     }
     if (auto loaded = loadModulesFor(table.usesBasicTarget); !loaded) {
-        return loaded.error();
+        return fail(loaded.error());
     }
     if (auto conflict = findConflicts(table, name, current.value().readOnly)) {
-        return *conflict;
+        return fail(*conflict);
     }
     if (auto needed = foreignDeviceRights(context, table)) {
-        return *needed;
+        return fail(*needed);
     }
     // A saved mapping's definition changes with its table, or neither does.
     const auto staged = stageDefinition(context, name, current.value().uuid, table.table,
                                         m_saved && m_saved->isSaved(name));
     if (!staged) {
-        return staged.error();
+        return fail(staged.error());
     }
     const auto reloaded = m_backend.reload(name, table.table);
-    const auto saved = settleDefinition(staged.value(), reloaded.ok());
+    const auto saved = settleDefinition(staged.value(), reloaded.has_value());
     if (!reloaded) {
-        return reloaded.error();
+        return fail(reloaded.error());
     }
     m_mappingsChanged();
     if (!saved) {
-        return failure(QStringLiteral("the table was reloaded, but its saved definition was not updated: %1")
-                           .arg(saved.error().message));
+        return fail(
+            failure(QStringLiteral("the table was reloaded, but its saved definition was not updated: %1")
+                        .arg(saved.error().message)));
     }
     return QVariant();
 }
@@ -301,26 +302,26 @@ Outcome<QVariant> MappingActions::remove(CallContext &context, const QString &na
         QStringLiteral("remove '%1'%2").arg(name, deferred ? QStringLiteral(" (deferred)") : QString()));
     const auto current = m_backend.info(name);
     if (!current) {
-        return current.error();
+        return fail(current.error());
     }
     if (auto needed = foreignRights(context, current.value(), QStringLiteral("remove"))) {
-        return *needed;
+        return fail(*needed);
     }
     const bool forget = !keepDefinition && m_saved && m_saved->isSaved(name);
     if (forget) {
         if (auto needed = persistRights(context,
                                         QStringLiteral("forget the saved definition of '%1'").arg(name))) {
-            return *needed;
+            return fail(*needed);
         }
     }
     const auto removed = m_backend.remove(name, deferred);
     if (!removed) {
-        return removed.error();
+        return fail(removed.error());
     }
     m_mappingsChanged();
     if (forget) {
         if (const auto forgotten = m_saved->forget(name); !forgotten) {
-            return forgotten.error();
+            return fail(forgotten.error());
         }
     }
     return QVariant();
@@ -330,7 +331,7 @@ Outcome<QVariant> MappingActions::list()
 {
     const auto names = m_backend.mappingNames();
     if (!names) {
-        return names.error();
+        return fail(names.error());
     }
     QList<QVariantMap> mappings;
     for (const QString &name : names.value()) {
@@ -356,7 +357,7 @@ Outcome<QVariant> MappingActions::table(const QString &name)
 {
     const auto state = m_backend.mapping(name);
     if (!state) {
-        return state.error();
+        return fail(state.error());
     }
     // The backend has already replaced key material (see tablesecrets.h).
     MappingTable table;
@@ -370,7 +371,7 @@ Outcome<QVariant> MappingActions::status(const QString &name)
 {
     const auto status = m_backend.status(name);
     if (!status) {
-        return status.error();
+        return fail(status.error());
     }
     QList<QVariantMap> segments;
     for (const KernelSegment &segment : status.value()) {
@@ -403,18 +404,18 @@ Outcome<QVariant> MappingActions::resetCounters(CallContext &context, const QStr
     context.describe(QStringLiteral("reset the counters of '%1'").arg(name));
     const auto current = m_backend.mapping(name);
     if (!current) {
-        return current.error();
+        return fail(current.error());
     }
     if (auto needed = foreignRights(context, current.value(), QStringLiteral("reset the counters of"))) {
-        return *needed;
+        return fail(*needed);
     }
     // Another user's counters are theirs to watch: only an administrator
     // may zero them. Mappings of unknown creator count as another user's.
     const auto creator = creatorOfUuid(current.value().uuid);
     const QString others = HelperProtocol::Action::resetCountersOfOthers();
     if (isOurs(current.value()) && creator != context.uid() && !context.isGranted(others)) {
-        return context.requireAlso(
-            others, QStringLiteral("reset the counters of '%1', which another user created").arg(name));
+        return fail(context.requireAlso(
+            others, QStringLiteral("reset the counters of '%1', which another user created").arg(name)));
     }
     for (const KernelSegment &segment : current.value().table) {
         if (segment.target != HelperProtocol::BasicTargetName) {
@@ -422,7 +423,7 @@ Outcome<QVariant> MappingActions::resetCounters(CallContext &context, const QStr
         }
         const auto sent = m_backend.sendMessage(name, segment.start, QStringLiteral("reset_counters"));
         if (!sent) {
-            return sent.error();
+            return fail(sent.error());
         }
     }
     return QVariant();

@@ -33,19 +33,19 @@ MappingActions::stageDefinition(CallContext &context, const QString &name, const
         return std::optional<DefinitionStore::Staged>();
     }
     if (!m_saved) {
-        return noSavedDefinitions();
+        return fail(noSavedDefinitions());
     }
     if (auto needed = persistRights(context,
                                     QStringLiteral("save '%1' to be recreated at startup").arg(name))) {
-        return *needed;
+        return fail(*needed);
     }
     const auto definition = m_saved->definitionFor(name, uuid, table);
     if (!definition) {
-        return definition.error();
+        return fail(definition.error());
     }
     const auto staged = m_saved->stage(definition.value());
     if (!staged) {
-        return staged.error();
+        return fail(staged.error());
     }
     return std::optional(staged.value());
 }
@@ -68,32 +68,32 @@ Outcome<QVariant> MappingActions::setPersistent(CallContext &context, const QStr
     context.describe(
         QStringLiteral("%1 '%2'").arg(enabled ? QStringLiteral("save") : QStringLiteral("forget"), name));
     if (!m_saved) {
-        return noSavedDefinitions();
+        return fail(noSavedDefinitions());
     }
     if (!enabled) {
         if (auto forgotten = m_saved->forget(name); !forgotten) {
-            return forgotten.error();
+            return fail(forgotten.error());
         }
         m_mappingsChanged();
         return QVariant();
     }
     const auto current = m_backend.info(name);
     if (!current) {
-        return current.error();
+        return fail(current.error());
     }
     if (auto needed = foreignRights(context, current.value(), QStringLiteral("save"))) {
-        return *needed;
+        return fail(*needed);
     }
     const auto definition = m_saved->definitionOfLive(name);
     if (!definition) {
-        return definition.error();
+        return fail(definition.error());
     }
     const auto staged = m_saved->stage(definition.value());
     if (!staged) {
-        return staged.error();
+        return fail(staged.error());
     }
     if (auto committed = m_saved->commit(staged.value()); !committed) {
-        return committed.error();
+        return fail(committed.error());
     }
     m_mappingsChanged();
     return QVariant();
@@ -102,7 +102,7 @@ Outcome<QVariant> MappingActions::setPersistent(CallContext &context, const QStr
 Outcome<QVariant> MappingActions::listSaved()
 {
     if (!m_saved) {
-        return noSavedDefinitions();
+        return fail(noSavedDefinitions());
     }
     return QVariant::fromValue(SavedMappings::describe(m_saved->plans()));
 }
@@ -110,7 +110,7 @@ Outcome<QVariant> MappingActions::listSaved()
 Outcome<QVariant> MappingActions::assembleSaved(CallContext &context)
 {
     if (!m_saved) {
-        return noSavedDefinitions();
+        return fail(noSavedDefinitions());
     }
     const AssemblyResult result = assembleAll();
     context.describe(
@@ -136,9 +136,9 @@ MappingActions::AssemblyResult MappingActions::assembleAll()
         const bool usesBasicTarget = std::any_of(
             parsed.table.segments.cbegin(), parsed.table.segments.cend(),
             [](const Segment &s) { return s.target == HelperProtocol::BasicTargetName; });
-        Outcome<QString> created = HelperError{};
+        Outcome<QString> created = fail(HelperError{});
         if (auto loaded = loadModulesFor(usesBasicTarget); !loaded) {
-            created = loaded.error();
+            created = fail(loaded.error());
         } else {
             // The saved uuid brings back the mapping's owner; a definition
             // without one (hand-written, or older) is root's.

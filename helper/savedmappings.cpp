@@ -48,22 +48,23 @@ Outcome<SavedDefinition> SavedMappings::definitionFor(const QString &name, const
     // and hold no secrets (a crypt key must never land in /etc).
     for (const Segment &segment : table.segments) {
         if (!isSupportedTarget(segment.target)) {
-            return noStableIdentity(QStringLiteral("'%1' cannot be saved: only tables of %2 can")
-                                        .arg(name, supportedTargets().join(QStringLiteral(", "))));
+            return fail(noStableIdentity(QStringLiteral("'%1' cannot be saved: only tables of %2 can")
+                                             .arg(name, supportedTargets().join(QStringLiteral(", ")))));
         }
     }
     auto definition = definitionOf(name, uuid, table, m_scan());
-    if (const auto *reason = std::get_if<QString>(&definition)) {
-        return noStableIdentity(QStringLiteral("'%1' cannot be saved: %2").arg(name, *reason));
+    if (!definition) {
+        return fail(
+            noStableIdentity(QStringLiteral("'%1' cannot be saved: %2").arg(name, definition.error())));
     }
-    return std::get<SavedDefinition>(std::move(definition));
+    return *std::move(definition);
 }
 
 Outcome<SavedDefinition> SavedMappings::definitionOfLive(const QString &name)
 {
     const auto state = m_backend.mapping(name);
     if (!state) {
-        return state.error();
+        return fail(state.error());
     }
     return definitionFor(name, state.value().uuid, MappingTable{segmentsOf(state.value().table)});
 }
@@ -71,16 +72,16 @@ Outcome<SavedDefinition> SavedMappings::definitionOfLive(const QString &name)
 Outcome<DefinitionStore::Staged> SavedMappings::stage(const SavedDefinition &definition)
 {
     auto staged = m_store.stage(definition);
-    if (const auto *problem = std::get_if<QString>(&staged)) {
-        return failure(*problem);
+    if (!staged) {
+        return fail(failure(staged.error()));
     }
-    return std::get<DefinitionStore::Staged>(std::move(staged));
+    return *std::move(staged);
 }
 
 Outcome<Done> SavedMappings::commit(const DefinitionStore::Staged &staged)
 {
-    if (auto problem = m_store.commit(staged)) {
-        return failure(*problem);
+    if (const auto committed = m_store.commit(staged); !committed) {
+        return fail(failure(committed.error()));
     }
     return Done{};
 }
@@ -88,10 +89,11 @@ Outcome<Done> SavedMappings::commit(const DefinitionStore::Staged &staged)
 Outcome<Done> SavedMappings::forget(const QString &name)
 {
     if (!isSaved(name)) {
-        return HelperError{HelperProtocol::Error::notFound(), QStringLiteral("'%1' is not saved").arg(name)};
+        return fail(
+            HelperError{HelperProtocol::Error::notFound(), QStringLiteral("'%1' is not saved").arg(name)});
     }
-    if (auto problem = m_store.remove(name)) {
-        return failure(*problem);
+    if (const auto removed = m_store.remove(name); !removed) {
+        return fail(failure(removed.error()));
     }
     return Done{};
 }
@@ -119,17 +121,18 @@ QList<SavedMappings::Saved> SavedMappings::plans()
     const QList<DeviceFacts> devices = m_scan();
     const QList<LiveMapping> live = liveMappings();
     for (const DefinitionStore::Entry &entry : entries) {
-        if (const auto *reason = std::get_if<QString>(&entry.definition)) {
+        if (!entry.definition) {
             // A file name that is no mapping name may hold newlines or
             // terminal escapes: shown quoted, it cannot forge a line.
-            const QString name = mappingNameProblem(entry.name) ? quotedInput(entry.name) : entry.name;
-            saved.append(
-                {name,
-                 {},
-                 {AssemblyPlan::State::Refused, QStringLiteral("definition refused: ") + *reason, {}}});
+            const QString name = checkMappingName(entry.name) ? entry.name : quotedInput(entry.name);
+            saved.append({name,
+                          {},
+                          {AssemblyPlan::State::Refused,
+                           QStringLiteral("definition refused: ") + entry.definition.error(),
+                           {}}});
             continue;
         }
-        const SavedDefinition &definition = std::get<SavedDefinition>(entry.definition);
+        const SavedDefinition &definition = *entry.definition;
         saved.append({entry.name, definition.uuid, planAssembly(definition, devices, live, m_devices)});
     }
     return saved;

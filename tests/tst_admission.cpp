@@ -118,7 +118,7 @@ void TestAdmission::options()
     QFETCH(QVariantMap, options);
     QFETCH(QString, problem);
     const auto admitted = admitOptions(options, {QStringLiteral("read-only")});
-    QCOMPARE(admitted.ok(), problem.isEmpty());
+    QCOMPARE(admitted.has_value(), problem.isEmpty());
     if (admitted) {
         QCOMPARE(admitted.value().interactive, options.value(QStringLiteral("interactive"), true).toBool());
         QCOMPARE(admitted.value().readOnly, options.value(QStringLiteral("read-only"), false).toBool());
@@ -143,7 +143,7 @@ void TestAdmission::names()
 {
     QFETCH(QString, name);
     QFETCH(bool, admitted);
-    QCOMPARE(admitName(name).ok(), admitted);
+    QCOMPARE(admitName(name).has_value(), admitted);
 }
 
 void TestAdmission::secretsNeverBecomeStrings_data()

@@ -181,11 +181,11 @@ void TestClaimsAgreement::agree()
     const auto app = checkDraft(root, table, readOnly, snapshot.claimsExcept(QString()));
 
     if (expectedError.isEmpty()) {
-        QVERIFY2(helper.ok(), qPrintable(helper.ok() ? QString() : helper.error().message));
+        QVERIFY2(helper.has_value(), qPrintable(helper.has_value() ? QString() : helper.error().message));
         QVERIFY2(!app, qPrintable(app ? app->error.message : QString()));
         return;
     }
-    QVERIFY(!helper.ok());
+    QVERIFY(!helper.has_value());
     QVERIFY(app);
     QCOMPARE(helper.error().name, expectedError);
     QCOMPARE(app->error.name, helper.error().name);

@@ -187,16 +187,16 @@ void TestDeviceInspector::resolve()
     }
     SystemDeviceInspector inspector(m_root.path());
     auto parsed = parseDeviceReference(reference);
-    QVERIFY(std::holds_alternative<DeviceReference>(parsed));
-    const auto resolved = inspector.resolve(std::get<DeviceReference>(parsed));
-    if (const auto *device = std::get_if<ResolvedDevice>(&resolved)) {
+    QVERIFY(parsed.has_value());
+    const auto resolved = inspector.resolve(parsed.value());
+    if (resolved) {
         const QString actual = QStringLiteral("%1 %2 %3")
-                                   .arg(device->geometry.number.toString())
-                                   .arg(device->geometry.sizeInSectors)
-                                   .arg(device->geometry.logicalBlockSize);
+                                   .arg(resolved->geometry.number.toString())
+                                   .arg(resolved->geometry.sizeInSectors)
+                                   .arg(resolved->geometry.logicalBlockSize);
         QCOMPARE(actual, expected);
     } else {
-        QVERIFY2(std::get<QString>(resolved).contains(expected), qPrintable(std::get<QString>(resolved)));
+        QVERIFY2(resolved.error().contains(expected), qPrintable(resolved.error()));
     }
 }
 
@@ -204,8 +204,8 @@ void TestDeviceInspector::partitionIsPlacedOnItsDisk()
 {
     SystemDeviceInspector inspector(m_root.path());
     const auto resolved = inspector.resolve(DeviceReference{DeviceNumber{8, 17}});
-    QVERIFY(std::holds_alternative<ResolvedDevice>(resolved));
-    const auto &device = std::get<ResolvedDevice>(resolved);
+    QVERIFY(resolved.has_value());
+    const auto &device = resolved.value();
     QCOMPARE(device.disk, (DeviceNumber{8, 16}));
     QCOMPARE(device.startOnDisk, 2048u);
     QCOMPARE(device.geometry.displayName, QStringLiteral("/dev/sdb1 (8:17)"));

@@ -53,12 +53,11 @@ void TestDeviceReference::parses()
     QFETCH(QString, normalised);
     const auto parsed = parseDeviceReference(text);
     if (normalised.isEmpty()) {
-        QVERIFY2(std::holds_alternative<QString>(parsed), qPrintable(text));
-        QVERIFY(!std::get<QString>(parsed).isEmpty());
+        QVERIFY2(!parsed.has_value(), qPrintable(text));
+        QVERIFY(!parsed.error().isEmpty());
     } else {
-        const auto *problem = std::get_if<QString>(&parsed);
-        QVERIFY2(!problem, problem ? qPrintable(*problem) : "");
-        QCOMPARE(std::get<DeviceReference>(parsed).toString(), normalised);
+        QVERIFY2(parsed.has_value(), parsed ? "" : qPrintable(parsed.error()));
+        QCOMPARE(parsed.value().toString(), normalised);
     }
 }
 

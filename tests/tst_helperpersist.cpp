@@ -134,10 +134,9 @@ QString TestHelperPersist::savedText(const QString &name) const
 QString TestHelperPersist::savedTableOnDevices(const QString &name) const
 {
     const auto parsed = parseDefinition(savedText(name));
-    const auto *definition = std::get_if<SavedDefinition>(&parsed);
-    return definition ? formatTable(
-               substituteMembers(definition->table, {{QStringLiteral("m1"), QStringLiteral("8:16")}}))
-                      : QString();
+    return parsed ? formatTable(
+               substituteMembers(parsed->table, {{QStringLiteral("m1"), QStringLiteral("8:16")}}))
+                  : QString();
 }
 
 QString TestHelperPersist::liveTable(const QString &name) const
@@ -377,8 +376,8 @@ void TestHelperPersist::clientCallsTheSavedVerbs()
         std::optional<QString> problem;
         bool done = false;
         call([&](const auto &result) {
-            if (const auto *error = std::get_if<ClientError>(&result)) {
-                problem = error->dbusName + u' ' + error->message;
+            if (!result) {
+                problem = result.error().dbusName + u' ' + result.error().message;
             }
             done = true;
         });
@@ -393,8 +392,8 @@ void TestHelperPersist::clientCallsTheSavedVerbs()
     QList<SavedMappingState> states;
     QCOMPARE(run([&](auto done) {
                  client.listSaved([&, done](const ClientResult<QList<SavedMappingState>> &result) {
-                     if (const auto *list = std::get_if<QList<SavedMappingState>>(&result)) {
-                         states = *list;
+                     if (result) {
+                         states = *result;
                      }
                      done(result);
                  });

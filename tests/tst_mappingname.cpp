@@ -47,8 +47,8 @@ void TestMappingName::names()
 {
     QFETCH(QString, name);
     QFETCH(bool, valid);
-    const auto problem = mappingNameProblem(name);
-    QVERIFY2(problem.has_value() != valid, problem ? qPrintable(*problem) : "accepted");
+    const auto checked = checkMappingName(name);
+    QVERIFY2(checked.has_value() == valid, checked ? "accepted" : qPrintable(checked.error()));
 }
 
 void TestMappingName::uuids_data()
@@ -73,8 +73,8 @@ void TestMappingName::uuids()
 {
     QFETCH(QString, uuid);
     QFETCH(bool, valid);
-    const auto problem = mappingUuidProblem(uuid);
-    QVERIFY2(problem.has_value() != valid, problem ? qPrintable(*problem) : "accepted");
+    const auto checked = checkMappingUuid(uuid);
+    QVERIFY2(checked.has_value() == valid, checked ? "accepted" : qPrintable(checked.error()));
 }
 
 QTEST_APPLESS_MAIN(TestMappingName)

@@ -59,10 +59,9 @@ QString with(const QString &text, const char *from, const QString &to)
     return QString(text).replace(QLatin1String(from), to);
 }
 
-QString problemOf(const std::variant<SavedDefinition, QString> &parsed)
+QString problemOf(const Result<SavedDefinition, QString> &parsed)
 {
-    const auto *problem = std::get_if<QString>(&parsed);
-    return problem ? *problem : QString();
+    return parsed ? QString() : parsed.error();
 }
 
 } // namespace
@@ -84,8 +83,8 @@ void TestSavedDefinition::roundTrip()
 {
     const QString text = formatDefinition(sample());
     const auto parsed = parseDefinition(text);
-    QVERIFY2(std::holds_alternative<SavedDefinition>(parsed), qPrintable(problemOf(parsed)));
-    const SavedDefinition &back = std::get<SavedDefinition>(parsed);
+    QVERIFY2(parsed.has_value(), qPrintable(problemOf(parsed)));
+    const SavedDefinition &back = parsed.value();
     QCOMPARE(back.name, sample().name);
     for (int i = 0; i < sample().members.size(); ++i) {
         QCOMPARE(back.members.value(i).id, sample().members[i].id);
@@ -109,8 +108,8 @@ void TestSavedDefinition::handWritten()
                                         "table\n"
                                         "# first half\n"
                                         "0 2048 linear $m1 0\n");
-    QVERIFY2(std::holds_alternative<SavedDefinition>(parsed), qPrintable(problemOf(parsed)));
-    const auto &definition = std::get<SavedDefinition>(parsed);
+    QVERIFY2(parsed.has_value(), qPrintable(problemOf(parsed)));
+    const auto &definition = parsed.value();
     QCOMPARE(definition.name, QStringLiteral("data"));
     QCOMPARE(definition.members.size(), 1);
     QCOMPARE(definition.members[0].identity.value, QStringLiteral("/srv/a.img"));
@@ -203,8 +202,8 @@ void TestSavedDefinition::refused()
     QFETCH(QString, text);
     QFETCH(QString, reason);
     const auto parsed = parseDefinition(text);
-    QVERIFY(std::holds_alternative<QString>(parsed));
-    QVERIFY2(std::get<QString>(parsed).contains(reason), qPrintable(std::get<QString>(parsed)));
+    QVERIFY(!parsed.has_value());
+    QVERIFY2(parsed.error().contains(reason), qPrintable(parsed.error()));
 }
 
 void TestSavedDefinition::oversized()
@@ -212,16 +211,16 @@ void TestSavedDefinition::oversized()
     QString text = QString::fromLatin1(minimal);
     text += QString(DefinitionFormat::MaxBytes, u'#');
     const auto parsed = parseDefinition(text);
-    QVERIFY(std::holds_alternative<QString>(parsed));
-    QVERIFY(std::get<QString>(parsed).contains(u"larger than"));
+    QVERIFY(!parsed.has_value());
+    QVERIFY(parsed.error().contains(u"larger than"));
 
     QString many = QStringLiteral("volmap-definition 1\nname data\n");
     for (int i = 0; i <= DefinitionFormat::MaxMembers; ++i) {
         many += QStringLiteral("member m%1 disk 8 wwn-%1\n").arg(i);
     }
     const auto crowded = parseDefinition(many + QStringLiteral("table\n0 8 zero\n"));
-    QVERIFY(std::holds_alternative<QString>(crowded));
-    QVERIFY2(std::get<QString>(crowded).contains(u"more than"), qPrintable(std::get<QString>(crowded)));
+    QVERIFY(!crowded.has_value());
+    QVERIFY2(crowded.error().contains(u"more than"), qPrintable(crowded.error()));
 }
 
 void TestSavedDefinition::substitution()

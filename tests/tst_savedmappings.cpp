@@ -48,10 +48,7 @@ template<typename T>
 QString run(const std::function<void(HelperClient::Callback<T>)> &call)
 {
     std::optional<QString> problem;
-    call([&](const ClientResult<T> &result) {
-        const auto *error = std::get_if<ClientError>(&result);
-        problem = error ? error->dbusName : QString();
-    });
+    call([&](const ClientResult<T> &result) { problem = result ? QString() : result.error().dbusName; });
     return QTest::qWaitFor([&]() { return problem.has_value(); }, 10000) ? *problem
                                                                          : QStringLiteral("timeout");
 }

@@ -184,14 +184,14 @@ void TestSegmentCountersModel::devicesFromTheTable()
 {
     int resolved = 0;
     SegmentCountersModel model(
-        [&resolved](const DeviceReference &reference) -> std::variant<BlockDeviceGeometry, QString> {
+        [&resolved](const DeviceReference &reference) -> Result<BlockDeviceGeometry, QString> {
             ++resolved;
             if (reference.toString() == u"8:16") {
                 BlockDeviceGeometry geometry;
                 geometry.displayName = QStringLiteral("/dev/sdb (8:16)");
                 return geometry;
             }
-            return QStringLiteral("no such device");
+            return fail(QStringLiteral("no such device"));
         });
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setCounters({counting(0, 2048, 0, 0, 0, 0), counting(2048, 2048, 0, 0, 0, 0)}, {});

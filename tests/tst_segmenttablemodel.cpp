@@ -16,12 +16,12 @@ using namespace Volmap;
 
 namespace {
 
-std::variant<BlockDeviceGeometry, QString> fakeDisks(const DeviceReference &reference)
+Result<BlockDeviceGeometry, QString> fakeDisks(const DeviceReference &reference)
 {
     if (reference.toString() == u"/dev/sdb" || reference.toString() == u"8:16") {
         return BlockDeviceGeometry{{8, 16}, 2097152, 512, QStringLiteral("/dev/sdb")};
     }
-    return QStringLiteral("%1 does not exist").arg(reference.toString());
+    return fail(QStringLiteral("%1 does not exist").arg(reference.toString()));
 }
 
 const EditableSegment Basic{2048, QStringLiteral("basic_target"), QStringLiteral("/dev/sdb"), 0};

@@ -11,7 +11,7 @@ namespace {
 
 // Two fake disks: sda (8:0, 1 GiB, 512-byte blocks) and nvme (259:0,
 // 64 MiB, 4 KiB blocks). Paths resolve as a real resolver would.
-std::variant<BlockDeviceGeometry, QString> fakeResolve(const DeviceReference &reference)
+Result<BlockDeviceGeometry, QString> fakeResolve(const DeviceReference &reference)
 {
     const BlockDeviceGeometry sda{{8, 0}, 2097152, 512, QStringLiteral("/dev/sda")};
     const BlockDeviceGeometry nvme{{259, 0}, 131072, 4096, QStringLiteral("/dev/nvme0n1")};
@@ -29,9 +29,9 @@ std::variant<BlockDeviceGeometry, QString> fakeResolve(const DeviceReference &re
         return labelled;
     }
     if (name == u"/dev/null") {
-        return QStringLiteral("/dev/null is not a block device");
+        return fail(QStringLiteral("/dev/null is not a block device"));
     }
-    return QStringLiteral("%1 does not exist").arg(name);
+    return fail(QStringLiteral("%1 does not exist").arg(name));
 }
 
 QStringList messagesFor(const QString &text, const DeviceResolver &resolver = fakeResolve,
@@ -138,11 +138,10 @@ private:
 public:
     DeviceResolver resolver()
     {
-        return [this](const DeviceReference &reference) -> std::variant<BlockDeviceGeometry, QString> {
+        return [this](const DeviceReference &reference) -> Result<BlockDeviceGeometry, QString> {
             auto resolved = fakeResolve(reference);
-            if (auto *device = std::get_if<BlockDeviceGeometry>(&resolved);
-                device && device->number.major == 8) {
-                device->sizeInSectors = m_sdaSize;
+            if (resolved && resolved->number.major == 8) {
+                resolved->sizeInSectors = m_sdaSize;
             }
             return resolved;
         };

@@ -108,10 +108,11 @@ void TestTranslations::tableMessagesAreTranslated()
             return validateTableText(u"0 8 linear sda 0\n", {}).value(0).message;
         }
         if (row == u"name") {
-            return mappingNameProblem(QString()).value_or(QString());
+            const auto checked = checkMappingName(QString());
+            return checked ? QString() : checked.error();
         }
         const auto parsed = parseSizeInSectors(QStringLiteral("abc"), SizeUnit::MiB);
-        return std::holds_alternative<QString>(parsed) ? std::get<QString>(parsed) : QString();
+        return parsed ? QString() : parsed.error();
     };
     // No translator, as in the helper: English.
     QCOMPARE(message(), english);

@@ -267,11 +267,11 @@ void MainWindow::confirmCreate(const QString &name, const QString &tableText, bo
         const HelperClient::CreateFlags flags{readOnly, recreateAtStartupChosen(confirm)};
         m_client->create(name, tableText, flags, [this, name, flags](const ClientResult<QString> &result) {
             endCall();
-            if (const auto *error = std::get_if<ClientError>(&result)) {
-                showError(tr("Could not create %1").arg(name), *error);
+            if (!result) {
+                showError(tr("Could not create %1").arg(name), result.error());
                 return;
             }
-            const QString node = std::get<QString>(result);
+            const QString node = result.value();
             showStatus(tr("Created %1").arg(node));
             m_editor->model()->undoStack()->setClean();
             m_editor->showCreated(name);
@@ -299,11 +299,11 @@ void MainWindow::apply(const QString &name, const QString &tableText)
     beginCall(tr("Reading the table of %1…").arg(name));
     m_client->table(name, [this, name, tableText](const ClientResult<QString> &current) {
         endCall();
-        if (const auto *error = std::get_if<ClientError>(&current)) {
-            showError(tr("Could not read the table of %1").arg(name), *error);
+        if (!current) {
+            showError(tr("Could not read the table of %1").arg(name), current.error());
             return;
         }
-        const QString oldTable = std::get<QString>(current);
+        const QString oldTable = current.value();
         beginCall(tr("Looking at what the device ranges hold…"));
         probeTableRangesAsync(m_signatureProbe, m_systemRoot, parseTable(tableText).table, this,
                               [this, name, oldTable, tableText](const QList<RangeData> &data) {
@@ -322,8 +322,8 @@ void MainWindow::confirmApply(const QString &name, const QString &oldTable, cons
         beginCall(tr("Applying the new table to %1…").arg(name));
         m_client->reload(name, tableText, [this, name](const ClientResult<Done> &result) {
             endCall();
-            if (const auto *error = std::get_if<ClientError>(&result)) {
-                showError(tr("Could not apply the table to %1").arg(name), *error);
+            if (!result) {
+                showError(tr("Could not apply the table to %1").arg(name), result.error());
                 return;
             }
             m_editor->model()->undoStack()->setClean();
@@ -344,11 +344,11 @@ void MainWindow::openMapping(const QString &name)
     beginCall(tr("Reading the table of %1…").arg(name));
     m_client->table(name, [this, name](const ClientResult<QString> &result) {
         endCall();
-        if (const auto *error = std::get_if<ClientError>(&result)) {
-            showError(tr("Could not open %1").arg(name), *error);
+        if (!result) {
+            showError(tr("Could not open %1").arg(name), result.error());
             return;
         }
-        showMapping(name, std::get<QString>(result));
+        showMapping(name, result.value());
     });
 }
 
@@ -395,8 +395,8 @@ void MainWindow::removeMapping(const QString &name)
         m_client->remove(
             name, deferred, keep, [this, name, deferred, keep](const ClientResult<Done> &result) {
                 endCall();
-                if (const auto *error = std::get_if<ClientError>(&result)) {
-                    showError(tr("Could not remove %1").arg(name), *error);
+                if (!result) {
+                    showError(tr("Could not remove %1").arg(name), result.error());
                     return;
                 }
                 if (m_editor->editedMapping() == name) {
@@ -426,8 +426,8 @@ void MainWindow::resetCounters(const QString &name)
     beginCall(tr("Resetting the counters of %1…").arg(name));
     m_client->resetCounters(name, [this, name](const ClientResult<Done> &result) {
         endCall();
-        if (const auto *error = std::get_if<ClientError>(&result)) {
-            showError(tr("Could not reset the counters of %1").arg(name), *error);
+        if (!result) {
+            showError(tr("Could not reset the counters of %1").arg(name), result.error());
             return;
         }
         showStatus(tr("Counters of %1 reset").arg(name));
@@ -443,8 +443,8 @@ void MainWindow::watchMapping(const QString &name, const QString &kernelName)
     // The table names each segment's device in the counters; the view works
     // without it, so this read never asks for a password.
     m_samplingClient->table(name, [this, name](const ClientResult<QString> &result) {
-        if (const auto *text = std::get_if<QString>(&result); text && m_ioView->mappingName() == name) {
-            m_ioView->setMappingTable(parseTable(*text).table);
+        if (result && m_ioView->mappingName() == name) {
+            m_ioView->setMappingTable(parseTable(*result).table);
         }
     });
 }

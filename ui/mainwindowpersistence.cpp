@@ -53,9 +53,9 @@ void MainWindow::setPersistent(const QString &name, bool enabled)
     m_client->setPersistent(name, enabled, [this, name, enabled](const ClientResult<Done> &result) {
         endCall();
         m_mappingModel->refresh();
-        if (const auto *error = std::get_if<ClientError>(&result)) {
+        if (!result) {
             showError(enabled ? tr("Could not save %1").arg(name) : tr("Could not forget %1").arg(name),
-                      *error);
+                      result.error());
             return;
         }
         showStatus(enabled ? tr("%1 is recreated at startup").arg(name)
@@ -72,11 +72,11 @@ void MainWindow::assembleSaved(const QString &name)
     m_client->assembleSaved([this, name](const ClientResult<QList<SavedMappingState>> &result) {
         endCall();
         m_mappingModel->refresh();
-        if (const auto *error = std::get_if<ClientError>(&result)) {
-            showError(tr("Could not assemble %1").arg(name), *error);
+        if (!result) {
+            showError(tr("Could not assemble %1").arg(name), result.error());
             return;
         }
-        const auto &states = std::get<QList<SavedMappingState>>(result);
+        const auto &states = result.value();
         m_mappingModel->setSavedStates(states);
         showAssembled(name, states);
     });

@@ -27,7 +27,7 @@ public:
     {}
     State validate(QString &input, int &) const override
     {
-        return std::holds_alternative<quint64>(parseSizeInSectors(input, m_unit)) ? Acceptable : Intermediate;
+        return parseSizeInSectors(input, m_unit).has_value() ? Acceptable : Intermediate;
     }
 
 private:
@@ -100,11 +100,11 @@ void SegmentDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, c
         && (index.column() == SegmentTableModel::LengthColumn
             || index.column() == SegmentTableModel::OffsetColumn)) {
         const auto sectors = parseSizeInSectors(edit->text(), m_model->displayUnit());
-        if (const QString *reason = std::get_if<QString>(&sectors)) {
-            Q_EMIT const_cast<SegmentDelegate *>(this)->editRefused(*reason);
+        if (!sectors) {
+            Q_EMIT const_cast<SegmentDelegate *>(this)->editRefused(sectors.error());
             return;
         }
-        model->setData(index, QVariant::fromValue<qulonglong>(std::get<quint64>(sectors)));
+        model->setData(index, QVariant::fromValue<qulonglong>(sectors.value()));
         return;
     }
     QStyledItemDelegate::setModelData(editor, model, index);

@@ -186,12 +186,12 @@ void TableEditor::updateState()
     // The helper would refuse a table in conflict with the system: offer nothing it would refuse.
     const std::optional<Conflict> conflict = m_checker ? m_checker->conflict() : std::nullopt;
     const bool valid = m_model->isValid() && !conflict;
-    const std::optional<QString> nameProblem = mappingNameProblem(m_name->text().trimmed());
+    const Result<Done, QString> nameChecked = checkMappingName(m_name->text().trimmed());
     m_editingBanner->setVisible(editing);
     m_newMappingButton->setVisible(editing);
     m_name->setEnabled(!editing);
     m_readOnly->setEnabled(!editing);
-    m_create->setEnabled(!m_busy && !editing && valid && !nameProblem);
+    m_create->setEnabled(!m_busy && !editing && valid && nameChecked);
     m_apply->setEnabled(!m_busy && editing && valid);
     m_createButton->setText(m_create->text());
     m_createButton->setIcon(m_create->icon());
@@ -221,11 +221,11 @@ void TableEditor::updateState()
         summary = problemHtml(tr("⚠ %n problem(s):", nullptr, problems)) + QLatin1Char(' ')
                   + (m_model->issues().isEmpty() ? QString()
                                                  : m_model->issues().first().message.toHtmlEscaped());
-    } else if (!editing && nameProblem) {
+    } else if (!editing && !nameChecked) {
         summary = m_name->text().trimmed().isEmpty()
                       ? tr("The table is valid (%1). Name the new mapping to create it.")
                             .arg(formatSizeHuman(total * BytesPerSector))
-                      : problemHtml(tr("⚠ Name:")) + QLatin1Char(' ') + nameProblem->toHtmlEscaped();
+                      : problemHtml(tr("⚠ Name:")) + QLatin1Char(' ') + nameChecked.error().toHtmlEscaped();
     } else if (m_checker && m_checker->isChecking()) {
         summary = tr("Checking what else uses these devices…");
     } else {

@@ -49,8 +49,8 @@ void TableEditor::buildDropControls()
     m_newLength->setMaximumWidth(140);
     connect(m_newLength, &QLineEdit::textChanged, this, [this](const QString &text) {
         const auto sectors = parseSizeInSectors(text, m_model->displayUnit());
-        const bool ok = text.trimmed().isEmpty() || std::holds_alternative<quint64>(sectors);
-        m_model->setNewSegmentLength(ok && !text.trimmed().isEmpty() ? std::get<quint64>(sectors) : 0);
+        const bool ok = text.trimmed().isEmpty() || sectors.has_value();
+        m_model->setNewSegmentLength(ok && !text.trimmed().isEmpty() ? sectors.value() : 0);
         m_newLength->setStyleSheet(ok ? QString() : QStringLiteral("color: %1").arg(problemColor().name()));
     });
 }

@@ -47,10 +47,10 @@ Outcome<CallOptions> admitOptions(const QVariantMap &options, const QStringList 
     for (auto it = options.cbegin(); it != options.cend(); ++it) {
         const QString &key = it.key();
         if (key != HelperProtocol::Option::interactive() && !allowed.contains(key)) {
-            return invalidArgument(QStringLiteral("unknown option %1").arg(quotedInput(key)));
+            return fail(invalidArgument(QStringLiteral("unknown option %1").arg(quotedInput(key))));
         }
         if (it.value().metaType().id() != QMetaType::Bool) {
-            return invalidArgument(QStringLiteral("option '%1' must be a boolean").arg(key));
+            return fail(invalidArgument(QStringLiteral("option '%1' must be a boolean").arg(key)));
         }
         const bool value = it.value().toBool();
         if (key == HelperProtocol::Option::interactive()) {
@@ -66,8 +66,8 @@ Outcome<CallOptions> admitOptions(const QVariantMap &options, const QStringList 
 
 Outcome<Done> admitName(const QString &name)
 {
-    if (const auto problem = mappingNameProblem(name)) {
-        return invalidArgument(*problem);
+    if (const auto checked = checkMappingName(name); !checked) {
+        return fail(invalidArgument(checked.error()));
     }
     return Done{};
 }
@@ -76,18 +76,18 @@ Outcome<AdmittedTable> admitTable(QStringView text)
 {
     const TableLimits limits = admissionLimits();
     if (text.size() > limits.maxTextLength) {
-        return invalidArgument(
+        return fail(invalidArgument(
             QStringLiteral("invalid table: the text is %1 characters long; at most %2 are allowed")
                 .arg(text.size())
-                .arg(limits.maxTextLength));
+                .arg(limits.maxTextLength)));
     }
     ParsedTable parsed = parseTable(text, limits);
     if (!parsed.ok()) {
-        return invalidArgument(invalidTableMessage(parsed.issues));
+        return fail(invalidArgument(invalidTableMessage(parsed.issues)));
     }
     // Grammar and layout only: no resolver, so nothing is looked up.
     if (const TableIssues issues = validateTable(parsed.table, {}, limits); !issues.isEmpty()) {
-        return invalidArgument(invalidTableMessage(issues));
+        return fail(invalidArgument(invalidTableMessage(issues)));
     }
     AdmittedTable admitted;
     QSet<QString> seen;
@@ -102,8 +102,9 @@ Outcome<AdmittedTable> admitTable(QStringView text)
             continue;
         }
         if (seen.size() == Admission::MaxDistinctDevices) {
-            return invalidArgument(QStringLiteral("invalid table: it names more than %1 different devices")
-                                       .arg(Admission::MaxDistinctDevices));
+            return fail(
+                invalidArgument(QStringLiteral("invalid table: it names more than %1 different devices")
+                                    .arg(Admission::MaxDistinctDevices)));
         }
         seen.insert(key);
         admitted.devices.append(range->device);

@@ -49,7 +49,7 @@ SystemDeviceInspector::SystemDeviceInspector(const QString &root, SignatureProbe
     , m_probe(std::move(probe))
 {}
 
-std::variant<ResolvedDevice, QString> SystemDeviceInspector::resolve(const DeviceReference &reference)
+Result<ResolvedDevice, QString> SystemDeviceInspector::resolve(const DeviceReference &reference)
 {
     return m_resolver.resolve(reference);
 }
@@ -58,7 +58,8 @@ void SystemDeviceInspector::addClaim(QList<DeviceClaim> &claims, DeviceNumber nu
                                      const QString &description, DeviceClaim::Kind kind)
 {
     const auto resolved = m_resolver.describe(number);
-    if (const auto *device = std::get_if<ResolvedDevice>(&resolved)) {
+    if (resolved) {
+        const ResolvedDevice *device = &*resolved;
         claims.append({kind, device->disk, device->startOnDisk, device->geometry.sizeInSectors, description});
         qCDebug(devicesLog, "claim on %s (disk %s, sectors %llu+%llu): %s", qPrintable(number.toString()),
                 qPrintable(device->disk.toString()), device->startOnDisk, device->geometry.sizeInSectors,
@@ -169,10 +170,10 @@ QList<DeviceClaim> SystemDeviceInspector::foreignClaims(const QList<DeviceNumber
 void SystemDeviceInspector::addForeignClaims(QList<DeviceClaim> &claims, DeviceNumber number)
 {
     const auto resolved = m_resolver.describe(number);
-    const auto *device = std::get_if<ResolvedDevice>(&resolved);
-    if (!device) {
+    if (!resolved) {
         return; // gone from sysfs: nothing can map it either
     }
+    const ResolvedDevice *device = &*resolved;
     const QString dir = m_root + QStringLiteral("/sys/dev/block/") + number.toString();
     // sysfs spells a '/' in a kernel name as '!' (cciss!c0d0 is /dev/cciss/c0d0).
     QString kernelName = sysfsKernelName(dir);

@@ -8,7 +8,6 @@
 #include <QString>
 
 #include <functional>
-#include <variant>
 
 namespace Volmap {
 
@@ -22,7 +21,7 @@ class DeviceInspector
 {
 public:
     virtual ~DeviceInspector() = default;
-    virtual std::variant<ResolvedDevice, QString> resolve(const DeviceReference &reference) = 0;
+    virtual Result<ResolvedDevice, QString> resolve(const DeviceReference &reference) = 0;
     virtual QList<DeviceClaim> systemClaims() = 0;
     /* Whether `device` is `on` or is built on it, through any depth of stacking. */
     virtual bool dependsOn(DeviceNumber device, DeviceNumber on) = 0;
@@ -51,7 +50,7 @@ public:
 
     explicit SystemDeviceInspector(const QString &root = QString(), SignatureProbe probe = probeBlockDevice);
 
-    std::variant<ResolvedDevice, QString> resolve(const DeviceReference &reference) override;
+    Result<ResolvedDevice, QString> resolve(const DeviceReference &reference) override;
     QList<DeviceClaim> systemClaims() override;
     bool dependsOn(DeviceNumber device, DeviceNumber on) override;
     QList<DeviceClaim> foreignClaims(const QList<DeviceNumber> &disks) override;

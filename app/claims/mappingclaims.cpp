@@ -34,10 +34,10 @@ void claimUse(QList<DeviceClaim> &claims, const TargetDeviceUse &use, const QStr
               const QString &target, DeviceInspector &devices)
 {
     const auto resolved = devices.resolve(use.device);
-    const auto *device = std::get_if<ResolvedDevice>(&resolved);
-    if (!device) {
+    if (!resolved) {
         return;
     }
+    const ResolvedDevice *device = &*resolved;
     const quint64 size = device->geometry.sizeInSectors;
     if (use.wholeDevice || use.offset >= size) {
         claimWhole(claims, *device, name, target);
@@ -74,8 +74,8 @@ QList<DeviceClaim> claimsOfMapping(const QString &name, const QList<Segment> &ta
     }
     for (const DeviceNumber &dependency : dependencies) {
         const auto resolved = devices.resolve(DeviceReference{dependency});
-        if (const auto *device = std::get_if<ResolvedDevice>(&resolved)) {
-            claimWhole(claims, *device, name, opaqueTarget);
+        if (resolved) {
+            claimWhole(claims, *resolved, name, opaqueTarget);
         }
     }
     return claims;

@@ -39,10 +39,10 @@ Outcome<QList<ResolvedDevice>> resolveDevices(const AdmittedTable &table, Device
     resolved.reserve(table.devices.size());
     for (const DeviceReference &reference : table.devices) {
         auto device = devices.resolve(reference);
-        if (const auto *problem = std::get_if<QString>(&device)) {
-            return invalidArgument(QStringLiteral("invalid table: %1").arg(*problem));
+        if (!device) {
+            return fail(invalidArgument(QStringLiteral("invalid table: %1").arg(device.error())));
         }
-        resolved.append(std::get<ResolvedDevice>(std::move(device)));
+        resolved.append(*std::move(device));
     }
     return resolved;
 }
@@ -51,7 +51,7 @@ Outcome<PreparedTable> prepareTable(QStringView text, DeviceInspector &devices)
 {
     auto admitted = admitTable(text);
     if (!admitted) {
-        return admitted.error();
+        return fail(admitted.error());
     }
     return prepareAdmitted(std::move(admitted.value()), devices);
 }
@@ -60,7 +60,7 @@ Outcome<PreparedTable> prepareAdmitted(AdmittedTable admitted, DeviceInspector &
 {
     const auto named = resolveDevices(admitted, devices);
     if (!named) {
-        return named.error();
+        return fail(named.error());
     }
     QHash<QString, qsizetype> indexOf;
     for (qsizetype i = 0; i < admitted.devices.size(); ++i) {
@@ -70,14 +70,14 @@ Outcome<PreparedTable> prepareAdmitted(AdmittedTable admitted, DeviceInspector &
         return named.value()[indexOf.value(reference.toString())];
     };
     const DeviceResolver resolver =
-        [&](const DeviceReference &reference) -> std::variant<BlockDeviceGeometry, QString> {
+        [&](const DeviceReference &reference) -> Result<BlockDeviceGeometry, QString> {
         return deviceOf(reference).geometry;
     };
     TableLimits limits;
     limits.maxSegments = Admission::MaxSegments;
     limits.maxIssues = Admission::MaxReportedIssues;
     if (const TableIssues issues = validateTable(admitted.table, resolver, limits); !issues.isEmpty()) {
-        return invalidArgument(invalidTableMessage(issues));
+        return fail(invalidArgument(invalidTableMessage(issues)));
     }
 
     PreparedTable prepared;
@@ -111,10 +111,10 @@ Outcome<PreparedTable> prepareAdmitted(AdmittedTable admitted, DeviceInspector &
     // are one set of sectors.
     if (const auto overlap = firstSelfOverlap(prepared.wanted)) {
         // One arg() pass: a description holds a path, which may hold a '%'.
-        return invalidArgument(
+        return fail(invalidArgument(
             QStringLiteral("invalid table: segments %1 (%2) and %3 (%4) use the same sectors")
                 .arg(QString::number(overlap->wanted->segment + 1), overlap->wanted->description,
-                     QString::number(overlap->other->segment + 1), overlap->other->description));
+                     QString::number(overlap->other->segment + 1), overlap->other->description)));
     }
     return prepared;
 }

@@ -54,8 +54,8 @@ public:
     DeviceReference device()
     {
         auto parsed = parseDeviceReference(word());
-        if (const auto *reference = std::get_if<DeviceReference>(&parsed)) {
-            return *reference;
+        if (parsed) {
+            return *parsed;
         }
         m_ok = false;
         return {};
@@ -185,10 +185,10 @@ std::optional<Uses> integrity(const Segment &segment)
             const QStringView option = reader.word();
             if (option.startsWith(u"meta_device:")) {
                 auto meta = parseDeviceReference(option.mid(12));
-                if (!std::holds_alternative<DeviceReference>(meta)) {
+                if (!meta) {
                     return std::nullopt;
                 }
-                uses.append(whole(std::get<DeviceReference>(meta)));
+                uses.append(whole(*meta));
             }
         }
     }

@@ -108,8 +108,8 @@ void Volmapctl::persist()
         return;
     }
     m_client.setPersistent(m_options.arguments[0], choice == u"on", [this](const ClientResult<Done> &result) {
-        if (const auto *error = std::get_if<ClientError>(&result)) {
-            fail(*error);
+        if (!result) {
+            fail(result.error());
             return;
         }
         finish(ExitOk);
@@ -122,11 +122,11 @@ void Volmapctl::assemble()
         return;
     }
     m_client.assembleSaved([this](const ClientResult<QList<SavedMappingState>> &result) {
-        if (const auto *error = std::get_if<ClientError>(&result)) {
-            fail(*error);
+        if (!result) {
+            fail(result.error());
             return;
         }
-        const auto &saved = std::get<QList<SavedMappingState>>(result);
+        const auto &saved = result.value();
         if (m_options.json) {
             QJsonArray array;
             for (const SavedMappingState &state : saved) {

@@ -152,11 +152,11 @@ void Volmapctl::capabilities()
         return;
     }
     m_client.capabilities([this](const ClientResult<QVariantMap> &result) {
-        if (const auto *error = std::get_if<ClientError>(&result)) {
-            fail(*error);
+        if (!result) {
+            fail(result.error());
             return;
         }
-        const QVariantMap &caps = std::get<QVariantMap>(result);
+        const QVariantMap &caps = result.value();
         if (m_options.json) {
             printJson(QJsonObject::fromVariantMap(caps));
         } else {
@@ -185,17 +185,16 @@ void Volmapctl::list()
         return;
     }
     m_client.listMappings([this](const ClientResult<QList<MappingSummary>> &result) {
-        if (const auto *error = std::get_if<ClientError>(&result)) {
-            fail(*error);
+        if (!result) {
+            fail(result.error());
             return;
         }
         // Then the saved definitions; a helper without them lists the live mappings alone.
-        m_client.listSaved([this, mappings = std::get<QList<MappingSummary>>(result)](
-                               const ClientResult<QList<SavedMappingState>> &saved) {
-            const auto *states = std::get_if<QList<SavedMappingState>>(&saved);
-            printMappings(mappings, states ? *states : QList<SavedMappingState>());
-            finish(ExitOk);
-        });
+        m_client.listSaved(
+            [this, mappings = result.value()](const ClientResult<QList<SavedMappingState>> &saved) {
+                printMappings(mappings, saved.value_or(QList<SavedMappingState>()));
+                finish(ExitOk);
+            });
     });
 }
 
@@ -205,11 +204,11 @@ void Volmapctl::table()
         return;
     }
     m_client.table(m_options.arguments[0], [this](const ClientResult<QString> &result) {
-        if (const auto *error = std::get_if<ClientError>(&result)) {
-            fail(*error);
+        if (!result) {
+            fail(result.error());
             return;
         }
-        out() << std::get<QString>(result);
+        out() << result.value();
         finish(ExitOk);
     });
 }
@@ -220,11 +219,11 @@ void Volmapctl::status()
         return;
     }
     m_client.status(m_options.arguments[0], [this](const ClientResult<QList<SegmentStatus>> &result) {
-        if (const auto *error = std::get_if<ClientError>(&result)) {
-            fail(*error);
+        if (!result) {
+            fail(result.error());
             return;
         }
-        const auto &segments = std::get<QList<SegmentStatus>>(result);
+        const auto &segments = result.value();
         if (m_options.json) {
             QJsonArray array;
             for (const SegmentStatus &s : segments) {
@@ -282,11 +281,11 @@ void Volmapctl::create()
     }
     const HelperClient::CreateFlags flags{m_options.readOnly, m_options.persistent};
     m_client.create(m_options.arguments[0], *text, flags, [this](const ClientResult<QString> &result) {
-        if (const auto *error = std::get_if<ClientError>(&result)) {
-            fail(*error);
+        if (!result) {
+            fail(result.error());
             return;
         }
-        out() << std::get<QString>(result) << '\n';
+        out() << result.value() << '\n';
         finish(ExitOk);
     });
 }
@@ -324,8 +323,8 @@ void Volmapctl::reload()
         return;
     }
     m_client.reload(m_options.arguments[0], *text, [this](const ClientResult<Done> &result) {
-        if (const auto *error = std::get_if<ClientError>(&result)) {
-            fail(*error);
+        if (!result) {
+            fail(result.error());
             return;
         }
         finish(ExitOk);
@@ -339,8 +338,8 @@ void Volmapctl::remove()
     }
     m_client.remove(m_options.arguments[0], m_options.deferred, m_options.keepDefinition,
                     [this](const ClientResult<Done> &result) {
-                        if (const auto *error = std::get_if<ClientError>(&result)) {
-                            fail(*error);
+                        if (!result) {
+                            fail(result.error());
                             return;
                         }
                         finish(ExitOk);
@@ -353,8 +352,8 @@ void Volmapctl::resetCounters()
         return;
     }
     m_client.resetCounters(m_options.arguments[0], [this](const ClientResult<Done> &result) {
-        if (const auto *error = std::get_if<ClientError>(&result)) {
-            fail(*error);
+        if (!result) {
+            fail(result.error());
             return;
         }
         finish(ExitOk);
@@ -367,8 +366,8 @@ void Volmapctl::loadModule()
         return;
     }
     m_client.loadTargetModule([this](const ClientResult<Done> &result) {
-        if (const auto *error = std::get_if<ClientError>(&result)) {
-            fail(*error);
+        if (!result) {
+            fail(result.error());
             return;
         }
         finish(ExitOk);

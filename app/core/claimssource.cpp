@@ -51,8 +51,7 @@ void ClaimsSource::refresh()
     m_collecting = true;
     m_client->listMappings([this](const ClientResult<QList<MappingSummary>> &listed) {
         // Without the helper's list there are still mounts, swap and holders to warn of.
-        const auto *found = std::get_if<QList<MappingSummary>>(&listed);
-        const QList<MappingSummary> summaries = found ? *found : QList<MappingSummary>();
+        const QList<MappingSummary> summaries = listed.value_or(QList<MappingSummary>());
         auto texts = std::make_shared<QList<MappingText>>();
         auto waiting = std::make_shared<qsizetype>(summaries.size());
         if (summaries.isEmpty()) {
@@ -65,8 +64,8 @@ void ClaimsSource::refresh()
             m_client->table(summary.name,
                             [this, mapping, texts, waiting](const ClientResult<QString> &table) {
                                 // A mapping removed meanwhile has no table and claims nothing.
-                                if (const auto *text = std::get_if<QString>(&table)) {
-                                    texts->append({mapping.name, mapping.number, *text, mapping.readOnly});
+                                if (table) {
+                                    texts->append({mapping.name, mapping.number, *table, mapping.readOnly});
                                 }
                                 if (--*waiting == 0) {
                                     collect(*texts);

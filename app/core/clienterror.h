@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include "done.h"
+#include "result.h"
 
 #include <QCoreApplication>
 #include <QString>
-
-#include <variant>
 
 class QDBusError;
 
@@ -50,7 +48,8 @@ public:
     QString advice() const;
 };
 
+/* A helper call's value, or why it failed. */
 template<typename T>
-using ClientResult = std::variant<T, ClientError>;
+using ClientResult = Result<T, ClientError>;
 
 } // namespace Volmap

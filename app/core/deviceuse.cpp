@@ -48,7 +48,7 @@ QString dmsetupCreateCommand(const QString &name, const MappingTable &table, boo
         command += QStringLiteral("modprobe dm-basic-target\n");
     }
     command += QStringLiteral("dmsetup create %1%2 <<'EOF'\n%3EOF\n")
-                   .arg(mappingNameProblem(name) ? QStringLiteral("NAME") : name,
+                   .arg(checkMappingName(name) ? name : QStringLiteral("NAME"),
                         readOnly ? QStringLiteral(" --readonly") : QString(), formatTable(table));
     return command;
 }

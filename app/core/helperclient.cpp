@@ -47,7 +47,7 @@ void HelperClient::watch(const QDBusPendingCall &call, Callback<T> done, Convert
 {
     auto finish = [done = std::move(done), convert = std::move(convert)](const QDBusPendingCall &finished) {
         if (finished.isError()) {
-            done(ClientError::fromDBus(finished.error()));
+            done(fail(ClientError::fromDBus(finished.error())));
         } else {
             done(convert(finished));
         }

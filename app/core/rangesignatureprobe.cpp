@@ -25,14 +25,14 @@ std::optional<ProbeTarget> probeTargetOf(const QString &root, const QString &dev
                                          quint64 length)
 {
     const auto reference = parseDeviceReference(device);
-    if (!std::holds_alternative<DeviceReference>(reference)) {
+    if (!reference.has_value()) {
         return std::nullopt;
     }
-    const auto resolved = BlockDeviceResolver(root).resolve(std::get<DeviceReference>(reference));
-    if (!std::holds_alternative<ResolvedDevice>(resolved)) {
+    const auto resolved = BlockDeviceResolver(root).resolve(reference.value());
+    if (!resolved.has_value()) {
         return std::nullopt;
     }
-    const DeviceNumber number = std::get<ResolvedDevice>(resolved).geometry.number;
+    const DeviceNumber number = resolved.value().geometry.number;
     // The kernel's name for it, as in /dev: the node udev made, not a link to it.
     const QString sysfs = root + QStringLiteral("/sys/dev/block/") + number.toString();
     const QString kernelName = QFileInfo(QFileInfo(sysfs).canonicalFilePath()).fileName();

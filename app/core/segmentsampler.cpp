@@ -88,11 +88,11 @@ void SegmentSampler::sampleNow()
                 return; // unwatched meanwhile
             }
             entry->inFlight = false;
-            if (const auto *error = std::get_if<ClientError>(&result)) {
-                Q_EMIT failed(name, *error);
+            if (!result) {
+                Q_EMIT failed(name, result.error());
                 return;
             }
-            entry->table = std::get<QList<SegmentStatus>>(result);
+            entry->table = result.value();
             QList<SegmentStatus> now;
             for (const SegmentStatus &segment : std::as_const(entry->table)) {
                 if (segment.hasCounters) {

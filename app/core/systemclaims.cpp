@@ -31,8 +31,8 @@ QHash<QString, ResolvedDevice> blockDevices(const QString &root)
             continue;
         }
         const auto described = resolver.describe(*number);
-        if (const auto *device = std::get_if<ResolvedDevice>(&described)) {
-            devices.insert(number->toString(), *device);
+        if (described) {
+            devices.insert(number->toString(), *described);
         }
     }
     return devices;

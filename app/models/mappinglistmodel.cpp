@@ -60,19 +60,19 @@ void MappingListModel::refresh()
         return;
     }
     m_client->listMappings([this](const ClientResult<QList<MappingSummary>> &result) {
-        if (const auto *error = std::get_if<ClientError>(&result)) {
-            Q_EMIT refreshFailed(*error);
+        if (!result) {
+            Q_EMIT refreshFailed(result.error());
             return;
         }
-        setMappings(std::get<QList<MappingSummary>>(result));
+        setMappings(result.value());
         Q_EMIT refreshed();
     });
     // A helper without saved definitions (or an older one) says so with an
     // error: the live list is all there is, and the last saved rows stay
     // rather than flicker away on a passing failure.
     m_client->listSaved([this](const ClientResult<QList<SavedMappingState>> &result) {
-        if (const auto *saved = std::get_if<QList<SavedMappingState>>(&result)) {
-            setSavedStates(*saved);
+        if (result) {
+            setSavedStates(*result);
             Q_EMIT savedRefreshed();
         }
     });

@@ -68,10 +68,10 @@ void SegmentCountersModel::setTable(const MappingTable &table)
         QString name = segment.args.first();
         if (m_resolver) {
             const auto reference = parseDeviceReference(name);
-            if (const auto *parsed = std::get_if<DeviceReference>(&reference)) {
-                const auto resolved = m_resolver(*parsed);
-                if (const auto *geometry = std::get_if<BlockDeviceGeometry>(&resolved)) {
-                    name = geometry->displayName;
+            if (reference) {
+                const auto resolved = m_resolver(*reference);
+                if (resolved) {
+                    name = resolved->displayName;
                 }
             }
         }

@@ -234,12 +234,12 @@ bool SegmentTableModel::setData(const QModelIndex &index, const QVariant &value,
     case LengthColumn:
     case OffsetColumn: {
         const auto sectors = value.metaType().id() == QMetaType::ULongLong
-                                 ? std::variant<quint64, QString>(value.toULongLong())
+                                 ? Result<quint64, QString>(value.toULongLong())
                                  : parseSizeInSectors(value.toString(), m_unit);
-        if (!std::holds_alternative<quint64>(sectors)) {
+        if (!sectors) {
             return false;
         }
-        (index.column() == LengthColumn ? changed.length : changed.offset) = std::get<quint64>(sectors);
+        (index.column() == LengthColumn ? changed.length : changed.offset) = *sectors;
         what = index.column() == LengthColumn ? tr("Change length") : tr("Change offset");
         break;
     }

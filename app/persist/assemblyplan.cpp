@@ -33,54 +33,53 @@ QList<DeviceClaim> claimsAround(const QString &name, const QList<LiveMapping> &l
     return claims;
 }
 
-// Adds the member for `device` unless it is known; returns why it cannot be saved.
-std::optional<QString> addMember(SavedDefinition &definition, QHash<QString, QString> &ids,
-                                 const DeviceReference &device, const QList<DeviceFacts> &devices)
+// Adds the member for `device` unless it is known; or says why it cannot be saved.
+Result<Done, QString> addMember(SavedDefinition &definition, QHash<QString, QString> &ids,
+                                const DeviceReference &device, const QList<DeviceFacts> &devices)
 {
     if (!device.isNumber()) {
-        return QStringLiteral("%1 is not given as major:minor").arg(quotedInput(device.toString()));
+        return fail(QStringLiteral("%1 is not given as major:minor").arg(quotedInput(device.toString())));
     }
     const QString number = device.toString();
     if (ids.contains(number)) {
-        return std::nullopt;
+        return Done{};
     }
     for (const DeviceFacts &facts : devices) {
         if (facts.number.toString() != number) {
             continue;
         }
         auto identity = identityOf(facts, devices);
-        if (const auto *reason = std::get_if<QString>(&identity)) {
-            return *reason;
+        if (!identity) {
+            return fail(std::move(identity).error());
         }
         const QString id = QStringLiteral("m%1").arg(definition.members.size() + 1);
-        definition.members.append({id, std::get<DeviceIdentity>(identity)});
+        definition.members.append({id, *identity});
         ids.insert(number, QStringLiteral("$") + id);
-        return std::nullopt;
+        return Done{};
     }
-    return QStringLiteral("device %1 is gone").arg(number);
+    return fail(QStringLiteral("device %1 is gone").arg(number));
 }
 
 } // namespace
 
-std::variant<SavedDefinition, QString> definitionOf(const QString &name, const QString &uuid,
-                                                    const MappingTable &table,
-                                                    const QList<DeviceFacts> &devices)
+Result<SavedDefinition, QString> definitionOf(const QString &name, const QString &uuid,
+                                              const MappingTable &table, const QList<DeviceFacts> &devices)
 {
     SavedDefinition definition;
     definition.name = name;
-    if (creatorOfUuid(uuid) && !mappingUuidProblem(uuid)) {
+    if (creatorOfUuid(uuid) && checkMappingUuid(uuid)) {
         definition.uuid = uuid;
     }
     QHash<QString, QString> ids; // "major:minor" -> "$m1"
     for (const Segment &segment : table.segments) {
         const auto uses = deviceUsesOf(segment);
         if (!uses) {
-            return QStringLiteral("the devices of a '%1' line cannot be told from its other arguments")
-                .arg(segment.target);
+            return fail(QStringLiteral("the devices of a '%1' line cannot be told from its other arguments")
+                            .arg(segment.target));
         }
         for (const TargetDeviceUse &use : *uses) {
-            if (auto problem = addMember(definition, ids, use.device, devices)) {
-                return *problem;
+            if (const auto checked = addMember(definition, ids, use.device, devices); !checked) {
+                return fail(checked.error());
             }
         }
     }

@@ -58,8 +58,7 @@ AssemblyPlan planAssembly(const SavedDefinition &definition, const QList<DeviceF
  * device has no stable identity or a line's devices cannot be told apart from its other arguments (a target
  * deviceUsesOf() does not know).
  */
-std::variant<SavedDefinition, QString> definitionOf(const QString &name, const QString &uuid,
-                                                    const MappingTable &table,
-                                                    const QList<DeviceFacts> &devices);
+Result<SavedDefinition, QString> definitionOf(const QString &name, const QString &uuid,
+                                              const MappingTable &table, const QList<DeviceFacts> &devices);
 
 } // namespace Volmap

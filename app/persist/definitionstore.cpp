@@ -25,19 +25,19 @@ QString errnoText()
     return QString::fromLocal8Bit(std::strerror(errno));
 }
 
-std::optional<QString> ownershipProblem(const struct stat &status, uint owner)
+Result<Done, QString> checkOwnership(const struct stat &status, uint owner)
 {
     if (status.st_uid != owner) {
-        return QStringLiteral("owned by uid %1, not %2").arg(status.st_uid).arg(owner);
+        return fail(QStringLiteral("owned by uid %1, not %2").arg(status.st_uid).arg(owner));
     }
     if (status.st_mode & (S_IWGRP | S_IWOTH)) {
-        return QStringLiteral("writable by group or others (mode %1)")
-            .arg(status.st_mode & 07777, 4, 8, QLatin1Char('0'));
+        return fail(QStringLiteral("writable by group or others (mode %1)")
+                        .arg(status.st_mode & 07777, 4, 8, QLatin1Char('0')));
     }
-    return std::nullopt;
+    return Done{};
 }
 
-std::optional<QString> writeAll(int fd, const QByteArray &bytes)
+Result<Done, QString> writeAll(int fd, const QByteArray &bytes)
 {
     qsizetype done = 0;
     while (done < bytes.size()) {
@@ -46,20 +46,20 @@ std::optional<QString> writeAll(int fd, const QByteArray &bytes)
             continue;
         }
         if (n <= 0) {
-            return errnoText();
+            return fail(errnoText());
         }
         done += n;
     }
-    return std::nullopt;
+    return Done{};
 }
 
-std::optional<QString> syncDirectory(const QString &path)
+Result<Done, QString> syncDirectory(const QString &path)
 {
     FileDescriptor dir(::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (dir.get() < 0 || ::fsync(dir.get()) != 0) {
-        return QStringLiteral("cannot sync %1: %2").arg(path, errnoText());
+        return fail(QStringLiteral("cannot sync %1: %2").arg(path, errnoText()));
     }
-    return std::nullopt;
+    return Done{};
 }
 
 } // namespace
@@ -79,48 +79,48 @@ QString DefinitionStore::pathOf(const QString &name) const
     return directory() + u'/' + name + Suffix.toString();
 }
 
-std::optional<QString> DefinitionStore::directoryProblem() const
+Result<Done, QString> DefinitionStore::checkDirectory() const
 {
     struct stat status
     {
     };
     if (::lstat(QFile::encodeName(directory()).constData(), &status) != 0) {
-        return QStringLiteral("%1: %2").arg(directory(), errnoText());
+        return fail(QStringLiteral("%1: %2").arg(directory(), errnoText()));
     }
     if (!S_ISDIR(status.st_mode)) {
-        return QStringLiteral("%1 is not a directory").arg(directory());
+        return fail(QStringLiteral("%1 is not a directory").arg(directory()));
     }
-    if (auto problem = ownershipProblem(status, m_owner)) {
-        return QStringLiteral("%1 is %2").arg(directory(), *problem);
+    if (const auto checked = checkOwnership(status, m_owner); !checked) {
+        return fail(QStringLiteral("%1 is %2").arg(directory(), checked.error()));
     }
-    return std::nullopt;
+    return Done{};
 }
 
-std::variant<SavedDefinition, QString> DefinitionStore::readFile(const QString &name) const
+Result<SavedDefinition, QString> DefinitionStore::readFile(const QString &name) const
 {
-    if (auto problem = mappingNameProblem(name)) {
-        return QStringLiteral("the file name is no mapping name: %1").arg(*problem);
+    if (const auto checked = checkMappingName(name); !checked) {
+        return fail(QStringLiteral("the file name is no mapping name: %1").arg(checked.error()));
     }
     const QByteArray path = QFile::encodeName(pathOf(name));
     // O_NOFOLLOW: a symlink is refused, not followed; O_NONBLOCK: a FIFO cannot hang us.
     FileDescriptor fd(::open(path.constData(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
     if (fd.get() < 0) {
-        return errno == ELOOP ? QStringLiteral("is a symlink") : errnoText();
+        return fail(errno == ELOOP ? QStringLiteral("is a symlink") : errnoText());
     }
     struct stat status
     {
     };
     if (::fstat(fd.get(), &status) != 0) {
-        return errnoText();
+        return fail(errnoText());
     }
     if (!S_ISREG(status.st_mode)) {
-        return QStringLiteral("is not a regular file");
+        return fail(QStringLiteral("is not a regular file"));
     }
-    if (auto problem = ownershipProblem(status, m_owner)) {
-        return QStringLiteral("is %1").arg(*problem);
+    if (const auto checked = checkOwnership(status, m_owner); !checked) {
+        return fail(QStringLiteral("is %1").arg(checked.error()));
     }
     if (status.st_size > DefinitionFormat::MaxBytes) {
-        return QStringLiteral("is larger than %1 bytes").arg(DefinitionFormat::MaxBytes);
+        return fail(QStringLiteral("is larger than %1 bytes").arg(DefinitionFormat::MaxBytes));
     }
     QByteArray bytes(DefinitionFormat::MaxBytes + 1, Qt::Uninitialized);
     qsizetype size = 0;
@@ -130,7 +130,7 @@ std::variant<SavedDefinition, QString> DefinitionStore::readFile(const QString &
             continue;
         }
         if (n < 0) {
-            return errnoText();
+            return fail(errnoText());
         }
         if (n == 0) {
             break;
@@ -139,9 +139,9 @@ std::variant<SavedDefinition, QString> DefinitionStore::readFile(const QString &
     }
     bytes.truncate(size);
     auto parsed = parseDefinition(QString::fromUtf8(bytes));
-    if (const auto *definition = std::get_if<SavedDefinition>(&parsed);
-        definition && definition->name != name) {
-        return QStringLiteral("names mapping '%1', but the file name says '%2'").arg(definition->name, name);
+    if (parsed && parsed->name != name) {
+        return fail(
+            QStringLiteral("names mapping '%1', but the file name says '%2'").arg(parsed->name, name));
     }
     return parsed;
 }
@@ -152,8 +152,8 @@ QList<DefinitionStore::Entry> DefinitionStore::readAll() const
     if (!QFileInfo::exists(directory()) && !QFileInfo(directory()).isSymLink()) {
         return entries;
     }
-    if (auto problem = directoryProblem()) {
-        qCWarning(persistLog, "not using saved definitions: %s", qPrintable(*problem));
+    if (const auto checked = checkDirectory(); !checked) {
+        qCWarning(persistLog, "not using saved definitions: %s", qPrintable(checked.error()));
         return entries;
     }
     QStringList files = QDir(directory())
@@ -170,78 +170,78 @@ QList<DefinitionStore::Entry> DefinitionStore::readAll() const
         }
         const QString name = file.chopped(Suffix.size());
         Entry entry{name, readFile(name)};
-        if (const auto *reason = std::get_if<QString>(&entry.definition)) {
+        if (!entry.definition) {
             qCWarning(persistLog, "refusing definition %s: %s", qPrintable(quotedInput(file)),
-                      qPrintable(*reason));
+                      qPrintable(entry.definition.error()));
         }
         entries.append(std::move(entry));
     }
     return entries;
 }
 
-std::optional<std::variant<SavedDefinition, QString>> DefinitionStore::read(const QString &name) const
+std::optional<Result<SavedDefinition, QString>> DefinitionStore::read(const QString &name) const
 {
     struct stat status
     {
     };
-    if (mappingNameProblem(name) || ::lstat(QFile::encodeName(pathOf(name)).constData(), &status) != 0) {
+    if (!checkMappingName(name) || ::lstat(QFile::encodeName(pathOf(name)).constData(), &status) != 0) {
         return std::nullopt;
     }
-    if (auto problem = directoryProblem()) {
-        qCWarning(persistLog, "not using saved definitions: %s", qPrintable(*problem));
-        return *problem;
+    if (const auto checked = checkDirectory(); !checked) {
+        qCWarning(persistLog, "not using saved definitions: %s", qPrintable(checked.error()));
+        return fail(checked.error());
     }
     auto definition = readFile(name);
-    if (const auto *reason = std::get_if<QString>(&definition)) {
-        qCWarning(persistLog, "refusing definition %s: %s", qPrintable(name), qPrintable(*reason));
+    if (!definition) {
+        qCWarning(persistLog, "refusing definition %s: %s", qPrintable(name), qPrintable(definition.error()));
     }
     return definition;
 }
 
-std::optional<QString> DefinitionStore::write(const SavedDefinition &definition) const
+Result<Done, QString> DefinitionStore::write(const SavedDefinition &definition) const
 {
     auto staged = stage(definition);
-    if (const auto *problem = std::get_if<QString>(&staged)) {
-        return *problem;
+    if (!staged) {
+        return fail(std::move(staged).error());
     }
-    return commit(std::get<Staged>(staged));
+    return commit(*staged);
 }
 
-std::variant<DefinitionStore::Staged, QString> DefinitionStore::stage(const SavedDefinition &definition) const
+Result<DefinitionStore::Staged, QString> DefinitionStore::stage(const SavedDefinition &definition) const
 {
-    if (auto problem = mappingNameProblem(definition.name)) {
-        return *problem;
+    if (const auto checked = checkMappingName(definition.name); !checked) {
+        return fail(checked.error());
     }
     if (!QDir().mkpath(directory())) {
-        return QStringLiteral("cannot create %1").arg(directory());
+        return fail(QStringLiteral("cannot create %1").arg(directory()));
     }
-    if (auto problem = directoryProblem()) {
-        return *problem;
+    if (const auto checked = checkDirectory(); !checked) {
+        return fail(checked.error());
     }
     QByteArray temporary = QFile::encodeName(directory() + QStringLiteral("/.") + definition.name)
                            + ".XXXXXX";
     FileDescriptor fd(::mkostemp(temporary.data(), O_CLOEXEC));
     if (fd.get() < 0) {
-        return QStringLiteral("cannot create a file in %1: %2").arg(directory(), errnoText());
+        return fail(QStringLiteral("cannot create a file in %1: %2").arg(directory(), errnoText()));
     }
-    std::optional<QString> problem = writeAll(fd.get(), formatDefinition(definition).toUtf8());
-    if (!problem && (::fchmod(fd.get(), 0644) != 0 || ::fsync(fd.get()) != 0 || !fd.closeChecked())) {
-        problem = errnoText();
+    Result<Done, QString> written = writeAll(fd.get(), formatDefinition(definition).toUtf8());
+    if (written && (::fchmod(fd.get(), 0644) != 0 || ::fsync(fd.get()) != 0 || !fd.closeChecked())) {
+        written = fail(errnoText());
     }
-    if (problem) {
+    if (!written) {
         ::unlink(temporary.constData());
-        return QStringLiteral("cannot write %1: %2").arg(pathOf(definition.name), *problem);
+        return fail(QStringLiteral("cannot write %1: %2").arg(pathOf(definition.name), written.error()));
     }
     return Staged{definition.name, QFile::decodeName(temporary)};
 }
 
-std::optional<QString> DefinitionStore::commit(const Staged &staged) const
+Result<Done, QString> DefinitionStore::commit(const Staged &staged) const
 {
     const QByteArray temporary = QFile::encodeName(staged.temporaryPath);
     if (::rename(temporary.constData(), QFile::encodeName(pathOf(staged.name)).constData()) != 0) {
         const QString problem = errnoText();
         ::unlink(temporary.constData());
-        return QStringLiteral("cannot write %1: %2").arg(pathOf(staged.name), problem);
+        return fail(QStringLiteral("cannot write %1: %2").arg(pathOf(staged.name), problem));
     }
     return syncDirectory(directory());
 }
@@ -251,15 +251,16 @@ void DefinitionStore::discard(const Staged &staged) const
     ::unlink(QFile::encodeName(staged.temporaryPath).constData());
 }
 
-std::optional<QString> DefinitionStore::remove(const QString &name) const
+Result<Done, QString> DefinitionStore::remove(const QString &name) const
 {
-    if (auto problem = mappingNameProblem(name)) {
-        return *problem;
+    if (const auto checked = checkMappingName(name); !checked) {
+        return fail(checked.error());
     }
     if (::unlink(QFile::encodeName(pathOf(name)).constData()) != 0) {
-        return errno == ENOENT
-                   ? std::nullopt
-                   : std::optional(QStringLiteral("cannot remove %1: %2").arg(pathOf(name), errnoText()));
+        if (errno == ENOENT) {
+            return Done{};
+        }
+        return fail(QStringLiteral("cannot remove %1: %2").arg(pathOf(name), errnoText()));
     }
     return syncDirectory(directory());
 }

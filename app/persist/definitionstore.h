@@ -7,7 +7,6 @@
 #include <QString>
 
 #include <optional>
-#include <variant>
 
 namespace Volmap {
 
@@ -30,8 +29,8 @@ public:
 
     struct Entry
     {
-        QString name;                                      // from the file name
-        std::variant<SavedDefinition, QString> definition; // or why the file is refused
+        QString name;                                // from the file name
+        Result<SavedDefinition, QString> definition; // or why the file is refused
     };
 
     QString directory() const;
@@ -39,9 +38,9 @@ public:
     /* Every <name>.mapping file, sorted by name; at most MaxFiles. */
     QList<Entry> readAll() const;
     /* The definition of `name`; std::nullopt if no file exists, a reason if it is refused. */
-    std::optional<std::variant<SavedDefinition, QString>> read(const QString &name) const;
+    std::optional<Result<SavedDefinition, QString>> read(const QString &name) const;
     /* Writes (or atomically replaces) the definition of definition.name; the reason on failure. */
-    std::optional<QString> write(const SavedDefinition &definition) const;
+    Result<Done, QString> write(const SavedDefinition &definition) const;
 
     /*
      * write() in two steps, so a change of the live table and of its saved
@@ -54,18 +53,18 @@ public:
         QString name;
         QString temporaryPath;
     };
-    std::variant<Staged, QString> stage(const SavedDefinition &definition) const;
-    std::optional<QString> commit(const Staged &staged) const;
+    Result<Staged, QString> stage(const SavedDefinition &definition) const;
+    Result<Done, QString> commit(const Staged &staged) const;
     void discard(const Staged &staged) const;
     /* Removes the definition of `name` (no file: nothing to do); the reason on failure. */
-    std::optional<QString> remove(const QString &name) const;
+    Result<Done, QString> remove(const QString &name) const;
 
     static constexpr qsizetype MaxFiles = 4096;
     static constexpr QStringView Suffix = u".mapping";
 
 private:
-    std::optional<QString> directoryProblem() const;
-    std::variant<SavedDefinition, QString> readFile(const QString &name) const;
+    Result<Done, QString> checkDirectory() const;
+    Result<SavedDefinition, QString> readFile(const QString &name) const;
 
     QString m_root;
     uint m_owner;

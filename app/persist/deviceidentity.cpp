@@ -246,27 +246,28 @@ bool matches(const DeviceIdentity &identity, const DeviceFacts &device, const QL
     return false;
 }
 
-// Why loop `device` does not hold the very file `identity` saved, or nothing.
-std::optional<QString> otherFile(const DeviceIdentity &identity, const DeviceFacts &device)
+// Done if loop `device` holds the very file `identity` saved, else why not.
+Result<Done, QString> checkSameFile(const DeviceIdentity &identity, const DeviceFacts &device)
 {
     if (identity.kind != Kind::Loop || identity.filesystem.isEmpty()) {
-        return std::nullopt; // saved before files were told apart: path, offset and size only
+        return Done{}; // saved before files were told apart: path, offset and size only
     }
     if (!device.backingProblem.isEmpty()) {
-        return QStringLiteral("/dev/%1 is on %2, but it cannot be checked that this is the saved file: %3")
-            .arg(device.kernelName, identity.value, device.backingProblem);
+        return fail(
+            QStringLiteral("/dev/%1 is on %2, but it cannot be checked that this is the saved file: %3")
+                .arg(device.kernelName, identity.value, device.backingProblem));
     }
     if (device.backingInode == identity.inode && device.backingFilesystem == identity.filesystem) {
-        return std::nullopt;
+        return Done{};
     }
-    return QStringLiteral(
-               "/dev/%1 is on %2, but that is another file than the saved one (inode %3 on %4, saved: "
-               "inode %5 on %6); a replaced file is not used")
-        .arg(device.kernelName, identity.value)
-        .arg(device.backingInode)
-        .arg(device.backingFilesystem)
-        .arg(identity.inode)
-        .arg(identity.filesystem);
+    return fail(QStringLiteral(
+                    "/dev/%1 is on %2, but that is another file than the saved one (inode %3 on %4, saved: "
+                    "inode %5 on %6); a replaced file is not used")
+                    .arg(device.kernelName, identity.value)
+                    .arg(device.backingInode)
+                    .arg(device.backingFilesystem)
+                    .arg(identity.inode)
+                    .arg(identity.filesystem));
 }
 
 } // namespace
@@ -284,30 +285,33 @@ QList<DeviceFacts> scanDevices(const QString &root)
     return devices;
 }
 
-std::variant<DeviceIdentity, QString> identityOf(const DeviceFacts &device, const QList<DeviceFacts> &all)
+Result<DeviceIdentity, QString> identityOf(const DeviceFacts &device, const QList<DeviceFacts> &all)
 {
     const QString name = QStringLiteral("/dev/") + device.kernelName;
     if (device.kernelName.startsWith(u"ram") || device.kernelName.startsWith(u"zram")) {
-        return QStringLiteral("%1 is a RAM disk: nothing on it survives a restart").arg(name);
+        return fail(QStringLiteral("%1 is a RAM disk: nothing on it survives a restart").arg(name));
     }
     DeviceIdentity identity;
     identity.sectors = device.sectors;
     if (device.isDm) {
         if (device.dmUuid.isEmpty()) {
-            return QStringLiteral("%1 is a device-mapper device without uuid, so it cannot be found again")
-                .arg(name);
+            return fail(
+                QStringLiteral("%1 is a device-mapper device without uuid, so it cannot be found again")
+                    .arg(name));
         }
         identity.kind = Kind::DmUuid;
         identity.value = device.dmUuid;
     } else if (device.isLoop) {
         if (device.backingFile.isEmpty() || device.backingFile.endsWith(u" (deleted)")) {
-            return QStringLiteral("%1 is a loop device without a backing file, so it cannot be found again")
-                .arg(name);
+            return fail(
+                QStringLiteral("%1 is a loop device without a backing file, so it cannot be found again")
+                    .arg(name));
         }
         if (!device.backingProblem.isEmpty()) {
-            return QStringLiteral(
-                       "the file %1 holds (%2) cannot be told apart from another file put there later: %3")
-                .arg(name, device.backingFile, device.backingProblem);
+            return fail(
+                QStringLiteral(
+                    "the file %1 holds (%2) cannot be told apart from another file put there later: %3")
+                    .arg(name, device.backingFile, device.backingProblem));
         }
         identity.kind = Kind::Loop;
         identity.value = device.backingFile;
@@ -317,23 +321,25 @@ std::variant<DeviceIdentity, QString> identityOf(const DeviceFacts &device, cons
     } else if (device.isPartition) {
         const DeviceFacts *disk = factsOf(device.parent, all);
         if (device.partUuid.isEmpty() || !disk || disk->preferredById.isEmpty()) {
-            return QStringLiteral("%1 has no PARTUUID on a disk with a WWN or serial number, so it cannot be "
-                                  "found again")
-                .arg(name);
+            return fail(
+                QStringLiteral("%1 has no PARTUUID on a disk with a WWN or serial number, so it cannot be "
+                               "found again")
+                    .arg(name));
         }
         identity.kind = Kind::Partition;
         identity.value = device.partUuid;
         identity.parent = disk->preferredById;
     } else {
         if (device.preferredById.isEmpty()) {
-            return QStringLiteral("%1 has neither a WWN nor a serial number, so it cannot be found again")
-                .arg(name);
+            return fail(
+                QStringLiteral("%1 has neither a WWN nor a serial number, so it cannot be found again")
+                    .arg(name));
         }
         identity.kind = Kind::Disk;
         identity.value = device.preferredById;
     }
-    if (auto problem = identityProblem(identity)) {
-        return QStringLiteral("%1 cannot be saved: %2").arg(name, *problem);
+    if (const auto checked = checkIdentity(identity); !checked) {
+        return fail(QStringLiteral("%1 cannot be saved: %2").arg(name, checked.error()));
     }
     return identity;
 }
@@ -356,8 +362,8 @@ MemberMatch findMember(const DeviceIdentity &identity, const QList<DeviceFacts> 
                     .arg(identity.describe(), found[0]->kernelName, found[1]->kernelName)};
     }
     const DeviceFacts &device = *found.constFirst();
-    if (auto problem = otherFile(identity, device)) {
-        return {MemberMatch::Result::Mismatch, {}, *problem};
+    if (const auto checked = checkSameFile(identity, device); !checked) {
+        return {MemberMatch::Result::Mismatch, {}, checked.error()};
     }
     if (device.sectors != identity.sectors) {
         return {MemberMatch::Result::Mismatch,

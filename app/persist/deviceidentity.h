@@ -8,8 +8,6 @@
 #include <QString>
 #include <QStringList>
 
-#include <variant>
-
 namespace Volmap {
 
 /*
@@ -53,7 +51,7 @@ QList<DeviceFacts> scanDevices(const QString &root = QString());
  * and a partition without PARTUUID (or on such a disk) could come back
  * as anything.
  */
-std::variant<DeviceIdentity, QString> identityOf(const DeviceFacts &device, const QList<DeviceFacts> &all);
+Result<DeviceIdentity, QString> identityOf(const DeviceFacts &device, const QList<DeviceFacts> &all);
 
 /* How a saved identity matched today's devices. */
 struct MemberMatch

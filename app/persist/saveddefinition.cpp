@@ -99,14 +99,14 @@ QList<QStringView> splitFields(QStringView line, int count)
     return fields;
 }
 
-std::variant<DeviceIdentity, QString> parseIdentity(Kind kind, QStringView sectors, QStringView rest)
+Result<DeviceIdentity, QString> parseIdentity(Kind kind, QStringView sectors, QStringView rest)
 {
     DeviceIdentity identity;
     identity.kind = kind;
     const auto size = parseDecimal(sectors);
     if (!size || *size == 0) {
-        return QStringLiteral("the size must be a number of sectors above 0, not %1")
-            .arg(quotedInput(sectors));
+        return fail(
+            QStringLiteral("the size must be a number of sectors above 0, not %1").arg(quotedInput(sectors)));
     }
     identity.sectors = *size;
     // A loop member's path is the rest of the line, blanks and all.
@@ -114,7 +114,7 @@ std::variant<DeviceIdentity, QString> parseIdentity(Kind kind, QStringView secto
     if (kind == Kind::Loop) {
         const auto offset = parseDecimal(fields.value(0));
         if (!offset) {
-            return QStringLiteral("a loop member needs an offset in bytes, then the backing file");
+            return fail(QStringLiteral("a loop member needs an offset in bytes, then the backing file"));
         }
         identity.offset = *offset;
         identity.value = fields.value(1).toString();
@@ -124,12 +124,12 @@ std::variant<DeviceIdentity, QString> parseIdentity(Kind kind, QStringView secto
             identity.parent = fields.value(1).toString();
         }
         if (!fields.constLast().isEmpty() && fields.size() > (kind == Kind::Partition ? 2 : 1)) {
-            return QStringLiteral("unexpected text after the identity: %1")
-                .arg(quotedInput(fields.constLast()));
+            return fail(QStringLiteral("unexpected text after the identity: %1")
+                            .arg(quotedInput(fields.constLast())));
         }
     }
-    if (auto problem = identityProblem(identity)) {
-        return *problem;
+    if (const auto checked = checkIdentity(identity); !checked) {
+        return fail(checked.error());
     }
     return identity;
 }
@@ -141,96 +141,96 @@ struct Reader
     bool headerSeen = false;
     bool nameSeen = false;
 
-    std::optional<QString> member(QStringView line)
+    Result<Done, QString> member(QStringView line)
     {
         const QList<QStringView> fields = splitFields(line, 4);
         if (fields.size() < 5 || fields[4].isEmpty()) {
-            return QStringLiteral("expected 'member <id> <kind> <sectors> <identity>'");
+            return fail(QStringLiteral("expected 'member <id> <kind> <sectors> <identity>'"));
         }
         if (!isMemberId(fields[1])) {
-            return QStringLiteral("a member id is 1-%1 letters, digits or '_', not %2")
-                .arg(MaxIdLength)
-                .arg(quotedInput(fields[1]));
+            return fail(QStringLiteral("a member id is 1-%1 letters, digits or '_', not %2")
+                            .arg(MaxIdLength)
+                            .arg(quotedInput(fields[1])));
         }
         if (ids.contains(fields[1].toString())) {
-            return QStringLiteral("member %1 is declared twice").arg(fields[1]);
+            return fail(QStringLiteral("member %1 is declared twice").arg(fields[1]));
         }
         const auto kind = kindOf(fields[2]);
         if (!kind) {
-            return QStringLiteral("unknown member kind %1 (dm-uuid, disk, partition or loop)")
-                .arg(quotedInput(fields[2]));
+            return fail(QStringLiteral("unknown member kind %1 (dm-uuid, disk, partition or loop)")
+                            .arg(quotedInput(fields[2])));
         }
         if (definition.members.size() >= DefinitionFormat::MaxMembers) {
-            return QStringLiteral("more than %1 members").arg(DefinitionFormat::MaxMembers);
+            return fail(QStringLiteral("more than %1 members").arg(DefinitionFormat::MaxMembers));
         }
         auto identity = parseIdentity(*kind, fields[3], fields[4]);
-        if (const auto *problem = std::get_if<QString>(&identity)) {
-            return *problem;
+        if (!identity) {
+            return fail(std::move(identity).error());
         }
         ids.insert(fields[1].toString());
-        definition.members.append({fields[1].toString(), std::get<DeviceIdentity>(identity)});
-        return std::nullopt;
+        definition.members.append({fields[1].toString(), *identity});
+        return Done{};
     }
 
-    std::optional<QString> uuid(QStringView uuid)
+    Result<Done, QString> uuid(QStringView uuid)
     {
         if (!definition.uuid.isEmpty()) {
-            return QStringLiteral("the uuid is given twice");
+            return fail(QStringLiteral("the uuid is given twice"));
         }
-        if (mappingUuidProblem(uuid) || !creatorOfUuid(uuid)) {
-            return QStringLiteral("the uuid must be a Volume Mapper uuid, VOLMAP-U<uid>-..., not %1")
-                .arg(quotedInput(uuid));
+        if (!checkMappingUuid(uuid) || !creatorOfUuid(uuid)) {
+            return fail(QStringLiteral("the uuid must be a Volume Mapper uuid, VOLMAP-U<uid>-..., not %1")
+                            .arg(quotedInput(uuid)));
         }
         definition.uuid = uuid.toString();
-        return std::nullopt;
+        return Done{};
     }
 
     // "file <id> <inode> <filesystem>": which file a loop member's path named.
-    std::optional<QString> file(QStringView line)
+    Result<Done, QString> file(QStringView line)
     {
         const QList<QStringView> fields = splitFields(line, 4);
         if (fields.size() < 5 || !fields[4].isEmpty()) {
-            return QStringLiteral("expected 'file <id> <inode> <filesystem>'");
+            return fail(QStringLiteral("expected 'file <id> <inode> <filesystem>'"));
         }
         SavedMember *member = nullptr;
         for (SavedMember &candidate : definition.members) {
             member = candidate.id == fields[1] ? &candidate : member;
         }
         if (!member || member->identity.kind != Kind::Loop) {
-            return QStringLiteral("%1 is not a loop member declared above").arg(quotedInput(fields[1]));
+            return fail(QStringLiteral("%1 is not a loop member declared above").arg(quotedInput(fields[1])));
         }
         if (!member->identity.filesystem.isEmpty()) {
-            return QStringLiteral("the file of member %1 is given twice").arg(member->id);
+            return fail(QStringLiteral("the file of member %1 is given twice").arg(member->id));
         }
         const auto inode = parseDecimal(fields[2]);
         if (!inode || *inode == 0) {
-            return QStringLiteral("an inode number above 0, not %1").arg(quotedInput(fields[2]));
+            return fail(QStringLiteral("an inode number above 0, not %1").arg(quotedInput(fields[2])));
         }
-        if (auto problem = filesystemProblem(fields[3])) {
-            return *problem;
+        if (const auto checked = checkFilesystem(fields[3]); !checked) {
+            return fail(checked.error());
         }
         member->identity.inode = *inode;
         member->identity.filesystem = fields[3].toString();
-        return std::nullopt;
+        return Done{};
     }
 
-    std::optional<QString> line(QStringView line)
+    Result<Done, QString> line(QStringView line)
     {
         if (!headerSeen) {
             headerSeen = true;
-            return line == DefinitionFormat::Header
-                       ? std::nullopt
-                       : std::optional(
-                           QStringLiteral("the first line must be '%1'").arg(DefinitionFormat::Header));
+            if (line != DefinitionFormat::Header) {
+                return fail(QStringLiteral("the first line must be '%1'").arg(DefinitionFormat::Header));
+            }
+            return Done{};
         }
         const QList<QStringView> fields = splitFields(line, 1);
         if (fields[0] == u"name") {
             if (nameSeen) {
-                return QStringLiteral("the name is given twice");
+                return fail(QStringLiteral("the name is given twice"));
             }
             nameSeen = true;
             definition.name = fields[1].toString();
-            return mappingNameProblem(definition.name);
+            return checkMappingName(definition.name);
         }
         if (fields[0] == u"uuid") {
             return uuid(fields[1]);
@@ -241,18 +241,19 @@ struct Reader
         if (fields[0] == u"file") {
             return file(line);
         }
-        return QStringLiteral("unknown line %1 (name, uuid, member, file or table)").arg(quotedInput(line));
+        return fail(
+            QStringLiteral("unknown line %1 (name, uuid, member, file or table)").arg(quotedInput(line)));
     }
 
-    std::optional<QString> table(QStringView text, int firstLine)
+    Result<Done, QString> table(QStringView text, int firstLine)
     {
         ParsedTable parsed = parseTable(text, TableLimits{.maxIssues = 1});
         if (!parsed.ok()) {
             const TableIssue &issue = parsed.issues.constFirst();
-            return QStringLiteral("line %1: %2").arg(issue.line + firstLine).arg(issue.message);
+            return fail(QStringLiteral("line %1: %2").arg(issue.line + firstLine).arg(issue.message));
         }
         if (parsed.table.segments.isEmpty()) {
-            return QStringLiteral("the table is empty");
+            return fail(QStringLiteral("the table is empty"));
         }
         QSet<QString> used;
         for (const Segment &segment : std::as_const(parsed.table.segments)) {
@@ -261,24 +262,24 @@ struct Reader
                     continue;
                 }
                 if (!ids.contains(arg.mid(1))) {
-                    return QStringLiteral("line %1: %2 is not a declared member")
-                        .arg(segment.line + firstLine)
-                        .arg(quotedInput(arg));
+                    return fail(QStringLiteral("line %1: %2 is not a declared member")
+                                    .arg(segment.line + firstLine)
+                                    .arg(quotedInput(arg)));
                 }
                 used.insert(arg.mid(1));
             }
         }
         for (const SavedMember &member : std::as_const(definition.members)) {
             if (!used.contains(member.id)) {
-                return QStringLiteral("member %1 is not used by the table").arg(member.id);
+                return fail(QStringLiteral("member %1 is not used by the table").arg(member.id));
             }
         }
         definition.table = std::move(parsed.table);
-        return std::nullopt;
+        return Done{};
     }
 };
 
-std::optional<QString> controlCharacterLine(QStringView text)
+Result<Done, QString> checkControlCharacters(QStringView text)
 {
     int line = 1;
     for (const QChar c : text) {
@@ -286,10 +287,10 @@ std::optional<QString> controlCharacterLine(QStringView text)
             ++line;
         } else if ((c.unicode() < 0x20 && c != u'\t') || c.unicode() == 0x7f
                    || c == QChar::ReplacementCharacter) {
-            return QStringLiteral("line %1: control character or invalid UTF-8").arg(line);
+            return fail(QStringLiteral("line %1: control character or invalid UTF-8").arg(line));
         }
     }
-    return std::nullopt;
+    return Done{};
 }
 
 } // namespace
@@ -314,52 +315,55 @@ QString DeviceIdentity::describe() const
     return {};
 }
 
-std::optional<QString> filesystemProblem(QStringView filesystem)
+Result<Done, QString> checkFilesystem(QStringView filesystem)
 {
     if (filesystem.startsWith(u"uuid:") && isWord(filesystem.sliced(5))) {
-        return std::nullopt;
+        return Done{};
     }
     const auto isHexDigit = [](QChar c) { return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f'); };
     if (filesystem.startsWith(u"fsid:") && filesystem.size() == 21
         && std::all_of(filesystem.begin() + 5, filesystem.end(), isHexDigit)) {
-        return std::nullopt;
+        return Done{};
     }
-    return QStringLiteral("a file system is 'uuid:<uuid>' or 'fsid:' and 16 hex digits, not %1")
-        .arg(quotedInput(filesystem));
+    return fail(QStringLiteral("a file system is 'uuid:<uuid>' or 'fsid:' and 16 hex digits, not %1")
+                    .arg(quotedInput(filesystem)));
 }
 
-std::optional<QString> identityProblem(const DeviceIdentity &identity)
+Result<Done, QString> checkIdentity(const DeviceIdentity &identity)
 {
     if (identity.sectors == 0) {
-        return QStringLiteral("the size must be above 0 sectors");
+        return fail(QStringLiteral("the size must be above 0 sectors"));
     }
     if (identity.kind == Kind::Loop) {
         if (!identity.value.startsWith(u'/') || identity.value.size() > MaxValueLength) {
-            return QStringLiteral("a loop member's backing file must be an absolute path");
+            return fail(QStringLiteral("a loop member's backing file must be an absolute path"));
         }
-        if (isBlank(identity.value.back()) || controlCharacterLine(identity.value)) {
-            return QStringLiteral(
-                "a loop member's backing file must not end in a blank or hold control characters");
+        if (isBlank(identity.value.back()) || !checkControlCharacters(identity.value)) {
+            return fail(QStringLiteral(
+                "a loop member's backing file must not end in a blank or hold control characters"));
         }
         if (!identity.filesystem.isEmpty()) {
-            return identity.inode == 0 ? std::optional(QStringLiteral("the inode number must be above 0"))
-                                       : filesystemProblem(identity.filesystem);
+            if (identity.inode == 0) {
+                return fail(QStringLiteral("the inode number must be above 0"));
+            }
+            return checkFilesystem(identity.filesystem);
         }
-        return std::nullopt;
+        return Done{};
     }
     if (!isWord(identity.value) || (identity.kind == Kind::Partition && !isWord(identity.parent))) {
-        return QStringLiteral("an identity is one word of printable characters without '/', '$' or '#'");
+        return fail(
+            QStringLiteral("an identity is one word of printable characters without '/', '$' or '#'"));
     }
-    return std::nullopt;
+    return Done{};
 }
 
-std::variant<SavedDefinition, QString> parseDefinition(QStringView text)
+Result<SavedDefinition, QString> parseDefinition(QStringView text)
 {
     if (text.size() > DefinitionFormat::MaxBytes) {
-        return QStringLiteral("larger than %1 bytes").arg(DefinitionFormat::MaxBytes);
+        return fail(QStringLiteral("larger than %1 bytes").arg(DefinitionFormat::MaxBytes));
     }
-    if (auto problem = controlCharacterLine(text)) {
-        return *problem;
+    if (const auto checked = checkControlCharacters(text); !checked) {
+        return fail(checked.error());
     }
     Reader reader;
     int number = 0;
@@ -374,16 +378,16 @@ std::variant<SavedDefinition, QString> parseDefinition(QStringView text)
             continue;
         }
         if (line == u"table" && reader.nameSeen) {
-            if (auto problem = reader.table(text.sliced(qMin(at, text.size())), number)) {
-                return *problem;
+            if (const auto checked = reader.table(text.sliced(qMin(at, text.size())), number); !checked) {
+                return fail(checked.error());
             }
             return reader.definition;
         }
-        if (auto problem = reader.line(line)) {
-            return QStringLiteral("line %1: %2").arg(number).arg(*problem);
+        if (const auto checked = reader.line(line); !checked) {
+            return fail(QStringLiteral("line %1: %2").arg(number).arg(checked.error()));
         }
     }
-    return reader.nameSeen ? QStringLiteral("no 'table' line") : QStringLiteral("no 'name' line");
+    return fail(reader.nameSeen ? QStringLiteral("no 'table' line") : QStringLiteral("no 'name' line"));
 }
 
 QString formatDefinition(const SavedDefinition &definition)

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "result.h"
 #include "segment.h"
 
 #include <QList>
 #include <QString>
 
 #include <optional>
-#include <variant>
 
 namespace Volmap {
 
@@ -80,17 +80,17 @@ inline constexpr QStringView Header = u"volmap-definition 1";
 } // namespace DefinitionFormat
 
 /* The definition in `text`, or why it is refused ("line 4: ..."). Strict: anything unknown is an error. */
-std::variant<SavedDefinition, QString> parseDefinition(QStringView text);
+Result<SavedDefinition, QString> parseDefinition(QStringView text);
 /* The text parseDefinition() reads back to `definition`. */
 QString formatDefinition(const SavedDefinition &definition);
 
 /* The table with each `$id` replaced by `devices[id]` ("major:minor"); ids not in `devices` are left. */
 MappingTable substituteMembers(const MappingTable &table, const QHash<QString, QString> &devices);
 
-/* Why `filesystem` is no file system identity ("uuid:..." or "fsid:" and 16 hex digits), or nothing. */
-std::optional<QString> filesystemProblem(QStringView filesystem);
+/* Done, or why `filesystem` is no file system identity ("uuid:..." or "fsid:" and 16 hex digits). */
+Result<Done, QString> checkFilesystem(QStringView filesystem);
 
-/* Why `identity` cannot be written to or read from a definition, or nothing. */
-std::optional<QString> identityProblem(const DeviceIdentity &identity);
+/* Done, or why `identity` cannot be written to or read from a definition. */
+Result<Done, QString> checkIdentity(const DeviceIdentity &identity);
 
 } // namespace Volmap

@@ -101,7 +101,7 @@ BlockDeviceResolver::BlockDeviceResolver(const QString &root)
     : m_root(root)
 {}
 
-std::variant<ResolvedDevice, QString> BlockDeviceResolver::resolve(const DeviceReference &reference) const
+Result<ResolvedDevice, QString> BlockDeviceResolver::resolve(const DeviceReference &reference) const
 {
     if (const auto *number = std::get_if<DeviceNumber>(&reference.value)) {
         return describe(*number);
@@ -111,20 +111,20 @@ std::variant<ResolvedDevice, QString> BlockDeviceResolver::resolve(const DeviceR
     if (!node) {
         // One answer for every kind of non-device: which one it was would
         // tell a caller about files it may not see.
-        return TableMessages::tr(
-                   "%1 is not a block device node under /dev (outside /dev/shm and /dev/mqueue)")
-            .arg(quotedInput(path));
+        return fail(
+            TableMessages::tr("%1 is not a block device node under /dev (outside /dev/shm and /dev/mqueue)")
+                .arg(quotedInput(path)));
     }
     return describe(DeviceNumber{::major(*node), ::minor(*node)}, path);
 }
 
-std::variant<ResolvedDevice, QString> BlockDeviceResolver::describe(DeviceNumber number,
-                                                                    const QString &displayName) const
+Result<ResolvedDevice, QString> BlockDeviceResolver::describe(DeviceNumber number,
+                                                              const QString &displayName) const
 {
     const QString dir = m_root + QStringLiteral("/sys/dev/block/") + number.toString();
     const auto size = parseDecimal(readAttribute(dir + QStringLiteral("/size")));
     if (!size) {
-        return TableMessages::tr("no block device %1 exists").arg(number.toString());
+        return fail(TableMessages::tr("no block device %1 exists").arg(number.toString()));
     }
     ResolvedDevice device;
     device.geometry.number = number;
@@ -140,7 +140,8 @@ std::variant<ResolvedDevice, QString> BlockDeviceResolver::describe(DeviceNumber
         const auto parentNumber = parseDeviceNumber(readAttribute(parent + QStringLiteral("/dev")));
         const auto start = parseDecimal(readAttribute(dir + QStringLiteral("/start")));
         if (!parentNumber || !start) {
-            return TableMessages::tr("cannot find the disk of partition %1").arg(device.geometry.displayName);
+            return fail(
+                TableMessages::tr("cannot find the disk of partition %1").arg(device.geometry.displayName));
         }
         device.disk = *parentNumber;
         device.startOnDisk = *start;
@@ -156,14 +157,13 @@ std::variant<ResolvedDevice, QString> BlockDeviceResolver::describe(DeviceNumber
 
 DeviceResolver BlockDeviceResolver::tableResolver() const
 {
-    return
-        [resolver = *this](const DeviceReference &reference) -> std::variant<BlockDeviceGeometry, QString> {
-            auto resolved = resolver.resolve(reference);
-            if (auto *problem = std::get_if<QString>(&resolved)) {
-                return *problem;
-            }
-            return std::get<ResolvedDevice>(resolved).geometry;
-        };
+    return [resolver = *this](const DeviceReference &reference) -> Result<BlockDeviceGeometry, QString> {
+        auto resolved = resolver.resolve(reference);
+        if (!resolved) {
+            return fail(std::move(resolved).error());
+        }
+        return resolved->geometry;
+    };
 }
 
 } // namespace Volmap

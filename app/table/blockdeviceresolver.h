@@ -5,7 +5,7 @@
 
 #include <QString>
 
-#include <variant>
+#include "result.h"
 
 namespace Volmap {
 
@@ -31,9 +31,8 @@ class BlockDeviceResolver
 public:
     explicit BlockDeviceResolver(const QString &root = QString());
 
-    std::variant<ResolvedDevice, QString> resolve(const DeviceReference &reference) const;
-    std::variant<ResolvedDevice, QString> describe(DeviceNumber number,
-                                                   const QString &displayName = {}) const;
+    Result<ResolvedDevice, QString> resolve(const DeviceReference &reference) const;
+    Result<ResolvedDevice, QString> describe(DeviceNumber number, const QString &displayName = {}) const;
     /* For validateTable(). */
     DeviceResolver tableResolver() const;
 

@@ -12,26 +12,26 @@ constexpr quint64 MaxMajor = (1u << 12) - 1;
 constexpr quint64 MaxMinor = (1u << 20) - 1;
 constexpr qsizetype MaxPathLength = 4095;
 
-std::optional<QString> pathProblem(QStringView path)
+Result<Done, QString> checkPath(QStringView path)
 {
     if (!path.startsWith(u"/dev/")) {
-        return TableMessages::tr("must be major:minor or an absolute path under /dev");
+        return fail(TableMessages::tr("must be major:minor or an absolute path under /dev"));
     }
     if (path.size() > MaxPathLength) {
-        return TableMessages::tr("path is too long");
+        return fail(TableMessages::tr("path is too long"));
     }
     for (const QChar c : path) {
         if (c.unicode() <= 0x20 || c.unicode() >= 0x7f) {
-            return TableMessages::tr("path may only contain printable ASCII without blanks");
+            return fail(TableMessages::tr("path may only contain printable ASCII without blanks"));
         }
     }
     const QStringView rest = path.sliced(5);
     for (const QStringView component : rest.split(u'/')) {
         if (component.isEmpty() || component == u"." || component == u"..") {
-            return TableMessages::tr("path must not contain empty, '.' or '..' components");
+            return fail(TableMessages::tr("path must not contain empty, '.' or '..' components"));
         }
     }
-    return std::nullopt;
+    return Done{};
 }
 
 } // namespace
@@ -47,20 +47,20 @@ QString DeviceReference::toString() const
 std::optional<DeviceNumber> parseDeviceNumber(QStringView text)
 {
     auto parsed = parseDeviceReference(text);
-    if (auto *reference = std::get_if<DeviceReference>(&parsed); reference && reference->isNumber()) {
-        return std::get<DeviceNumber>(reference->value);
+    if (parsed && parsed->isNumber()) {
+        return std::get<DeviceNumber>(parsed->value);
     }
     return std::nullopt;
 }
 
-std::variant<DeviceReference, QString> parseDeviceReference(QStringView text)
+Result<DeviceReference, QString> parseDeviceReference(QStringView text)
 {
     if (text.isEmpty()) {
-        return TableMessages::tr("device is empty");
+        return fail(TableMessages::tr("device is empty"));
     }
     if (text.startsWith(u'/')) {
-        if (auto problem = pathProblem(text)) {
-            return TableMessages::tr("device %1: %2").arg(quotedInput(text), *problem);
+        if (const auto checked = checkPath(text); !checked) {
+            return fail(TableMessages::tr("device %1: %2").arg(quotedInput(text), checked.error()));
         }
         return DeviceReference{text.toString()};
     }
@@ -68,11 +68,11 @@ std::variant<DeviceReference, QString> parseDeviceReference(QStringView text)
     const auto major = colon > 0 ? parseDecimal(text.first(colon)) : std::nullopt;
     const auto minor = colon > 0 ? parseDecimal(text.sliced(colon + 1)) : std::nullopt;
     if (!major || !minor) {
-        return TableMessages::tr("device %1 must be major:minor or an absolute path under /dev")
-            .arg(quotedInput(text));
+        return fail(TableMessages::tr("device %1 must be major:minor or an absolute path under /dev")
+                        .arg(quotedInput(text)));
     }
     if (*major > MaxMajor || *minor > MaxMinor) {
-        return TableMessages::tr("device %1: device number out of range").arg(quotedInput(text));
+        return fail(TableMessages::tr("device %1: device number out of range").arg(quotedInput(text)));
     }
     return DeviceReference{DeviceNumber{quint32(*major), quint32(*minor)}};
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "result.h"
+
 #include <QString>
 #include <QStringView>
 
@@ -37,6 +39,6 @@ struct DeviceReference
 std::optional<DeviceNumber> parseDeviceNumber(QStringView text);
 
 /* A reference, or the reason the text is not one. */
-std::variant<DeviceReference, QString> parseDeviceReference(QStringView text);
+Result<DeviceReference, QString> parseDeviceReference(QStringView text);
 
 } // namespace Volmap

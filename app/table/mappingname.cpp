@@ -17,50 +17,50 @@ bool isAlphanumeric(QChar c)
     return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
 }
 
-std::optional<QString> charsetProblem(QStringView text, QStringView extra, const QString &what)
+Result<Done, QString> checkCharset(QStringView text, QStringView extra, const QString &what)
 {
     for (const QChar c : text) {
         if (!isAlphanumeric(c) && !extra.contains(c)) {
-            return TableMessages::tr("%1 may only contain letters, digits and '%2'").arg(what, extra);
+            return fail(TableMessages::tr("%1 may only contain letters, digits and '%2'").arg(what, extra));
         }
     }
-    return std::nullopt;
+    return Done{};
 }
 
 } // namespace
 
-std::optional<QString> mappingNameProblem(QStringView name)
+Result<Done, QString> checkMappingName(QStringView name)
 {
     const QString what = TableMessages::tr("a mapping name");
     if (name.isEmpty()) {
-        return TableMessages::tr("a mapping name must not be empty");
+        return fail(TableMessages::tr("a mapping name must not be empty"));
     }
     if (name.size() > MaxNameLength) {
-        return TableMessages::tr("a mapping name may be at most %1 characters long").arg(MaxNameLength);
+        return fail(TableMessages::tr("a mapping name may be at most %1 characters long").arg(MaxNameLength));
     }
-    if (auto problem = charsetProblem(name, u"._+-", what)) {
-        return problem;
+    if (auto checked = checkCharset(name, u"._+-", what); !checked) {
+        return checked;
     }
     if (!isAlphanumeric(name.front())) {
-        return TableMessages::tr("a mapping name must start with a letter or a digit");
+        return fail(TableMessages::tr("a mapping name must start with a letter or a digit"));
     }
     // /dev/mapper/control is device-mapper's own node; a mapping by that
     // name would have no node of its own.
     if (name == u"control") {
-        return TableMessages::tr("'control' is reserved for device-mapper's control node");
+        return fail(TableMessages::tr("'control' is reserved for device-mapper's control node"));
     }
-    return std::nullopt;
+    return Done{};
 }
 
-std::optional<QString> mappingUuidProblem(QStringView uuid)
+Result<Done, QString> checkMappingUuid(QStringView uuid)
 {
     if (uuid.isEmpty()) {
-        return TableMessages::tr("a mapping uuid must not be empty");
+        return fail(TableMessages::tr("a mapping uuid must not be empty"));
     }
     if (uuid.size() > MaxUuidLength) {
-        return TableMessages::tr("a mapping uuid may be at most %1 characters long").arg(MaxUuidLength);
+        return fail(TableMessages::tr("a mapping uuid may be at most %1 characters long").arg(MaxUuidLength));
     }
-    return charsetProblem(uuid, u"._+:-", TableMessages::tr("a mapping uuid"));
+    return checkCharset(uuid, u"._+:-", TableMessages::tr("a mapping uuid"));
 }
 
 QString newVolmapUuid(uint creatorUid)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "result.h"
+
 #include <QString>
 #include <QStringView>
 
@@ -15,10 +17,10 @@ namespace Volmap {
  *  - name: 1-127 characters (DM_NAME_LEN less the NUL) of [A-Za-z0-9._+-],
  *    starting with a letter or digit (so never '.', '..' or an option);
  *  - uuid: 1-128 characters (DM_UUID_LEN less the NUL) of [A-Za-z0-9._+:-].
- * Each returns why the text is refused, or std::nullopt when it is fine.
+ * Each returns Done, or why the text is refused.
  */
-std::optional<QString> mappingNameProblem(QStringView name);
-std::optional<QString> mappingUuidProblem(QStringView uuid);
+Result<Done, QString> checkMappingName(QStringView name);
+Result<Done, QString> checkMappingUuid(QStringView uuid);
 
 /*
  * Mappings Volume Mapper creates carry this uuid prefix, then who created

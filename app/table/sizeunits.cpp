@@ -75,7 +75,7 @@ QString unitSuffix(SizeUnit unit)
     return {};
 }
 
-std::variant<quint64, QString> parseSize(QStringView text, SizeUnit defaultUnit)
+Result<quint64, QString> parseSize(QStringView text, SizeUnit defaultUnit)
 {
     const QStringView trimmed = text.trimmed();
     qsizetype numberEnd = 0;
@@ -87,13 +87,13 @@ std::variant<quint64, QString> parseSize(QStringView text, SizeUnit defaultUnit)
     const QStringView number = trimmed.first(numberEnd);
     const QStringView suffix = trimmed.sliced(numberEnd).trimmed();
     if (number.isEmpty()) {
-        return TableMessages::tr("'%1' is not a size").arg(text);
+        return fail(TableMessages::tr("'%1' is not a size").arg(text));
     }
     SizeUnit unit = defaultUnit;
     if (!suffix.isEmpty()) {
         const auto parsedUnit = unitFromSuffix(suffix);
         if (!parsedUnit) {
-            return TableMessages::tr("'%1' is not a unit (use s, B, K, M, G or T)").arg(suffix);
+            return fail(TableMessages::tr("'%1' is not a unit (use s, B, K, M, G or T)").arg(suffix));
         }
         unit = *parsedUnit;
     }
@@ -104,21 +104,21 @@ std::variant<quint64, QString> parseSize(QStringView text, SizeUnit defaultUnit)
     const auto whole = wholeText.isEmpty() ? std::optional<quint64>(0) : parseDecimal(wholeText);
     if (!whole || (dot >= 0 && (fractionText.isEmpty() || fractionText.contains(u'.')))
         || (wholeText.isEmpty() && fractionText.isEmpty())) {
-        return TableMessages::tr("'%1' is not a size").arg(text);
+        return fail(TableMessages::tr("'%1' is not a size").arg(text));
     }
     const quint64 scale = bytesPerUnit(unit);
     if (*whole > Max / scale) {
-        return TableMessages::tr("'%1' is too large").arg(text);
+        return fail(TableMessages::tr("'%1' is too large").arg(text));
     }
     quint64 bytes = *whole * scale;
     if (!fractionText.isEmpty()) {
         // fraction * scale must be a whole number: digits / 10^n * scale.
         if (fractionText.size() > 18) {
-            return TableMessages::tr("'%1' has too many decimals").arg(text);
+            return fail(TableMessages::tr("'%1' has too many decimals").arg(text));
         }
         const auto fraction = parseDecimal(fractionText);
         if (!fraction) {
-            return TableMessages::tr("'%1' is not a size").arg(text);
+            return fail(TableMessages::tr("'%1' is not a size").arg(text));
         }
         const quint64 digits = *fraction;
         quint64 denominator = 1;
@@ -135,27 +135,27 @@ std::variant<quint64, QString> parseSize(QStringView text, SizeUnit defaultUnit)
         const quint64 reducedDigits = digits / a;
         const quint64 reducedDenominator = denominator / a;
         if (scale % reducedDenominator != 0) {
-            return TableMessages::tr("'%1' is not a whole number of bytes").arg(text);
+            return fail(TableMessages::tr("'%1' is not a whole number of bytes").arg(text));
         }
         const quint64 unitsPerPart = scale / reducedDenominator;
         if (reducedDigits > Max / unitsPerPart || bytes > Max - reducedDigits * unitsPerPart) {
-            return TableMessages::tr("'%1' is too large").arg(text);
+            return fail(TableMessages::tr("'%1' is too large").arg(text));
         }
         bytes += reducedDigits * unitsPerPart;
     }
     return bytes;
 }
 
-std::variant<quint64, QString> parseSizeInSectors(QStringView text, SizeUnit defaultUnit)
+Result<quint64, QString> parseSizeInSectors(QStringView text, SizeUnit defaultUnit)
 {
     auto parsed = parseSize(text, defaultUnit);
-    if (const auto *bytes = std::get_if<quint64>(&parsed)) {
-        if (*bytes % BytesPerSector != 0) {
-            return TableMessages::tr("'%1' is not a whole number of 512-byte sectors").arg(text);
-        }
-        return *bytes / BytesPerSector;
+    if (!parsed) {
+        return parsed;
     }
-    return parsed;
+    if (*parsed % BytesPerSector != 0) {
+        return fail(TableMessages::tr("'%1' is not a whole number of 512-byte sectors").arg(text));
+    }
+    return *parsed / BytesPerSector;
 }
 
 QString formatSize(quint64 bytes, SizeUnit unit, int maxDecimals)

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "result.h"
+
 #include <QString>
 #include <QStringView>
 
 #include <optional>
-#include <variant>
 
 namespace Volmap {
 
@@ -24,10 +25,10 @@ quint64 bytesPerUnit(SizeUnit unit);
 QString unitSuffix(SizeUnit unit); // "s", "B", "KiB", ...
 
 /* Bytes, or why the text is not a size. A bare number is in defaultUnit. */
-std::variant<quint64, QString> parseSize(QStringView text, SizeUnit defaultUnit);
+Result<quint64, QString> parseSize(QStringView text, SizeUnit defaultUnit);
 
 /* Sectors; refuses sizes that are not a whole number of sectors. */
-std::variant<quint64, QString> parseSizeInSectors(QStringView text, SizeUnit defaultUnit);
+Result<quint64, QString> parseSizeInSectors(QStringView text, SizeUnit defaultUnit);
 
 /*
  * `bytes` in `unit`: exact ("3 GiB", "1.5 GiB") when it divides to at most

@@ -171,8 +171,8 @@ private:
     // disk cost 10 000 of each before.
     struct NamedDevice
     {
-        std::variant<DeviceReference, QString> parsed;
-        std::optional<std::variant<BlockDeviceGeometry, QString>> resolved;
+        Result<DeviceReference, QString> parsed;
+        std::optional<Result<BlockDeviceGeometry, QString>> resolved;
     };
 
     NamedDevice &deviceNamed(const QString &text)
@@ -188,8 +188,8 @@ private:
     {
         NamedDevice &named = deviceNamed(segment.args[0]);
         m_rows[index].device = segment.args[0];
-        if (const auto *problem = std::get_if<QString>(&named.parsed)) {
-            report(index, *problem);
+        if (!named.parsed) {
+            report(index, named.parsed.error());
             return;
         }
         const auto offset = parseDecimal(segment.args[1]);
@@ -206,14 +206,14 @@ private:
             return;
         }
         if (!named.resolved) {
-            named.resolved = m_resolver(std::get<DeviceReference>(named.parsed));
+            named.resolved = m_resolver(*named.parsed);
         }
         const auto &resolved = *named.resolved;
-        if (const auto *problem = std::get_if<QString>(&resolved)) {
-            report(index, *problem);
+        if (!resolved) {
+            report(index, resolved.error());
             return;
         }
-        const auto &device = std::get<BlockDeviceGeometry>(resolved);
+        const auto &device = *resolved;
         m_largestBlock = qMax(m_largestBlock, device.logicalBlockSize);
         if (*offset + segment.length > device.sizeInSectors) {
             report(index, TableMessages::tr("%1 of %2 lie past its end: it has %3 sectors")
@@ -313,17 +313,17 @@ private:
 
 namespace {
 
-bool sameResolution(const std::variant<BlockDeviceGeometry, QString> &a,
-                    const std::variant<BlockDeviceGeometry, QString> &b)
+bool sameResolution(const Result<BlockDeviceGeometry, QString> &a,
+                    const Result<BlockDeviceGeometry, QString> &b)
 {
-    if (a.index() != b.index()) {
+    if (a.has_value() != b.has_value()) {
         return false;
     }
-    if (const auto *problem = std::get_if<QString>(&a)) {
-        return *problem == std::get<QString>(b);
+    if (!a) {
+        return a.error() == b.error();
     }
-    const auto &x = std::get<BlockDeviceGeometry>(a);
-    const auto &y = std::get<BlockDeviceGeometry>(b);
+    const auto &x = *a;
+    const auto &y = *b;
     return x.number == y.number && x.sizeInSectors == y.sizeInSectors
            && x.logicalBlockSize == y.logicalBlockSize && x.displayName == y.displayName;
 }
@@ -338,7 +338,7 @@ bool TableCheck::devicesUnchanged()
         if (!named.resolved) {
             continue;
         }
-        const auto now = m_resolver(std::get<DeviceReference>(named.parsed));
+        const auto now = m_resolver(*named.parsed);
         if (!sameResolution(now, *named.resolved)) {
             return false;
         }
@@ -366,7 +366,7 @@ bool TableCheck::startsShiftByWholeBlocks(const MappingTable &table, int row) co
         return expected % blockSectors == m_end % blockSectors;
     };
     for (const NamedDevice &named : m_devices) {
-        const auto *device = named.resolved ? std::get_if<BlockDeviceGeometry>(&*named.resolved) : nullptr;
+        const BlockDeviceGeometry *device = named.resolved && *named.resolved ? &**named.resolved : nullptr;
         if (device && !keepsAlignment(device->logicalBlockSize)) {
             return false;
         }
@@ -484,10 +484,10 @@ std::optional<DeviceRange> deviceRangeOf(const Segment &segment)
     }
     auto device = parseDeviceReference(segment.args[0]);
     const auto offset = parseDecimal(segment.args[1]);
-    if (!std::holds_alternative<DeviceReference>(device) || !offset) {
+    if (!device || !offset) {
         return std::nullopt;
     }
-    return DeviceRange{std::get<DeviceReference>(std::move(device)), *offset, segment.length};
+    return DeviceRange{*std::move(device), *offset, segment.length};
 }
 
 } // namespace Volmap

@@ -24,7 +24,7 @@ struct BlockDeviceGeometry
  * cannot (not found, not a block device, ...). The app answers from sysfs,
  * the helper from stat() of the node; tests from a table of fakes.
  */
-using DeviceResolver = std::function<std::variant<BlockDeviceGeometry, QString>(const DeviceReference &)>;
+using DeviceResolver = std::function<Result<BlockDeviceGeometry, QString>(const DeviceReference &)>;
 
 /* Targets Volume Mapper creates, with their argument grammar. */
 bool isSupportedTarget(QStringView target);

@@ -36,8 +36,8 @@ public:
     Outcome<QString> driverVersion() override
     {
         if (!hasDeviceMapper) {
-            return HelperError{HelperProtocol::Error::kernelUnsupported(),
-                               QStringLiteral("no device-mapper")};
+            return fail(
+                HelperError{HelperProtocol::Error::kernelUnsupported(), QStringLiteral("no device-mapper")});
         }
         return QStringLiteral("4.47.0");
     }
@@ -49,8 +49,8 @@ public:
     Outcome<MappingState> mapping(const QString &name) override
     {
         if (!mappings.contains(name)) {
-            return HelperError{HelperProtocol::Error::notFound(),
-                               QStringLiteral("no mapping named '%1'").arg(name)};
+            return fail(HelperError{HelperProtocol::Error::notFound(),
+                                    QStringLiteral("no mapping named '%1'").arg(name)});
         }
         ++tableReads;
         return mappings.value(name);
@@ -58,8 +58,8 @@ public:
     Outcome<MappingState> info(const QString &name) override
     {
         if (!mappings.contains(name)) {
-            return HelperError{HelperProtocol::Error::notFound(),
-                               QStringLiteral("no mapping named '%1'").arg(name)};
+            return fail(HelperError{HelperProtocol::Error::notFound(),
+                                    QStringLiteral("no mapping named '%1'").arg(name)});
         }
         MappingState state = mappings.value(name);
         state.table.clear();
@@ -70,7 +70,7 @@ public:
     {
         const auto state = mapping(name);
         if (!state) {
-            return state.error();
+            return fail(state.error());
         }
         QList<KernelSegment> segments;
         const quint64 n = ++statusCalls;
@@ -91,10 +91,10 @@ public:
         if (failNextCreate) {
             const HelperError error = *failNextCreate;
             failNextCreate.reset();
-            return error;
+            return fail(error);
         }
         if (mappings.contains(name)) {
-            return HelperError{HelperProtocol::Error::exists(), QStringLiteral("exists")};
+            return fail(HelperError{HelperProtocol::Error::exists(), QStringLiteral("exists")});
         }
         MappingState state;
         state.name = name;
@@ -112,7 +112,7 @@ public:
         if (failNextReload) {
             const HelperError error = *failNextReload;
             failNextReload.reset();
-            return error;
+            return fail(error);
         }
         mappings[name].table = toKernel(table);
         return Done{};
@@ -120,11 +120,11 @@ public:
     Outcome<Done> remove(const QString &name, bool deferred) override
     {
         if (!mappings.contains(name)) {
-            return HelperError{HelperProtocol::Error::notFound(), QStringLiteral("gone")};
+            return fail(HelperError{HelperProtocol::Error::notFound(), QStringLiteral("gone")});
         }
         if (mappings[name].openCount > 0 && !deferred) {
-            return HelperError{HelperProtocol::Error::deviceInUse(),
-                               QStringLiteral("'%1' is open").arg(name)};
+            return fail(
+                HelperError{HelperProtocol::Error::deviceInUse(), QStringLiteral("'%1' is open").arg(name)});
         }
         if (mappings[name].openCount > 0) {
             mappings[name].deferredRemove = true;
@@ -158,8 +158,8 @@ public:
     Outcome<Done> load(const QString &moduleName) override
     {
         if (!available.contains(moduleName)) {
-            return HelperError{HelperProtocol::Error::moduleUnavailable(),
-                               QStringLiteral("no kernel module %1").arg(moduleName)};
+            return fail(HelperError{HelperProtocol::Error::moduleUnavailable(),
+                                    QStringLiteral("no kernel module %1").arg(moduleName)});
         }
         loaded.append(moduleName);
         return Done{};
@@ -189,12 +189,12 @@ public:
     }
     int resolveCalls = 0;
 
-    std::variant<ResolvedDevice, QString> resolve(const DeviceReference &reference) override
+    Result<ResolvedDevice, QString> resolve(const DeviceReference &reference) override
     {
         ++resolveCalls;
         const QString key = reference.toString();
         if (!devices.contains(key)) {
-            return QStringLiteral("%1 does not exist").arg(key);
+            return fail(QStringLiteral("%1 does not exist").arg(key));
         }
         return devices.value(key);
     }

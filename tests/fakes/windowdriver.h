@@ -40,7 +40,7 @@ inline void createMappingDirectly(HelperClient *client, MainWindow *window, cons
 {
     bool done = false;
     client->create(name, table, false, [&](const ClientResult<QString> &result) {
-        QVERIFY(std::holds_alternative<QString>(result));
+        QVERIFY(result.has_value());
         done = true;
     });
     QTRY_VERIFY(done);

@@ -74,7 +74,7 @@ void checkTable(QStringView text)
     check(basic == table.usesBasicTarget, "usesBasicTarget says whether basic_target is used", text);
     const QString again = formatTable(table.table);
     const auto readmitted = admitTable(again);
-    check(readmitted.ok(), "an admitted table admits again from its own formatting", again);
+    check(readmitted.has_value(), "an admitted table admits again from its own formatting", again);
     check(readmitted.value().table == table.table, "and to the same segments", again);
 }
 
@@ -112,14 +112,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QStringView table = secondBreak < 0 ? QStringView() : rest.sliced(secondBreak + 1);
 
     const auto named = admitName(name.toString());
-    check(named.ok() == !mappingNameProblem(name), "admitName agrees with the name rules", name);
+    check(named.has_value() == checkMappingName(name).has_value(), "admitName agrees with the name rules",
+          name);
     if (!named) {
         checkRefusal(named.error());
     }
     bool expectOk = false;
     const QVariantMap options = optionsFrom(optionLine, expectOk);
     const auto admittedOptions = admitOptions(options, {QStringLiteral("read-only")});
-    check(admittedOptions.ok() == expectOk, "options are admitted exactly when known and boolean",
+    check(admittedOptions.has_value() == expectOk, "options are admitted exactly when known and boolean",
           optionLine);
     if (!admittedOptions) {
         checkRefusal(admittedOptions.error());

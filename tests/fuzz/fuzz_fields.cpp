@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // libFuzzer target for the small parsers of the table grammar in app/table,
 // which also check what the helper is asked over D-Bus: parseDecimal(),
-// parseDeviceReference() and parseDeviceNumber(), mappingNameProblem() and
-// mappingUuidProblem(). Each must agree with the plain reference below on
+// parseDeviceReference() and parseDeviceNumber(), checkMappingName() and
+// checkMappingUuid(). Each must agree with the plain reference below on
 // the whole input, on each line and on each field of it, print back what
 // it accepted, and refuse with a short, printable message.
 
@@ -107,14 +107,14 @@ void checkDecimal(QStringView text)
 void checkDeviceReference(QStringView text)
 {
     const auto parsed = parseDeviceReference(text);
-    if (const auto *problem = std::get_if<QString>(&parsed)) {
-        checkMessage(*problem);
+    if (!parsed) {
+        checkMessage(parsed.error());
         check(text.startsWith(u'/') ? !referencePathOk(text) : !referenceNumber(text),
               "parseDeviceReference refuses only what the reference refuses", text);
         check(!parseDeviceNumber(text), "parseDeviceNumber refuses what parseDeviceReference refuses", text);
         return;
     }
-    const auto &reference = std::get<DeviceReference>(parsed);
+    const auto &reference = *parsed;
     if (reference.isNumber()) {
         const auto expected = referenceNumber(text);
         check(!text.startsWith(u'/') && expected && *expected == std::get<DeviceNumber>(reference.value),
@@ -127,24 +127,20 @@ void checkDeviceReference(QStringView text)
         check(!parseDeviceNumber(text), "a path is not a device number", text);
     }
     const auto again = parseDeviceReference(reference.toString());
-    check(std::holds_alternative<DeviceReference>(again)
-              && std::get<DeviceReference>(again).value == reference.value,
-          "a device reference prints back to itself", text);
+    check(again && again->value == reference.value, "a device reference prints back to itself", text);
 }
 
 void checkNames(QStringView text)
 {
-    const auto nameProblem = mappingNameProblem(text);
-    check(nameProblem.has_value() != referenceNameOk(text), "mappingNameProblem agrees with the reference",
-          text);
-    if (nameProblem) {
-        checkMessage(*nameProblem);
+    const auto name = checkMappingName(text);
+    check(name.has_value() == referenceNameOk(text), "checkMappingName agrees with the reference", text);
+    if (!name) {
+        checkMessage(name.error());
     }
-    const auto uuidProblem = mappingUuidProblem(text);
-    check(uuidProblem.has_value() != referenceUuidOk(text), "mappingUuidProblem agrees with the reference",
-          text);
-    if (uuidProblem) {
-        checkMessage(*uuidProblem);
+    const auto uuid = checkMappingUuid(text);
+    check(uuid.has_value() == referenceUuidOk(text), "checkMappingUuid agrees with the reference", text);
+    if (!uuid) {
+        checkMessage(uuid.error());
     }
 }
 

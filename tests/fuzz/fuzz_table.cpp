@@ -75,13 +75,13 @@ QString fakeDisplayName(const DeviceReference &reference)
     return QStringLiteral("[device %1]").arg(reference.toString().left(40));
 }
 
-std::variant<BlockDeviceGeometry, QString> fakeResolve(const DeviceReference &reference)
+Result<BlockDeviceGeometry, QString> fakeResolve(const DeviceReference &reference)
 {
     const DeviceNumber number = reference.isNumber() ? std::get<DeviceNumber>(reference.value)
                                                      : fakeNumberOfPath(reference.toString());
     auto geometry = fakeGeometry(number);
     if (!geometry) {
-        return QStringLiteral("no such device");
+        return fail(QStringLiteral("no such device"));
     }
     geometry->displayName = fakeDisplayName(reference);
     return *geometry;
@@ -164,18 +164,17 @@ bool referenceValid(const MappingTable &table, const DeviceResolver &resolver, c
         }
         const auto reference = parseDeviceReference(segment.args[0]);
         const auto offset = referenceDecimal(segment.args[1]);
-        if (!std::holds_alternative<DeviceReference>(reference) || !offset
-            || *offset > std::numeric_limits<quint64>::max() - segment.length) {
+        if (!reference || !offset || *offset > std::numeric_limits<quint64>::max() - segment.length) {
             return false;
         }
         if (!resolver) {
             continue;
         }
-        const auto resolved = resolver(std::get<DeviceReference>(reference));
-        if (!std::holds_alternative<BlockDeviceGeometry>(resolved)) {
+        const auto resolved = resolver(*reference);
+        if (!resolved) {
             return false;
         }
-        const auto &device = std::get<BlockDeviceGeometry>(resolved);
+        const auto &device = *resolved;
         const quint64 blockSectors = std::max<quint64>(1, device.logicalBlockSize / 512);
         largestBlock = std::max<quint64>(largestBlock, device.logicalBlockSize);
         if (*offset + segment.length > device.sizeInSectors || segment.start % blockSectors
@@ -216,9 +215,7 @@ void checkIssues(const MappingTable &table, const TableIssues &issues)
             if (at >= 0) {
                 const Segment &segment = table.segments[issue.segment];
                 const auto reference = parseDeviceReference(segment.args.value(0));
-                check(std::holds_alternative<DeviceReference>(reference)
-                          && issue.message.sliced(at).startsWith(
-                              fakeDisplayName(std::get<DeviceReference>(reference))),
+                check(reference && issue.message.sliced(at).startsWith(fakeDisplayName(*reference)),
                       "a message names the device as the resolver did", issue.message);
             }
         }
