@@ -97,34 +97,34 @@ void AuthorizedCalls::watchCallersOn(QDBusConnection connection)
                        SLOT(nameOwnerChanged(QString, QString, QString)));
 }
 
-std::optional<HelperError> AuthorizedCalls::capacityProblem(const QString &sender, qsizetype heldBytes) const
+Result<Done, HelperError> AuthorizedCalls::checkCapacity(const QString &sender, qsizetype heldBytes) const
 {
     const Sender state = m_senders.value(sender);
     if (state.usage.calls >= m_limits.callsPerSender) {
-        return limitsExceeded(QStringLiteral("of this connection"));
+        return fail(limitsExceeded(QStringLiteral("of this connection")));
     }
     if (m_total.calls >= m_limits.callsTotal) {
-        return limitsExceeded(QStringLiteral("of all users"));
+        return fail(limitsExceeded(QStringLiteral("of all users")));
     }
     if (!state.uid) {
         if (m_unidentified.bytes + heldBytes > m_limits.bytesUnidentified) {
-            return limitsExceeded(QStringLiteral("of callers not identified yet"));
+            return fail(limitsExceeded(QStringLiteral("of callers not identified yet")));
         }
-        return std::nullopt;
+        return Done{};
     }
-    return identifiedCapacityProblem(*state.uid, heldBytes);
+    return checkIdentifiedCapacity(*state.uid, heldBytes);
 }
 
-std::optional<HelperError> AuthorizedCalls::identifiedCapacityProblem(uint uid, qsizetype heldBytes) const
+Result<Done, HelperError> AuthorizedCalls::checkIdentifiedCapacity(uint uid, qsizetype heldBytes) const
 {
     const Usage usage = m_uids.value(uid);
     if (usage.calls >= m_limits.callsPerUid || usage.bytes + heldBytes > m_limits.bytesPerUid) {
-        return limitsExceeded(QStringLiteral("of this user"));
+        return fail(limitsExceeded(QStringLiteral("of this user")));
     }
     if (m_total.bytes + heldBytes > m_limits.bytesTotal) {
-        return limitsExceeded(QStringLiteral("of all users"));
+        return fail(limitsExceeded(QStringLiteral("of all users")));
     }
-    return std::nullopt;
+    return Done{};
 }
 
 void AuthorizedCalls::submit(const QDBusConnection &connection, const QDBusMessage &message,
@@ -193,12 +193,12 @@ void AuthorizedCalls::uidKnown(const QString &sender, uint uid)
     for (const quint64 id : waiting) {
         PendingCall &call = m_calls.at(id);
         const qsizetype bytes = call.request.heldBytes;
-        if (auto refusal = identifiedCapacityProblem(uid, bytes)) {
+        if (const auto room = checkIdentifiedCapacity(uid, bytes); !room) {
             if (call.request.logged) {
                 m_log.refused(uid, QStringLiteral("uid %1 (%2)").arg(uid).arg(sender), call.request.what,
-                              *refusal);
+                              room.error());
             }
-            finish(id, fail(*refusal)); // still unidentified in the books: forget() takes it from there
+            finish(id, fail(room.error())); // still unidentified in the books: forget() takes it from there
             continue;
         }
         qCDebug(callsLog, "call %llu: uid %u after %lld ms", id, uid, call.age.elapsed());

@@ -137,7 +137,7 @@ public:
      * yet identified, or everyone together have too much waiting to take
      * one more call.
      */
-    std::optional<HelperError> capacityProblem(const QString &sender, qsizetype heldBytes) const;
+    Result<Done, HelperError> checkCapacity(const QString &sender, qsizetype heldBytes) const;
     /* Takes over `message`, whose reply the caller has delayed. */
     void submit(const QDBusConnection &connection, const QDBusMessage &message, CallRequest request,
                 Preparation preparation = {});
@@ -185,7 +185,7 @@ private:
     // the limits above count, so only this many are held at once.
     static constexpr int MaxPreparationsHeld = 2;
 
-    std::optional<HelperError> identifiedCapacityProblem(uint uid, qsizetype heldBytes) const;
+    Result<Done, HelperError> checkIdentifiedCapacity(uint uid, qsizetype heldBytes) const;
     void forgetIdleSenders();
     void lookUpUid(const QDBusConnection &connection, const QString &sender);
     void uidKnown(const QString &sender, uint uid);

@@ -61,8 +61,8 @@ std::optional<CallOptions> HelperService::admit(const QString &name, const QVari
 
 void HelperService::submit(CallRequest request, Preparation preparation)
 {
-    if (const auto full = m_calls.capacityProblem(message().service(), request.heldBytes)) {
-        refuse(*full);
+    if (const auto room = m_calls.checkCapacity(message().service(), request.heldBytes); !room) {
+        refuse(room.error());
         return;
     }
     setDelayedReply(true);
@@ -108,8 +108,8 @@ void HelperService::submitTableCall(const QString &verb, const QString &action, 
         refuse(admitTable(text).error());
         return;
     }
-    if (const auto full = m_calls.capacityProblem(message().service(), heldBytesOf(text))) {
-        refuse(*full);
+    if (const auto room = m_calls.checkCapacity(message().service(), heldBytesOf(text)); !room) {
+        refuse(room.error());
         return;
     }
     auto table = std::make_shared<TableOfCall>();

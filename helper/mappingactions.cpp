@@ -67,42 +67,42 @@ void MappingActions::cleanUpAbandoned()
     }
 }
 
-std::optional<HelperError> MappingActions::foreignRights(CallContext &context, const MappingState &state,
-                                                         const QString &verb)
+Result<Done, HelperError> MappingActions::checkForeignRights(CallContext &context, const MappingState &state,
+                                                             const QString &verb)
 {
     if (isOurs(state) || context.isGranted(HelperProtocol::Action::manageForeign())) {
-        return std::nullopt;
+        return Done{};
     }
-    return context.requireAlso(
+    return fail(context.requireAlso(
         HelperProtocol::Action::manageForeign(),
-        QStringLiteral("%1 '%2', which Volume Mapper did not create").arg(verb, state.name));
+        QStringLiteral("%1 '%2', which Volume Mapper did not create").arg(verb, state.name)));
 }
 
-std::optional<HelperError> MappingActions::foreignDeviceRights(CallContext &context,
-                                                               const PreparedTable &table)
+Result<Done, HelperError> MappingActions::checkForeignDeviceRights(CallContext &context,
+                                                                   const PreparedTable &table)
 {
     const QString manageForeign = HelperProtocol::Action::manageForeign();
     if (context.isGranted(manageForeign)) {
-        return std::nullopt;
+        return Done{};
     }
     const QList<DeviceClaim> foreign = m_devices.foreignClaims(table.disks);
     const auto collision = firstCollision(table.wanted, foreign);
     if (!collision) {
-        return std::nullopt;
+        return Done{};
     }
-    return context.requireAlso(manageForeign,
-                               QStringLiteral("use segment %1 (%2): %3; such devices belong to their owner")
-                                   .arg(collision->wanted->segment + 1)
-                                   .arg(collision->wanted->description, collision->other->description));
+    return fail(context.requireAlso(
+        manageForeign, QStringLiteral("use segment %1 (%2): %3; such devices belong to their owner")
+                           .arg(collision->wanted->segment + 1)
+                           .arg(collision->wanted->description, collision->other->description)));
 }
 
-std::optional<HelperError> MappingActions::findConflicts(const PreparedTable &table,
+Result<Done, HelperError> MappingActions::checkConflicts(const PreparedTable &table,
                                                          const QString &exceptMapping, bool readOnly)
 {
     QList<DeviceClaim> claims = m_devices.systemClaims();
     const auto names = m_backend.mappingNames();
     if (!names) {
-        return names.error();
+        return fail(names.error());
     }
     for (const QString &name : names.value()) {
         if (name == exceptMapping) {
@@ -113,9 +113,9 @@ std::optional<HelperError> MappingActions::findConflicts(const PreparedTable &ta
         }
     }
     if (auto conflict = systemConflict(table.wanted, claims, readOnly)) {
-        return conflict->error;
+        return fail(conflict->error);
     }
-    return std::nullopt;
+    return Done{};
 }
 
 Outcome<Done> MappingActions::loadModulesFor(bool usesBasicTarget)
@@ -221,11 +221,11 @@ Outcome<QVariant> MappingActions::create(CallContext &context, const QString &na
         return fail(HelperError{HelperProtocol::Error::exists(),
                                 QStringLiteral("a mapping named '%1' exists").arg(name)});
     }
-    if (auto conflict = findConflicts(table, QString(), readOnly)) {
-        return fail(*conflict);
+    if (auto conflict = checkConflicts(table, QString(), readOnly); !conflict) {
+        return fail(conflict.error());
     }
-    if (auto needed = foreignDeviceRights(context, table)) {
-        return fail(*needed);
+    if (auto needed = checkForeignDeviceRights(context, table); !needed) {
+        return fail(needed.error());
     }
     const QString uuid = newVolmapUuid(context.uid());
     const auto staged = stageDefinition(context, name, uuid, table.table, persistent);
@@ -252,8 +252,9 @@ Outcome<QVariant> MappingActions::reload(CallContext &context, const QString &na
     if (!current) {
         return fail(current.error());
     }
-    if (auto needed = foreignRights(context, current.value(), QStringLiteral("change the table of"))) {
-        return fail(*needed);
+    if (auto needed = checkForeignRights(context, current.value(), QStringLiteral("change the table of"));
+        !needed) {
+        return fail(needed.error());
     }
     const auto prepared = prepareAuthorized(admitted, authorized);
     if (!prepared) {
@@ -269,11 +270,11 @@ Outcome<QVariant> MappingActions::reload(CallContext &context, const QString &na
     if (auto loaded = loadModulesFor(table.usesBasicTarget); !loaded) {
         return fail(loaded.error());
     }
-    if (auto conflict = findConflicts(table, name, current.value().readOnly)) {
-        return fail(*conflict);
+    if (auto conflict = checkConflicts(table, name, current.value().readOnly); !conflict) {
+        return fail(conflict.error());
     }
-    if (auto needed = foreignDeviceRights(context, table)) {
-        return fail(*needed);
+    if (auto needed = checkForeignDeviceRights(context, table); !needed) {
+        return fail(needed.error());
     }
     // A saved mapping's definition changes with its table, or neither does.
     const auto staged = stageDefinition(context, name, current.value().uuid, table.table,
@@ -304,14 +305,15 @@ Outcome<QVariant> MappingActions::remove(CallContext &context, const QString &na
     if (!current) {
         return fail(current.error());
     }
-    if (auto needed = foreignRights(context, current.value(), QStringLiteral("remove"))) {
-        return fail(*needed);
+    if (auto needed = checkForeignRights(context, current.value(), QStringLiteral("remove")); !needed) {
+        return fail(needed.error());
     }
     const bool forget = !keepDefinition && m_saved && m_saved->isSaved(name);
     if (forget) {
-        if (auto needed = persistRights(context,
-                                        QStringLiteral("forget the saved definition of '%1'").arg(name))) {
-            return fail(*needed);
+        if (auto needed = checkPersistRights(context,
+                                             QStringLiteral("forget the saved definition of '%1'").arg(name));
+            !needed) {
+            return fail(needed.error());
         }
     }
     const auto removed = m_backend.remove(name, deferred);
@@ -406,8 +408,9 @@ Outcome<QVariant> MappingActions::resetCounters(CallContext &context, const QStr
     if (!current) {
         return fail(current.error());
     }
-    if (auto needed = foreignRights(context, current.value(), QStringLiteral("reset the counters of"))) {
-        return fail(*needed);
+    if (auto needed = checkForeignRights(context, current.value(), QStringLiteral("reset the counters of"));
+        !needed) {
+        return fail(needed.error());
     }
     // Another user's counters are theirs to watch: only an administrator
     // may zero them. Mappings of unknown creator count as another user's.

@@ -78,26 +78,26 @@ public:
 
 private:
     /* manage-foreign, asked for through `context`, unless `state` is ours or it was granted. */
-    std::optional<HelperError> foreignRights(CallContext &context, const MappingState &state,
-                                             const QString &verb);
+    Result<Done, HelperError> checkForeignRights(CallContext &context, const MappingState &state,
+                                                 const QString &verb);
     /*
      * manage-foreign, asked for through `context`, when the table uses a
      * device a foreign owner holds (an LVM PV, LUKS, RAID or bcache member,
      * or a device under a mapping Volume Mapper did not create).
      */
-    std::optional<HelperError> foreignDeviceRights(CallContext &context, const PreparedTable &table);
+    Result<Done, HelperError> checkForeignDeviceRights(CallContext &context, const PreparedTable &table);
     /*
      * Overlap or DeviceInUse with what other mappings, mounts, swap and md
      * use, or ReadOnlyDevice for a read-write table: never allowed.
      */
-    std::optional<HelperError> findConflicts(const PreparedTable &table, const QString &exceptMapping,
+    Result<Done, HelperError> checkConflicts(const PreparedTable &table, const QString &exceptMapping,
                                              bool readOnly);
     Outcome<Done> loadModulesFor(bool usesBasicTarget);
     /* The table as prepared now, if its devices are still the ones authorized. */
     Outcome<PreparedTable> prepareAuthorized(const AdmittedTable &admitted,
                                              const QList<DeviceNumber> &authorized);
     /* The persist action, asked for through `context` unless granted. */
-    std::optional<HelperError> persistRights(CallContext &context, const QString &purpose);
+    Result<Done, HelperError> checkPersistRights(CallContext &context, const QString &purpose);
     /* The new definition of `name` (dm uuid `uuid`) written beside the old one, if `wanted`; see
      * DefinitionStore::stage(). */
     Outcome<std::optional<DefinitionStore::Staged>> stageDefinition(CallContext &context, const QString &name,

@@ -17,12 +17,12 @@ HelperError noSavedDefinitions()
 
 } // namespace
 
-std::optional<HelperError> MappingActions::persistRights(CallContext &context, const QString &purpose)
+Result<Done, HelperError> MappingActions::checkPersistRights(CallContext &context, const QString &purpose)
 {
     if (context.isGranted(HelperProtocol::Action::persist())) {
-        return std::nullopt;
+        return Done{};
     }
-    return context.requireAlso(HelperProtocol::Action::persist(), purpose);
+    return fail(context.requireAlso(HelperProtocol::Action::persist(), purpose));
 }
 
 Outcome<std::optional<DefinitionStore::Staged>>
@@ -35,9 +35,10 @@ MappingActions::stageDefinition(CallContext &context, const QString &name, const
     if (!m_saved) {
         return fail(noSavedDefinitions());
     }
-    if (auto needed = persistRights(context,
-                                    QStringLiteral("save '%1' to be recreated at startup").arg(name))) {
-        return fail(*needed);
+    if (auto needed = checkPersistRights(context,
+                                         QStringLiteral("save '%1' to be recreated at startup").arg(name));
+        !needed) {
+        return fail(needed.error());
     }
     const auto definition = m_saved->definitionFor(name, uuid, table);
     if (!definition) {
@@ -81,8 +82,8 @@ Outcome<QVariant> MappingActions::setPersistent(CallContext &context, const QStr
     if (!current) {
         return fail(current.error());
     }
-    if (auto needed = foreignRights(context, current.value(), QStringLiteral("save"))) {
-        return fail(*needed);
+    if (auto needed = checkForeignRights(context, current.value(), QStringLiteral("save")); !needed) {
+        return fail(needed.error());
     }
     const auto definition = m_saved->definitionOfLive(name);
     if (!definition) {
