@@ -54,7 +54,7 @@ int main(int argc, char *argv[])
                     .arg(quint64(i / 4) * 16384);
     }
     const DeviceResolver disks =
-        [](const DeviceReference &reference) -> std::variant<BlockDeviceGeometry, QString> {
+        [](const DeviceReference &reference) -> Result<BlockDeviceGeometry, QString> {
         return BlockDeviceGeometry{std::get<DeviceNumber>(reference.value), quint64(1) << 40, 512,
                                    reference.toString()};
     };
