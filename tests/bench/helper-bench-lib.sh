@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Shared by vm-helper.sh and vm-helper-profile.sh (sourced after
-# guest-lib.sh and helper-lib.sh): the helper stack with root allowed
-# everything by polkit, udev running, and two 256 MiB ramdisks.
+# Shared by vm-helper.sh, vm-helper-ab.sh and vm-helper-profile.sh
+# (sourced after guest-lib.sh and helper-lib.sh): the helper stack with
+# root allowed everything by polkit, udev running, and two 256 MiB
+# ramdisks; clocks, a raw call to the helper, its CPU time and memory, and
+# bob's refused create.
 bench_helper_stack() {
     start_helper_stack
     # dmsetup and the helper run as root on both sides, so neither pays for
@@ -17,4 +19,25 @@ RULES
     modprobe brd rd_nr=2 rd_size=$((256 * 1024))
     udevadm trigger --action=add --subsystem-match=block
     udevadm settle --timeout=120
+}
+
+now_ns() { date +%s%N; }
+ms_since() { echo $((($(now_ns) - $1) / 1000000)); }
+helper() {
+    gdbus call --system --timeout 120 --dest $HELPER_DEST --object-path $HELPER_PATH \
+        --method "$HELPER_DEST.$1" "${@:2}" >/dev/null
+}
+# The helper's CPU time in ms (user + system) and its peak resident memory in KiB.
+helper_cpu_ms() {
+    awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$(helper_pid)/stat"
+}
+helper_hwm_kib() {
+    awk '/^VmHWM:/ { print $2 }' "/proc/$(helper_pid)/status"
+}
+# bob_create TABLE: bob's create of TABLE, which polkit must refuse.
+bob_create() {
+    if runuser -u bob -- volmapctl create --force bench-refused --table "$1" >/dev/null 2>/tmp/refused.err </dev/null; then
+        fail "bob's create of $1 succeeded"
+    fi
+    grep -qi 'authori\|not allowed' /tmp/refused.err || fail "bob was refused for another reason: $(cat /tmp/refused.err)"
 }

@@ -12,32 +12,13 @@
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../vm/kernel/guest-lib.sh"
 . "$here/../vm/helper/helper-lib.sh"
+. "$here/helper-bench-lib.sh"
 trap 'status=$?; ((status == 0)) || show_helper_log; on_exit' EXIT
 : "${VOLMAP_HELPER_A:?VOLMAP_HELPER_A must name a volmap-helper binary}"
 : "${VOLMAP_HELPER_B:?VOLMAP_HELPER_B must name a volmap-helper binary}"
 
-start_helper_stack
-cat >/etc/polkit-1/rules.d/40-volmap-bench.rules <<'RULES'
-polkit.addRule(function(action, subject) {
-    if (action.id.indexOf("org.volmap.helper.") == 0 && subject.user == "root")
-        return polkit.Result.YES;
-    return polkit.Result.NOT_HANDLED;
-});
-RULES
-/lib/systemd/systemd-udevd --daemon
-modprobe brd rd_nr=2 rd_size=$((256 * 1024))
-udevadm trigger --action=add --subsystem-match=block
-udevadm settle --timeout=120
+bench_helper_stack
 
-now_ns() { date +%s%N; }
-ms_since() { echo $((($(now_ns) - $1) / 1000000)); }
-helper() {
-    gdbus call --system --timeout 120 --dest $HELPER_DEST --object-path $HELPER_PATH \
-        --method "$HELPER_DEST.$1" "${@:2}" >/dev/null
-}
-helper_cpu_ms() {
-    awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$(helper_pid)/stat"
-}
 # use BINARY: that helper from the next call on (the bus starts it again).
 use() {
     local pid
@@ -48,12 +29,6 @@ use() {
     fi
     cp "$1" /usr/libexec/volmap-helper
     helper ListMappings "$NO_OPTIONS"
-}
-bob_create() {
-    if runuser -u bob -- volmapctl create --force bench-refused --table "$1" >/dev/null 2>/tmp/refused.err </dev/null; then
-        fail "bob's create of $1 succeeded"
-    fi
-    grep -qi 'authori\|not allowed' /tmp/refused.err || fail "bob was refused for another reason: $(cat /tmp/refused.err)"
 }
 # cpu_of COMMAND...: the helper's CPU time in ms while COMMAND runs.
 cpu_of() {

@@ -18,12 +18,7 @@ bench_helper_stack
 # head closes the pipes early: that is no failure here.
 set +o pipefail
 
-now_ns() { date +%s%N; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-helper() {
-    gdbus call --system --timeout 120 --dest $HELPER_DEST --object-path $HELPER_PATH \
-        --method "$HELPER_DEST.$1" "${@:2}" >/dev/null
-}
 # timed NAME COMMAND...: COMMAND's wall time in ms appended to /tmp/t.NAME.
 timed() {
     local name=$1 start

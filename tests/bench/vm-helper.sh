@@ -20,21 +20,6 @@ trap 'status=$?; ((status == 0)) || show_helper_log; on_exit' EXIT
 
 bench_helper_stack
 
-now_ns() { date +%s%N; }
-ms_since() { echo $((($(now_ns) - $1) / 1000000)); }
-
-helper() {
-    gdbus call --system --timeout 120 --dest $HELPER_DEST --object-path $HELPER_PATH \
-        --method "$HELPER_DEST.$1" "${@:2}" >/dev/null
-}
-# The helper's CPU time in ms (user + system) and its peak resident memory in KiB.
-helper_cpu_ms() {
-    awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$(helper_pid)/stat"
-}
-helper_hwm_kib() {
-    awk '/^VmHWM:/ { print $2 }' "/proc/$(helper_pid)/status"
-}
-
 cycles=${VOLMAP_BENCH_CYCLES:-100}
 step "2-segment create + remove, $cycles times"
 two=$'0 2048 linear /dev/ram0 0\n2048 2048 linear /dev/ram1 0'
@@ -103,13 +88,6 @@ probe() {
         helper ListMappings "$NO_OPTIONS"
         ms_since "$start"
     done >"$1"
-}
-# bob_create TABLE: bob's create of TABLE, which polkit must refuse.
-bob_create() {
-    if runuser -u bob -- volmapctl create --force bench-refused --table "$1" >/dev/null 2>/tmp/refused.err </dev/null; then
-        fail "bob's create of $1 succeeded"
-    fi
-    grep -qi 'authori\|not allowed' /tmp/refused.err || fail "bob was refused for another reason: $(cat /tmp/refused.err)"
 }
 # refuse TABLE: "helper-CPU-ms worst-probe-ms helper-VmHWM-KiB" for bob's
 # create of TABLE; the CPU time is taken on a run without the probe, whose
