@@ -1,14 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "ctloutput.h"
-#include "helperclient.h"
-#include "ttyauthenticationagent.h"
-#include "volmapctl.h"
+#include "helpercommands.h"
+#include "localcommands.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDBusConnection>
 
-#include <memory>
 #include <optional>
 
 using namespace Volmap;
@@ -134,19 +131,19 @@ int main(int argc, char *argv[])
     }
 
     // Listing devices and checking a table offline never call the helper:
-    // they get no system bus connection (its thread, handshake and signal
-    // match) and no authentication agent.
-    const bool offline = options->command == u"check" || options->command == u"devices";
-    HelperClient client(offline ? QDBusConnection(QString()) : QDBusConnection::systemBus());
-    std::unique_ptr<TtyAuthenticationAgent> agent;
-    if (parser.isSet(opt.noAsk)) {
-        client.setInteractive(false);
-    } else if (!offline) {
-        agent = std::make_unique<TtyAuthenticationAgent>();
-        agent->start();
+    // they run here, without D-Bus (no library of it is loaded). The
+    // others run in the helper commands module, loaded for them alone.
+    if (isLocalCommand(options->command)) {
+        LocalCommands local(*options);
+        QObject::connect(&local, &LocalCommands::finished, &app,
+                         [](int code) { QCoreApplication::exit(code); });
+        local.start();
+        return app.exec();
     }
-    Volmapctl ctl(client, *options);
-    QObject::connect(&ctl, &Volmapctl::finished, &app, [](int code) { QCoreApplication::exit(code); });
-    ctl.start();
-    return app.exec();
+    if (!isHelperCommand(options->command)) {
+        err() << "volmapctl: unknown command '" << options->command << "' (see volmapctl --help)\n";
+        err().flush();
+        return ExitUsage;
+    }
+    return runHelperCommand(*options, !parser.isSet(opt.noAsk));
 }

@@ -1,24 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "volmapctl.h"
 
-#include "blockdeviceresolver.h"
-#include "blockdevicescanner.h"
 #include "ctloutput.h"
 #include "datawarning.h"
 #include "segmentsampler.h"
 #include "sizeunits.h"
 #include "tabletext.h"
-#include "tablevalidator.h"
 
-#include <QCoreApplication>
-#include <QDateTime>
-#include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QTextStream>
-
-#include <cstdio>
+#include <QTime>
 
 namespace Volmap {
 
@@ -55,13 +46,13 @@ int exitCodeFor(ClientErrorKind kind)
 }
 
 Volmapctl::Volmapctl(HelperClient &client, CtlOptions options, QObject *parent)
-    : QObject(parent)
+    : CtlCommand(std::move(options), parent)
     , m_client(client)
-    , m_options(std::move(options))
 {}
 
 void Volmapctl::start()
 {
+    // The commands isHelperCommand names; main() runs the others itself.
     const QHash<QString, void (Volmapctl::*)()> commands = {
         {QStringLiteral("capabilities"), &Volmapctl::capabilities},
         {QStringLiteral("list"), &Volmapctl::list},
@@ -74,8 +65,6 @@ void Volmapctl::start()
         {QStringLiteral("persist"), &Volmapctl::persist},
         {QStringLiteral("assemble"), &Volmapctl::assemble},
         {QStringLiteral("load-module"), &Volmapctl::loadModule},
-        {QStringLiteral("check"), &Volmapctl::check},
-        {QStringLiteral("devices"), &Volmapctl::devices},
         {QStringLiteral("watch"), &Volmapctl::watch},
     };
     const auto command = commands.value(m_options.command);
@@ -87,63 +76,10 @@ void Volmapctl::start()
     (this->*command)();
 }
 
-void Volmapctl::finish(int code)
-{
-    out().flush();
-    err().flush();
-    // Queued: main() quits on it, and exit() from inside a callback would
-    // be lost before exec() runs.
-    QMetaObject::invokeMethod(
-        this, [this, code]() { Q_EMIT finished(code); }, Qt::QueuedConnection);
-}
-
 void Volmapctl::fail(const ClientError &error)
 {
     err() << "volmapctl: " << error.title() << ": " << error.message << '\n';
     finish(exitCodeFor(error.kind));
-}
-
-bool Volmapctl::needArguments(int count, const QString &usage)
-{
-    if (m_options.arguments.size() == count) {
-        return true;
-    }
-    err() << "usage: volmapctl " << usage << '\n';
-    finish(ExitUsage);
-    return false;
-}
-
-std::optional<QString> Volmapctl::readTable()
-{
-    if (m_options.tableFile.isEmpty()) {
-        err() << "volmapctl: " << m_options.command
-              << " needs --table FILE (or --table - for standard input)\n";
-        finish(ExitUsage);
-        return std::nullopt;
-    }
-    QFile file;
-    const bool opened = m_options.tableFile == u"-"
-                            ? file.open(stdin, QIODevice::ReadOnly)
-                            : (file.setFileName(m_options.tableFile), file.open(QIODevice::ReadOnly));
-    if (!opened) {
-        err() << "volmapctl: cannot read " << m_options.tableFile << ": " << file.errorString() << '\n';
-        finish(ExitFailed);
-        return std::nullopt;
-    }
-    const QString text = QString::fromUtf8(file.readAll());
-    // Check here first: the same grammar as the helper, with line numbers.
-    const TableIssues issues = validateTableText(text,
-                                                 BlockDeviceResolver(m_options.systemRoot).tableResolver());
-    if (!issues.isEmpty()) {
-        const QString source = m_options.tableFile == u"-" ? QStringLiteral("<stdin>") : m_options.tableFile;
-        for (const TableIssue &issue : issues) {
-            err() << source << ':' << (issue.line > 0 ? QString::number(issue.line) + u':' : QString()) << ' '
-                  << issue.message << '\n';
-        }
-        finish(ExitInvalid);
-        return std::nullopt;
-    }
-    return text;
 }
 
 void Volmapctl::capabilities()
@@ -372,162 +308,6 @@ void Volmapctl::loadModule()
         }
         finish(ExitOk);
     });
-}
-
-void Volmapctl::check()
-{
-    if (!needArguments(1, QStringLiteral("check FILE|-"))) {
-        return;
-    }
-    m_options.tableFile = m_options.arguments[0];
-    const auto text = readTable();
-    if (!text) {
-        return;
-    }
-    const ParsedTable parsed = parseTable(*text);
-    const quint64 sectors = parsed.table.lengthInSectors();
-    if (m_options.json) {
-        printJson(QJsonObject{{QStringLiteral("valid"), true},
-                              {QStringLiteral("segments"), int(parsed.table.segments.size())},
-                              {QStringLiteral("sectors"), qint64(sectors)}});
-    } else {
-        out() << m_options.tableFile << ": valid, " << parsed.table.segments.size() << " segments, "
-              << sectors << " sectors (" << bytesOfSectors(sectors) << ")\n";
-    }
-    finish(ExitOk);
-}
-
-void Volmapctl::devices()
-{
-    if (!needArguments(0, QStringLiteral("devices [--json] [--follow [--count N]]"))) {
-        return;
-    }
-    if (m_options.follow) {
-        followDevices();
-        return;
-    }
-    const QList<BlockDeviceInfo> devices = BlockDeviceScanner().scanAll();
-    if (m_options.json) {
-        // lsblk's key names where the meaning is the same.
-        QJsonArray array;
-        for (const BlockDeviceInfo &d : devices) {
-            auto orNull = [](const QString &text) {
-                return text.isEmpty() ? QJsonValue() : QJsonValue(text);
-            };
-            array.append(QJsonObject{
-                {QStringLiteral("name"), d.kernelName},
-                {QStringLiteral("path"), d.node},
-                {QStringLiteral("maj:min"), d.number.toString()},
-                {QStringLiteral("type"), kindName(d.kind)},
-                {QStringLiteral("pkname"), orNull(d.parent.isEmpty() ? d.slaves.value(0) : d.parent)},
-                {QStringLiteral("slaves"), QJsonArray::fromStringList(d.slaves)},
-                {QStringLiteral("size"), qint64(d.sizeInBytes())},
-                {QStringLiteral("start"),
-                 d.kind == DeviceKind::Partition ? QJsonValue(qint64(d.partitionStart)) : QJsonValue()},
-                {QStringLiteral("log-sec"), int(d.logicalBlockSize)},
-                {QStringLiteral("phy-sec"), int(d.physicalBlockSize)},
-                {QStringLiteral("ro"), d.readOnly},
-                {QStringLiteral("rm"), d.removable},
-                {QStringLiteral("model"), orNull(d.model)},
-                {QStringLiteral("serial"), orNull(d.serial)},
-                {QStringLiteral("fstype"), orNull(d.fsType)},
-                {QStringLiteral("label"), orNull(d.fsLabel)},
-                {QStringLiteral("uuid"), orNull(d.fsUuid)},
-                {QStringLiteral("partuuid"), orNull(d.partUuid)},
-                {QStringLiteral("pttype"), orNull(d.partTableType)},
-                {QStringLiteral("mountpoints"), QJsonArray::fromStringList(d.mountPoints)},
-                {QStringLiteral("swap"), d.swap},
-                {QStringLiteral("holders"), QJsonArray::fromStringList(d.holders)},
-                {QStringLiteral("dm-name"), orNull(d.dmName)},
-                {QStringLiteral("back-file"), orNull(d.loopBackingFile)},
-                {QStringLiteral("in-use"), orNull(d.inUseReason())}});
-        }
-        printJson(array);
-    } else {
-        QList<QStringList> rows{{QStringLiteral("NAME"), QStringLiteral("TYPE"), QStringLiteral("MAJ:MIN"),
-                                 QStringLiteral("SIZE"), QStringLiteral("FSTYPE"), QStringLiteral("LABEL"),
-                                 QStringLiteral("IN USE")}};
-        for (const BlockDeviceInfo &d : devices) {
-            const QString name = (d.kind == DeviceKind::Partition ? QStringLiteral("  ") : QString())
-                                 + (d.dmName.isEmpty() ? d.kernelName
-                                                       : d.kernelName + u' ' + u'(' + d.dmName + u')');
-            rows.append({name, kindName(d.kind), d.number.toString(), formatSizeHuman(d.sizeInBytes()),
-                         d.fsType, d.fsLabel, d.inUseReason()});
-        }
-        printTable(rows);
-    }
-    finish(ExitOk);
-}
-
-void Volmapctl::reportDevice(const QString &what, const BlockDeviceInfo &device)
-{
-    out() << QTime::currentTime().toString(QStringLiteral("HH:mm:ss")) << ' ' << what << ' '
-          << device.kernelName << ' ' << device.number.toString() << ' ' << kindName(device.kind) << ' '
-          << formatSizeHuman(device.sizeInBytes());
-    if (!device.fsType.isEmpty()) {
-        out() << ' ' << device.fsType;
-    }
-    if (const QString usage = device.inUseReason(); !usage.isEmpty()) {
-        out() << " (" << usage << ')';
-    }
-    out() << '\n';
-    out().flush();
-    ++m_samples;
-    if (m_options.count > 0 && m_samples >= m_options.count) {
-        finish(ExitOk);
-    }
-}
-
-void Volmapctl::followDevices()
-{
-    m_monitor = std::make_unique<DeviceMonitor>();
-    // The monitor scans on its own thread: the first listing arrives later.
-    auto announced = std::make_shared<bool>(false);
-    connect(m_monitor.get(), &DeviceMonitor::rescanned, this,
-            [this, announced](const QList<BlockDeviceInfo> &devices) {
-                if (!*announced) {
-                    *announced = true;
-                    out() << "following " << devices.size() << " block devices ("
-                          << (m_monitor->usesUdev() ? "udev events" : "polling") << ")\n";
-                    out().flush();
-                }
-                QHash<QString, BlockDeviceInfo> now;
-                for (const BlockDeviceInfo &device : devices) {
-                    now.insert(device.kernelName, device);
-                }
-                const bool first = m_known.isEmpty() && m_samples == 0;
-                for (const BlockDeviceInfo &device : devices) {
-                    if (first) {
-                        continue;
-                    }
-                    if (!m_known.contains(device.kernelName)) {
-                        reportDevice(QStringLiteral("added"), device);
-                    } else if (!(m_known.value(device.kernelName) == device)) {
-                        reportDevice(QStringLiteral("changed"), device);
-                    }
-                }
-                for (const BlockDeviceInfo &gone : std::as_const(m_known)) {
-                    if (!now.contains(gone.kernelName)) {
-                        reportDevice(QStringLiteral("removed"), gone);
-                    }
-                }
-                m_known = now;
-            });
-    connect(m_monitor.get(), &DeviceMonitor::deviceChanged, this, [this](const BlockDeviceInfo &device) {
-        const auto known = m_known.constFind(device.kernelName);
-        if (known != m_known.cend() && *known == device) {
-            return; // udev often says "change" twice
-        }
-        const bool added = known == m_known.cend();
-        m_known.insert(device.kernelName, device);
-        reportDevice(added ? QStringLiteral("added") : QStringLiteral("changed"), device);
-    });
-    connect(m_monitor.get(), &DeviceMonitor::deviceRemoved, this, [this](const QString &name) {
-        if (m_known.contains(name)) {
-            reportDevice(QStringLiteral("removed"), m_known.take(name));
-        }
-    });
-    m_monitor->start();
 }
 
 void Volmapctl::watch()

@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "localcommands.h"
+
+#include "blockdevicescanner.h"
+#include "ctloutput.h"
+#include "sizeunits.h"
+#include "tabletext.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTime>
+
+namespace Volmap {
+
+LocalCommands::LocalCommands(CtlOptions options, QObject *parent)
+    : CtlCommand(std::move(options), parent)
+{}
+
+void LocalCommands::start()
+{
+    if (m_options.command == u"check") {
+        check();
+    } else {
+        devices();
+    }
+}
+
+void LocalCommands::check()
+{
+    if (!needArguments(1, QStringLiteral("check FILE|-"))) {
+        return;
+    }
+    m_options.tableFile = m_options.arguments[0];
+    const auto text = readTable();
+    if (!text) {
+        return;
+    }
+    const ParsedTable parsed = parseTable(*text);
+    const quint64 sectors = parsed.table.lengthInSectors();
+    if (m_options.json) {
+        printJson(QJsonObject{{QStringLiteral("valid"), true},
+                              {QStringLiteral("segments"), int(parsed.table.segments.size())},
+                              {QStringLiteral("sectors"), qint64(sectors)}});
+    } else {
+        out() << m_options.tableFile << ": valid, " << parsed.table.segments.size() << " segments, "
+              << sectors << " sectors (" << bytesOfSectors(sectors) << ")\n";
+    }
+    finish(ExitOk);
+}
+
+void LocalCommands::devices()
+{
+    if (!needArguments(0, QStringLiteral("devices [--json] [--follow [--count N]]"))) {
+        return;
+    }
+    if (m_options.follow) {
+        followDevices();
+        return;
+    }
+    const QList<BlockDeviceInfo> devices = BlockDeviceScanner().scanAll();
+    if (m_options.json) {
+        // lsblk's key names where the meaning is the same.
+        QJsonArray array;
+        for (const BlockDeviceInfo &d : devices) {
+            auto orNull = [](const QString &text) {
+                return text.isEmpty() ? QJsonValue() : QJsonValue(text);
+            };
+            array.append(QJsonObject{
+                {QStringLiteral("name"), d.kernelName},
+                {QStringLiteral("path"), d.node},
+                {QStringLiteral("maj:min"), d.number.toString()},
+                {QStringLiteral("type"), kindName(d.kind)},
+                {QStringLiteral("pkname"), orNull(d.parent.isEmpty() ? d.slaves.value(0) : d.parent)},
+                {QStringLiteral("slaves"), QJsonArray::fromStringList(d.slaves)},
+                {QStringLiteral("size"), qint64(d.sizeInBytes())},
+                {QStringLiteral("start"),
+                 d.kind == DeviceKind::Partition ? QJsonValue(qint64(d.partitionStart)) : QJsonValue()},
+                {QStringLiteral("log-sec"), int(d.logicalBlockSize)},
+                {QStringLiteral("phy-sec"), int(d.physicalBlockSize)},
+                {QStringLiteral("ro"), d.readOnly},
+                {QStringLiteral("rm"), d.removable},
+                {QStringLiteral("model"), orNull(d.model)},
+                {QStringLiteral("serial"), orNull(d.serial)},
+                {QStringLiteral("fstype"), orNull(d.fsType)},
+                {QStringLiteral("label"), orNull(d.fsLabel)},
+                {QStringLiteral("uuid"), orNull(d.fsUuid)},
+                {QStringLiteral("partuuid"), orNull(d.partUuid)},
+                {QStringLiteral("pttype"), orNull(d.partTableType)},
+                {QStringLiteral("mountpoints"), QJsonArray::fromStringList(d.mountPoints)},
+                {QStringLiteral("swap"), d.swap},
+                {QStringLiteral("holders"), QJsonArray::fromStringList(d.holders)},
+                {QStringLiteral("dm-name"), orNull(d.dmName)},
+                {QStringLiteral("back-file"), orNull(d.loopBackingFile)},
+                {QStringLiteral("in-use"), orNull(d.inUseReason())}});
+        }
+        printJson(array);
+    } else {
+        QList<QStringList> rows{{QStringLiteral("NAME"), QStringLiteral("TYPE"), QStringLiteral("MAJ:MIN"),
+                                 QStringLiteral("SIZE"), QStringLiteral("FSTYPE"), QStringLiteral("LABEL"),
+                                 QStringLiteral("IN USE")}};
+        for (const BlockDeviceInfo &d : devices) {
+            const QString name = (d.kind == DeviceKind::Partition ? QStringLiteral("  ") : QString())
+                                 + (d.dmName.isEmpty() ? d.kernelName
+                                                       : d.kernelName + u' ' + u'(' + d.dmName + u')');
+            rows.append({name, kindName(d.kind), d.number.toString(), formatSizeHuman(d.sizeInBytes()),
+                         d.fsType, d.fsLabel, d.inUseReason()});
+        }
+        printTable(rows);
+    }
+    finish(ExitOk);
+}
+
+void LocalCommands::reportDevice(const QString &what, const BlockDeviceInfo &device)
+{
+    out() << QTime::currentTime().toString(QStringLiteral("HH:mm:ss")) << ' ' << what << ' '
+          << device.kernelName << ' ' << device.number.toString() << ' ' << kindName(device.kind) << ' '
+          << formatSizeHuman(device.sizeInBytes());
+    if (!device.fsType.isEmpty()) {
+        out() << ' ' << device.fsType;
+    }
+    if (const QString usage = device.inUseReason(); !usage.isEmpty()) {
+        out() << " (" << usage << ')';
+    }
+    out() << '\n';
+    out().flush();
+    ++m_samples;
+    if (m_options.count > 0 && m_samples >= m_options.count) {
+        finish(ExitOk);
+    }
+}
+
+void LocalCommands::followDevices()
+{
+    m_monitor = std::make_unique<DeviceMonitor>();
+    // The monitor scans on its own thread: the first listing arrives later.
+    auto announced = std::make_shared<bool>(false);
+    connect(m_monitor.get(), &DeviceMonitor::rescanned, this,
+            [this, announced](const QList<BlockDeviceInfo> &devices) {
+                if (!*announced) {
+                    *announced = true;
+                    out() << "following " << devices.size() << " block devices ("
+                          << (m_monitor->usesUdev() ? "udev events" : "polling") << ")\n";
+                    out().flush();
+                }
+                QHash<QString, BlockDeviceInfo> now;
+                for (const BlockDeviceInfo &device : devices) {
+                    now.insert(device.kernelName, device);
+                }
+                const bool first = m_known.isEmpty() && m_samples == 0;
+                for (const BlockDeviceInfo &device : devices) {
+                    if (first) {
+                        continue;
+                    }
+                    if (!m_known.contains(device.kernelName)) {
+                        reportDevice(QStringLiteral("added"), device);
+                    } else if (!(m_known.value(device.kernelName) == device)) {
+                        reportDevice(QStringLiteral("changed"), device);
+                    }
+                }
+                for (const BlockDeviceInfo &gone : std::as_const(m_known)) {
+                    if (!now.contains(gone.kernelName)) {
+                        reportDevice(QStringLiteral("removed"), gone);
+                    }
+                }
+                m_known = now;
+            });
+    connect(m_monitor.get(), &DeviceMonitor::deviceChanged, this, [this](const BlockDeviceInfo &device) {
+        const auto known = m_known.constFind(device.kernelName);
+        if (known != m_known.cend() && *known == device) {
+            return; // udev often says "change" twice
+        }
+        const bool added = known == m_known.cend();
+        m_known.insert(device.kernelName, device);
+        reportDevice(added ? QStringLiteral("added") : QStringLiteral("changed"), device);
+    });
+    connect(m_monitor.get(), &DeviceMonitor::deviceRemoved, this, [this](const QString &name) {
+        if (m_known.contains(name)) {
+            reportDevice(QStringLiteral("removed"), m_known.take(name));
+        }
+    });
+    m_monitor->start();
+}
+
+} // namespace Volmap
