@@ -3,6 +3,7 @@
 
 #include "devicelog.h"
 #include "deviceusage.h"
+#include "filedescriptor.h"
 #include "tabletext.h"
 
 #include <QCoreApplication>
@@ -25,10 +26,13 @@ namespace Volmap {
 
 namespace {
 
-// Hundreds of small sysfs reads per listing: plain syscalls, not QFile.
-QByteArray readSmallFile(const QString &path)
+// Hundreds of small sysfs reads per listing: plain syscalls, not QFile,
+// and relative to the device's directory, opened once: a path walk of one
+// or two components per attribute instead of the whole path through the
+// /sys/class/block symlink each time (as lsblk reads them).
+QByteArray readSmallFile(int directory, const char *name)
 {
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    const int fd = ::openat(directory, name, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         return QByteArray();
     }
@@ -38,18 +42,44 @@ QByteArray readSmallFile(const QString &path)
     return length > 0 ? QByteArray(buffer, length) : QByteArray();
 }
 
-QString readAttribute(const QString &path)
+/* All of a file that may be larger than a page (udev's database); nullopt if it cannot be opened. */
+std::optional<QByteArray> readWholeFile(int directory, const char *name)
 {
-    const QByteArray content = readSmallFile(path);
+    const FileDescriptor fd(::openat(directory, name, O_RDONLY | O_CLOEXEC));
+    if (fd.get() < 0) {
+        return std::nullopt;
+    }
+    QByteArray content;
+    char buffer[4096];
+    ssize_t length;
+    while ((length = ::read(fd.get(), buffer, sizeof buffer)) > 0) {
+        content.append(buffer, length);
+    }
+    return content;
+}
+
+QString readAttribute(int directory, const char *name)
+{
+    const QByteArray content = readSmallFile(directory, name);
     const qsizetype end = content.indexOf('\n');
     return QString::fromUtf8(end < 0 ? content : content.first(end)).trimmed();
 }
 
-QStringList directoryEntries(const QString &path)
+bool exists(int directory, const char *name)
+{
+    return ::faccessat(directory, name, F_OK, 0) == 0;
+}
+
+QStringList directoryEntries(int parent, const char *name)
 {
     QStringList names;
-    DIR *directory = ::opendir(QFile::encodeName(path).constData());
+    const int fd = ::openat(parent, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) {
+        return names;
+    }
+    DIR *directory = ::fdopendir(fd);
     if (!directory) {
+        ::close(fd);
         return names;
     }
     while (const dirent *entry = ::readdir(directory)) {
@@ -60,6 +90,12 @@ QStringList directoryEntries(const QString &path)
     ::closedir(directory);
     names.sort();
     return names;
+}
+
+/* A directory to read relative to: O_PATH, only a handle for openat(). */
+int openDirectory(int parent, const QString &name)
+{
+    return ::openat(parent, QFile::encodeName(name).constData(), O_PATH | O_DIRECTORY | O_CLOEXEC);
 }
 
 // udev's *_ENC values write unsafe bytes as \xNN.
@@ -92,12 +128,12 @@ struct Uevent
     QByteArray devType; // "disk" or "partition"; empty if not given
 };
 
-Uevent readUevent(const QString &dir)
+Uevent readUevent(int dir)
 {
     Uevent uevent;
     std::optional<quint64> major;
     std::optional<quint64> minor;
-    for (const QByteArray &line : readSmallFile(dir + QStringLiteral("/uevent")).split('\n')) {
+    for (const QByteArray &line : readSmallFile(dir, "uevent").split('\n')) {
         if (line.startsWith("DEVNAME=")) {
             uevent.devName = QString::fromUtf8(line.mid(8));
         } else if (line.startsWith("DEVTYPE=")) {
@@ -115,9 +151,9 @@ Uevent readUevent(const QString &dir)
     return uevent;
 }
 
-quint32 blockSize(const QString &path)
+quint32 blockSize(int dir, const char *name)
 {
-    const auto value = parseDecimal(readAttribute(path));
+    const auto value = parseDecimal(readAttribute(dir, name));
     return value && *value >= 512 ? quint32(*value) : 512;
 }
 
@@ -182,6 +218,10 @@ struct BlockDeviceScanner::SystemState
 {
     QHash<QString, QStringList> mountPoints; // "maj:min" -> mount points
     QList<DeviceNumber> swaps;
+    // Opened for the scan by its caller, which closes them: each device's
+    // files are looked up from here.
+    int classBlock = -1; // /sys/class/block
+    int udevData = -1;   // /run/udev/data
 };
 
 BlockDeviceScanner::BlockDeviceScanner(const QString &root)
@@ -198,8 +238,12 @@ BlockDeviceScanner::SystemState BlockDeviceScanner::readSystemState() const
 
 QList<BlockDeviceInfo> BlockDeviceScanner::scanAll() const
 {
-    const SystemState state = readSystemState();
-    const QStringList names = directoryEntries(m_root + QStringLiteral("/sys/class/block"));
+    SystemState state = readSystemState();
+    const FileDescriptor classBlock(openDirectory(AT_FDCWD, m_root + QStringLiteral("/sys/class/block")));
+    const FileDescriptor udevData(openDirectory(AT_FDCWD, m_root + QStringLiteral("/run/udev/data")));
+    state.classBlock = classBlock.get();
+    state.udevData = udevData.get();
+    const QStringList names = directoryEntries(classBlock.get(), ".");
     QList<BlockDeviceInfo> devices;
     QList<BlockDeviceInfo> partitions;
     for (const QString &name : std::as_const(names)) {
@@ -228,17 +272,21 @@ QList<BlockDeviceInfo> BlockDeviceScanner::scanAll() const
 
 std::optional<BlockDeviceInfo> BlockDeviceScanner::scan(const QString &kernelName) const
 {
-    return scanOne(kernelName, readSystemState());
+    SystemState state = readSystemState();
+    const FileDescriptor classBlock(openDirectory(AT_FDCWD, m_root + QStringLiteral("/sys/class/block")));
+    const FileDescriptor udevData(openDirectory(AT_FDCWD, m_root + QStringLiteral("/run/udev/data")));
+    state.classBlock = classBlock.get();
+    state.udevData = udevData.get();
+    return scanOne(kernelName, state);
 }
 
 std::optional<BlockDeviceInfo> BlockDeviceScanner::scanOne(const QString &kernelName,
                                                            const SystemState &state) const
 {
-    const QString dir = m_root + QStringLiteral("/sys/class/block/") + kernelName;
-    const Uevent uevent = readUevent(dir);
-    const auto number = uevent.number ? uevent.number
-                                      : parseDeviceNumber(readAttribute(dir + QStringLiteral("/dev")));
-    const auto size = parseDecimal(readAttribute(dir + QStringLiteral("/size")));
+    const FileDescriptor dir(openDirectory(state.classBlock, kernelName));
+    const Uevent uevent = readUevent(dir.get());
+    const auto number = uevent.number ? uevent.number : parseDeviceNumber(readAttribute(dir.get(), "dev"));
+    const auto size = parseDecimal(readAttribute(dir.get(), "size"));
     if (!number || !size || *size == 0) {
         return std::nullopt; // gone, or empty (an unattached loop device)
     }
@@ -248,66 +296,67 @@ std::optional<BlockDeviceInfo> BlockDeviceScanner::scanOne(const QString &kernel
     device.sizeInSectors = *size;
     device.node = QStringLiteral("/dev/") + (uevent.devName.isEmpty() ? kernelName : uevent.devName);
 
-    QString queueDir = dir + QStringLiteral("/queue");
-    QString deviceDir = dir + QStringLiteral("/device");
-    const bool isPartition =
-        uevent.devType.isEmpty()
-            ? ::access(QFile::encodeName(dir + QStringLiteral("/partition")).constData(), F_OK) == 0
-            : uevent.devType == "partition";
+    // A partition's queue and device are its disk's.
+    std::optional<FileDescriptor> parentDir;
+    const bool isPartition = uevent.devType.isEmpty() ? exists(dir.get(), "partition")
+                                                      : uevent.devType == "partition";
     if (isPartition) {
         device.kind = DeviceKind::Partition;
-        const QString parentDir = QFileInfo(QFileInfo(dir).canonicalFilePath()).path();
-        device.parent = QFileInfo(parentDir).fileName();
-        device.partitionStart = parseDecimal(readAttribute(dir + QStringLiteral("/start"))).value_or(0);
-        queueDir = parentDir + QStringLiteral("/queue");
-        deviceDir = parentDir + QStringLiteral("/device");
+        const QString path = m_root + QStringLiteral("/sys/class/block/") + kernelName;
+        const QString parentPath = QFileInfo(QFileInfo(path).canonicalFilePath()).path();
+        device.parent = QFileInfo(parentPath).fileName();
+        device.partitionStart = parseDecimal(readAttribute(dir.get(), "start")).value_or(0);
+        parentDir.emplace(openDirectory(AT_FDCWD, parentPath));
     } else if (kernelName.startsWith(u"loop")) {
         device.kind = DeviceKind::Loop;
-        device.loopBackingFile = readAttribute(dir + QStringLiteral("/loop/backing_file"));
+        device.loopBackingFile = readAttribute(dir.get(), "loop/backing_file");
     } else if (kernelName.startsWith(u"dm-")) {
         device.kind = DeviceKind::DeviceMapper;
-        device.dmName = readAttribute(dir + QStringLiteral("/dm/name"));
-        device.dmUuid = readAttribute(dir + QStringLiteral("/dm/uuid"));
+        device.dmName = readAttribute(dir.get(), "dm/name");
+        device.dmUuid = readAttribute(dir.get(), "dm/uuid");
     } else if (kernelName.startsWith(u"md")) {
         device.kind = DeviceKind::Md;
     } else if (kernelName.startsWith(u"ram")) {
         device.kind = DeviceKind::Ram;
     } else if (kernelName.startsWith(u"zram")) {
         device.kind = DeviceKind::Zram;
-    } else if (kernelName.startsWith(u"sr") || readAttribute(deviceDir + QStringLiteral("/type")) == u"5") {
+    } else if (kernelName.startsWith(u"sr") || readAttribute(dir.get(), "device/type") == u"5") {
         device.kind = DeviceKind::Rom;
     }
-    device.logicalBlockSize = blockSize(queueDir + QStringLiteral("/logical_block_size"));
-    device.physicalBlockSize = blockSize(queueDir + QStringLiteral("/physical_block_size"));
-    device.readOnly = readAttribute(dir + QStringLiteral("/ro")) == u"1";
-    device.removable = readAttribute(dir + QStringLiteral("/removable")) == u"1";
+    const int owner = parentDir ? parentDir->get() : dir.get();
+    device.logicalBlockSize = blockSize(owner, "queue/logical_block_size");
+    device.physicalBlockSize = blockSize(owner, "queue/physical_block_size");
+    device.readOnly = readAttribute(dir.get(), "ro") == u"1";
+    device.removable = readAttribute(dir.get(), "removable") == u"1";
     if (device.kind != DeviceKind::Partition) {
         // Virtual devices (ram, loop, dm, zram) have no device link: one
         // lookup instead of two that fail, as ramdisks no longer read
         // device/type (name first), for each of 200 ramdisks.
-        if (::access(QFile::encodeName(deviceDir).constData(), F_OK) == 0) {
-            device.model = readAttribute(deviceDir + QStringLiteral("/model"));
-            device.serial = readAttribute(deviceDir + QStringLiteral("/serial"));
+        if (exists(dir.get(), "device")) {
+            device.model = readAttribute(dir.get(), "device/model");
+            device.serial = readAttribute(dir.get(), "device/serial");
         }
         if (device.serial.isEmpty()) {
-            device.serial = readAttribute(dir + QStringLiteral("/serial"));
+            device.serial = readAttribute(dir.get(), "serial");
         }
     }
     device.mountPoints = state.mountPoints.value(device.number.toString());
     device.swap = state.swaps.contains(device.number);
-    device.holders = directoryEntries(dir + QStringLiteral("/holders"));
-    device.slaves = directoryEntries(dir + QStringLiteral("/slaves"));
-    probeFilesystem(device);
+    device.holders = directoryEntries(dir.get(), "holders");
+    device.slaves = directoryEntries(dir.get(), "slaves");
+    probeFilesystem(device, state.udevData);
     return device;
 }
 
-void BlockDeviceScanner::probeFilesystem(BlockDeviceInfo &device) const
+void BlockDeviceScanner::probeFilesystem(BlockDeviceInfo &device, int udevData) const
 {
     // udev has probed every device already when it runs: reading its
     // database is far cheaper than opening each device, and works for
     // everyone. libblkid is for systems without udev (and root).
-    const QString database = m_root + QStringLiteral("/run/udev/data/b") + device.number.toString();
-    const QList<QByteArray> lines = readLinesOf(database);
+    const QByteArray name = "b" + device.number.toString().toLatin1();
+    const std::optional<QByteArray> database = udevData < 0 ? std::nullopt
+                                                            : readWholeFile(udevData, name.constData());
+    const QList<QByteArray> lines = database ? database->split('\n') : QList<QByteArray>();
     if (lines.isEmpty()) {
         Probe probe(blkid_new_probe_from_filename(QFile::encodeName(m_root + device.node).constData()));
         if (!probe) {

@@ -74,7 +74,8 @@ private:
     struct SystemState;
     SystemState readSystemState() const;
     std::optional<BlockDeviceInfo> scanOne(const QString &kernelName, const SystemState &state) const;
-    void probeFilesystem(BlockDeviceInfo &device) const;
+    /* `udevData`: /run/udev/data, opened (-1 if absent). */
+    void probeFilesystem(BlockDeviceInfo &device, int udevData) const;
 
     QString m_root;
 };
