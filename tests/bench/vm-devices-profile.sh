@@ -20,6 +20,14 @@ echo "== files volmapctl opens, by folder"
 strace -f -e trace=openat,open -o /tmp/strace.open volmapctl devices --json >/dev/null
 grep -v ENOENT /tmp/strace.open | grep -o '"[^"]*"' | tr -d '"' | sed 's|/[^/]*$||' | sort | uniq -c | sort -rn | head -n 15
 echo "opened: $(grep -vc ENOENT /tmp/strace.open), failed: $(grep -c ENOENT /tmp/strace.open)"
+echo "== lookups of one run (open, stat, access, readlink), then page faults and CPU, both tools"
+for tool in "volmapctl devices --json" "lsblk --json -O -b"; do
+    # shellcheck disable=SC2086 # the words of the command
+    strace -f -e trace=openat,open,statx,newfstatat,readlink,access,faccessat2 -o /tmp/strace.lookups $tool >/dev/null
+    echo "$tool: $(grep -c '^[0-9]' /tmp/strace.lookups) lookups, $(grep -c ENOENT /tmp/strace.lookups) failed"
+    # shellcheck disable=SC2086
+    perf stat -r 5 -e task-clock,page-faults -- $tool 2>&1 >/dev/null | grep -E 'task-clock|page-faults'
+done
 perf record -q -F 500 -e cpu-clock --call-graph dwarf,16384 -o /tmp/perf.data -- \
     sh -c 'for i in 1 2 3 4 5; do volmapctl devices --json >/dev/null; done' 2>/dev/null
 echo "== by library"
