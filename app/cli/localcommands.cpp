@@ -3,6 +3,7 @@
 
 #include "blockdevicescanner.h"
 #include "ctloutput.h"
+#include "devicesjson.h"
 #include "sizeunits.h"
 #include "tabletext.h"
 
@@ -59,41 +60,8 @@ void LocalCommands::devices()
     }
     const QList<BlockDeviceInfo> devices = BlockDeviceScanner().scanAll();
     if (m_options.json) {
-        // lsblk's key names where the meaning is the same.
-        QJsonArray array;
-        for (const BlockDeviceInfo &d : devices) {
-            auto orNull = [](const QString &text) {
-                return text.isEmpty() ? QJsonValue() : QJsonValue(text);
-            };
-            array.append(QJsonObject{
-                {QStringLiteral("name"), d.kernelName},
-                {QStringLiteral("path"), d.node},
-                {QStringLiteral("maj:min"), d.number.toString()},
-                {QStringLiteral("type"), kindName(d.kind)},
-                {QStringLiteral("pkname"), orNull(d.parent.isEmpty() ? d.slaves.value(0) : d.parent)},
-                {QStringLiteral("slaves"), QJsonArray::fromStringList(d.slaves)},
-                {QStringLiteral("size"), qint64(d.sizeInBytes())},
-                {QStringLiteral("start"),
-                 d.kind == DeviceKind::Partition ? QJsonValue(qint64(d.partitionStart)) : QJsonValue()},
-                {QStringLiteral("log-sec"), int(d.logicalBlockSize)},
-                {QStringLiteral("phy-sec"), int(d.physicalBlockSize)},
-                {QStringLiteral("ro"), d.readOnly},
-                {QStringLiteral("rm"), d.removable},
-                {QStringLiteral("model"), orNull(d.model)},
-                {QStringLiteral("serial"), orNull(d.serial)},
-                {QStringLiteral("fstype"), orNull(d.fsType)},
-                {QStringLiteral("label"), orNull(d.fsLabel)},
-                {QStringLiteral("uuid"), orNull(d.fsUuid)},
-                {QStringLiteral("partuuid"), orNull(d.partUuid)},
-                {QStringLiteral("pttype"), orNull(d.partTableType)},
-                {QStringLiteral("mountpoints"), QJsonArray::fromStringList(d.mountPoints)},
-                {QStringLiteral("swap"), d.swap},
-                {QStringLiteral("holders"), QJsonArray::fromStringList(d.holders)},
-                {QStringLiteral("dm-name"), orNull(d.dmName)},
-                {QStringLiteral("back-file"), orNull(d.loopBackingFile)},
-                {QStringLiteral("in-use"), orNull(d.inUseReason())}});
-        }
-        printJson(array);
+        out() << devicesJson(devices);
+        out().flush();
     } else {
         QList<QStringList> rows{{QStringLiteral("NAME"), QStringLiteral("TYPE"), QStringLiteral("MAJ:MIN"),
                                  QStringLiteral("SIZE"), QStringLiteral("FSTYPE"), QStringLiteral("LABEL"),
