@@ -2,8 +2,11 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Two builds of volmapctl against each other and lsblk in one VM, for what
 # vm-devices.sh measures: 200 block devices as JSON with everything, each
-# round A, B, then lsblk, wall clock in the guest (under -icount
-# shift=3,sleep=off that counts instructions), median of the rounds.
+# round A, B, then lsblk, median of the rounds: wall clock in the guest,
+# and CPU time (user + system). Under -icount shift=3,sleep=off the CPU
+# time counts the instructions run for the process; the wall clock there
+# is worthless, as the guest's clock jumps whenever it waits (on the 9p
+# share that holds /usr).
 # Under TCG on a shared host a VM run's figures drift with the host's
 # load; only builds measured side by side in one run compare.
 #   VOLMAP_CTL_A, VOLMAP_CTL_B: the two volmapctl binaries
@@ -19,12 +22,12 @@ ramdisks_with_udev
 cp "$VOLMAP_CTL_A" /usr/bin/volmapctl-a
 cp "$VOLMAP_CTL_B" /usr/bin/volmapctl-b
 
-# ms COMMAND...: how long COMMAND takes, in ms.
+# ms COMMAND...: "WALL CPU", how long COMMAND takes and its CPU time, in ms.
 ms() {
-    local start
+    local start cpu TIMEFORMAT='%3U %3S'
     start=$(date +%s%N)
-    "$@" >/dev/null
-    echo $((($(date +%s%N) - start) / 1000000))
+    cpu=$({ time "$@" >/dev/null; } 2>&1 | awk '{ printf "%d", ($1 + $2) * 1000 }')
+    echo "$((($(date +%s%N) - start) / 1000000)) $cpu"
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
@@ -43,7 +46,9 @@ for round in $(seq "${VOLMAP_BENCH_ROUNDS:-11}"); do
     echo "$a" >>/tmp/a.ms
     echo "$b" >>/tmp/b.ms
     echo "$l" >>/tmp/lsblk.ms
-    echo "BENCH devices-ab: round $round: A $a ms, B $b ms, lsblk $l ms"
+    echo "BENCH devices-ab: round $round (wall, CPU ms): A $a, B $b, lsblk $l"
 done
-echo "BENCH devices-ab: medians: A $(median </tmp/a.ms) ms, B $(median </tmp/b.ms) ms, lsblk $(median </tmp/lsblk.ms) ms"
+# medians FILE: "WALL CPU", each column's median.
+medians() { echo "$(cut -d' ' -f1 "$1" | median) $(cut -d' ' -f2 "$1" | median)"; }
+echo "BENCH devices-ab: medians (wall, CPU ms): A $(medians /tmp/a.ms), B $(medians /tmp/b.ms), lsblk $(medians /tmp/lsblk.ms)"
 udevadm control --exit
