@@ -6,6 +6,7 @@
 
 #include <QDBusUnixFileDescriptor>
 #include <QDir>
+#include <QFile>
 #include <QString>
 
 #include <fcntl.h>
@@ -60,9 +61,14 @@ inline QVariantMap withFd(const QDBusUnixFileDescriptor &fd, QVariantMap options
 inline int openMemfds(const char *name = "volmap-test-table")
 {
     int count = 0;
-    const QString wanted = QStringLiteral("/memfd:%1").arg(QLatin1String(name));
-    for (const QFileInfo &entry : QDir(QStringLiteral("/proc/self/fd")).entryInfoList(QDir::System)) {
-        count += entry.symLinkTarget().startsWith(wanted) ? 1 : 0;
+    const QByteArray wanted = QByteArray("/memfd:") + name;
+    const QString fds = QStringLiteral("/proc/self/fd");
+    for (const QString &entry : QDir(fds).entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot)) {
+        char target[256] = {};
+        // QFileInfo::symLinkTarget() does not give a memfd's "/memfd:<name> (deleted)".
+        if (::readlink(QFile::encodeName(fds + u'/' + entry).constData(), target, sizeof target - 1) > 0) {
+            count += QByteArray(target).startsWith(wanted) ? 1 : 0;
+        }
     }
     return count;
 }
