@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "helperservice.h"
 
+#include "tablefd.h"
+
+#include <QDBusUnixFileDescriptor>
+
 namespace Volmap {
 
 namespace {
@@ -14,9 +18,16 @@ const QString DetailDeviceCount = QStringLiteral("volmap.device-count");
 const QString DetailDeviceNumbers = QStringLiteral("volmap.device-numbers");
 
 // A table is held as text while its call waits (QString: two bytes a character).
-qsizetype heldBytesOf(const QString &text)
+qsizetype heldBytesOf(qsizetype characters)
 {
-    return text.size() * qsizetype(sizeof(QChar));
+    return characters * qsizetype(sizeof(QChar));
+}
+
+// The table-fd option is no boolean: taken out before admitOptions() sees the rest.
+QVariantMap withoutTableFd(QVariantMap options)
+{
+    options.remove(HelperProtocol::Option::tableFd());
+    return options;
 }
 
 } // namespace
@@ -101,49 +112,82 @@ Outcome<AuthorizationDetails> HelperService::tableDetails(TableOfCall &table, Au
 }
 
 void HelperService::submitTableCall(const QString &verb, const QString &action, const QString &name,
-                                    const QString &text, const CallOptions &options, TableAct act)
+                                    const QString &text, const QVariant &fd, const CallOptions &options,
+                                    TableAct act)
 {
-    // What costs nothing first: a table too long for anyone, then the limits.
-    if (text.size() > Admission::MaxTableText) {
-        refuse(admitTable(text).error());
-        return;
-    }
-    if (const auto room = m_calls.checkCapacity(message().service(), heldBytesOf(text)); !room) {
-        refuse(room.error());
-        return;
-    }
     auto table = std::make_shared<TableOfCall>();
     CallRequest request{QStringLiteral("%1 '%2'").arg(verb, name),
                         {action},
                         namedDetails(name, options),
                         options.interactive,
                         true,
-                        heldBytesOf(text),
+                        heldBytesOf(text.size()),
                         [act = std::move(act), table](CallContext &context) {
                             return act(context, table->admitted->value(), table->authorized);
                         }};
-    Preparation preparation;
-    if (text.size() <= Admission::MaxTextReadBeforeAuthorization) {
-        table->admitted = admitTable(text);
-        const auto details = tableDetails(*table, request.details);
-        if (!details) {
-            refuse(details.error());
-            return;
-        }
-        request.details = details.value();
-    } else {
-        // Reading a large table costs: only for a caller polkit allows the
-        // verb, off the event loop thread; then polkit is asked again with
-        // what the table names.
-        request.details.insert(DetailDevices, QStringLiteral("the devices of a table of %1 characters, "
-                                                             "named once it is read")
-                                                  .arg(text.size()));
-        preparation.work = [table, text]() { table->admitted = admitTable(text); };
-        // tableDetails() replaces the stand-in for the devices.
-        preparation.details = [this, table, details = request.details]() {
-            return tableDetails(*table, details);
-        };
+    if (fd.isValid()) {
+        submitTableFdCall(std::move(request), table, text, fd);
+        return;
     }
+    // libdbus has validated and QtDBus converted the whole string by now:
+    // refusing a long one here bounds what follows, not that cost.
+    if (text.size() > Admission::MaxTextReadBeforeAuthorization) {
+        refuse(invalidArgument(QStringLiteral("the table is %1 characters long; a table of more than %2 "
+                                              "characters must be passed as the table-fd option (a sealed "
+                                              "memfd), with an empty table argument")
+                                   .arg(text.size())
+                                   .arg(Admission::MaxTextReadBeforeAuthorization)));
+        return;
+    }
+    if (const auto room = m_calls.checkCapacity(message().service(), request.heldBytes); !room) {
+        refuse(room.error());
+        return;
+    }
+    table->admitted = admitTable(text);
+    const auto details = tableDetails(*table, request.details);
+    if (!details) {
+        refuse(details.error());
+        return;
+    }
+    request.details = details.value();
+    submit(std::move(request));
+}
+
+void HelperService::submitTableFdCall(CallRequest request, const std::shared_ptr<TableOfCall> &table,
+                                      const QString &text, const QVariant &fd)
+{
+    if (fd.metaType() != QMetaType::fromType<QDBusUnixFileDescriptor>()) {
+        refuse(invalidArgument(QStringLiteral("option 'table-fd' must be a file descriptor (h)")));
+        return;
+    }
+    if (!text.isEmpty()) {
+        refuse(invalidArgument(QStringLiteral("with the table-fd option the table argument must be empty")));
+        return;
+    }
+    // Only fstat and fcntl here: the fd is read once polkit allows the caller.
+    const auto descriptor = fd.value<QDBusUnixFileDescriptor>();
+    const auto size = TableFd::checkTableFd(descriptor.fileDescriptor());
+    if (!size) {
+        refuse(size.error());
+        return;
+    }
+    // What the call will hold once the table is read (the limits count it from the start).
+    request.heldBytes = heldBytesOf(size.value());
+    request.details.insert(DetailDevices, QStringLiteral("the devices of a table of %1 bytes, "
+                                                         "named once it is read")
+                                              .arg(size.value()));
+    // Reading costs: only for a caller polkit allows the verb, off the
+    // event loop thread; then polkit is asked again with what the table
+    // names. The call's message keeps the fd open until it is answered.
+    Preparation preparation;
+    preparation.work = [table, descriptor, bytes = size.value()]() {
+        const auto read = TableFd::readTableFd(descriptor.fileDescriptor(), bytes);
+        table->admitted = read ? admitTable(read.value()) : Outcome<AdmittedTable>(fail(read.error()));
+    };
+    // tableDetails() replaces the stand-in for the devices.
+    preparation.details = [this, table, details = request.details]() {
+        return tableDetails(*table, details);
+    };
     submit(std::move(request), std::move(preparation));
 }
 
@@ -179,10 +223,12 @@ void HelperService::LoadTargetModule(const QVariantMap &options)
 QString HelperService::CreateMapping(const QString &name, const QString &table, const QVariantMap &options)
 {
     if (const auto parsed = admit(
-            name, options, {HelperProtocol::Option::readOnly(), HelperProtocol::Option::persistent()})) {
+            name, withoutTableFd(options),
+            {HelperProtocol::Option::readOnly(), HelperProtocol::Option::persistent()})) {
         const bool persistent = options.value(HelperProtocol::Option::persistent()).toBool();
         submitTableCall(
-            QStringLiteral("create"), HelperProtocol::Action::create(), name, table, *parsed,
+            QStringLiteral("create"), HelperProtocol::Action::create(), name, table,
+            options.value(HelperProtocol::Option::tableFd()), *parsed,
             [this, name, readOnly = parsed->readOnly, persistent](
                 CallContext &context, const AdmittedTable &admitted, const QList<DeviceNumber> &authorized) {
                 return m_actions.create(context, name, admitted, readOnly, authorized, persistent);
@@ -193,8 +239,9 @@ QString HelperService::CreateMapping(const QString &name, const QString &table, 
 
 void HelperService::ReloadMapping(const QString &name, const QString &table, const QVariantMap &options)
 {
-    if (const auto parsed = admit(name, options, {})) {
-        submitTableCall(QStringLiteral("reload"), HelperProtocol::Action::reload(), name, table, *parsed,
+    if (const auto parsed = admit(name, withoutTableFd(options), {})) {
+        submitTableCall(QStringLiteral("reload"), HelperProtocol::Action::reload(), name, table,
+                        options.value(HelperProtocol::Option::tableFd()), *parsed,
                         [this, name](CallContext &context, const AdmittedTable &admitted,
                                      const QList<DeviceNumber> &authorized) {
                             return m_actions.reload(context, name, admitted, authorized);

@@ -10,6 +10,8 @@
 #include <QObject>
 #include <QVariantMap>
 
+#include <memory>
+
 namespace Volmap {
 
 /*
@@ -66,7 +68,8 @@ private:
     /* An action on an admitted table, told which devices polkit was asked about. */
     using TableAct = std::function<Outcome<QVariant>(CallContext &, const AdmittedTable &,
                                                      const QList<DeviceNumber> &authorizedDevices)>;
-    /* A table call's table, read before polkit is asked or, if large, once the caller is allowed. */
+    /* A table call's table, read before polkit is asked or, if passed as table-fd, once the caller is
+     * allowed. */
     struct TableOfCall
     {
         std::optional<Outcome<AdmittedTable>> admitted;
@@ -74,12 +77,16 @@ private:
     };
     /*
      * Admits a table for `name` and sends it on with polkit details that name
-     * what is at stake. A table longer than
-     * Admission::MaxTextReadBeforeAuthorization is read only once polkit
-     * allows the caller the verb, and then polkit is asked again.
+     * what is at stake. A string of at most
+     * Admission::MaxTextReadBeforeAuthorization characters is read before
+     * polkit is asked; a longer one is refused. A table-fd (`fd`, taken out
+     * of the options) is only checked (TableFd::checkTableFd()); it is read
+     * once polkit allows the caller the verb, and then polkit is asked again.
      */
     void submitTableCall(const QString &verb, const QString &action, const QString &name, const QString &text,
-                         const CallOptions &options, TableAct act);
+                         const QVariant &fd, const CallOptions &options, TableAct act);
+    void submitTableFdCall(CallRequest request, const std::shared_ptr<TableOfCall> &table,
+                           const QString &text, const QVariant &fd);
     static AuthorizationDetails namedDetails(const QString &name, const CallOptions &options);
     /* `details` and the devices of the admitted table, which also become table.authorized. */
     Outcome<AuthorizationDetails> tableDetails(TableOfCall &table, AuthorizationDetails details);

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// Large tables through the helper, on a private bus with fake privileged
-// parts: a table longer than Admission::MaxTextReadBeforeAuthorization is
-// read only once polkit allows the caller the verb, and polkit is then
-// asked again with the devices it names; shorter ones as before.
+// Tables passed as a sealed memfd (table-fd) through the helper, on a
+// private bus with fake privileged parts: such a table is read only once
+// polkit allows the caller the verb, and polkit is then asked again with
+// the devices it names; a short string as before.
 
 #include "fakes/fakehelperservice.h"
 #include "fakes/privatebus.h"
+#include "fakes/tablefds.h"
 #include "helper1interface.h"
 
 #include <QDBusMetaType>
@@ -25,24 +26,9 @@ bool waitFor(const QDBusPendingCall &call)
     return QTest::qWaitFor([&]() { return call.isFinished(); }, 60000);
 }
 
-// A valid table of `segments` 8-sector segments on /dev/sdb.
-QString tableOn(int segments)
+QVariantMap fdOf(const QString &table, QVariantMap options = {})
 {
-    QString text;
-    for (int i = 0; i < segments; ++i) {
-        text += QStringLiteral("%1 8 linear /dev/sdb %1\n").arg(i * 8);
-    }
-    return text;
-}
-
-// Text no parser accepts, one problem per line, `characters` long.
-QString junk(qsizetype characters)
-{
-    QString text;
-    while (text.size() + 2 <= characters) {
-        text += QStringLiteral("x\n");
-    }
-    return text;
+    return withFd(memfdWith(table.toUtf8()), std::move(options));
 }
 
 } // namespace
@@ -130,7 +116,8 @@ void TestHelperLargeTables::refusedCallersLargeTableIsNotRead_data()
 {
     QTest::addColumn<QString>("table");
     QTest::addColumn<int>("result");
-    QTest::newRow("junk just past the bound, refused")
+    QTest::newRow("100 bytes of junk, refused") << junk(100) << int(AuthorizationResult::NotAuthorized);
+    QTest::newRow("junk just past the string bound, refused")
         << junk(Admission::MaxTextReadBeforeAuthorization + 2) << int(AuthorizationResult::NotAuthorized);
     QTest::newRow("8 MiB of junk, dismissed")
         << junk(Admission::MaxTableText) << int(AuthorizationResult::Dismissed);
@@ -146,7 +133,7 @@ void TestHelperLargeTables::refusedCallersLargeTableIsNotRead()
         return AuthorizationResult(result);
     };
     auto client = clientOn(u"refused");
-    auto call = client->CreateMapping(QStringLiteral("big"), table, {});
+    auto call = client->CreateMapping(QStringLiteral("big"), {}, fdOf(table));
     QVERIFY(waitFor(call));
     QVERIFY(call.isError());
     // Junk would be InvalidArgument had it been read: polkit's answer is
@@ -165,13 +152,18 @@ void TestHelperLargeTables::refusedCallersLargeTableIsNotRead()
     QVERIFY2(asked.details.value(Devices).contains(QString::number(table.size())),
              qPrintable(asked.details.value(Devices)));
     QVERIFY(m_fake.backend->mappings.isEmpty());
+    // Nothing waits and no descriptor is held once the client lets go of its own.
+    QCOMPARE(m_fake.service->pendingCalls(), 0);
+    QVERIFY(openMemfds() > 0); // the sent message's, which the pending call keeps
+    call = QDBusPendingCall::fromCompletedCall(QDBusMessage());
+    QTRY_COMPARE(openMemfds(), 0);
 }
 
 void TestHelperLargeTables::allowedLargeTableIsAskedAboutTwice()
 {
     auto client = clientOn(u"allowed");
-    auto call = client->CreateMapping(QStringLiteral("big"), tableOn(5000),
-                                      {{HelperProtocol::Option::readOnly(), true}});
+    auto call = client->CreateMapping(QStringLiteral("big"), {},
+                                      fdOf(tableOn(5000), {{HelperProtocol::Option::readOnly(), true}}));
     QVERIFY(waitFor(call));
     QVERIFY2(!call.isError(), qPrintable(call.error().message()));
     QCOMPARE(m_fake.authorizer->requests.size(), 2);
@@ -196,19 +188,22 @@ void TestHelperLargeTables::allowedLargeTableIsAskedAboutTwice()
     QCOMPARE(created.table.size(), 5000);
     QCOMPARE(created.table.last().parameters, QStringLiteral("8:16 39992"));
     QVERIFY(created.readOnly);
+    QVERIFY(openMemfds() > 0); // the sent message's, which the pending call keeps
+    call = QDBusPendingCall::fromCompletedCall(QDBusMessage());
+    QTRY_COMPARE(openMemfds(), 0);
 }
 
 void TestHelperLargeTables::allowedCallersJunkIsStillInvalid()
 {
     auto client = clientOn(u"junk");
-    expectError(client->CreateMapping(QStringLiteral("junk"), junk(Admission::MaxTableText), {}),
+    expectError(client->CreateMapping(QStringLiteral("junk"), {}, fdOf(junk(Admission::MaxTableText))),
                 HelperProtocol::Error::invalidArgument(), QStringLiteral("more problems"));
     // Asked once, without devices; what the table is came after.
     QCOMPARE(m_fake.authorizer->requests.size(), 1);
     QVERIFY(!m_fake.authorizer->requests[0].details.contains(DeviceNumbers));
     expectError(client->CreateMapping(
-                    QStringLiteral("gone"),
-                    tableOn(5000).replace(QStringLiteral("/dev/sdb"), QStringLiteral("/dev/sdx")), {}),
+                    QStringLiteral("gone"), {},
+                    fdOf(tableOn(5000).replace(QStringLiteral("/dev/sdb"), QStringLiteral("/dev/sdx")))),
                 HelperProtocol::Error::invalidArgument(), QStringLiteral("/dev/sdx"));
     QCOMPARE(m_fake.authorizer->requests.size(), 2);
     QVERIFY(m_fake.backend->mappings.isEmpty());
@@ -222,7 +217,7 @@ void TestHelperLargeTables::secondCheckWithTheDevicesCanRefuse()
         return ++*asked == 1 ? AuthorizationResult::Authorized : AuthorizationResult::NotAuthorized;
     };
     auto client = clientOn(u"rules");
-    expectError(client->CreateMapping(QStringLiteral("big"), tableOn(5000), {}),
+    expectError(client->CreateMapping(QStringLiteral("big"), {}, fdOf(tableOn(5000))),
                 HelperProtocol::Error::notAuthorized(), QStringLiteral("create mappings"));
     QCOMPARE(*asked, 2);
     QCOMPARE(m_fake.authorizer->requests[1].details.value(DeviceNumbers), QStringLiteral("8:16"));
@@ -237,7 +232,7 @@ void TestHelperLargeTables::reloadOfALargeTable()
     QVERIFY(waitFor(created));
     QVERIFY2(!created.isError(), qPrintable(created.error().message()));
     m_fake.authorizer->requests.clear();
-    auto reloaded = client->ReloadMapping(QStringLiteral("big"), tableOn(4000), {});
+    auto reloaded = client->ReloadMapping(QStringLiteral("big"), {}, fdOf(tableOn(4000)));
     QVERIFY(waitFor(reloaded));
     QVERIFY2(!reloaded.isError(), qPrintable(reloaded.error().message()));
     QCOMPARE(m_fake.authorizer->requests.size(), 2);
@@ -258,7 +253,7 @@ void TestHelperLargeTables::callerLeavingDuringTheSecondCheckGetsNothingDone()
         return AuthorizationResult::Authorized;
     };
     auto client = clientOn(u"leaving");
-    client->CreateMapping(QStringLiteral("big"), tableOn(20000), {});
+    client->CreateMapping(QStringLiteral("big"), {}, fdOf(tableOn(20000)));
     QTRY_COMPARE_WITH_TIMEOUT(*asked, 2, 30000);
     QCOMPARE(m_fake.authorizer->requests[1].details.value(Segments), QStringLiteral("20000"));
     QCOMPARE(m_fake.authorizer->running(), 1);
@@ -285,11 +280,11 @@ void TestHelperLargeTables::onlyTwoReadTablesAreHeldAtOnce()
             [](const FakeAuthorizer::Request &request) { return request.details.contains(DeviceNumbers); });
     };
     auto first = clientOn(u"first");
-    first->CreateMapping(QStringLiteral("a1"), tableOn(3000), {});
-    first->CreateMapping(QStringLiteral("a2"), tableOn(3000), {});
+    first->CreateMapping(QStringLiteral("a1"), {}, fdOf(tableOn(3000)));
+    first->CreateMapping(QStringLiteral("a2"), {}, fdOf(tableOn(3000)));
     QTRY_COMPARE_WITH_TIMEOUT(secondChecks(), 2, 30000);
     auto second = clientOn(u"second");
-    second->CreateMapping(QStringLiteral("b1"), tableOn(3000), {});
+    second->CreateMapping(QStringLiteral("b1"), {}, fdOf(tableOn(3000)));
     // Two first checks and two second ones, then b1's first.
     QTRY_COMPARE_WITH_TIMEOUT(authorizer->requests.size(), 5, 30000);
     // b1 was allowed the verb, and waits to be read.

@@ -8,6 +8,7 @@
 
 #include "fakes/fakehelperservice.h"
 #include "fakes/privatebus.h"
+#include "fakes/tablefds.h"
 #include "helper1interface.h"
 
 #include <QDBusConnection>
@@ -94,7 +95,9 @@ int runFloodClient(const QString &address, int connections, int calls, int kibib
 {
     QList<QDBusPendingCall> pending;
     std::vector<std::unique_ptr<OrgVolmapHelper1Interface>> clients;
-    const QString table = largeValidTable(20000 / FloodDivisor, qsizetype(kibibytes) * 1024 - 100);
+    // One sealed memfd, sent with every call: the helper dups it each time.
+    const QVariantMap options = withFd(
+        memfdWith(largeValidTable(20000 / FloodDivisor, qsizetype(kibibytes) * 1024 - 100).toUtf8()));
     for (int c = 0; c < connections; ++c) {
         const QString name = QStringLiteral("flood-%1").arg(c);
         clients.push_back(std::make_unique<OrgVolmapHelper1Interface>(
@@ -103,7 +106,7 @@ int runFloodClient(const QString &address, int connections, int calls, int kibib
         clients.back()->setTimeout(120000);
         for (int i = 0; i < calls; ++i) {
             pending.append(
-                clients.back()->CreateMapping(QStringLiteral("flood%1x%2").arg(c).arg(i), table, {}));
+                clients.back()->CreateMapping(QStringLiteral("flood%1x%2").arg(c).arg(i), {}, options));
         }
     }
     QMap<QString, int> answers;
@@ -339,7 +342,7 @@ void TestHelperLimits::junkTablesAreRefusedFastAndBounded()
     auto client = clientOn(QStringLiteral("junk"));
     resetPeakResident();
     const qint64 before = peakResidentKiB();
-    auto call = client->CreateMapping(QStringLiteral("junk"), table, {});
+    auto call = client->CreateMapping(QStringLiteral("junk"), {}, withFd(memfdWith(table.toUtf8())));
     QVERIFY(waitFor(call));
     const qint64 grown = peakResidentKiB() - before;
     QVERIFY(call.isError());
@@ -392,7 +395,8 @@ void TestHelperLimits::everyLimitIsReportedWithItsNamedError()
     limits.callsPerUid = 32;
     limits.bytesPerUid = 4 * 1024 * 1024;
     m_fake.service->calls().setLimits(limits);
-    expectLimit(second->CreateMapping(QStringLiteral("big"), largeValidTable(10, 3 * 1024 * 1024), {}),
+    expectLimit(second->CreateMapping(QStringLiteral("big"), {},
+                                      withFd(memfdWith(largeValidTable(10, 3 * 1024 * 1024).toUtf8()))),
                 QStringLiteral("of this user"));
 
     // In total, whoever asks.
@@ -474,9 +478,10 @@ void TestHelperLimits::refusalsAreLoggedBoundedAndRateLimited()
     g_logLines.clear();
     qInstallMessageHandler(collectLog);
     auto client = clientOn(QStringLiteral("refused"));
-    const QString table = QStringLiteral("0 8 linear /dev/sdb 0\n") + largeValidTable(0, 64 * 1024);
+    const QVariantMap table = withFd(
+        memfdWith((QStringLiteral("0 8 linear /dev/sdb 0\n") + largeValidTable(0, 64 * 1024)).toUtf8()));
     for (int i = 0; i < 15; ++i) {
-        auto call = client->CreateMapping(QStringLiteral("r%1").arg(i), table, {});
+        auto call = client->CreateMapping(QStringLiteral("r%1").arg(i), {}, table);
         QVERIFY(waitFor(call));
         QCOMPARE(call.error().name(), HelperProtocol::Error::notAuthorized());
     }

@@ -299,7 +299,7 @@ void TestHelperService::hostileArgumentsAreInvalid_data()
     QTest::newRow("21 digits") << QStringLiteral("t") << QStringLiteral("0 000000000000000000008 zero")
                                << none << QStringLiteral("line 1: length '000000000000000000008'") << true;
     QTest::newRow("huge table") << QStringLiteral("t") << QString(17 * 1024 * 1024, u'#') << none
-                                << QStringLiteral("at most") << true;
+                                << QStringLiteral("must be passed as the table-fd option") << true;
 }
 
 void TestHelperService::hostileArgumentsAreInvalid()

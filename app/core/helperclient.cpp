@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "helperclient.h"
 
+#include "admission.h"
 #include "helper1interface.h"
 #include "helperprotocol.h"
+#include "sealedtable.h"
 
 #include <QDBusMetaType>
 #include <QDBusPendingCallWatcher>
@@ -40,6 +42,34 @@ QVariantMap HelperClient::options(QVariantMap extra) const
         extra.insert(HelperProtocol::Option::interactive(), false);
     }
     return extra;
+}
+
+ClientResult<QString> HelperClient::tableArgument(const QString &table, QVariantMap &extra) const
+{
+    if (table.size() <= Admission::MaxTextReadBeforeAuthorization) {
+        return table;
+    }
+    // A long string would cost the helper (libdbus validates every byte)
+    // before it could refuse a caller; a sealed memfd costs it an fstat.
+    if (!(m_proxy->connection().connectionCapabilities() & QDBusConnection::UnixFileDescriptorPassing)) {
+        return fail(ClientError{ClientErrorKind::Failed,
+                                tr("The table is too long to send to the helper on this bus connection, "
+                                   "which cannot pass file descriptors."),
+                                {}});
+    }
+    auto sealed = sealedTable(table);
+    if (!sealed) {
+        return fail(sealed.error());
+    }
+    extra.insert(HelperProtocol::Option::tableFd(), QVariant::fromValue(sealed.value()));
+    return QString();
+}
+
+template<typename T>
+void HelperClient::failLater(Callback<T> done, const ClientError &error)
+{
+    QMetaObject::invokeMethod(
+        this, [done = std::move(done), error]() { done(fail(error)); }, Qt::QueuedConnection);
 }
 
 template<typename T, typename Convert>
@@ -126,13 +156,24 @@ void HelperClient::create(const QString &name, const QString &table, CreateFlags
     if (flags.persistent) {
         extra.insert(HelperProtocol::Option::persistent(), true);
     }
-    watch<QString>(m_proxy->CreateMapping(name, table, options(extra)), std::move(done),
+    const auto argument = tableArgument(table, extra);
+    if (!argument) {
+        failLater(std::move(done), argument.error());
+        return;
+    }
+    watch<QString>(m_proxy->CreateMapping(name, argument.value(), options(extra)), std::move(done),
                    [](const QDBusPendingCall &call) { return QDBusPendingReply<QString>(call).value(); });
 }
 
 void HelperClient::reload(const QString &name, const QString &table, Callback<Done> done)
 {
-    watch<Done>(m_proxy->ReloadMapping(name, table, options()), std::move(done),
+    QVariantMap extra;
+    const auto argument = tableArgument(table, extra);
+    if (!argument) {
+        failLater(std::move(done), argument.error());
+        return;
+    }
+    watch<Done>(m_proxy->ReloadMapping(name, argument.value(), options(extra)), std::move(done),
                 [](const QDBusPendingCall &) { return Done{}; });
 }
 

@@ -65,6 +65,15 @@ Q_SIGNALS:
 
 private:
     QVariantMap options(QVariantMap extra = {}) const;
+    /*
+     * The table argument for CreateMapping and ReloadMapping: `table` itself
+     * up to Admission::MaxTextReadBeforeAuthorization characters, else ""
+     * with the table in a sealed memfd put in `extra` as table-fd.
+     */
+    ClientResult<QString> tableArgument(const QString &table, QVariantMap &extra) const;
+    /* Answers `done` with `error` from the event loop, as if the helper had. */
+    template<typename T>
+    void failLater(Callback<T> done, const ClientError &error);
     template<typename T, typename Convert>
     void watch(const QDBusPendingCall &call, Callback<T> done, Convert convert);
 

@@ -275,6 +275,11 @@ inline QString keepDefinition()
 {
     return QStringLiteral("keep-definition");
 }
+/* CreateMapping and ReloadMapping: the table in a sealed memfd (h), the `table` argument empty. */
+inline QString tableFd()
+{
+    return QStringLiteral("table-fd");
+}
 } // namespace Option
 
 namespace Action {

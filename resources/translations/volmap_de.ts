@@ -677,6 +677,13 @@
     </message>
 </context>
 <context>
+    <name>Volmap::HelperClient</name>
+    <message>
+        <source>The table is too long to send to the helper on this bus connection, which cannot pass file descriptors.</source>
+        <translation>Die Tabelle ist zu lang, um sie über diese Busverbindung an den Helfer zu senden, denn sie kann keine Dateideskriptoren übergeben.</translation>
+    </message>
+</context>
+<context>
     <name>Volmap::IntervalCombo</name>
     <message>
         <source>%1 s</source>
@@ -1584,6 +1591,13 @@ auf %1 ab %2</translation>
     <message>
         <source>%1 now: read %2, write %3</source>
         <translation>%1 jetzt: Lesen %2, Schreiben %3</translation>
+    </message>
+</context>
+<context>
+    <name>Volmap::SealedTable</name>
+    <message>
+        <source>Cannot hand the table to the helper: %1</source>
+        <translation>Die Tabelle kann dem Helfer nicht übergeben werden: %1</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,8 @@
 # Under systemd as PID 1 (run-in-vm --systemd) the bus activates the
 # helper through its installed unit, and inside that unit's sandbox it
 # loads both modules, creates, reloads and removes a mapping with udev's
-# cookies, sees a mount made after it started and asks polkit. Its
+# cookies, sees a mount made after it started and asks polkit; a table
+# over 64 Ki characters reaches it from volmapctl as a sealed memfd. Its
 # process must show the sandbox, and the guest's systemd must rate the
 # unit at most 2.5.
 here=$(cd "$(dirname "$0")" && pwd)
@@ -90,6 +91,16 @@ call_fails alice DeviceInUse CreateMapping "$(str vm-mounted)" "$(str '0 2048 ba
 umount /mnt
 # Its mount namespace followed the host's only if it is the same process.
 expect_eq "$(helper_unit MainPID)" "$pid" "the helper that saw the mount"
+
+step "a table over 64 Ki characters: volmapctl sends it as a sealed memfd, a string is refused"
+awk 'BEGIN { for (n = 0; n < 4000; ++n) printf "%d 1 linear /dev/ram2 %d\n", n, n }' >/tmp/long.table
+(($(stat -c %s /tmp/long.table) > 65536)) || fail "the long table is not over 64 Ki characters"
+chmod 644 /tmp/long.table
+runuser -u alice -- volmapctl create --force vm-fd --table /tmp/long.table </dev/null >/dev/null ||
+    fail "volmapctl could not create from a table-fd"
+expect_eq "$(command dmsetup table vm-fd | wc -l)" 4000 "segments of the mapping made from a table-fd"
+runuser -u alice -- volmapctl remove vm-fd </dev/null >/dev/null || fail "volmapctl could not remove vm-fd"
+call_fails alice InvalidArgument CreateMapping "$(str vm-long)" "$(str "$(cat /tmp/long.table)")" "$NO_OPTIONS"
 
 step "alice removes the mapping"
 expect_eq "$(call alice RemoveMapping "$(str vm-sandbox)" "$NO_OPTIONS")" "()" "remove"
