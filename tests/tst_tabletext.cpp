@@ -22,6 +22,8 @@ private Q_SLOTS:
     void parseDecimal_data();
     void parseDecimal();
     void formatsLargeTablesLinearly();
+    void sharesRepeatedTargetAndDevice();
+    void parsesLongLines();
     void quotesFieldsShortAndPrintable();
 };
 
@@ -204,6 +206,46 @@ void TestTableText::formatsLargeTablesLinearly()
     const ParsedTable parsed = parseTable(text);
     QVERIFY(parsed.ok());
     QCOMPARE(parsed.table, table);
+}
+
+void TestTableText::sharesRepeatedTargetAndDevice()
+{
+    ParsedTable parsed = parseTable(u"0 8 linear /dev/sda 0\n8 8 linear /dev/sda 8\n16 8 linear 8:16 0\n"
+                                    u"24 8 basic_target 8:16 8\n32 8 zero\n40 8 linear /dev/sda 16\n");
+    QVERIFY(parsed.ok());
+    const QList<Segment> &segments = parsed.table.segments;
+    QCOMPARE(segments.size(), 6);
+    // A run of one target and device shares their strings.
+    QCOMPARE(segments[1].target.constData(), segments[0].target.constData());
+    QCOMPARE(segments[1].args[0].constData(), segments[0].args[0].constData());
+    const QStringList targets{segments[0].target, segments[1].target, segments[2].target,
+                              segments[3].target, segments[4].target, segments[5].target};
+    QCOMPARE(targets, QStringList({u"linear"_qs, u"linear"_qs, u"linear"_qs, u"basic_target"_qs, u"zero"_qs,
+                                   u"linear"_qs}));
+    QCOMPARE(segments[2].args, QStringList({u"8:16"_qs, u"0"_qs}));
+    QCOMPARE(segments[3].args, QStringList({u"8:16"_qs, u"8"_qs}));
+    QVERIFY(segments[4].args.isEmpty());
+    QCOMPARE(segments[5].args, QStringList({u"/dev/sda"_qs, u"16"_qs}));
+    // Shared, yet each segment's own: changing one changes no other.
+    parsed.table.segments[0].args[0] = u"8:0"_qs;
+    QCOMPARE(parsed.table.segments[1].args[0], u"/dev/sda"_qs);
+    QCOMPARE(formatTable(parsed.table), u"0 8 linear 8:0 0\n8 8 linear /dev/sda 8\n16 8 linear 8:16 0\n"
+                                        u"24 8 basic_target 8:16 8\n32 8 zero\n40 8 linear /dev/sda 16\n"_qs);
+}
+
+void TestTableText::parsesLongLines()
+{
+    // More fields than a line keeps on the stack, and the limit's message.
+    const QString line = u"0 8 foreign a b c d e f g h i j k l"_qs;
+    const ParsedTable parsed = parseTable(line);
+    QVERIFY(parsed.ok());
+    QCOMPARE(parsed.table.segments[0].args.size(), 12);
+    QCOMPARE(parsed.table.segments[0].args.last(), u"l"_qs);
+    TableLimits limits;
+    limits.maxFieldsPerLine = 8;
+    const ParsedTable limited = parseTable(line, limits);
+    QCOMPARE(limited.issues.size(), 1);
+    QCOMPARE(limited.issues[0].toString(), u"line 1: more than 8 fields"_qs);
 }
 
 void TestTableText::quotesFieldsShortAndPrintable()

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+#include "devicerangereader.h"
 #include "tabletext.h"
 #include "tablevalidator.h"
 
@@ -181,6 +182,8 @@ private Q_SLOTS:
     void resolvesEachDeviceOnce();
     void enforcesLimits();
     void deviceRangeOf();
+    void readerAgreesWithDeviceRangeOf();
+    void rangesInAnyOrderOverlap();
     void incrementalMatchesFull();
 };
 
@@ -388,6 +391,52 @@ void TestTableValidator::deviceRangeOf()
     QCOMPARE(range->length, 100u);
     QVERIFY(!Volmap::deviceRangeOf(parsed.table.segments[1]));
     QVERIFY(!Volmap::deviceRangeOf(parsed.table.segments[2]));
+}
+
+void TestTableValidator::readerAgreesWithDeviceRangeOf()
+{
+    // Each device text is parsed once: the same answers in any order,
+    // repeated or not, good or bad.
+    const ParsedTable parsed = parseTable(
+        u"0 8 linear /dev/sda 0\n8 8 linear /dev/sda 8\n16 8 basic_target 8:0 16\n"
+        u"24 8 linear /dev/sda x\n32 8 zero\n40 8 linear /dev/../sda 0\n"
+        u"48 8 linear 08:000 24\n56 8 linear /dev/sda 32\n64 8 striped 1 8 8:0 0\n"
+        u"72 8 linear /dev/sda\n80 8 linear /dev/../sda 8\n88 8 linear 8:0 40\n");
+    QVERIFY(parsed.ok());
+    DeviceRangeReader reader;
+    for (int pass = 0; pass < 2; ++pass) {
+        for (const Segment &segment : parsed.table.segments) {
+            const auto expected = Volmap::deviceRangeOf(segment);
+            const auto read = reader.rangeOf(segment);
+            QCOMPARE(read.has_value(), expected.has_value());
+            if (expected) {
+                QCOMPARE(read->device.toString(), expected->device.toString());
+                QCOMPARE(read->device.isNumber(), expected->device.isNumber());
+                QCOMPARE(read->offset, expected->offset);
+                QCOMPARE(read->length, expected->length);
+            }
+        }
+    }
+}
+
+void TestTableValidator::rangesInAnyOrderOverlap()
+{
+    // Ranges in ascending order take a shortcut past the last one in use;
+    // touching it is fine, reaching into it or below it is not.
+    QCOMPARE(
+        messagesFor(QStringLiteral("0 8 linear /dev/sda 0\n8 8 linear /dev/sda 8\n16 8 linear /dev/sda 12"),
+                    fakeResolve),
+        QStringList(
+            QStringLiteral("line 3: sectors 12-19 of /dev/sda overlap the range segment 2 already uses")));
+    QCOMPARE(
+        messagesFor(QStringLiteral("0 8 linear /dev/sda 16\n8 8 linear /dev/sda 0\n16 8 linear /dev/sda 4"),
+                    fakeResolve),
+        QStringList(
+            QStringLiteral("line 3: sectors 4-11 of /dev/sda overlap the range segment 2 already uses")));
+    QCOMPARE(
+        messagesFor(QStringLiteral("0 8 linear /dev/sda 16\n8 8 linear /dev/sda 0\n16 8 linear /dev/sda 8"),
+                    fakeResolve),
+        QStringList());
 }
 
 void TestTableValidator::incrementalMatchesFull()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "admission.h"
 
+#include "devicerangereader.h"
 #include "helperprotocol.h"
 #include "mappingname.h"
 #include "tabletext.h"
@@ -90,13 +91,16 @@ Outcome<AdmittedTable> admitTable(QStringView text)
         return fail(invalidArgument(invalidTableMessage(issues)));
     }
     AdmittedTable admitted;
+    DeviceRangeReader ranges;
     QSet<QString> seen;
+    QString lastDevice; // as written: a run of segments on one device costs one lookup
     for (const Segment &segment : std::as_const(parsed.table.segments)) {
         admitted.usesBasicTarget |= segment.target == HelperProtocol::BasicTargetName;
-        const auto range = deviceRangeOf(segment);
-        if (!range) {
+        const auto range = ranges.rangeOf(segment);
+        if (!range || segment.args[0] == lastDevice) {
             continue;
         }
+        lastDevice = segment.args[0];
         const QString key = range->device.toString();
         if (seen.contains(key)) {
             continue;

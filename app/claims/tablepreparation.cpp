@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "tablepreparation.h"
 
+#include "devicerangereader.h"
 #include "sizeunits.h"
 #include "tabletext.h"
 #include "tablevalidator.h"
@@ -23,12 +24,30 @@ QString listed(const QStringList &items)
     return shown.join(QStringLiteral(", "));
 }
 
-// "sectors 0-2047 of /dev/sdb1", one per segment: without arg(), which
-// costs several times as much.
+void appendDecimal(QString &text, quint64 value)
+{
+    char digits[20];
+    qsizetype first = sizeof digits;
+    do {
+        digits[--first] = char('0' + value % 10);
+        value /= 10;
+    } while (value);
+    text += QLatin1StringView(digits + first, qsizetype(sizeof digits) - first);
+}
+
+// "sectors 0-2047 of /dev/sdb1", one per segment: one allocation, since
+// arg() and chains of + cost several times as much over 100 000 segments.
 QString rangeDescription(quint64 offset, quint64 length, const QString &device)
 {
-    return QStringLiteral("sectors ") + QString::number(offset) + u'-' + QString::number(offset + length - 1)
-           + QStringLiteral(" of ") + device;
+    QString text;
+    text.reserve(52 + device.size()); // both numbers at their longest
+    text += QLatin1StringView("sectors ");
+    appendDecimal(text, offset);
+    text += u'-';
+    appendDecimal(text, offset + length - 1);
+    text += QLatin1StringView(" of ");
+    text += device;
+    return text;
 }
 
 } // namespace
@@ -95,13 +114,19 @@ Outcome<PreparedTable> prepareAdmitted(AdmittedTable admitted, DeviceInspector &
         numberTexts.append(device.geometry.number.toString());
     }
     prepared.wanted.reserve(prepared.table.segments.size());
+    DeviceRangeReader ranges;
+    QString lastDevice; // as written, and its index: no text to build per segment of a run
+    qsizetype deviceIndex = -1;
     for (int index = 0; index < prepared.table.segments.size(); ++index) {
         Segment &segment = prepared.table.segments[index];
-        const auto range = deviceRangeOf(segment);
+        const auto range = ranges.rangeOf(segment);
         if (!range) {
             continue;
         }
-        const qsizetype deviceIndex = indexOf.value(range->device.toString());
+        if (deviceIndex < 0 || segment.args[0] != lastDevice) {
+            lastDevice = segment.args[0];
+            deviceIndex = indexOf.value(range->device.toString());
+        }
         const ResolvedDevice &device = prepared.namedDevices[deviceIndex];
         segment.args[0] = numberTexts[deviceIndex];
         prepared.wanted.append({index, device.disk, device.startOnDisk + range->offset, range->length,

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "tabletext.h"
 
+#include <QVarLengthArray>
+
 #include <limits>
 #include <optional>
 
@@ -55,10 +57,13 @@ QStringView withoutComment(QStringView line)
     return comment < 0 ? line : line.first(comment);
 }
 
+// A line's fields: on the stack for any line of our targets' grammar.
+using Fields = QVarLengthArray<QStringView, 8>;
+
 // At most `maxFields` + 1 fields: one more than allowed is enough to say so.
-QList<QStringView> splitFields(QStringView line, qsizetype maxFields)
+void splitFields(QStringView line, qsizetype maxFields, Fields &fields)
 {
-    QList<QStringView> fields;
+    fields.clear();
     qsizetype i = 0;
     while (i < line.size() && fields.size() <= maxFields) {
         while (i < line.size() && isBlank(line[i])) {
@@ -72,7 +77,6 @@ QList<QStringView> splitFields(QStringView line, qsizetype maxFields)
             fields.append(line.sliced(begin, i - begin));
         }
     }
-    return fields;
 }
 
 bool isTargetName(QStringView name)
@@ -142,11 +146,30 @@ std::optional<quint64> parseDecimal(QStringView text)
 
 namespace {
 
+/*
+ * The last segment's target and first argument: a large table repeats both
+ * on every line, and a segment that shares the string costs no allocation.
+ */
+struct RepeatedText
+{
+    QString target;
+    QString firstArgument;
+
+    static QString reuse(QString &last, QStringView text)
+    {
+        if (last != text) {
+            last = text.toString();
+        }
+        return last;
+    }
+};
+
 /* One line without its comment as a segment; nullopt after noting in `issues` why it is none. */
 std::optional<Segment> parseLine(QStringView line, int lineNumber, const TableLimits &limits,
-                                 IssueCollector &issues)
+                                 IssueCollector &issues, RepeatedText &repeated)
 {
-    const QList<QStringView> fields = splitFields(line, limits.maxFieldsPerLine);
+    Fields fields;
+    splitFields(line, limits.maxFieldsPerLine, fields);
     auto problem = [&](const QString &message) {
         issues.add(-1, lineNumber, message);
         return std::nullopt;
@@ -176,12 +199,20 @@ std::optional<Segment> parseLine(QStringView line, int lineNumber, const TableLi
     Segment segment;
     segment.start = *start;
     segment.length = *length;
-    segment.target = fields[2].toString();
+    segment.target = RepeatedText::reuse(repeated.target, fields[2]);
     segment.line = lineNumber;
+    segment.args.reserve(fields.size() - 3);
     for (qsizetype i = 3; i < fields.size(); ++i) {
-        segment.args.append(fields[i].toString());
+        segment.args.append(i == 3 ? RepeatedText::reuse(repeated.firstArgument, fields[i])
+                                   : fields[i].toString());
     }
     return segment;
+}
+
+// Room for every line as a segment, up to one past the limit.
+qsizetype expectedSegments(QStringView text, const TableLimits &limits)
+{
+    return qMin(text.count(u'\n'), limits.maxSegments) + 1;
 }
 
 } // namespace
@@ -189,7 +220,9 @@ std::optional<Segment> parseLine(QStringView line, int lineNumber, const TableLi
 ParsedTable parseTable(QStringView text, const TableLimits &limits)
 {
     ParsedTable result;
+    result.table.segments.reserve(expectedSegments(text, limits));
     IssueCollector issues(limits.maxIssues);
+    RepeatedText repeated;
     int lineNumber = 0;
     qsizetype lineStart = 0;
     while (lineStart <= text.size()) {
@@ -212,7 +245,7 @@ ParsedTable parseTable(QStringView text, const TableLimits &limits)
         if (line.isEmpty()) {
             continue;
         }
-        if (std::optional<Segment> segment = parseLine(line, lineNumber, limits, issues)) {
+        if (std::optional<Segment> segment = parseLine(line, lineNumber, limits, issues, repeated)) {
             result.table.segments.append(std::move(*segment));
         }
     }

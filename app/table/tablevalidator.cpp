@@ -221,7 +221,7 @@ private:
                                    QString::number(device.sizeInSectors)));
             return;
         }
-        m_deviceBlock.insert(index, device.logicalBlockSize);
+        m_rows[index].deviceBlock = device.logicalBlockSize;
         const quint64 blockSectors = qMax<quint64>(1, device.logicalBlockSize / SectorSize);
         if (segment.start % blockSectors || segment.length % blockSectors || *offset % blockSectors) {
             report(index, TableMessages::tr("%1 has %2-byte logical blocks: start, length and offset must be "
@@ -249,7 +249,8 @@ private:
                 continue;
             }
             const bool checkedByItsDevice = grammar->mapsDevice
-                                            && m_deviceBlock.value(index, m_largestBlock) == m_largestBlock;
+                                            && m_rows[index].deviceBlock.value_or(m_largestBlock)
+                                                   == m_largestBlock;
             if (!checkedByItsDevice) {
                 report(index,
                        TableMessages::tr("the table's devices have %1-byte logical blocks: this segment must "
@@ -264,6 +265,13 @@ private:
     void checkReuse(int index, const BlockDeviceGeometry &device, quint64 offset, quint64 length)
     {
         auto &used = m_used[device.number];
+        // A large table usually maps a device in ascending ranges: past the
+        // last range in use, nothing can overlap.
+        if (used.isEmpty() || used.lastKey() + used.last().length <= offset) {
+            used.insert(used.cend(), offset, {length, index});
+            m_rows[index].range = {device.number, offset};
+            return;
+        }
         auto next = used.lowerBound(offset);
         auto conflict = used.end();
         if (next != used.end() && next.key() < offset + length) {
@@ -296,6 +304,7 @@ private:
         const TargetGrammar *grammar = nullptr;
         QString device;                                        // as written
         std::optional<std::pair<DeviceNumber, quint64>> range; // in m_used: device, offset
+        std::optional<quint32> deviceBlock; // its device's block size, once resolved and in range
     };
 
     const MappingTable *m_table = nullptr;
@@ -305,7 +314,6 @@ private:
     QMap<DeviceNumber, QMap<quint64, Use>> m_used;
     quint32 m_largestBlock = 512;          // the table's logical block size is its devices' largest
     QHash<QString, NamedDevice> m_devices; // by the reference's text
-    QHash<int, quint32> m_deviceBlock;     // segment -> its device's block size, once resolved and in range
     QList<RowFacts> m_rows;
     bool m_clean = false; // the last check found nothing
     quint64 m_end = 0;    // the checked table's length
@@ -444,6 +452,12 @@ TableIssues TableValidation::update(const MappingTable &table, int row)
 bool isSupportedTarget(QStringView target)
 {
     return grammarOf(target) != nullptr;
+}
+
+bool targetMapsDevice(QStringView target)
+{
+    const TargetGrammar *grammar = grammarOf(target);
+    return grammar && grammar->mapsDevice;
 }
 
 QStringList supportedTargets()

@@ -28,6 +28,8 @@ using DeviceResolver = std::function<Result<BlockDeviceGeometry, QString>(const 
 
 /* Targets Volume Mapper creates, with their argument grammar. */
 bool isSupportedTarget(QStringView target);
+/* A supported target whose arguments are <device> <offset>. */
+bool targetMapsDevice(QStringView target);
 QStringList supportedTargets();
 
 /*

@@ -3,11 +3,11 @@
 // table, as LVM-sized tables go far beyond anything typed by hand.
 // Prints one line per step with the best of five runs.
 
+#include "besttime.h"
 #include "tabletext.h"
 #include "tablevalidator.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
 
 #include <sys/resource.h>
 
@@ -17,18 +17,6 @@
 using namespace Volmap;
 
 namespace {
-
-double bestOfFive(const std::function<void()> &step)
-{
-    double best = 1e9;
-    for (int run = 0; run < 5; ++run) {
-        QElapsedTimer timer;
-        timer.start();
-        step();
-        best = qMin(best, timer.nsecsElapsed() / 1e6);
-    }
-    return best;
-}
 
 long peakRssKiB()
 {

@@ -21,6 +21,17 @@ RULES
     udevadm settle --timeout=120
 }
 
+# bench_helper_stack, the helper's timed calls logged (debug level).
+profile_helper_stack() {
+    export QT_MESSAGE_PATTERN='%{time process} %{category}: %{message}'
+    export QT_LOGGING_RULES='volmap.helper.calls.debug=true'
+    bench_helper_stack
+}
+# gaps FILE: strace -tt lines, each with the ms since the previous line in front.
+gaps() {
+    awk '{ split($2, t, ":"); now = t[1] * 3600 + t[2] * 60 + t[3];
+           if (NR > 1) printf "%6.1f %s\n", (now - last) * 1000, $0; last = now }' "$1"
+}
 now_ns() { date +%s%N; }
 ms_since() { echo $((($(now_ns) - $1) / 1000000)); }
 helper() {

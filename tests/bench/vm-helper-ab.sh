@@ -7,6 +7,8 @@
 # Under TCG on a shared host a VM run's figures drift with the host's
 # load; only builds measured side by side in one run compare.
 #   VOLMAP_HELPER_A, VOLMAP_HELPER_B: the two volmap-helper binaries
+#   VOLMAP_CTL_A, VOLMAP_CTL_B: optional, two volmapctl binaries to swap
+#     in with the helpers, for the 10 000-segment create
 #   VOLMAP_BENCH_ROUNDS: rounds of A then B (default 5)
 # Lines that start with BENCH are the figures; not part of `bench`.
 here=$(cd "$(dirname "$0")" && pwd)
@@ -19,9 +21,11 @@ trap 'status=$?; ((status == 0)) || show_helper_log; on_exit' EXIT
 
 bench_helper_stack
 
-# use BINARY: that helper from the next call on (the bus starts it again).
+# use BINARY [CTL]: that helper from the next call on (the bus starts it
+# again), and that volmapctl if given.
 use() {
     local pid
+    [[ -z ${2:-} ]] || cp "$2" "$(command -v volmapctl)"
     pid=$(helper_pid)
     if [[ -n $pid ]]; then
         kill "$pid"
@@ -47,17 +51,19 @@ create_10k() { volmapctl create --force bench-10k --table /tmp/big10k.table >/de
 
 for round in $(seq "${VOLMAP_BENCH_ROUNDS:-5}"); do
     for build in A B; do
-        binary=VOLMAP_HELPER_$build
-        use "${!binary}"
+        binary=VOLMAP_HELPER_$build ctl=VOLMAP_CTL_$build
+        use "${!binary}" "${!ctl:-}"
         small=$(cpu_of bob_create /tmp/small.table)
         big=$(cpu_of bob_create /tmp/8mb.table)
         start=$(now_ns)
         cpu=$(cpu_of create_10k)
         ms=$(ms_since "$start")
+        ours=$(command dmsetup table bench-10k | md5sum)
         volmapctl remove bench-10k >/dev/null </dev/null
         start=$(now_ns)
         command dmsetup create bench-10k </tmp/big10k.table
         dm=$(ms_since "$start")
+        [[ $(command dmsetup table bench-10k | md5sum) == "$ours" ]] || echo "BENCH ab round $round $build: the kernel's tables differ"
         command dmsetup remove bench-10k
         echo "BENCH ab round $round $build: refused 100 B: helper CPU $small ms; refused 8 MB: helper CPU $big ms;" \
             "10k create: volmapctl $ms ms, helper CPU $cpu ms, dmsetup $dm ms"

@@ -12,9 +12,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/helper-bench-lib.sh"
 trap 'status=$?; ((status == 0)) || show_helper_log; on_exit' EXIT
 
-export QT_MESSAGE_PATTERN='%{time process} %{category}: %{message}'
-export QT_LOGGING_RULES='volmap.helper.calls.debug=true'
-bench_helper_stack
+profile_helper_stack
 # head closes the pipes early: that is no failure here.
 set +o pipefail
 
@@ -49,11 +47,6 @@ for name in g-create g-remove g-list v-create v-remove v-version d-create d-remo
     echo "PROFILE $name $(median <"/tmp/t.$name") (all: $(tr '\n' ' ' <"/tmp/t.$name"))"
 done
 
-# gaps FILE: strace -tt lines, each with the ms since the previous line in front.
-gaps() {
-    awk '{ split($2, t, ":"); now = t[1] * 3600 + t[2] * 60 + t[3];
-           if (NR > 1) printf "%6.1f %s\n", (now - last) * 1000, $0; last = now }' "$1"
-}
 pid=$(helper_pid)
 echo "== helper system calls for one gdbus create + remove (ms since the previous call)"
 strace -f -tt -T -s 80 -o /tmp/helper.strace -p "$pid" &
