@@ -12,9 +12,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/helper-bench-lib.sh"
 trap 'status=$?; ((status == 0)) || show_helper_log; on_exit' EXIT
 
-export QT_MESSAGE_PATTERN='%{time process} %{category}: %{message}'
-export QT_LOGGING_RULES='volmap.helper.calls.debug=true'
 bench_helper_stack
+helper_call_timings
 # head closes the pipes early: that is no failure here.
 set +o pipefail
 
