@@ -62,7 +62,8 @@ timed_ms() {
 cycle_round() {
     local tag=$1 count=$2 run row before
     printf '%s\n' "$CYCLE_TABLE" >/tmp/two.table
-    before=$(awk -v tag="$tag" '$1 == tag' /tmp/cycles.tsv 2>/dev/null | wc -l)
+    touch /tmp/cycles.tsv
+    before=$(awk -v tag="$tag" '$1 == tag' /tmp/cycles.tsv | wc -l)
     for run in $(seq $((before + 1)) $((before + count))); do
         row="$tag $run $(cut -d' ' -f1 /proc/uptime) $(helper_pid)"
         row+=" $(timed_ms helper CreateMapping "$(str bench-g)" "$(str "$CYCLE_TABLE")" "$NO_OPTIONS")"
