@@ -3,7 +3,9 @@
 # Benchmark in the VM: the helper against dmsetup, with a real system bus,
 # polkitd (a rules file allows root, refuses bob) and udev running.
 #   1. create + remove of a 2-segment mapping, 100 times (VOLMAP_BENCH_CYCLES), interleaved:
-#      gdbus straight to the helper, volmapctl, and dmsetup with udev sync
+#      gdbus straight to the helper, volmapctl, and dmsetup with udev sync;
+#      every command timed (cycle_round), the sums and the median, p90 and
+#      worst cycle reported
 #   2. create of a 10 000-segment table: volmapctl against dmsetup
 #      (volmapctl with --force: without it, it first reads the start of
 #      each of the 10 000 ranges to warn of data there, which dmsetup
@@ -35,8 +37,9 @@ echo "BENCH helper cycle: $cycles create + remove cycles"
 echo "BENCH helper cycle: gdbus to the helper $(cycle_stats all 5 6)"
 echo "BENCH helper cycle: volmapctl $(cycle_stats all 7 8)"
 echo "BENCH helper cycle: dmsetup $(cycle_stats all 9 10)"
-echo "BENCH helper cycle: the helper started $(awk '{ print $4 }' /tmp/cycles.tsv | sort -u | wc -l) time(s)" \
-    "during the cycles (pid $first_pid before them)"
+# More than one: the helper exited on idle and was activated again meanwhile.
+echo "BENCH helper cycle: helper processes during the cycles $(awk '{ print $4 }' /tmp/cycles.tsv | sort -u | wc -l)" \
+    "(pid $first_pid before them)"
 echo "== slowest cycles: tag cycle uptime pid g-create g-remove v-create v-remove d-create d-remove"
 for column in 5 7 9; do
     sort -k"$column,$column"nr /tmp/cycles.tsv | sed -n "1,3s/^/by column $column: /p"
