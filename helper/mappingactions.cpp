@@ -8,6 +8,7 @@
 #include "tabletext.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 
 #include <algorithm>
 
@@ -40,6 +41,49 @@ QList<DeviceClaim> claimsOf(const MappingState &state, DeviceInspector &devices)
     }
     return claimsOfMapping(state.name, table, state.dependencies, devices);
 }
+
+/*
+ * Where an action's time goes, step by step, in the calls log at debug
+ * level (with the call's own timings there): the benchmark of the create
+ * and remove cycle reads it. Costs nothing while that level is off.
+ */
+class StepClock final
+{
+public:
+    explicit StepClock(const char *action)
+        : m_enabled(callsLog().isDebugEnabled())
+    {
+        if (m_enabled) {
+            m_text = QLatin1String(action);
+            m_timer.start();
+        }
+    }
+    ~StepClock()
+    {
+        if (m_enabled) {
+            qCDebug(callsLog, "%s", qPrintable(m_text));
+        }
+    }
+    StepClock(const StepClock &) = delete;
+    StepClock &operator=(const StepClock &) = delete;
+
+    void step(const char *name)
+    {
+        if (m_enabled) {
+            const qint64 micro = m_timer.nsecsElapsed() / 1000;
+            m_timer.restart();
+            m_text += QStringLiteral(" %1 %2.%3 ms")
+                          .arg(QLatin1String(name))
+                          .arg(micro / 1000)
+                          .arg(micro % 1000 / 100);
+        }
+    }
+
+private:
+    bool m_enabled;
+    QString m_text;
+    QElapsedTimer m_timer;
+};
 
 } // namespace
 
@@ -206,7 +250,9 @@ Outcome<QVariant> MappingActions::create(CallContext &context, const QString &na
                                          const AdmittedTable &admitted, bool readOnly,
                                          const QList<DeviceNumber> &authorized, bool persistent)
 {
+    StepClock clock("create:");
     const auto prepared = prepareAuthorized(admitted, authorized);
+    clock.step("devices");
     if (!prepared) {
         return fail(prepared.error());
     }
@@ -217,6 +263,7 @@ Outcome<QVariant> MappingActions::create(CallContext &context, const QString &na
     if (auto loaded = loadModulesFor(table.usesBasicTarget); !loaded) {
         return fail(loaded.error());
     }
+    clock.step("modules");
     if (m_backend.info(name)) {
         return fail(HelperError{HelperProtocol::Error::exists(),
                                 QStringLiteral("a mapping named '%1' exists").arg(name)});
@@ -224,15 +271,18 @@ Outcome<QVariant> MappingActions::create(CallContext &context, const QString &na
     if (auto conflict = checkConflicts(table, QString(), readOnly); !conflict) {
         return fail(conflict.error());
     }
+    clock.step("conflicts");
     if (auto needed = checkForeignDeviceRights(context, table); !needed) {
         return fail(needed.error());
     }
+    clock.step("foreign");
     const QString uuid = newVolmapUuid(context.uid());
     const auto staged = stageDefinition(context, name, uuid, table.table, persistent);
     if (!staged) {
         return fail(staged.error());
     }
     const auto created = m_backend.create(name, uuid, table.table, readOnly);
+    clock.step("kernel");
     if (const auto saved = settleDefinition(staged.value(), created.has_value()); created && !saved) {
         // All or nothing: a mapping the caller wanted saved is not left unsaved.
         m_backend.remove(name, false);
@@ -301,6 +351,7 @@ Outcome<QVariant> MappingActions::remove(CallContext &context, const QString &na
 {
     context.describe(
         QStringLiteral("remove '%1'%2").arg(name, deferred ? QStringLiteral(" (deferred)") : QString()));
+    StepClock clock("remove:");
     const auto current = m_backend.info(name);
     if (!current) {
         return fail(current.error());
@@ -316,7 +367,9 @@ Outcome<QVariant> MappingActions::remove(CallContext &context, const QString &na
             return fail(needed.error());
         }
     }
+    clock.step("checks");
     const auto removed = m_backend.remove(name, deferred);
+    clock.step("kernel");
     if (!removed) {
         return fail(removed.error());
     }

@@ -23,9 +23,10 @@ RULES
 
 # bench_helper_stack, the helper's timed calls logged (debug level).
 profile_helper_stack() {
-    export QT_MESSAGE_PATTERN='%{time process} %{category}: %{message}'
-    export QT_LOGGING_RULES='volmap.helper.calls.debug=true'
+    # The bus starts the helper with an empty environment: its debug
+    # logging is switched on by qtlogging.ini (helper_call_timings).
     bench_helper_stack
+    helper_call_timings
 }
 # gaps FILE: strace -tt lines, each with the ms since the previous line in front.
 gaps() {
@@ -51,4 +52,55 @@ bob_create() {
         fail "bob's create of $1 succeeded"
     fi
     grep -qi 'authori\|not allowed' /tmp/refused.err || fail "bob was refused for another reason: $(cat /tmp/refused.err)"
+}
+
+# The create + remove cycle of a 2-segment mapping, timed per command (µs
+# from bash's own clock: no process per reading). One line per cycle in
+# /tmp/cycles.tsv: TAG, cycle, seconds since boot, the helper's pid, then
+# ms for gdbus create, gdbus remove, volmapctl create, volmapctl remove,
+# dmsetup create, dmsetup remove. The three tools take turns within each
+# cycle, so a stall of the machine hits one cycle of all of them alike.
+now_us() { echo "${EPOCHREALTIME/./}"; }
+CYCLE_TABLE=$'0 2048 linear /dev/ram0 0\n2048 2048 linear /dev/ram1 0'
+# timed_ms COMMAND...: COMMAND's wall time in ms (3 decimals) on stdout.
+timed_ms() {
+    local start end
+    start=$(now_us)
+    "$@" >/dev/null </dev/null
+    end=$(now_us)
+    printf '%d.%03d' $(((end - start) / 1000)) $(((end - start) % 1000))
+}
+# cycle_round TAG COUNT: COUNT cycles appended to /tmp/cycles.tsv under TAG.
+cycle_round() {
+    local tag=$1 count=$2 run row before
+    printf '%s\n' "$CYCLE_TABLE" >/tmp/two.table
+    touch /tmp/cycles.tsv
+    before=$(awk -v tag="$tag" '$1 == tag' /tmp/cycles.tsv | wc -l)
+    for run in $(seq $((before + 1)) $((before + count))); do
+        row="$tag $run $(cut -d' ' -f1 /proc/uptime) $(helper_pid)"
+        row+=" $(timed_ms helper CreateMapping "$(str bench-g)" "$(str "$CYCLE_TABLE")" "$NO_OPTIONS")"
+        row+=" $(timed_ms helper RemoveMapping "$(str bench-g)" "$NO_OPTIONS")"
+        row+=" $(timed_ms volmapctl create bench-v --table /tmp/two.table)"
+        row+=" $(timed_ms volmapctl remove bench-v)"
+        row+=" $(timed_ms command dmsetup create bench-d /tmp/two.table)"
+        row+=" $(timed_ms command dmsetup remove bench-d)"
+        echo "$row" >>/tmp/cycles.tsv
+    done
+}
+# cycle_stats TAG COLUMN COLUMN: "S ms (median M ms, p90 P ms, worst W
+# ms)", the sum and the spread over the cycles of the two columns added
+# per cycle (5 = gdbus create, 7 = volmapctl create, 9 = dmsetup create;
+# each + 1 its remove).
+cycle_stats() {
+    awk -v tag="$1" -v a="$2" -v b="$3" '$1 == tag { print $a + $b }' /tmp/cycles.tsv | sort -n |
+        awk '{ v[NR] = $1; sum += $1 }
+             END { printf "%d ms (median %d ms, p90 %d ms, worst %d ms)\n",
+                   sum, v[int((NR + 1) / 2)], v[int((NR * 9 + 9) / 10)], v[NR] }'
+}
+# helper_call_timings: the helper logs each call's timings (the calls log
+# at debug level) to the bus log. Through a file: the system bus starts
+# the helper with an empty environment, so QT_LOGGING_RULES never reaches it.
+helper_call_timings() {
+    mkdir -p /etc/xdg/QtProject
+    printf '[Rules]\nvolmap.helper.calls.debug=true\n' >/etc/xdg/QtProject/qtlogging.ini
 }

@@ -3,7 +3,9 @@
 # Benchmark in the VM: the helper against dmsetup, with a real system bus,
 # polkitd (a rules file allows root, refuses bob) and udev running.
 #   1. create + remove of a 2-segment mapping, 100 times (VOLMAP_BENCH_CYCLES), interleaved:
-#      gdbus straight to the helper, volmapctl, and dmsetup with udev sync
+#      gdbus straight to the helper, volmapctl, and dmsetup with udev sync;
+#      every command timed (cycle_round), the sums and the median, p90 and
+#      worst cycle reported
 #   2. create of a 10 000-segment table: volmapctl against dmsetup
 #      (volmapctl with --force: without it, it first reads the start of
 #      each of the 10 000 ranges to warn of data there, which dmsetup
@@ -26,30 +28,26 @@ bench_helper_stack
 
 cycles=${VOLMAP_BENCH_CYCLES:-100}
 step "2-segment create + remove, $cycles times"
-two=$'0 2048 linear /dev/ram0 0\n2048 2048 linear /dev/ram1 0'
-printf '%s\n' "$two" >/tmp/two.table
 helper ListMappings "$NO_OPTIONS" # activates the helper once, outside the figures
-gdbus_ms=0 ctl_ms=0 dm_ms=0
-for run in $(seq "$cycles"); do
-    ((run % 10)) || echo "cycle $run: gdbus $gdbus_ms ms, volmapctl $ctl_ms ms, dmsetup $dm_ms ms"
-    start=$(now_ns)
-    helper CreateMapping "$(str bench-g)" "$(str "$two")" "$NO_OPTIONS"
-    helper RemoveMapping "$(str bench-g)" "$NO_OPTIONS"
-    gdbus_ms=$((gdbus_ms + $(ms_since "$start")))
-    start=$(now_ns)
-    volmapctl create bench-v --table /tmp/two.table >/dev/null </dev/null
-    volmapctl remove bench-v >/dev/null </dev/null
-    ctl_ms=$((ctl_ms + $(ms_since "$start")))
-    start=$(now_ns)
-    command dmsetup create bench-d </tmp/two.table
-    command dmsetup remove bench-d
-    dm_ms=$((dm_ms + $(ms_since "$start")))
+first_pid=$(helper_pid)
+for ((finished = 0; finished < cycles; finished += 10)); do
+    cycle_round all $((cycles - finished < 10 ? cycles - finished : 10))
+    echo "cycle $((finished + 10)): gdbus $(cycle_stats all 5 6)"
 done
 [[ -z $(command dmsetup udevcookies | tail -n +2) ]] || fail "udev cookies left waiting"
+# The sums are the figures; the median and the worst cycle say whether a
+# few stalls or every cycle make them.
 echo "BENCH helper cycle: $cycles create + remove cycles"
-echo "BENCH helper cycle: gdbus to the helper $gdbus_ms ms"
-echo "BENCH helper cycle: volmapctl $ctl_ms ms"
-echo "BENCH helper cycle: dmsetup $dm_ms ms"
+echo "BENCH helper cycle: gdbus to the helper $(cycle_stats all 5 6)"
+echo "BENCH helper cycle: volmapctl $(cycle_stats all 7 8)"
+echo "BENCH helper cycle: dmsetup $(cycle_stats all 9 10)"
+# More than one: the helper exited on idle and was activated again meanwhile.
+echo "BENCH helper cycle: helper processes during the cycles $(awk '{ print $4 }' /tmp/cycles.tsv | sort -u | wc -l)" \
+    "(pid $first_pid before them)"
+echo "== slowest cycles: tag cycle uptime pid g-create g-remove v-create v-remove d-create d-remove"
+for column in 5 7 9; do
+    sort -k"$column,$column"nr /tmp/cycles.tsv | sed -n "1,3s/^/by column $column: /p"
+done
 
 step "create of a 10 000-segment table"
 awk 'BEGIN { for (i = 0; i < 10000; ++i) printf "%d 8 linear /dev/ram0 %d\n", i * 8, i * 8 }' >/tmp/big10k.table

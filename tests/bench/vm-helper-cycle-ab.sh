@@ -1,0 +1,71 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Two builds of the helper (and of volmapctl) against each other in one VM
+# for the create + remove cycle of a 2-segment mapping, each cycle timed
+# (see cycle_round): blocks of VOLMAP_BENCH_BLOCK cycles with A, then with
+# B, VOLMAP_BENCH_ROUNDS times; dmsetup runs in every cycle of both, so
+# each block has its own peer. Prints per build the sum, median, p90 and
+# worst, the slowest cycles in full, and how often the helper's pid
+# changed within a block (an exit on idle and a new activation).
+#   VOLMAP_HELPER_A, VOLMAP_HELPER_B: the two volmap-helper binaries
+#   VOLMAP_CTL_A, VOLMAP_CTL_B: the two volmapctl binaries (default: the staged one)
+#   VOLMAP_BENCH_TRACE=1: the helper logs each call's timings (volmap.helper.calls
+#     at debug level, in /tmp/bus.log, printed at the end): for finding
+#     causes, not for figures
+# Lines that start with BENCH are the figures; not part of `bench`.
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/../vm/kernel/guest-lib.sh"
+. "$here/../vm/helper/helper-lib.sh"
+. "$here/helper-bench-lib.sh"
+trap 'status=$?; ((status == 0)) || show_helper_log; on_exit' EXIT
+: "${VOLMAP_HELPER_A:?VOLMAP_HELPER_A must name a volmap-helper binary}"
+: "${VOLMAP_HELPER_B:?VOLMAP_HELPER_B must name a volmap-helper binary}"
+if [[ ${VOLMAP_BENCH_TRACE:-0} == 1 ]]; then
+    helper_call_timings
+fi
+
+bench_helper_stack
+cp /usr/bin/volmapctl /tmp/volmapctl-staged
+
+# use BUILD: that build's helper from the next call on (the bus starts it
+# again) and its volmapctl.
+use() {
+    local pid helper=VOLMAP_HELPER_$1 ctl=VOLMAP_CTL_$1
+    pid=$(helper_pid)
+    if [[ -n $pid ]]; then
+        kill "$pid"
+        while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+    fi
+    cp "${!helper}" /usr/libexec/volmap-helper
+    cp "${!ctl:-/tmp/volmapctl-staged}" /usr/bin/volmapctl
+    helper ListMappings "$NO_OPTIONS"
+}
+
+block=${VOLMAP_BENCH_BLOCK:-10}
+for round in $(seq "${VOLMAP_BENCH_ROUNDS:-5}"); do
+    for build in A B; do
+        use $build
+        cycle_round $build "$block"
+        echo "round $round $build: gdbus $(cycle_stats $build 5 6 | cut -d' ' -f1-2) so far"
+    done
+done
+[[ -z $(command dmsetup udevcookies | tail -n +2) ]] || fail "udev cookies left waiting"
+for build in A B; do
+    echo "BENCH cycle $build: gdbus $(cycle_stats $build 5 6)"
+    echo "BENCH cycle $build: volmapctl $(cycle_stats $build 7 8)"
+    echo "BENCH cycle $build: dmsetup $(cycle_stats $build 9 10)"
+    # One activation per block (use); more are exits on idle and new activations.
+    echo "BENCH cycle $build: helper pids $(awk -v tag=$build '$1 == tag { print $4 }' /tmp/cycles.tsv | sort -u | wc -l)" \
+        "in ${VOLMAP_BENCH_ROUNDS:-5} blocks"
+done
+echo "== slowest cycles: tag cycle uptime pid g-create g-remove v-create v-remove d-create d-remove"
+for column in 5 6 7 8 9 10; do
+    sort -k"$column,$column"nr /tmp/cycles.tsv | sed -n "1,4s/^/col $column: /p"
+done
+if [[ ${VOLMAP_BENCH_TRACE:-0} == 1 ]]; then
+    echo "== helper log"
+    cat /tmp/bus.log
+fi
+echo "== all cycles"
+cat /tmp/cycles.tsv
+udevadm control --exit
