@@ -40,6 +40,20 @@ helper() {
         --method "$HELPER_DEST.$1" "${@:2}" >/dev/null
 }
 # The helper's CPU time in ms (user + system) and its peak resident memory in KiB.
+# use_helper HELPER [CTL]: that volmap-helper binary from the next call on
+# (the running helper is stopped; the bus starts the new one, activated
+# here) and, if given, that volmapctl.
+use_helper() {
+    local pid
+    pid=$(helper_pid)
+    if [[ -n $pid ]]; then
+        kill "$pid"
+        while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+    fi
+    cp "$1" /usr/libexec/volmap-helper
+    [[ -z ${2:-} ]] || cp "$2" "$(command -v volmapctl)"
+    helper ListMappings "$NO_OPTIONS"
+}
 helper_cpu_ms() {
     awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$(helper_pid)/stat"
 }

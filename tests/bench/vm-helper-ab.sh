@@ -21,19 +21,6 @@ trap 'status=$?; ((status == 0)) || show_helper_log; on_exit' EXIT
 
 bench_helper_stack
 
-# use BINARY [CTL]: that helper from the next call on (the bus starts it
-# again), and that volmapctl if given.
-use() {
-    local pid
-    [[ -z ${2:-} ]] || cp "$2" "$(command -v volmapctl)"
-    pid=$(helper_pid)
-    if [[ -n $pid ]]; then
-        kill "$pid"
-        while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
-    fi
-    cp "$1" /usr/libexec/volmap-helper
-    helper ListMappings "$NO_OPTIONS"
-}
 # cpu_of COMMAND...: the helper's CPU time in ms while COMMAND runs.
 cpu_of() {
     local cpu
@@ -52,7 +39,7 @@ create_10k() { volmapctl create --force bench-10k --table /tmp/big10k.table >/de
 for round in $(seq "${VOLMAP_BENCH_ROUNDS:-5}"); do
     for build in A B; do
         binary=VOLMAP_HELPER_$build ctl=VOLMAP_CTL_$build
-        use "${!binary}" "${!ctl:-}"
+        use_helper "${!binary}" "${!ctl:-}"
         small=$(cpu_of bob_create /tmp/small.table)
         big=$(cpu_of bob_create /tmp/8mb.table)
         start=$(now_ns)

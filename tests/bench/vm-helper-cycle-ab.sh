@@ -27,18 +27,10 @@ fi
 bench_helper_stack
 cp /usr/bin/volmapctl /tmp/volmapctl-staged
 
-# use BUILD: that build's helper from the next call on (the bus starts it
-# again) and its volmapctl.
+# use BUILD: that build's helper and volmapctl from the next call on.
 use() {
-    local pid helper=VOLMAP_HELPER_$1 ctl=VOLMAP_CTL_$1
-    pid=$(helper_pid)
-    if [[ -n $pid ]]; then
-        kill "$pid"
-        while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
-    fi
-    cp "${!helper}" /usr/libexec/volmap-helper
-    cp "${!ctl:-/tmp/volmapctl-staged}" /usr/bin/volmapctl
-    helper ListMappings "$NO_OPTIONS"
+    local helper=VOLMAP_HELPER_$1 ctl=VOLMAP_CTL_$1
+    use_helper "${!helper}" "${!ctl:-/tmp/volmapctl-staged}"
 }
 
 block=${VOLMAP_BENCH_BLOCK:-10}
