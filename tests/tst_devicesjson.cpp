@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// volmapctl devices --json writes its text itself: it must be exactly what
-// a QJsonDocument of the same objects (lsblk's keys) writes, for every
-// kind of device and for strings that need escaping.
+// volmapctl devices --json writes its text itself, without Qt: it must be
+// exactly what a QJsonDocument of the same objects (lsblk's keys) writes
+// of the app's devices, for every kind of device, for strings that need
+// escaping and for bytes that are no UTF-8.
 
-#include "devicesjson.h"
+#include "blockdevicescanner.h"
+#include "devicelisting.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,10 +17,11 @@ using namespace Volmap;
 namespace {
 
 // What volmapctl printed before, through QJsonDocument: the reference.
-QByteArray throughQJsonDocument(const QList<BlockDeviceInfo> &devices)
+QByteArray throughQJsonDocument(const std::vector<ScannedDevice> &scanned)
 {
     QJsonArray array;
-    for (const BlockDeviceInfo &d : devices) {
+    for (const ScannedDevice &device : scanned) {
+        const BlockDeviceInfo d = blockDeviceInfo(device);
         auto orNull = [](const QString &text) { return text.isEmpty() ? QJsonValue() : QJsonValue(text); };
         array.append(QJsonObject{
             {QStringLiteral("name"), d.kernelName},
@@ -51,22 +54,25 @@ QByteArray throughQJsonDocument(const QList<BlockDeviceInfo> &devices)
     return QJsonDocument(array).toJson(QJsonDocument::Indented);
 }
 
-BlockDeviceInfo disk()
+ScannedDevice disk()
 {
-    BlockDeviceInfo d;
-    d.kernelName = QStringLiteral("sda");
-    d.node = QStringLiteral("/dev/sda");
-    d.number = DeviceNumber{8, 0};
+    ScannedDevice d;
+    d.kernelName = "sda";
+    d.node = "/dev/sda";
+    d.major = 8;
     d.sizeInSectors = 1953525168;
     d.physicalBlockSize = 4096;
-    d.model = QStringLiteral("WDC WD10EZEX");
-    d.serial = QStringLiteral("WD-1234");
-    d.partTableType = QStringLiteral("gpt");
-    d.holders = {QStringLiteral("dm-0"), QStringLiteral("dm-1")};
+    d.model = "WDC WD10EZEX";
+    d.serial = "WD-1234";
+    d.partTableType = "gpt";
+    d.holders = {"dm-0", "dm-1"};
     return d;
 }
 
 } // namespace
+
+using Devices = std::vector<ScannedDevice>;
+Q_DECLARE_METATYPE(Devices)
 
 class TestDevicesJson : public QObject
 {
@@ -79,56 +85,62 @@ private Q_SLOTS:
 
 void TestDevicesJson::sameBytesAsQJsonDocument_data()
 {
-    QTest::addColumn<QList<BlockDeviceInfo>>("devices");
-    QTest::newRow("none") << QList<BlockDeviceInfo>();
-    QTest::newRow("disk") << QList<BlockDeviceInfo>{disk()};
+    QTest::addColumn<Devices>("devices");
+    QTest::newRow("none") << Devices();
+    QTest::newRow("disk") << Devices{disk()};
 
-    BlockDeviceInfo partition = disk();
-    partition.kernelName = QStringLiteral("sda1");
-    partition.node = QStringLiteral("/dev/sda1");
+    ScannedDevice partition = disk();
+    partition.kernelName = "sda1";
+    partition.node = "/dev/sda1";
     partition.kind = DeviceKind::Partition;
-    partition.parent = QStringLiteral("sda");
+    partition.parent = "sda";
     partition.partitionStart = 2048;
-    partition.fsType = QStringLiteral("ext4");
-    partition.fsUuid = QStringLiteral("5e1f-77");
-    partition.partUuid = QStringLiteral("0a-01");
-    partition.mountPoints = {QStringLiteral("/"), QStringLiteral("/mnt/a b")};
+    partition.fsType = "ext4";
+    partition.fsUuid = "5e1f-77";
+    partition.partUuid = "0a-01";
+    partition.mountPoints = {"/", "/mnt/a b"};
     partition.holders.clear();
     partition.readOnly = true;
     partition.removable = true;
-    BlockDeviceInfo swap = partition;
+    ScannedDevice swap = partition;
     swap.mountPoints.clear();
     swap.swap = true;
-    BlockDeviceInfo dm;
-    dm.kernelName = QStringLiteral("dm-0");
-    dm.node = QStringLiteral("/dev/dm-0");
+    ScannedDevice dm;
+    dm.kernelName = "dm-0";
+    dm.node = "/dev/dm-0";
     dm.kind = DeviceKind::DeviceMapper;
-    dm.dmName = QStringLiteral("data");
-    dm.slaves = {QStringLiteral("sda"), QStringLiteral("sdb")};
-    BlockDeviceInfo loop;
-    loop.kernelName = QStringLiteral("loop0");
+    dm.dmName = "data";
+    dm.slaves = {"sda", "sdb"};
+    ScannedDevice loop;
+    loop.kernelName = "loop0";
     loop.kind = DeviceKind::Loop;
-    loop.loopBackingFile = QStringLiteral("/var/lib/image (deleted)");
-    QTest::newRow("every kind") << QList<BlockDeviceInfo>{disk(), partition, swap, dm, loop};
+    loop.loopBackingFile = "/var/lib/image (deleted)";
+    QTest::newRow("every kind") << Devices{disk(), partition, swap, dm, loop};
 
     // Labels come from udev's *_ENC values: anything may be in them.
-    BlockDeviceInfo odd = disk();
-    QString every;
-    for (char16_t c = 1; c < 0x80; ++c) {
-        every += QChar(c);
+    ScannedDevice odd = disk();
+    for (int c = 1; c < 0x80; ++c) {
+        odd.fsLabel += char(c);
     }
-    odd.fsLabel = every;
-    odd.model = QStringLiteral("Ünïcødé 磁盘 \U0001F4BE");
-    odd.serial = QStringLiteral("\"quoted\" \\ back\\slash");
-    odd.mountPoints = {QStringLiteral("/mnt/tab\there"), QStringLiteral("/mnt/new\nline")};
+    odd.model = "Ünïcødé 磁盘 \U0001F4BE";
+    odd.serial = "\"quoted\" \\ back\\slash";
+    odd.mountPoints = {"/mnt/tab\there", "/mnt/new\nline"};
     odd.sizeInSectors = std::numeric_limits<qint64>::max() / 512;
-    QTest::newRow("escapes and large numbers") << QList<BlockDeviceInfo>{odd};
+    QTest::newRow("escapes and large numbers") << Devices{odd};
+
+    // Bytes that are no UTF-8 (a label, a mount point): each one U+FFFD, as
+    // Qt reads them; lone, truncated, overlong, surrogate, past U+10FFFF.
+    ScannedDevice broken = disk();
+    broken.fsLabel =
+        "a\xff b\xc3 \xe2\x82( \xf0\x9f\x98 \xed\xa0\x80 \xc0\x80 \xf4\x90\x80\x80 \x80\xbf \xf0\x9f\x98\x80";
+    broken.mountPoints = {"/mnt/\xe9t\xe9", "/mnt/\xc3"};
+    QTest::newRow("not UTF-8") << Devices{broken};
 }
 
 void TestDevicesJson::sameBytesAsQJsonDocument()
 {
-    QFETCH(QList<BlockDeviceInfo>, devices);
-    QCOMPARE(devicesJson(devices), throughQJsonDocument(devices));
+    QFETCH(Devices, devices);
+    QCOMPARE(QByteArray::fromStdString(devicesJsonText(devices)), throughQJsonDocument(devices));
 }
 
 QTEST_GUILESS_MAIN(TestDevicesJson)

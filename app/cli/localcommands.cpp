@@ -3,11 +3,10 @@
 
 #include "blockdevicescanner.h"
 #include "ctloutput.h"
-#include "devicesjson.h"
+#include "devicelisting.h"
 #include "sizeunits.h"
 #include "tabletext.h"
 
-#include <QJsonArray>
 #include <QJsonObject>
 #include <QTime>
 
@@ -58,23 +57,11 @@ void LocalCommands::devices()
         followDevices();
         return;
     }
-    const QList<BlockDeviceInfo> devices = BlockDeviceScanner().scanAll();
-    if (m_options.json) {
-        out() << devicesJson(devices);
-        out().flush();
-    } else {
-        QList<QStringList> rows{{QStringLiteral("NAME"), QStringLiteral("TYPE"), QStringLiteral("MAJ:MIN"),
-                                 QStringLiteral("SIZE"), QStringLiteral("FSTYPE"), QStringLiteral("LABEL"),
-                                 QStringLiteral("IN USE")}};
-        for (const BlockDeviceInfo &d : devices) {
-            const QString name = (d.kind == DeviceKind::Partition ? QStringLiteral("  ") : QString())
-                                 + (d.dmName.isEmpty() ? d.kernelName
-                                                       : d.kernelName + u' ' + u'(' + d.dmName + u')');
-            rows.append({name, kindName(d.kind), d.number.toString(), formatSizeHuman(d.sizeInBytes()),
-                         d.fsType, d.fsLabel, d.inUseReason()});
-        }
-        printTable(rows);
-    }
+    // The program prints `devices` and `devices --json` itself, without
+    // Qt; other spellings of them come here and print the same.
+    const std::vector<ScannedDevice> devices = scanBlockDevices(std::string());
+    out() << QString::fromStdString(m_options.json ? devicesJsonText(devices) : devicesTableText(devices));
+    out().flush();
     finish(ExitOk);
 }
 

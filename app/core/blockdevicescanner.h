@@ -2,6 +2,7 @@
 #pragma once
 
 #include "devicereference.h"
+#include "devicescan.h"
 
 #include <QList>
 #include <QString>
@@ -10,8 +11,6 @@
 #include <optional>
 
 namespace Volmap {
-
-enum class DeviceKind { Disk, Partition, Loop, DeviceMapper, Md, Rom, Ram, Zram };
 
 QString kindName(DeviceKind kind); // "disk", "part", "loop", "dm", "md", "rom", "ram", "zram"
 
@@ -55,10 +54,15 @@ struct BlockDeviceInfo
     bool operator==(const BlockDeviceInfo &) const = default;
 };
 
+/* The plain scan's device as the app's. */
+BlockDeviceInfo blockDeviceInfo(const ScannedDevice &device);
+
 /*
  * Lists block devices from sysfs, /proc and libblkid, unprivileged: a
  * device that cannot be opened is still listed. `root` prefixes /sys,
- * /proc, /run and /dev for tests ("" on a real system).
+ * /proc, /run and /dev for tests ("" on a real system). The scan itself
+ * is Qt-free (devicescan.h), for volmapctl's listing without Qt; this is
+ * its face for the app.
  */
 class BlockDeviceScanner
 {
@@ -71,13 +75,7 @@ public:
     std::optional<BlockDeviceInfo> scan(const QString &kernelName) const;
 
 private:
-    struct SystemState;
-    SystemState readSystemState() const;
-    std::optional<BlockDeviceInfo> scanOne(const QString &kernelName, const SystemState &state) const;
-    /* `udevData`: /run/udev/data, opened (-1 if absent). */
-    void probeFilesystem(BlockDeviceInfo &device, int udevData) const;
-
-    QString m_root;
+    std::string m_root;
 };
 
 } // namespace Volmap

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+// volmapctl's modules, plain C++: the program itself links no Qt library
+// (its `devices` listing starts in a fraction of Qt Core's start-up), so
+// it loads the commands module (Qt Core: options, check, devices
+// --follow) for everything else, which loads the helper commands module
+// (Qt D-Bus) for the commands that call the helper. Each is loaded from
+// one fixed folder, given to the program when it is built: never a path
+// from the environment or the working directory.
+
+extern "C" {
+// Every module's version, which must be volmapctl's own.
+using VolmapctlModuleVersion = const char *();
+// The commands module's entry point: main() with the folder of the
+// modules, where it finds the helper commands module.
+using VolmapctlCommandsMain = int(int *argc, char **argv, const char *moduleDirectory);
+}
+
+namespace Volmap {
+
+/*
+ * Loads `directory`/`file` with its libraries at once (RTLD_NOW: a
+ * missing library fails here, with its name, not halfway through a
+ * command), checks its version and looks up `entry`. nullptr after
+ * saying on stderr why, naming what (`what`) `command` needed.
+ */
+void *loadCtlModule(const char *directory, const char *file, const char *entry, const char *what,
+                    const char *command);
+
+} // namespace Volmap
