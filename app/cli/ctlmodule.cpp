@@ -14,10 +14,13 @@ void *loadCtlModule(const char *directory, const char *file, const char *entry, 
     const std::string path = std::string(directory) + '/' + file;
     void *module = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (!module) {
-        std::fprintf(stderr,
-                     "volmapctl: cannot load the %s: %s\n"
-                     "volmapctl: %s needs them; is volmapctl installed completely?\n",
-                     what, ::dlerror(), command);
+        std::fprintf(stderr, "volmapctl: cannot load the %s: %s\n", what, ::dlerror());
+        if (command) {
+            std::fprintf(stderr, "volmapctl: %s needs them; is volmapctl installed completely?\n", command);
+        } else {
+            std::fprintf(stderr, "volmapctl: only 'devices' and 'devices --json' work without them; is "
+                                 "volmapctl installed completely?\n");
+        }
         return nullptr;
     }
     auto *version = reinterpret_cast<VolmapctlModuleVersion *>(::dlsym(module, "volmapctl_module_version"));

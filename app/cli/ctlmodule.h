@@ -23,7 +23,8 @@ namespace Volmap {
  * Loads `directory`/`file` with its libraries at once (RTLD_NOW: a
  * missing library fails here, with its name, not halfway through a
  * command), checks its version and looks up `entry`. nullptr after
- * saying on stderr why, naming what (`what`) `command` needed.
+ * saying on stderr why, naming what (`what`) `command` needed (nullptr:
+ * no command given; then it names what works without the module).
  */
 void *loadCtlModule(const char *directory, const char *file, const char *entry, const char *what,
                     const char *command);

@@ -48,8 +48,7 @@ int main(int argc, char *argv[])
         return list(listing);
     }
     void *run = Volmap::loadCtlModule(VOLMAPCTL_MODULE_DIR, "volmapctl-commands.so",
-                                      "volmapctl_commands_main", "commands",
-                                      argc > 1 ? argv[1] : "volmapctl");
+                                      "volmapctl_commands_main", "commands", argc > 1 ? argv[1] : nullptr);
     if (!run) {
         return Volmap::ExitUnavailable;
     }
