@@ -1,53 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "deviceusage.h"
 
-#include <QFile>
+#include "scanfiles.h"
 
-#include <sys/stat.h>
-#include <sys/sysmacros.h>
+#include <QFile>
 
 namespace Volmap {
 
-namespace {
-
-// mountinfo and swaps write blanks and backslashes in paths as \ooo.
-QString unescapeOctal(QStringView text)
-{
-    QString result;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        if (text[i] == u'\\' && i + 3 < text.size()) {
-            bool ok = false;
-            const int code = text.sliced(i + 1, 3).toInt(&ok, 8);
-            if (ok) {
-                result += QChar(code);
-                i += 3;
-                continue;
-            }
-        }
-        result += text[i];
-    }
-    return result;
-}
-
-} // namespace
-
-QList<QByteArray> readLinesOf(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return {};
-    }
-    return file.readAll().split('\n');
-}
+// The plain readers (app/scan) are the one implementation: volmapctl's
+// listing without Qt reads the same files the same way.
 
 QHash<QString, QStringList> readMountPoints(const QString &root)
 {
-    // "id parent major:minor root mountpoint options ..."
     QHash<QString, QStringList> mounts;
-    for (const QByteArray &line : readLinesOf(root + QStringLiteral("/proc/self/mountinfo"))) {
-        const QList<QByteArray> fields = line.split(' ');
-        if (fields.size() >= 5) {
-            mounts[QString::fromUtf8(fields[2])].append(unescapeOctal(QString::fromUtf8(fields[4])));
+    for (const auto &[number, points] : Scan::readMountTable(QFile::encodeName(root).toStdString())) {
+        QStringList &into = mounts[QString::fromStdString(number)];
+        for (const std::string &point : points) {
+            into.append(QString::fromStdString(point));
         }
     }
     return mounts;
@@ -56,15 +25,8 @@ QHash<QString, QStringList> readMountPoints(const QString &root)
 QList<DeviceNumber> readSwapDevices(const QString &root)
 {
     QList<DeviceNumber> devices;
-    const QList<QByteArray> lines = readLinesOf(root + QStringLiteral("/proc/swaps"));
-    for (qsizetype i = 1; i < lines.size(); ++i) { // line 0 is the header
-        const QString path = unescapeOctal(
-            QString::fromUtf8(lines[i]).section(u' ', 0, 0, QString::SectionSkipEmpty));
-        struct stat info = {};
-        if (!path.isEmpty() && ::stat(QFile::encodeName(root + path).constData(), &info) == 0
-            && S_ISBLK(info.st_mode)) {
-            devices.append({::major(info.st_rdev), ::minor(info.st_rdev)});
-        }
+    for (const auto &[major, minor] : Scan::readSwapNumbers(QFile::encodeName(root).toStdString())) {
+        devices.append({major, minor});
     }
     return devices;
 }

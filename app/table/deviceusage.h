@@ -13,11 +13,9 @@ namespace Volmap {
 /*
  * What the system already uses block devices for, from /proc: mounts and
  * swap. Shared by the app's device listing and the helper's conflict
- * checks. `root` prefixes paths so tests can use a fake tree.
+ * checks (and, through scanfiles.h, volmapctl's listing). `root` prefixes
+ * paths so tests can use a fake tree.
  */
-
-/* The whole file split into lines; procfs reports a size of 0, so QFile::atEnd() cannot be trusted. */
-QList<QByteArray> readLinesOf(const QString &path);
 
 /* Mount points by "major:minor", from /proc/self/mountinfo (\ooo escapes undone). */
 QHash<QString, QStringList> readMountPoints(const QString &root = QString());

@@ -101,6 +101,13 @@ done
 expect_eq "$(dpkg -S /usr/libexec/volmap-helper | cut -d: -f1)" volmap-helper "owner of the helper"
 expect_eq "$(dpkg -S /usr/share/polkit-1/actions/org.volmap.policy | cut -d: -f1)" volmap-helper "owner of the polkit actions"
 expect_eq "$(dpkg -S "$(command -v volmapctl)" | cut -d: -f1)" volmap "owner of volmapctl"
+for module in volmapctl-commands.so volmapctl-helper-commands.so; do
+    expect_eq "$(dpkg -S "/usr/lib/*/volmap/$module" | cut -d: -f1)" volmap "owner of $module"
+done
+# The program loads its modules from the package's folder, and names no
+# folder of the build (build-debs builds in OUTDIR/.work/volmap).
+expect_eq "$(volmapctl --version)" "volmapctl $(dpkg-query -W -f='${Version}' volmap)" "volmapctl --version"
+! grep -aq '/\.work/volmap' "$(command -v volmapctl)" || fail "volmapctl names the build folder"
 expect_eq "$(dpkg -S /lib/udev/rules.d/69-volmap-assemble.rules | cut -d: -f1)" volmap-helper "owner of the udev rule"
 expect_eq "$(dpkg -S /lib/systemd/system/volmap-assemble.service | cut -d: -f1)" volmap-helper "owner of the assembly unit"
 [[ -L /etc/systemd/system/sysinit.target.wants/volmap-assemble.service ]] ||
