@@ -12,7 +12,7 @@ void *loadCtlModule(const char *directory, const char *file, const char *entry, 
                     const char *command)
 {
     const std::string path = std::string(directory) + '/' + file;
-    void *module = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    void *module = ::dlopen(path.c_str(), RTLD_LAZY | RTLD_LOCAL);
     if (!module) {
         std::fprintf(stderr, "volmapctl: cannot load the %s: %s\n", what, ::dlerror());
         if (command) {

@@ -20,9 +20,10 @@ using VolmapctlCommandsMain = int(int *argc, char **argv, const char *moduleDire
 namespace Volmap {
 
 /*
- * Loads `directory`/`file` with its libraries at once (RTLD_NOW: a
- * missing library fails here, with its name, not halfway through a
- * command), checks its version and looks up `entry`. nullptr after
+ * Loads `directory`/`file` and its libraries (a missing library fails
+ * here, with its name: loading is never lazy; binding functions is, as
+ * for a linked library, so Qt's thousands of imports are not all bound
+ * up front), checks its version and looks up `entry`. nullptr after
  * saying on stderr why, naming what (`what`) `command` needed (nullptr:
  * no command given; then it names what works without the module).
  */
