@@ -10,6 +10,7 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <tuple>
 
 namespace Volmap {
 
