@@ -391,6 +391,15 @@ void TestTableValidator::deviceRangeOf()
     QCOMPARE(range->length, 100u);
     QVERIFY(!Volmap::deviceRangeOf(parsed.table.segments[1]));
     QVERIFY(!Volmap::deviceRangeOf(parsed.table.segments[2]));
+    // The rule before the device is parsed: a bad offset fails it, a bad device text does not.
+    QVERIFY(!deviceRangeTextOf(parsed.table.segments[2]));
+    const ParsedTable badDevice = parseTable(u"0 8 linear /dev/../sda 16");
+    const auto text = deviceRangeTextOf(badDevice.table.segments[0]);
+    QVERIFY(text);
+    QCOMPARE(text->device, QStringLiteral("/dev/../sda"));
+    QCOMPARE(text->offset, 16u);
+    QCOMPARE(text->length, 8u);
+    QVERIFY(!Volmap::deviceRangeOf(badDevice.table.segments[0]));
 }
 
 void TestTableValidator::readerAgreesWithDeviceRangeOf()

@@ -490,18 +490,29 @@ TableIssues validateTableText(QStringView text, const DeviceResolver &resolver, 
     return validateTable(parsed.table, resolver, limits);
 }
 
+std::optional<DeviceRangeText> deviceRangeTextOf(const Segment &segment)
+{
+    if (!targetMapsDevice(segment.target) || segment.args.size() != 2) {
+        return std::nullopt;
+    }
+    const auto offset = parseDecimal(segment.args[1]);
+    if (!offset) {
+        return std::nullopt;
+    }
+    return DeviceRangeText{segment.args[0], *offset, segment.length};
+}
+
 std::optional<DeviceRange> deviceRangeOf(const Segment &segment)
 {
-    const TargetGrammar *grammar = grammarOf(segment.target);
-    if (!grammar || !grammar->mapsDevice || segment.args.size() != 2) {
+    const auto text = deviceRangeTextOf(segment);
+    if (!text) {
         return std::nullopt;
     }
-    auto device = parseDeviceReference(segment.args[0]);
-    const auto offset = parseDecimal(segment.args[1]);
-    if (!device || !offset) {
+    auto device = parseDeviceReference(text->device);
+    if (!device) {
         return std::nullopt;
     }
-    return DeviceRange{*std::move(device), *offset, segment.length};
+    return DeviceRange{*std::move(device), text->offset, text->length};
 }
 
 } // namespace Volmap

@@ -92,4 +92,18 @@ struct DeviceRange
 };
 std::optional<DeviceRange> deviceRangeOf(const Segment &segment);
 
+/*
+ * The rule deviceRangeOf() applies, before the device text is parsed: the
+ * segment's target maps a device, it has two arguments and the second is a
+ * decimal offset. DeviceRangeReader applies it too, with its own cache of
+ * parsed device texts, so the two cannot drift apart.
+ */
+struct DeviceRangeText
+{
+    const QString &device; // the segment's first argument, as written
+    quint64 offset = 0;
+    quint64 length = 0;
+};
+std::optional<DeviceRangeText> deviceRangeTextOf(const Segment &segment);
+
 } // namespace Volmap
