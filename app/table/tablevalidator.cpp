@@ -477,17 +477,23 @@ TableIssues validateTable(const MappingTable &table, const DeviceResolver &resol
 
 TableIssues validateTableText(QStringView text, const DeviceResolver &resolver, const TableLimits &limits)
 {
+    return checkTableText(text, resolver, limits).issues;
+}
+
+ParsedTable checkTableText(QStringView text, const DeviceResolver &resolver, const TableLimits &limits)
+{
     if (text.size() > limits.maxTextLength) {
-        return {{-1, 0,
-                 TableMessages::tr("the table text is %1 characters long; at most %2 are allowed")
-                     .arg(text.size())
-                     .arg(limits.maxTextLength)}};
+        return {{},
+                {{-1, 0,
+                  TableMessages::tr("the table text is %1 characters long; at most %2 are allowed")
+                      .arg(text.size())
+                      .arg(limits.maxTextLength)}}};
     }
     ParsedTable parsed = parseTable(text, limits);
-    if (!parsed.ok()) {
-        return parsed.issues;
+    if (parsed.ok()) {
+        parsed.issues = validateTable(parsed.table, resolver, limits);
     }
-    return validateTable(parsed.table, resolver, limits);
+    return parsed;
 }
 
 std::optional<DeviceRangeText> deviceRangeTextOf(const Segment &segment)

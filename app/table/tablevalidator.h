@@ -3,6 +3,7 @@
 
 #include "devicereference.h"
 #include "segment.h"
+#include "tabletext.h"
 
 #include <functional>
 #include <memory>
@@ -78,6 +79,9 @@ private:
 /* parseTable() + the text length cap + validateTable(). */
 TableIssues validateTableText(QStringView text, const DeviceResolver &resolver = {},
                               const TableLimits &limits = {});
+/* validateTableText() that hands back the parsed table too, for a caller that goes on using it. */
+ParsedTable checkTableText(QStringView text, const DeviceResolver &resolver = {},
+                           const TableLimits &limits = {});
 
 /*
  * The backing-device range a basic_target or linear segment uses (with the
