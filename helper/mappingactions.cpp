@@ -137,7 +137,7 @@ Result<Done, HelperError> MappingActions::checkForeignDeviceRights(CallContext &
     return fail(context.requireAlso(
         manageForeign, QStringLiteral("use segment %1 (%2): %3; such devices belong to their owner")
                            .arg(collision->wanted->segment + 1)
-                           .arg(collision->wanted->description, collision->other->description)));
+                           .arg(collision->wanted->description(), collision->other->description)));
 }
 
 Result<Done, HelperError> MappingActions::checkConflicts(const PreparedTable &table,

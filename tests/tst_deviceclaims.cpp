@@ -15,6 +15,8 @@ private Q_SLOTS:
     void conflicts();
     void sweepAgreesWithEveryPair();
     void selfOverlapAcrossDiskAndPartition();
+    void selfOverlapAgreesWithEveryPair();
+    void descriptionOnlyWhenAsked();
 };
 
 namespace {
@@ -58,12 +60,13 @@ void TestDeviceClaims::conflicts()
         {DeviceClaim::Kind::InUse, {8, 16}, 5000, 1000, QStringLiteral("mounted at /srv")},
         {DeviceClaim::Kind::InUse, {8, 32}, 0, 100000, QStringLiteral("used as swap")},
     };
-    const QList<WantedRange> wanted = {{2, {8, 16}, start, length, QStringLiteral("sectors x of /dev/sdb")}};
+    const QList<WantedRange> wanted = {{2, {8, 16}, start, length, 7, QStringLiteral("/dev/sdb")}};
     const auto conflict = findConflict(wanted, claims);
     QCOMPARE(conflict.has_value(), !errorName.isEmpty());
     if (conflict) {
         QCOMPARE(conflict->name, errorName);
-        QVERIFY(conflict->message.startsWith(u"segment 3 (sectors x of /dev/sdb)"));
+        QVERIFY(conflict->message.startsWith(
+            QStringLiteral("segment 3 (sectors 7-%1 of /dev/sdb)").arg(7 + length - 1)));
         QVERIFY(conflict->message.contains(u"mapping 'a'") || conflict->message.contains(u"mounted at /srv"));
     }
 }
@@ -89,6 +92,7 @@ void TestDeviceClaims::sweepAgreesWithEveryPair()
                            {8, quint32(16 * random.bounded(3))},
                            quint64(random.bounded(10000)),
                            quint64(1 + random.bounded(200)),
+                           0,
                            QStringLiteral("wanted %1").arg(i)});
         }
         const WantedRange *expected = nullptr;
@@ -117,22 +121,66 @@ void TestDeviceClaims::sweepAgreesWithEveryPair()
 void TestDeviceClaims::selfOverlapAcrossDiskAndPartition()
 {
     // Segment 3 on sdb1 (placed at 2048 on sdb) and segment 1 on sdb meet.
-    const QList<WantedRange> wanted = {
-        {0, {8, 16}, 2050, 100, QStringLiteral("sectors 2050-2149 of /dev/sdb")},
-        {1, {8, 32}, 0, 100, QStringLiteral("sectors 0-99 of /dev/sdc")},
-        {2, {8, 16}, 2048, 8, QStringLiteral("sectors 0-7 of /dev/sdb1")}};
+    const QList<WantedRange> wanted = {{0, {8, 16}, 2050, 100, 2050, QStringLiteral("/dev/sdb")},
+                                       {1, {8, 32}, 0, 100, 0, QStringLiteral("/dev/sdc")},
+                                       {2, {8, 16}, 2048, 8, 0, QStringLiteral("/dev/sdb1")}};
     const auto overlap = firstSelfOverlap(wanted);
     QVERIFY(overlap);
     QCOMPARE(overlap->wanted->segment, 0);
     QCOMPARE(overlap->other->segment, 2);
     // A long range hides behind a short one that starts later: still found.
-    const QList<WantedRange> nested = {{0, {8, 16}, 0, 10000, QString()},
-                                       {1, {8, 16}, 100, 10, QString()},
-                                       {2, {8, 16}, 9000, 10, QString()}};
+    const QList<WantedRange> nested = {{0, {8, 16}, 0, 10000}, {1, {8, 16}, 100, 10}, {2, {8, 16}, 9000, 10}};
     QVERIFY(firstSelfOverlap(nested));
-    const QList<WantedRange> apart = {
-        {0, {8, 16}, 0, 100, QString()}, {1, {8, 16}, 100, 100, QString()}, {2, {8, 32}, 0, 100, QString()}};
+    const QList<WantedRange> apart = {{0, {8, 16}, 0, 100}, {1, {8, 16}, 100, 100}, {2, {8, 32}, 0, 100}};
     QVERIFY(!firstSelfOverlap(apart));
+}
+
+// Ranges in (disk, start) order are swept without sorting, others sorted
+// first: both must find an overlap exactly when some pair overlaps.
+void TestDeviceClaims::selfOverlapAgreesWithEveryPair()
+{
+    QRandomGenerator random(20261201);
+    for (int round = 0; round < 400; ++round) {
+        const bool inOrder = round % 2 == 0;
+        QList<WantedRange> wanted;
+        quint64 next = 0;
+        for (int i = 0; i < 12; ++i) {
+            const quint32 minor = inOrder ? quint32(16 * (i / 4)) : quint32(16 * random.bounded(3));
+            if (inOrder && i % 4 == 0) {
+                next = 0;
+            }
+            // In order: each range starts at or after the previous one's start.
+            const quint64 start = inOrder ? next + random.bounded(40) : quint64(random.bounded(400));
+            const quint64 length = 1 + random.bounded(inOrder ? 40 : 60);
+            next = start;
+            wanted.append({i, {8, minor}, start, length, start, QStringLiteral("/dev/sdb")});
+        }
+        bool expected = false;
+        for (qsizetype a = 0; a < wanted.size() && !expected; ++a) {
+            for (qsizetype b = a + 1; b < wanted.size() && !expected; ++b) {
+                expected = wanted[a].disk == wanted[b].disk
+                           && intersects(wanted[a].start, wanted[a].length, wanted[b].start,
+                                         wanted[b].length);
+            }
+        }
+        const auto found = firstSelfOverlap(wanted);
+        QCOMPARE(found.has_value(), expected);
+        if (found) {
+            QCOMPARE_LT(found->wanted->segment, found->other->segment);
+            QCOMPARE(found->wanted->disk, found->other->disk);
+            QVERIFY(intersects(found->wanted->start, found->wanted->length, found->other->start,
+                               found->other->length));
+        }
+    }
+}
+
+void TestDeviceClaims::descriptionOnlyWhenAsked()
+{
+    // Placed at 2048 on its disk, named by its own offset: what the table says.
+    const WantedRange range{4, {8, 16}, 2048 + 100, 50, 100, QStringLiteral("/dev/sdb1")};
+    QCOMPARE(range.description(), QStringLiteral("sectors 100-149 of /dev/sdb1"));
+    const WantedRange percent{0, {8, 16}, 0, 1, 0, QStringLiteral("/dev/disk/by-label/a%1")};
+    QCOMPARE(percent.description(), QStringLiteral("sectors 0-0 of /dev/disk/by-label/a%1"));
 }
 
 QTEST_APPLESS_MAIN(TestDeviceClaims)

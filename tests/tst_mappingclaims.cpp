@@ -103,8 +103,8 @@ void TestMappingClaims::readOnlyOnlyForReadWriteTables()
 {
     const QList<DeviceClaim> claims{
         {DeviceClaim::Kind::ReadOnly, {8, 16}, 0, 4194304, QStringLiteral("read-only")}};
-    const QList<WantedRange> wanted{{0, {8, 32}, 0, 10, QStringLiteral("sectors 0-9 of /dev/sdc")},
-                                    {1, {8, 16}, 0, 10, QStringLiteral("sectors 0-9 of /dev/sdb")}};
+    const QList<WantedRange> wanted{{0, {8, 32}, 0, 10, 0, QStringLiteral("/dev/sdc")},
+                                    {1, {8, 16}, 0, 10, 0, QStringLiteral("/dev/sdb")}};
     const auto conflict = systemConflict(wanted, claims, false);
     QVERIFY(conflict);
     QCOMPARE(conflict->segment, 1);

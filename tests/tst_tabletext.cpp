@@ -171,6 +171,12 @@ void TestTableText::parseDecimal_data()
                          << quint64(18446744073709551615ull);
     QTest::newRow("max+1") << QStringLiteral("18446744073709551616") << false << quint64(0);
     QTest::newRow("huge") << QStringLiteral("99999999999999999999999") << false << quint64(0);
+    // Only 20-digit numbers are checked for overflow: both sides of that line.
+    QTest::newRow("19 nines") << QStringLiteral("9999999999999999999") << true
+                              << quint64(9999999999999999999ull);
+    QTest::newRow("20 nines") << QStringLiteral("99999999999999999999") << false << quint64(0);
+    QTest::newRow("20 digits, leading zeros")
+        << QStringLiteral("00000000000000000042") << true << quint64(42);
     QTest::newRow("empty") << QString() << false << quint64(0);
     QTest::newRow("space") << QStringLiteral(" 1") << false << quint64(0);
     QTest::newRow("minus") << QStringLiteral("-1") << false << quint64(0);

@@ -183,6 +183,7 @@ private Q_SLOTS:
     void enforcesLimits();
     void deviceRangeOf();
     void readerAgreesWithDeviceRangeOf();
+    void checkTableTextKeepsTheTable();
     void rangesInAnyOrderOverlap();
     void incrementalMatchesFull();
 };
@@ -391,6 +392,43 @@ void TestTableValidator::deviceRangeOf()
     QCOMPARE(range->length, 100u);
     QVERIFY(!Volmap::deviceRangeOf(parsed.table.segments[1]));
     QVERIFY(!Volmap::deviceRangeOf(parsed.table.segments[2]));
+    // The rule before the device is parsed: a bad offset fails it, a bad device text does not.
+    QVERIFY(!deviceRangeTextOf(parsed.table.segments[2]));
+    const ParsedTable badDevice = parseTable(u"0 8 linear /dev/../sda 16");
+    const auto text = deviceRangeTextOf(badDevice.table.segments[0]);
+    QVERIFY(text);
+    QCOMPARE(text->device, QStringLiteral("/dev/../sda"));
+    QCOMPARE(text->offset, 16u);
+    QCOMPARE(text->length, 8u);
+    QVERIFY(!Volmap::deviceRangeOf(badDevice.table.segments[0]));
+}
+
+// volmapctl checks a table and then reads its ranges: one parse for both.
+void TestTableValidator::checkTableTextKeepsTheTable()
+{
+    const auto texts = [](const TableIssues &issues) {
+        QStringList lines;
+        for (const TableIssue &issue : issues) {
+            lines.append(QString::number(issue.segment) + u' ' + issue.toString());
+        }
+        return lines;
+    };
+    const QString good = QStringLiteral("0 8 linear /dev/sda 0\n8 8 zero\n");
+    const ParsedTable checked = checkTableText(good, fakeResolve);
+    QVERIFY(checked.ok());
+    QCOMPARE(checked.table, parseTable(good).table);
+    // Whatever validateTableText() finds, in the grammar or the devices, it finds too.
+    for (const QString &bad : {QStringLiteral("0 8 linear /dev/sda 0\n4 8 zero"),
+                               QStringLiteral("0 8 linear /dev/nothere 0"), QStringLiteral("0 x zero")}) {
+        const ParsedTable found = checkTableText(bad, fakeResolve);
+        QVERIFY(!found.ok());
+        QCOMPARE(texts(found.issues), texts(validateTableText(bad, fakeResolve)));
+    }
+    TableLimits limits;
+    limits.maxTextLength = 8;
+    QCOMPARE(texts(checkTableText(good, fakeResolve, limits).issues),
+             texts(validateTableText(good, fakeResolve, limits)));
+    QVERIFY(!checkTableText(good, fakeResolve, limits).ok());
 }
 
 void TestTableValidator::readerAgreesWithDeviceRangeOf()

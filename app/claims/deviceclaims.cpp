@@ -66,16 +66,32 @@ std::optional<Collision<DeviceClaim>> firstCollision(const QList<WantedRange> &w
     return std::nullopt;
 }
 
+QString WantedRange::description() const
+{
+    return QStringLiteral("sectors %1-%2 of %3")
+        .arg(QString::number(offset), QString::number(offset + length - 1), device);
+}
+
 std::optional<Collision<WantedRange>> firstSelfOverlap(const QList<WantedRange> &wanted)
 {
-    QList<qsizetype> order(wanted.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
-        return Position{wanted[a].disk, wanted[a].start} < Position{wanted[b].disk, wanted[b].start};
-    });
-    for (qsizetype i = 1, reaching = 0; i < order.size(); ++i) {
-        const WantedRange &previous = wanted[order[reaching]];
-        const WantedRange &range = wanted[order[i]];
+    const auto positionOf = [](const WantedRange &range) { return Position{range.disk, range.start}; };
+    // Sorting 10 000 indices cost more than the rest of the check; a table
+    // usually maps its disks in ascending ranges, and then needs none.
+    QList<qsizetype> order;
+    if (!std::is_sorted(wanted.cbegin(), wanted.cend(), [&](const WantedRange &a, const WantedRange &b) {
+            return positionOf(a) < positionOf(b);
+        })) {
+        order.resize(wanted.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::sort(order.begin(), order.end(),
+                  [&](qsizetype a, qsizetype b) { return positionOf(wanted[a]) < positionOf(wanted[b]); });
+    }
+    const auto at = [&](qsizetype i) -> const WantedRange & {
+        return wanted[order.isEmpty() ? i : order[i]];
+    };
+    for (qsizetype i = 1, reaching = 0; i < wanted.size(); ++i) {
+        const WantedRange &previous = at(reaching);
+        const WantedRange &range = at(i);
         if (previous.disk == range.disk && endOf(previous.start, previous.length) > range.start) {
             // Name them in table order.
             return previous.segment < range.segment ? Collision<WantedRange>{&previous, &range}
@@ -97,7 +113,7 @@ std::optional<Conflict> firstConflict(const QList<WantedRange> &wanted, const QL
     }
     const WantedRange &range = *collision->wanted;
     const DeviceClaim &claim = *collision->other;
-    const QString where = QStringLiteral("segment %1 (%2)").arg(range.segment + 1).arg(range.description);
+    const QString where = QStringLiteral("segment %1 (%2)").arg(range.segment + 1).arg(range.description());
     QString name = HelperProtocol::Error::deviceInUse();
     QString message = QStringLiteral("%1: the device is %2").arg(where, claim.description);
     if (claim.kind == DeviceClaim::Kind::Mapping) {

@@ -37,14 +37,21 @@ struct DeviceClaim
     QString target = {};
 };
 
-/* A range the table being checked wants, already translated to its disk. */
+/*
+ * A range the table being checked wants, already translated to its disk.
+ * Its description is built only when a message names it: a table may have
+ * 100 000 ranges, and most checks find nothing to report.
+ */
 struct WantedRange
 {
     int segment = 0;
     DeviceNumber disk;
-    quint64 start = 0;
+    quint64 start = 0; // on the disk
     quint64 length = 0;
-    QString description; // e.g. "sectors 0-2047 of /dev/sdb1"
+    quint64 offset = 0;  // on the device as the table names it
+    QString device = {}; // its name for messages, e.g. /dev/sdb1 (shared, not copied, per range)
+
+    QString description() const; // e.g. "sectors 0-2047 of /dev/sdb1"
 };
 
 /* A wanted range and a claim (or another wanted range) on the same sectors; points into the lists given. */
@@ -64,7 +71,11 @@ struct Collision
 std::optional<Collision<DeviceClaim>> firstCollision(const QList<WantedRange> &wanted,
                                                      const QList<DeviceClaim> &claims);
 
-/* Two ranges of one table on the same sectors of a disk (say sdb and sdb1), by a sort and one sweep. */
+/*
+ * Two ranges of one table on the same sectors of a disk (say sdb and sdb1),
+ * by one sweep in (disk, start) order; sorted first only when the ranges
+ * are not in that order already, as a large table usually is.
+ */
 std::optional<Collision<WantedRange>> firstSelfOverlap(const QList<WantedRange> &wanted);
 
 /* A collision as the helper reports it, and the segment (0-based) it is on. */

@@ -24,32 +24,6 @@ QString listed(const QStringList &items)
     return shown.join(QStringLiteral(", "));
 }
 
-void appendDecimal(QString &text, quint64 value)
-{
-    char digits[20];
-    qsizetype first = sizeof digits;
-    do {
-        digits[--first] = char('0' + value % 10);
-        value /= 10;
-    } while (value);
-    text += QLatin1StringView(digits + first, qsizetype(sizeof digits) - first);
-}
-
-// "sectors 0-2047 of /dev/sdb1", one per segment: one allocation, since
-// arg() and chains of + cost several times as much over 100 000 segments.
-QString rangeDescription(quint64 offset, quint64 length, const QString &device)
-{
-    QString text;
-    text.reserve(52 + device.size()); // both numbers at their longest
-    text += QLatin1StringView("sectors ");
-    appendDecimal(text, offset);
-    text += u'-';
-    appendDecimal(text, offset + length - 1);
-    text += QLatin1StringView(" of ");
-    text += device;
-    return text;
-}
-
 } // namespace
 
 Outcome<QList<ResolvedDevice>> resolveDevices(const AdmittedTable &table, DeviceInspector &devices)
@@ -130,7 +104,7 @@ Outcome<PreparedTable> prepareAdmitted(AdmittedTable admitted, DeviceInspector &
         const ResolvedDevice &device = prepared.namedDevices[deviceIndex];
         segment.args[0] = numberTexts[deviceIndex];
         prepared.wanted.append({index, device.disk, device.startOnDisk + range->offset, range->length,
-                                rangeDescription(range->offset, range->length, device.geometry.displayName)});
+                                range->offset, device.geometry.displayName});
     }
     // The grammar compares ranges per device; a disk and its partition
     // are one set of sectors.
@@ -138,8 +112,8 @@ Outcome<PreparedTable> prepareAdmitted(AdmittedTable admitted, DeviceInspector &
         // One arg() pass: a description holds a path, which may hold a '%'.
         return fail(invalidArgument(
             QStringLiteral("invalid table: segments %1 (%2) and %3 (%4) use the same sectors")
-                .arg(QString::number(overlap->wanted->segment + 1), overlap->wanted->description,
-                     QString::number(overlap->other->segment + 1), overlap->other->description)));
+                .arg(QString::number(overlap->wanted->segment + 1), overlap->wanted->description(),
+                     QString::number(overlap->other->segment + 1), overlap->other->description())));
     }
     return prepared;
 }

@@ -54,6 +54,12 @@ bool CtlCommand::needArguments(int count, const QString &usage)
 
 std::optional<QString> CtlCommand::readTable()
 {
+    auto file = readTableFile();
+    return file ? std::optional(std::move(file->text)) : std::nullopt;
+}
+
+std::optional<CtlCommand::TableFile> CtlCommand::readTableFile()
+{
     if (m_options.tableFile.isEmpty()) {
         err() << "volmapctl: " << m_options.command
               << " needs --table FILE (or --table - for standard input)\n";
@@ -69,10 +75,10 @@ std::optional<QString> CtlCommand::readTable()
         finish(ExitFailed);
         return std::nullopt;
     }
-    const QString text = QString::fromUtf8(file.readAll());
+    QString text = QString::fromUtf8(file.readAll());
     // Check here first: the same grammar as the helper, with line numbers.
-    const TableIssues issues = validateTableText(text,
-                                                 BlockDeviceResolver(m_options.systemRoot).tableResolver());
+    ParsedTable checked = checkTableText(text, BlockDeviceResolver(m_options.systemRoot).tableResolver());
+    const TableIssues &issues = checked.issues;
     if (!issues.isEmpty()) {
         const QString source = m_options.tableFile == u"-" ? QStringLiteral("<stdin>") : m_options.tableFile;
         for (const TableIssue &issue : issues) {
@@ -82,7 +88,7 @@ std::optional<QString> CtlCommand::readTable()
         finish(ExitInvalid);
         return std::nullopt;
     }
-    return text;
+    return TableFile{std::move(text), std::move(checked.table)};
 }
 
 } // namespace Volmap

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ctloptions.h"
+#include "segment.h"
 
 #include <QObject>
 
@@ -31,6 +32,15 @@ Q_SIGNALS:
 protected:
     void finish(int code);
     bool needArguments(int count, const QString &usage);
+    // The table file's text, checked as the helper will check it (errors
+    // printed, the command finished); with the parsed table for a caller
+    // that looks at it as well, so a large table is parsed once.
+    struct TableFile
+    {
+        QString text;
+        MappingTable table;
+    };
+    std::optional<TableFile> readTableFile();
     std::optional<QString> readTable();
 
     CtlOptions m_options;

@@ -5,7 +5,6 @@
 #include "datawarning.h"
 #include "segmentsampler.h"
 #include "sizeunits.h"
-#include "tabletext.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -211,12 +210,12 @@ void Volmapctl::create()
                        QStringLiteral("create NAME --table FILE|- [--read-only] [--force] [--persistent]"))) {
         return;
     }
-    const auto text = readTable();
-    if (!text || !consentToData(*text)) {
+    const auto file = readTableFile();
+    if (!file || !consentToData(file->table)) {
         return;
     }
     const HelperClient::CreateFlags flags{m_options.readOnly, m_options.persistent};
-    m_client.create(m_options.arguments[0], *text, flags, [this](const ClientResult<QString> &result) {
+    m_client.create(m_options.arguments[0], file->text, flags, [this](const ClientResult<QString> &result) {
         if (!result) {
             fail(result.error());
             return;
@@ -226,7 +225,7 @@ void Volmapctl::create()
     });
 }
 
-bool Volmapctl::consentToData(const QString &text)
+bool Volmapctl::consentToData(const MappingTable &table)
 {
     // Creating writes nothing, but whatever then writes to the mapping
     // overwrites what is there: say what that is, and want --force for it.
@@ -235,7 +234,7 @@ bool Volmapctl::consentToData(const QString &text)
     if (m_options.force) {
         return true;
     }
-    const QList<RangeData> data = probeTableRanges(m_options.systemRoot, parseTable(text).table);
+    const QList<RangeData> data = probeTableRanges(m_options.systemRoot, table);
     if (!anyHoldsData(data)) {
         return true;
     }

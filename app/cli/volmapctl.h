@@ -29,7 +29,7 @@ public:
 private:
     void fail(const ClientError &error);
     /* False (and the command finished) when a range holds data and --force was not given. */
-    bool consentToData(const QString &text);
+    bool consentToData(const MappingTable &table);
 
     void capabilities();
     void list();

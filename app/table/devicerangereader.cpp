@@ -1,22 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "devicerangereader.h"
 
-#include "tabletext.h"
-
 namespace Volmap {
 
 std::optional<DeviceRange> DeviceRangeReader::rangeOf(const Segment &segment)
 {
-    // What deviceRangeOf() asks, with the device's parse remembered.
-    if (!targetMapsDevice(segment.target) || segment.args.size() != 2) {
+    // deviceRangeOf()'s rule, with the device's parse remembered.
+    const auto text = deviceRangeTextOf(segment);
+    if (!text) {
         return std::nullopt;
     }
-    const std::optional<DeviceReference> &device = referenceOf(segment.args[0]);
-    const auto offset = parseDecimal(segment.args[1]);
-    if (!device || !offset) {
+    const std::optional<DeviceReference> &device = referenceOf(text->device);
+    if (!device) {
         return std::nullopt;
     }
-    return DeviceRange{*device, *offset, segment.length};
+    return DeviceRange{*device, text->offset, text->length};
 }
 
 const std::optional<DeviceReference> &DeviceRangeReader::referenceOf(const QString &text)

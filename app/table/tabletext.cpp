@@ -19,7 +19,8 @@ constexpr qsizetype MaxQuotedLength = 80;
 // arguments at.
 bool isBlank(QChar c)
 {
-    return c == u' ' || c == u'\t' || c == u'\r' || c == u'\v' || c == u'\f';
+    // Most characters of a table are above the space: one comparison for them.
+    return c <= u' ' && (c == u' ' || c == u'\t' || c == u'\r' || c == u'\v' || c == u'\f');
 }
 
 // Past `count` fields and the blanks before them.
@@ -95,10 +96,7 @@ bool isTargetName(QStringView name)
 bool hasControlCharacter(QStringView text)
 {
     for (const QChar c : text) {
-        if (c.unicode() < 0x20 && !isBlank(c)) {
-            return true;
-        }
-        if (c.unicode() == 0x7f) {
+        if (c.unicode() < 0x20 ? !isBlank(c) : c.unicode() == 0x7f) {
             return true;
         }
     }
@@ -130,13 +128,15 @@ std::optional<quint64> parseDecimal(QStringView text)
     if (text.isEmpty() || text.size() > MaxDecimalDigits) {
         return std::nullopt;
     }
+    // Up to 19 digits cannot overflow: only the longest numbers pay for the check.
+    const bool mayOverflow = text.size() == MaxDecimalDigits;
     quint64 value = 0;
     for (const QChar c : text) {
         if (c < u'0' || c > u'9') {
             return std::nullopt;
         }
         const quint64 digit = c.unicode() - u'0';
-        if (value > (std::numeric_limits<quint64>::max() - digit) / 10) {
+        if (mayOverflow && value > (std::numeric_limits<quint64>::max() - digit) / 10) {
             return std::nullopt;
         }
         value = value * 10 + digit;

@@ -5,9 +5,9 @@
 #include "tabletext.h"
 
 #include <QHash>
-#include <QMap>
 
 #include <limits>
+#include <map>
 #include <optional>
 
 namespace Volmap {
@@ -177,10 +177,18 @@ private:
 
     NamedDevice &deviceNamed(const QString &text)
     {
+        // A run of segments on one device shares its text (parseTable
+        // shares a repeated one): compared, not hashed, per segment.
+        if (m_lastDevice && text == m_lastDeviceText) {
+            return *m_lastDevice;
+        }
         auto found = m_devices.find(text);
         if (found == m_devices.end()) {
             found = m_devices.insert(text, {parseDeviceReference(text), std::nullopt});
         }
+        // An insert may move the others: only the latest entry is kept.
+        m_lastDeviceText = text;
+        m_lastDevice = &*found;
         return *found;
     }
 
@@ -264,31 +272,31 @@ private:
     // Ranges already used per device, keyed by start offset.
     void checkReuse(int index, const BlockDeviceGeometry &device, quint64 offset, quint64 length)
     {
-        auto &used = m_used[device.number];
+        auto &used = usedOn(device.number);
         // A large table usually maps a device in ascending ranges: past the
         // last range in use, nothing can overlap.
-        if (used.isEmpty() || used.lastKey() + used.last().length <= offset) {
-            used.insert(used.cend(), offset, {length, index});
+        if (used.empty() || used.rbegin()->first + used.rbegin()->second.length <= offset) {
+            used.emplace_hint(used.end(), offset, Use{length, index});
             m_rows[index].range = {device.number, offset};
             return;
         }
-        auto next = used.lowerBound(offset);
+        auto next = used.lower_bound(offset);
         auto conflict = used.end();
-        if (next != used.end() && next.key() < offset + length) {
+        if (next != used.end() && next->first < offset + length) {
             conflict = next;
         } else if (next != used.begin()) {
             auto previous = std::prev(next);
-            if (previous.key() + previous->length > offset) {
+            if (previous->first + previous->second.length > offset) {
                 conflict = previous;
             }
         }
         if (conflict != used.end()) {
             report(index, TableMessages::tr("%1 of %2 overlap the range segment %3 already uses")
                               .arg(sectorRange(offset, length), device.displayName,
-                                   QString::number(conflict->segment + 1)));
+                                   QString::number(conflict->second.segment + 1)));
             return;
         }
-        used.insert(offset, {length, index});
+        used.insert_or_assign(offset, Use{length, index});
         m_rows[index].range = {device.number, offset};
     }
 
@@ -297,6 +305,19 @@ private:
         quint64 length;
         int segment;
     };
+    // std::map, not QMap: a 10 000-segment table inserts 10 000 ranges,
+    // and QMap's wrapper (a detach check each time) made each a third dearer.
+    using Uses = std::map<quint64, Use>;
+
+    Uses &usedOn(DeviceNumber device)
+    {
+        // Consecutive segments usually use one device: no lookup for them.
+        if (!m_lastUsed || m_lastUsedDevice != device) {
+            m_lastUsed = &m_used[device]; // nodes of a std::map stay put
+            m_lastUsedDevice = device;
+        }
+        return *m_lastUsed;
+    }
 
     // What the last check found out about each segment, for tryUpdate().
     struct RowFacts
@@ -311,9 +332,13 @@ private:
     const DeviceResolver &m_resolver;
     const TableLimits &m_limits;
     IssueCollector m_issues;
-    QMap<DeviceNumber, QMap<quint64, Use>> m_used;
+    std::map<DeviceNumber, Uses> m_used;
+    DeviceNumber m_lastUsedDevice; // and its ranges in m_used
+    Uses *m_lastUsed = nullptr;
     quint32 m_largestBlock = 512;          // the table's logical block size is its devices' largest
     QHash<QString, NamedDevice> m_devices; // by the reference's text
+    QString m_lastDeviceText;              // the last one asked for, and its entry
+    NamedDevice *m_lastDevice = nullptr;
     QList<RowFacts> m_rows;
     bool m_clean = false; // the last check found nothing
     quint64 m_end = 0;    // the checked table's length
@@ -408,9 +433,9 @@ bool TableCheck::tryUpdate(const MappingTable &table, int row)
     }
     m_table = &table;
     if (facts.range) {
-        auto &used = m_used[facts.range->first];
-        const auto old = used.constFind(facts.range->second);
-        if (old == used.cend() || old->segment != row) {
+        auto &used = usedOn(facts.range->first);
+        const auto old = used.find(facts.range->second);
+        if (old == used.end() || old->second.segment != row) {
             return false;
         }
         used.erase(old);
@@ -477,31 +502,48 @@ TableIssues validateTable(const MappingTable &table, const DeviceResolver &resol
 
 TableIssues validateTableText(QStringView text, const DeviceResolver &resolver, const TableLimits &limits)
 {
+    return checkTableText(text, resolver, limits).issues;
+}
+
+ParsedTable checkTableText(QStringView text, const DeviceResolver &resolver, const TableLimits &limits)
+{
     if (text.size() > limits.maxTextLength) {
-        return {{-1, 0,
-                 TableMessages::tr("the table text is %1 characters long; at most %2 are allowed")
-                     .arg(text.size())
-                     .arg(limits.maxTextLength)}};
+        return {{},
+                {{-1, 0,
+                  TableMessages::tr("the table text is %1 characters long; at most %2 are allowed")
+                      .arg(text.size())
+                      .arg(limits.maxTextLength)}}};
     }
     ParsedTable parsed = parseTable(text, limits);
-    if (!parsed.ok()) {
-        return parsed.issues;
+    if (parsed.ok()) {
+        parsed.issues = validateTable(parsed.table, resolver, limits);
     }
-    return validateTable(parsed.table, resolver, limits);
+    return parsed;
+}
+
+std::optional<DeviceRangeText> deviceRangeTextOf(const Segment &segment)
+{
+    if (!targetMapsDevice(segment.target) || segment.args.size() != 2) {
+        return std::nullopt;
+    }
+    const auto offset = parseDecimal(segment.args[1]);
+    if (!offset) {
+        return std::nullopt;
+    }
+    return DeviceRangeText{segment.args[0], *offset, segment.length};
 }
 
 std::optional<DeviceRange> deviceRangeOf(const Segment &segment)
 {
-    const TargetGrammar *grammar = grammarOf(segment.target);
-    if (!grammar || !grammar->mapsDevice || segment.args.size() != 2) {
+    const auto text = deviceRangeTextOf(segment);
+    if (!text) {
         return std::nullopt;
     }
-    auto device = parseDeviceReference(segment.args[0]);
-    const auto offset = parseDecimal(segment.args[1]);
-    if (!device || !offset) {
+    auto device = parseDeviceReference(text->device);
+    if (!device) {
         return std::nullopt;
     }
-    return DeviceRange{*std::move(device), *offset, segment.length};
+    return DeviceRange{*std::move(device), text->offset, text->length};
 }
 
 } // namespace Volmap

@@ -3,6 +3,7 @@
 
 #include "devicereference.h"
 #include "segment.h"
+#include "tabletext.h"
 
 #include <functional>
 #include <memory>
@@ -78,6 +79,9 @@ private:
 /* parseTable() + the text length cap + validateTable(). */
 TableIssues validateTableText(QStringView text, const DeviceResolver &resolver = {},
                               const TableLimits &limits = {});
+/* validateTableText() that hands back the parsed table too, for a caller that goes on using it. */
+ParsedTable checkTableText(QStringView text, const DeviceResolver &resolver = {},
+                           const TableLimits &limits = {});
 
 /*
  * The backing-device range a basic_target or linear segment uses (with the
@@ -91,5 +95,19 @@ struct DeviceRange
     quint64 length = 0;
 };
 std::optional<DeviceRange> deviceRangeOf(const Segment &segment);
+
+/*
+ * The rule deviceRangeOf() applies, before the device text is parsed: the
+ * segment's target maps a device, it has two arguments and the second is a
+ * decimal offset. DeviceRangeReader applies it too, with its own cache of
+ * parsed device texts, so the two cannot drift apart.
+ */
+struct DeviceRangeText
+{
+    const QString &device; // the segment's first argument, as written
+    quint64 offset = 0;
+    quint64 length = 0;
+};
+std::optional<DeviceRangeText> deviceRangeTextOf(const Segment &segment);
 
 } // namespace Volmap

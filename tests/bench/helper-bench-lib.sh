@@ -42,7 +42,8 @@ helper() {
 # The helper's CPU time in ms (user + system) and its peak resident memory in KiB.
 # use_helper HELPER [CTL]: that volmap-helper binary from the next call on
 # (the running helper is stopped; the bus starts the new one, activated
-# here) and, if given, that volmapctl.
+# here) and, if given, that volmapctl with the module of helper commands
+# beside it in its build tree (where create and its table check are).
 use_helper() {
     local pid
     pid=$(helper_pid)
@@ -52,6 +53,9 @@ use_helper() {
     fi
     cp "$1" /usr/libexec/volmap-helper
     [[ -z ${2:-} ]] || cp "$2" "$(command -v volmapctl)"
+    if [[ -n ${2:-} && -f $(dirname "$2")/volmapctl-helper-commands.so ]]; then
+        cp "$(dirname "$2")/volmapctl-helper-commands.so" /usr/lib/*/volmap/volmapctl-helper-commands.so
+    fi
     helper ListMappings "$NO_OPTIONS"
 }
 helper_cpu_ms() {
