@@ -72,7 +72,8 @@ bob_create() {
 # from bash's own clock: no process per reading). One line per cycle in
 # /tmp/cycles.tsv: TAG, cycle, seconds since boot, the helper's pid, then
 # ms for gdbus create, gdbus remove, volmapctl create, volmapctl remove,
-# dmsetup create, dmsetup remove. The three tools take turns within each
+# dmsetup create, dmsetup remove; and, once start_app_client ran, ms for
+# the app's client's create and remove. The tools take turns within each
 # cycle, so a stall of the machine hits one cycle of all of them alike.
 now_us() { echo "${EPOCHREALTIME/./}"; }
 CYCLE_TABLE=$'0 2048 linear /dev/ram0 0\n2048 2048 linear /dev/ram1 0'
@@ -98,13 +99,30 @@ cycle_round() {
         row+=" $(timed_ms volmapctl remove bench-v)"
         row+=" $(timed_ms command dmsetup create bench-d /tmp/two.table)"
         row+=" $(timed_ms command dmsetup remove bench-d)"
+        [[ -z ${APP_CLIENT_PID:-} ]] || row+=" $(app_client_cycle)"
         echo "$row" >>/tmp/cycles.tsv
     done
 }
+# start_app_client: from now on every cycle also creates and removes
+# bench-a through bench_helpercycle (VOLMAP_BENCH_HELPERCYCLE), the app's
+# HelperClient on one bus connection kept over all cycles, as the GUI
+# does; it times each call itself, from sending it to the reply.
+start_app_client() {
+    printf '%s\n' "$CYCLE_TABLE" >/tmp/two.table
+    coproc APP_CLIENT { "$VOLMAP_BENCH_HELPERCYCLE" bench-a /tmp/two.table; }
+}
+# app_client_cycle: "CREATE_MS REMOVE_MS" of one cycle of the app's client.
+app_client_cycle() {
+    local line
+    echo >&"${APP_CLIENT[1]}"
+    read -r line <&"${APP_CLIENT[0]}" || fail "bench_helpercycle ended"
+    [[ $line != error* ]] || fail "bench_helpercycle: $line"
+    echo "$line"
+}
 # cycle_stats TAG COLUMN COLUMN: "S ms (median M ms, p90 P ms, worst W
 # ms)", the sum and the spread over the cycles of the two columns added
-# per cycle (5 = gdbus create, 7 = volmapctl create, 9 = dmsetup create;
-# each + 1 its remove).
+# per cycle (5 = gdbus create, 7 = volmapctl create, 9 = dmsetup create,
+# 11 = the app's client's create; each + 1 its remove).
 cycle_stats() {
     awk -v tag="$1" -v a="$2" -v b="$3" '$1 == tag { print $a + $b }' /tmp/cycles.tsv | sort -n |
         awk '{ v[NR] = $1; sum += $1 }
