@@ -40,9 +40,10 @@ helper() {
         --method "$HELPER_DEST.$1" "${@:2}" >/dev/null
 }
 # The helper's CPU time in ms (user + system) and its peak resident memory in KiB.
-# use_helper HELPER [CTL]: that volmap-helper binary from the next call on
-# (the running helper is stopped; the bus starts the new one, activated
-# here) and, if given, that volmapctl.
+# use_helper HELPER [CTL [MODULE]]: that volmap-helper binary from the next
+# call on (the running helper is stopped; the bus starts the new one,
+# activated here) and, if given, that volmapctl and its helper commands
+# module (volmapctl-helper-commands.so, where its HelperClient is).
 use_helper() {
     local pid
     pid=$(helper_pid)
@@ -52,6 +53,7 @@ use_helper() {
     fi
     cp "$1" /usr/libexec/volmap-helper
     [[ -z ${2:-} ]] || cp "$2" "$(command -v volmapctl)"
+    [[ -z ${3:-} ]] || cp "$3" /usr/lib/x86_64-linux-gnu/volmap/volmapctl-helper-commands.so
     helper ListMappings "$NO_OPTIONS"
 }
 helper_cpu_ms() {
