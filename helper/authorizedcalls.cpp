@@ -161,7 +161,9 @@ void AuthorizedCalls::submit(const QDBusConnection &connection, const QDBusMessa
 void AuthorizedCalls::lookUpUid(const QDBusConnection &connection, const QString &sender)
 {
     // Asked of the bus, never of the caller; and asynchronously, so a
-    // flood cannot hold the event loop in a blocking call.
+    // flood cannot hold the event loop in a blocking call. Once per
+    // connection: its credentials are fixed when it connects.
+    ++m_uidLookups;
     QDBusMessage query = QDBusMessage::createMethodCall(BusService, BusPath, BusService,
                                                         QStringLiteral("GetConnectionUnixUser"));
     query << sender;

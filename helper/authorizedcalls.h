@@ -147,6 +147,13 @@ public:
     qint64 idleMilliseconds() const { return m_lastActivity.elapsed(); }
     void touch() { m_lastActivity.restart(); }
     const CallLog &log() const { return m_log; }
+    /*
+     * How often the bus was asked for a caller's uid, and whether a bus
+     * name's uid is remembered: a connection's uid is asked once and kept
+     * until the bus says the name is gone (unique names are never reused).
+     */
+    int uidLookups() const { return m_uidLookups; }
+    bool remembersCaller(const QString &busName) const { return m_senders.contains(busName); }
 
 private Q_SLOTS:
     void nameOwnerChanged(const QString &name, const QString &oldOwner, const QString &newOwner);
@@ -203,6 +210,7 @@ private:
     Limits m_limits;
     std::map<quint64, PendingCall> m_calls;
     quint64 m_lastId = 0;
+    int m_uidLookups = 0;
     QHash<QString, Sender> m_senders; // until they leave the bus: their uid stays known
     QHash<uint, Usage> m_uids;
     Usage m_total;        // every call; bytes of identified calls only

@@ -151,6 +151,7 @@ private Q_SLOTS:
     void callerLeavingCancelsItsChecks();
     void devicesThatChangeDuringAuthorizationAreNotUsed();
     void unidentifiedCallersHaveTheirOwnPool();
+    void callersUidIsAskedOncePerConnection();
     void refusalsAreLoggedBoundedAndRateLimited();
     void changesAreLoggedWithTheDevicesActedOn();
     void polkitIsToldWhatIsAtStake();
@@ -470,6 +471,47 @@ void TestHelperLimits::unidentifiedCallersHaveTheirOwnPool()
     auto again = client->CreateMapping(QStringLiteral("big"), largeValidTable(10, 4096), {});
     QVERIFY(waitFor(again));
     QVERIFY2(!again.isError(), qPrintable(again.error().message()));
+}
+
+void TestHelperLimits::callersUidIsAskedOncePerConnection()
+{
+    const int before = m_fake.service->calls().uidLookups();
+    auto client = clientOn(u"kept");
+    const QString name = client->connection().baseService();
+    for (int i = 0; i < 3; ++i) {
+        auto listed = client->ListMappings({});
+        QVERIFY(waitFor(listed));
+        QVERIFY2(!listed.isError(), qPrintable(listed.error().message()));
+    }
+    // The app's case: one connection, many calls, one question to the bus.
+    QCOMPARE(m_fake.service->calls().uidLookups(), before + 1);
+    QVERIFY(m_fake.service->calls().remembersCaller(name));
+
+    // Another connection is asked about, whoever's it is.
+    auto other = clientOn(u"other");
+    auto listed = other->ListMappings({});
+    QVERIFY(waitFor(listed));
+    QCOMPARE(m_fake.service->calls().uidLookups(), before + 2);
+
+    // A remembered uid still counts against the uid's limits.
+    denyEverything(60000);
+    AuthorizedCalls::Limits limits;
+    limits.callsPerUid = 1;
+    m_fake.service->calls().setLimits(limits);
+    const QString small = QStringLiteral("0 8 linear /dev/sdb 0");
+    auto waiting = client->CreateMapping(QStringLiteral("w0"), small, {});
+    QTRY_COMPARE(m_fake.authorizer->running(), 1);
+    auto refused = client->CreateMapping(QStringLiteral("w1"), small, {});
+    QVERIFY(waitFor(refused));
+    QCOMPARE(refused.error().name(), HelperProtocol::Error::limitsExceeded());
+    QVERIFY2(refused.error().message().contains(u"of this user"), qPrintable(refused.error().message()));
+    QCOMPARE(m_fake.service->calls().uidLookups(), before + 2);
+
+    // Gone from the bus, forgotten: its name is never anyone's again.
+    client.reset(); // the last reference: now the connection closes
+    m_fake.disconnect(u"kept");
+    QTRY_VERIFY(!m_fake.service->calls().remembersCaller(name));
+    QVERIFY(m_fake.service->calls().remembersCaller(other->connection().baseService()));
 }
 
 void TestHelperLimits::refusalsAreLoggedBoundedAndRateLimited()

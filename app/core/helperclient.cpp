@@ -8,6 +8,7 @@
 
 #include <QDBusMetaType>
 #include <QDBusPendingCallWatcher>
+#include <QMetaMethod>
 
 namespace Volmap {
 
@@ -31,7 +32,19 @@ HelperClient::HelperClient(const QDBusConnection &bus, QObject *parent)
     m_proxy = std::make_unique<OrgVolmapHelper1Interface>(HelperProtocol::serviceName(),
                                                           HelperProtocol::objectPath(), bus);
     m_proxy->setTimeout(CallTimeoutMs);
-    connect(m_proxy.get(), &OrgVolmapHelper1Interface::MappingsChanged, this, &HelperClient::mappingsChanged);
+}
+
+void HelperClient::connectNotify(const QMetaMethod &signal)
+{
+    // Following MappingsChanged costs a match rule on the bus and a
+    // blocking GetNameOwner, three round trips to the bus for a client
+    // like volmapctl that makes one call and never listens: so only once
+    // someone does.
+    if (signal == QMetaMethod::fromSignal(&HelperClient::mappingsChanged) && !m_followsChanges) {
+        m_followsChanges = true;
+        connect(m_proxy.get(), &OrgVolmapHelper1Interface::MappingsChanged, this,
+                &HelperClient::mappingsChanged);
+    }
 }
 
 HelperClient::~HelperClient() = default;

@@ -61,7 +61,11 @@ public:
     void assembleSaved(Callback<QList<SavedMappingState>> done);
 
 Q_SIGNALS:
+    /* The helper's MappingsChanged, followed from the first receiver on. */
     void mappingsChanged();
+
+protected:
+    void connectNotify(const QMetaMethod &signal) override;
 
 private:
     QVariantMap options(QVariantMap extra = {}) const;
@@ -79,6 +83,7 @@ private:
 
     std::unique_ptr<OrgVolmapHelper1Interface> m_proxy;
     bool m_interactive = true;
+    bool m_followsChanges = false;
 };
 
 } // namespace Volmap

@@ -39,13 +39,13 @@ helper() {
     gdbus call --system --timeout 120 --dest $HELPER_DEST --object-path $HELPER_PATH \
         --method "$HELPER_DEST.$1" "${@:2}" >/dev/null
 }
-# The helper's CPU time in ms (user + system) and its peak resident memory in KiB.
-# use_helper HELPER [CTL]: that volmap-helper binary from the next call on
-# (the running helper is stopped; the bus starts the new one, activated
-# here) and, if given, that volmapctl with the module of helper commands
-# beside it in its build tree (where create and its table check are).
+# use_helper HELPER [CTL [MODULE]]: that volmap-helper binary from the next
+# call on (the running helper is stopped; the bus starts the new one,
+# activated here) and, if given, that volmapctl and its helper commands
+# module (volmapctl-helper-commands.so, where its HelperClient and create's
+# table check are; by default the one beside CTL in its build tree).
 use_helper() {
-    local pid
+    local pid module=${3:-}
     pid=$(helper_pid)
     if [[ -n $pid ]]; then
         kill "$pid"
@@ -53,11 +53,13 @@ use_helper() {
     fi
     cp "$1" /usr/libexec/volmap-helper
     [[ -z ${2:-} ]] || cp "$2" "$(command -v volmapctl)"
-    if [[ -n ${2:-} && -f $(dirname "$2")/volmapctl-helper-commands.so ]]; then
-        cp "$(dirname "$2")/volmapctl-helper-commands.so" /usr/lib/*/volmap/volmapctl-helper-commands.so
+    if [[ -z $module && -n ${2:-} && -f $(dirname "$2")/volmapctl-helper-commands.so ]]; then
+        module=$(dirname "$2")/volmapctl-helper-commands.so
     fi
+    [[ -z $module ]] || cp "$module" /usr/lib/*/volmap/volmapctl-helper-commands.so
     helper ListMappings "$NO_OPTIONS"
 }
+# The helper's CPU time in ms (user + system) and its peak resident memory in KiB.
 helper_cpu_ms() {
     awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$(helper_pid)/stat"
 }
@@ -76,7 +78,8 @@ bob_create() {
 # from bash's own clock: no process per reading). One line per cycle in
 # /tmp/cycles.tsv: TAG, cycle, seconds since boot, the helper's pid, then
 # ms for gdbus create, gdbus remove, volmapctl create, volmapctl remove,
-# dmsetup create, dmsetup remove. The three tools take turns within each
+# dmsetup create, dmsetup remove; and, once start_app_client ran, ms for
+# the app's client's create and remove. The tools take turns within each
 # cycle, so a stall of the machine hits one cycle of all of them alike.
 now_us() { echo "${EPOCHREALTIME/./}"; }
 CYCLE_TABLE=$'0 2048 linear /dev/ram0 0\n2048 2048 linear /dev/ram1 0'
@@ -102,13 +105,30 @@ cycle_round() {
         row+=" $(timed_ms volmapctl remove bench-v)"
         row+=" $(timed_ms command dmsetup create bench-d /tmp/two.table)"
         row+=" $(timed_ms command dmsetup remove bench-d)"
+        [[ -z ${APP_CLIENT_PID:-} ]] || row+=" $(app_client_cycle)"
         echo "$row" >>/tmp/cycles.tsv
     done
 }
+# start_app_client: from now on every cycle also creates and removes
+# bench-a through bench_helpercycle (VOLMAP_BENCH_HELPERCYCLE), the app's
+# HelperClient on one bus connection kept over all cycles, as the GUI
+# does; it times each call itself, from sending it to the reply.
+start_app_client() {
+    printf '%s\n' "$CYCLE_TABLE" >/tmp/two.table
+    coproc APP_CLIENT { "$VOLMAP_BENCH_HELPERCYCLE" bench-a /tmp/two.table; }
+}
+# app_client_cycle: "CREATE_MS REMOVE_MS" of one cycle of the app's client.
+app_client_cycle() {
+    local line
+    echo >&"${APP_CLIENT[1]}"
+    read -r line <&"${APP_CLIENT[0]}" || fail "bench_helpercycle ended"
+    [[ $line != error* ]] || fail "bench_helpercycle: $line"
+    echo "$line"
+}
 # cycle_stats TAG COLUMN COLUMN: "S ms (median M ms, p90 P ms, worst W
 # ms)", the sum and the spread over the cycles of the two columns added
-# per cycle (5 = gdbus create, 7 = volmapctl create, 9 = dmsetup create;
-# each + 1 its remove).
+# per cycle (5 = gdbus create, 7 = volmapctl create, 9 = dmsetup create,
+# 11 = the app's client's create; each + 1 its remove).
 cycle_stats() {
     awk -v tag="$1" -v a="$2" -v b="$3" '$1 == tag { print $a + $b }' /tmp/cycles.tsv | sort -n |
         awk '{ v[NR] = $1; sum += $1 }

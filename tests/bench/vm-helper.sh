@@ -3,7 +3,9 @@
 # Benchmark in the VM: the helper against dmsetup, with a real system bus,
 # polkitd (a rules file allows root, refuses bob) and udev running.
 #   1. create + remove of a 2-segment mapping, 100 times (VOLMAP_BENCH_CYCLES), interleaved:
-#      gdbus straight to the helper, volmapctl, and dmsetup with udev sync;
+#      gdbus straight to the helper, volmapctl, the app's HelperClient on
+#      one connection (bench_helpercycle, VOLMAP_BENCH_HELPERCYCLE), and
+#      dmsetup with udev sync;
 #      every command timed (cycle_round), the sums and the median, p90 and
 #      worst cycle reported
 #   2. create of a 10 000-segment table: volmapctl against dmsetup
@@ -19,6 +21,7 @@
 # Lines that start with BENCH are the figures.
 here=$(cd "$(dirname "$0")" && pwd)
 : "${VOLMAP_BENCH_RAWTABLE:?VOLMAP_BENCH_RAWTABLE must name the built bench_rawtable}"
+: "${VOLMAP_BENCH_HELPERCYCLE:?VOLMAP_BENCH_HELPERCYCLE must name the built bench_helpercycle}"
 . "$here/../vm/kernel/guest-lib.sh"
 . "$here/../vm/helper/helper-lib.sh"
 . "$here/helper-bench-lib.sh"
@@ -30,6 +33,7 @@ cycles=${VOLMAP_BENCH_CYCLES:-100}
 step "2-segment create + remove, $cycles times"
 helper ListMappings "$NO_OPTIONS" # activates the helper once, outside the figures
 first_pid=$(helper_pid)
+start_app_client
 for ((finished = 0; finished < cycles; finished += 10)); do
     cycle_round all $((cycles - finished < 10 ? cycles - finished : 10))
     echo "cycle $((finished + 10)): gdbus $(cycle_stats all 5 6)"
@@ -40,12 +44,13 @@ done
 echo "BENCH helper cycle: $cycles create + remove cycles"
 echo "BENCH helper cycle: gdbus to the helper $(cycle_stats all 5 6)"
 echo "BENCH helper cycle: volmapctl $(cycle_stats all 7 8)"
+echo "BENCH helper cycle: the app's client, one connection $(cycle_stats all 11 12)"
 echo "BENCH helper cycle: dmsetup $(cycle_stats all 9 10)"
 # More than one: the helper exited on idle and was activated again meanwhile.
 echo "BENCH helper cycle: helper processes during the cycles $(awk '{ print $4 }' /tmp/cycles.tsv | sort -u | wc -l)" \
     "(pid $first_pid before them)"
-echo "== slowest cycles: tag cycle uptime pid g-create g-remove v-create v-remove d-create d-remove"
-for column in 5 7 9; do
+echo "== slowest cycles: tag cycle uptime pid g-create g-remove v-create v-remove d-create d-remove a-create a-remove"
+for column in 5 7 9 11; do
     sort -k"$column,$column"nr /tmp/cycles.tsv | sed -n "1,3s/^/by column $column: /p"
 done
 
