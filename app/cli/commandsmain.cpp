@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// The commands module: volmapctl's main() with Qt, for every command but
-// the plain listing the program runs itself (main.cpp, ctlmodule.h).
+// volmapctl's main() with Qt, for every command but the plain listing the
+// program runs itself (main.cpp, ctlmodule.h). Both modules hold it: the
+// commands module loads the helper commands module for a helper command
+// (helpercommandsmodule.cpp), the helper commands module runs it directly
+// (helpercommandsdirect.cpp).
 #include "ctloutput.h"
 #include "helpercommands.h"
 #include "localcommands.h"
@@ -115,11 +118,6 @@ std::optional<CtlOptions> ctlOptions(QCommandLineParser &parser, const Options &
 }
 
 } // namespace
-
-extern "C" Q_DECL_EXPORT const char *volmapctl_module_version()
-{
-    return VOLMAP_VERSION;
-}
 
 extern "C" Q_DECL_EXPORT int volmapctl_commands_main(int *argc, char **argv, const char *moduleDirectory)
 {
