@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // What HelperClient asks of the bus itself, as dbus-monitor sees it on a
 // private bus with the fake helper: a client that only calls (volmapctl:
-// one call per process) does not subscribe to MappingsChanged, which
-// would cost it a match rule and a blocking GetNameOwner; one with a
-// receiver subscribes once and gets the signal.
+// one call per process) adds no match rule and asks for no name owner
+// (the generated proxy's watch of the helper's name would cost both, a
+// blocking round trip among them); one with a receiver subscribes once
+// and gets the signal.
 
 #include "fakes/fakehelperservice.h"
 #include "fakes/privatebus.h"
@@ -39,6 +40,18 @@ QStringList addedMatches(const QString &monitorOutput)
     return rules;
 }
 
+/* The unique names that called the bus's GetNameOwner, as dbus-monitor printed them. */
+QStringList nameOwnerCallers(const QString &monitorOutput)
+{
+    QStringList senders;
+    for (const QString &line : monitorOutput.split(u'\n')) {
+        if (line.startsWith(u"method call") && line.contains(u"member=GetNameOwner")) {
+            senders.append(line.section(QStringLiteral("sender="), 1).section(u' ', 0, 0));
+        }
+    }
+    return senders;
+}
+
 } // namespace
 
 class TestHelperClientBus : public QObject
@@ -49,6 +62,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void followsChangesOnlyForAReceiver();
+    void everyCallIsOneTheHelperKnows();
 
 private:
     Fakes::PrivateBus m_bus;
@@ -63,9 +77,10 @@ void TestHelperClientBus::initTestCase()
     m_monitor.start(
         QStringLiteral("dbus-monitor"),
         {QStringLiteral("--address"), m_bus.address(),
-         QStringLiteral("type='method_call',interface='org.freedesktop.DBus',member='AddMatch'")});
+         QStringLiteral("type='method_call',interface='org.freedesktop.DBus',member='AddMatch'"),
+         QStringLiteral("type='method_call',interface='org.freedesktop.DBus',member='GetNameOwner'")});
     QVERIFY2(m_monitor.waitForStarted(), "dbus-monitor is needed (package dbus-bin)");
-    // It says NameLost once it is a monitor: from then on it sees every AddMatch.
+    // It says NameLost once it is a monitor: from then on it sees every AddMatch and GetNameOwner.
     QByteArray said;
     QTRY_VERIFY_WITH_TIMEOUT((said += m_monitor.readAllStandardOutput()).contains("member=NameLost")
                                  || m_monitor.state() == QProcess::NotRunning,
@@ -101,15 +116,52 @@ void TestHelperClientBus::followsChangesOnlyForAReceiver()
     QTRY_COMPARE(changed.size(), 1);
     QCOMPARE(alsoChanged.size(), 1);
 
-    // The monitor has seen the listener's rule before the signal came.
+    // The monitor has seen the listener's rule and name watch before the signal came.
     QString output;
-    QTRY_VERIFY((output += QString::fromUtf8(m_monitor.readAllStandardOutput())).contains(listeningName));
+    QTRY_VERIFY(nameOwnerCallers(output += QString::fromUtf8(m_monitor.readAllStandardOutput()))
+                    .contains(listeningName));
     const QStringList rules = addedMatches(output);
     const auto changeRules = rules.filter(QStringLiteral("member='MappingsChanged'"));
     QCOMPARE(changeRules.size(), 1);
     QVERIFY2(changeRules.first().startsWith(listeningName + u' '), qPrintable(rules.join(u'\n')));
-    // The calling client's own rules: the proxy's watch of the helper's name, nothing more.
-    QVERIFY2(!rules.filter(callingName + u' ').isEmpty(), qPrintable(rules.join(u'\n')));
+    // The calling client asked the bus for nothing but its calls; the
+    // listening one watches the helper's name (the signal's sender).
+    QVERIFY2(rules.filter(callingName + u' ').isEmpty(), qPrintable(rules.join(u'\n')));
+    const QStringList ownerCallers = nameOwnerCallers(output);
+    QVERIFY2(!ownerCallers.contains(callingName), qPrintable(ownerCallers.join(u' ')));
+}
+
+/*
+ * HelperClient sends its calls by name, not through the generated proxy:
+ * each must reach a method of the contract with arguments of its types.
+ * The helper may refuse a call (no such mapping), never as unknown.
+ */
+void TestHelperClientBus::everyCallIsOneTheHelperKnows()
+{
+    HelperClient client(m_fake.connect(u"every"));
+    QStringList answered;
+    auto check = [&answered](const QString &what) {
+        return [&answered, what](const auto &result) {
+            const QString name = result.has_value() ? QString() : result.error().dbusName;
+            QVERIFY2(!name.startsWith(u"org.freedesktop.DBus.Error."),
+                     qPrintable(what + QStringLiteral(": ") + name));
+            answered.append(what);
+        };
+    };
+    const QString absent = QStringLiteral("absent");
+    client.capabilities(check(QStringLiteral("GetCapabilities")));
+    client.loadTargetModule(check(QStringLiteral("LoadTargetModule")));
+    client.listMappings(check(QStringLiteral("ListMappings")));
+    client.table(absent, check(QStringLiteral("GetTable")));
+    client.status(absent, check(QStringLiteral("GetStatus")));
+    client.create(absent, SdbTable, true, check(QStringLiteral("CreateMapping")));
+    client.reload(QStringLiteral("nothing"), SdbTable, check(QStringLiteral("ReloadMapping")));
+    client.resetCounters(QStringLiteral("nothing"), check(QStringLiteral("ResetCounters")));
+    client.setPersistent(QStringLiteral("nothing"), true, check(QStringLiteral("SetPersistent")));
+    client.listSaved(check(QStringLiteral("ListSavedMappings")));
+    client.assembleSaved(check(QStringLiteral("AssembleSaved")));
+    client.remove(absent, false, true, check(QStringLiteral("RemoveMapping")));
+    QTRY_COMPARE(answered.size(), 12);
 }
 
 QTEST_GUILESS_MAIN(TestHelperClientBus)

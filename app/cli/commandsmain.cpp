@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// The commands module: volmapctl's main() with Qt, for every command but
-// the plain listing the program runs itself (main.cpp, ctlmodule.h).
+// volmapctl's main() with Qt, for every command but the plain listing the
+// program runs itself (main.cpp, ctlmodule.h). Both modules hold it: the
+// commands module loads the helper commands module for a helper command
+// (helpercommandsmodule.cpp), the helper commands module runs it directly
+// (helpercommandsdirect.cpp).
 #include "ctloutput.h"
 #include "helpercommands.h"
 #include "localcommands.h"
@@ -8,6 +11,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <cstdlib>
 #include <optional>
 
 using namespace Volmap;
@@ -116,13 +120,12 @@ std::optional<CtlOptions> ctlOptions(QCommandLineParser &parser, const Options &
 
 } // namespace
 
-extern "C" Q_DECL_EXPORT const char *volmapctl_module_version()
-{
-    return VOLMAP_VERSION;
-}
-
 extern "C" Q_DECL_EXPORT int volmapctl_commands_main(int *argc, char **argv, const char *moduleDirectory)
 {
+    // Qt's own event loop instead of GLib's: volmapctl integrates with no
+    // GLib code, and setting up GLib's main context costs about 40 system
+    // calls per run. Unless the caller chose otherwise.
+    ::setenv("QT_NO_GLIB", "1", 0);
     QCoreApplication app(*argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("volmapctl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VOLMAP_VERSION));

@@ -2,6 +2,7 @@
 #include "ctlcommand.h"
 
 #include "blockdeviceresolver.h"
+#include "ctlmodule.h"
 #include "ctloutput.h"
 #include "tablevalidator.h"
 
@@ -18,13 +19,7 @@ bool isLocalCommand(const QString &command)
 
 bool isHelperCommand(const QString &command)
 {
-    // Volmapctl::start dispatches exactly these.
-    static const QStringList commands{
-        QStringLiteral("capabilities"), QStringLiteral("list"),           QStringLiteral("table"),
-        QStringLiteral("status"),       QStringLiteral("create"),         QStringLiteral("reload"),
-        QStringLiteral("remove"),       QStringLiteral("reset-counters"), QStringLiteral("persist"),
-        QStringLiteral("assemble"),     QStringLiteral("load-module"),    QStringLiteral("watch")};
-    return commands.contains(command);
+    return isHelperCommandWord(command.toUtf8().constData());
 }
 
 CtlCommand::CtlCommand(CtlOptions options, QObject *parent)

@@ -5,15 +5,18 @@
 // (its `devices` listing starts in a fraction of Qt Core's start-up), so
 // it loads the commands module (Qt Core: options, check, devices
 // --follow) for everything else, which loads the helper commands module
-// (Qt D-Bus) for the commands that call the helper. Each is loaded from
-// one fixed folder, given to the program when it is built: never a path
-// from the environment or the working directory.
+// (Qt D-Bus) for the commands that call the helper. The helper commands
+// module holds the same main() as the commands module, so the program
+// loads it alone when the first argument names a helper command (one
+// module loaded instead of two). Each is loaded from one fixed folder,
+// given to the program when it is built: never a path from the
+// environment or the working directory.
 
 extern "C" {
 // Every module's version, which must be volmapctl's own.
 using VolmapctlModuleVersion = const char *();
-// The commands module's entry point: main() with the folder of the
-// modules, where it finds the helper commands module.
+// The entry point of both modules' main(): with the folder of the
+// modules, where the commands module finds the helper commands module.
 using VolmapctlCommandsMain = int(int *argc, char **argv, const char *moduleDirectory);
 }
 
@@ -29,5 +32,10 @@ namespace Volmap {
  */
 void *loadCtlModule(const char *directory, const char *file, const char *entry, const char *what,
                     const char *command);
+/* The same, saying nothing if it fails (the caller has another way). */
+void *tryCtlModule(const char *directory, const char *file, const char *entry);
+
+/* Whether `word` is a command that calls the helper (isHelperCommand is the same list). */
+bool isHelperCommandWord(const char *word);
 
 } // namespace Volmap

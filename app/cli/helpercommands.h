@@ -10,15 +10,17 @@
 // the command's ExitCode.
 extern "C" {
 using VolmapctlRunHelperCommand = int(const Volmap::CtlOptions *options, bool interactive);
+// Defined in the helper commands module (helpercommandsentry.cpp).
+VolmapctlRunHelperCommand volmapctl_run_helper_command;
 }
 
 namespace Volmap {
 
 /*
- * Loads the helper commands module from `moduleDirectory` (volmapctl's
- * fixed folder of modules, ctlmodule.h) and runs options.command in it.
- * The exit status; ExitUnavailable after saying why if the module is
- * missing or of another version.
+ * Runs options.command in the helper commands module: in the commands
+ * module, loads it from `moduleDirectory` (volmapctl's fixed folder of
+ * modules, ctlmodule.h) first. The exit status; ExitUnavailable after
+ * saying why if the module is missing or of another version.
  */
 int runHelperCommand(const CtlOptions &options, bool interactive, const char *moduleDirectory);
 

@@ -11,11 +11,6 @@
 
 #include <memory>
 
-extern "C" Q_DECL_EXPORT const char *volmapctl_module_version()
-{
-    return VOLMAP_VERSION;
-}
-
 extern "C" Q_DECL_EXPORT int volmapctl_run_helper_command(const Volmap::CtlOptions *options, bool interactive)
 {
     using namespace Volmap;

@@ -2,7 +2,7 @@
 // volmapctl's program: no Qt library. `devices` and `devices --json`, as
 // exactly these words, list the block devices here in plain C++ (loading
 // Qt Core took longer than lsblk's whole listing); everything else runs
-// in the commands module (ctlmodule.h).
+// in a module (ctlmodule.h).
 #include "ctlexit.h"
 #include "ctlmodule.h"
 #include "devicelisting.h"
@@ -47,8 +47,20 @@ int main(int argc, char *argv[])
     if (const Listing listing = plainListing(argc, argv); listing != Listing::None) {
         return list(listing);
     }
-    void *run = Volmap::loadCtlModule(VOLMAPCTL_MODULE_DIR, "volmapctl-commands.so",
-                                      "volmapctl_commands_main", "commands", argc > 1 ? argv[1] : nullptr);
+    const char *command = argc > 1 ? argv[1] : nullptr;
+    void *run = nullptr;
+    // A helper command named first: its module holds main() too, so it is
+    // loaded alone (one module instead of two). Any other spelling, or a
+    // module that will not load, goes through the commands module, which
+    // says what is wrong.
+    if (command && Volmap::isHelperCommandWord(command)) {
+        run = Volmap::tryCtlModule(VOLMAPCTL_MODULE_DIR, "volmapctl-helper-commands.so",
+                                   "volmapctl_commands_main");
+    }
+    if (!run) {
+        run = Volmap::loadCtlModule(VOLMAPCTL_MODULE_DIR, "volmapctl-commands.so", "volmapctl_commands_main",
+                                    "commands", command);
+    }
     if (!run) {
         return Volmap::ExitUnavailable;
     }

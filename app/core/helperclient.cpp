@@ -6,6 +6,7 @@
 #include "helperprotocol.h"
 #include "sealedtable.h"
 
+#include <QDBusMessage>
 #include <QDBusMetaType>
 #include <QDBusPendingCallWatcher>
 #include <QMetaMethod>
@@ -27,24 +28,32 @@ QList<QVariantMap> mapList(const QDBusPendingCall &call)
 
 HelperClient::HelperClient(const QDBusConnection &bus, QObject *parent)
     : QObject(parent)
+    , m_bus(bus)
 {
     qDBusRegisterMetaType<QList<QVariantMap>>();
-    m_proxy = std::make_unique<OrgVolmapHelper1Interface>(HelperProtocol::serviceName(),
-                                                          HelperProtocol::objectPath(), bus);
-    m_proxy->setTimeout(CallTimeoutMs);
 }
 
 void HelperClient::connectNotify(const QMetaMethod &signal)
 {
-    // Following MappingsChanged costs a match rule on the bus and a
-    // blocking GetNameOwner, three round trips to the bus for a client
-    // like volmapctl that makes one call and never listens: so only once
-    // someone does.
-    if (signal == QMetaMethod::fromSignal(&HelperClient::mappingsChanged) && !m_followsChanges) {
-        m_followsChanges = true;
+    // The generated proxy follows the helper's name from its constructor
+    // on (a match rule and a blocking GetNameOwner, and two RemoveMatch on
+    // exit): what a signal needs, and nothing a client like volmapctl
+    // that makes one call and never listens should pay. So calls go
+    // without it (call()), and it is made once someone listens.
+    if (signal == QMetaMethod::fromSignal(&HelperClient::mappingsChanged) && !m_proxy) {
+        m_proxy = std::make_unique<OrgVolmapHelper1Interface>(HelperProtocol::serviceName(),
+                                                              HelperProtocol::objectPath(), m_bus);
         connect(m_proxy.get(), &OrgVolmapHelper1Interface::MappingsChanged, this,
                 &HelperClient::mappingsChanged);
     }
+}
+
+QDBusPendingCall HelperClient::call(const QString &method, const QVariantList &arguments)
+{
+    QDBusMessage message = QDBusMessage::createMethodCall(
+        HelperProtocol::serviceName(), HelperProtocol::objectPath(), HelperProtocol::interfaceName(), method);
+    message.setArguments(arguments);
+    return m_bus.asyncCall(message, CallTimeoutMs);
 }
 
 HelperClient::~HelperClient() = default;
@@ -64,7 +73,7 @@ ClientResult<QString> HelperClient::tableArgument(const QString &table, QVariant
     }
     // A long string would cost the helper (libdbus validates every byte)
     // before it could refuse a caller; a sealed memfd costs it an fstat.
-    if (!(m_proxy->connection().connectionCapabilities() & QDBusConnection::UnixFileDescriptorPassing)) {
+    if (!(m_bus.connectionCapabilities() & QDBusConnection::UnixFileDescriptorPassing)) {
         return fail(ClientError{ClientErrorKind::Failed,
                                 tr("The table is too long to send to the helper on this bus connection, "
                                    "which cannot pass file descriptors."),
@@ -114,19 +123,19 @@ void HelperClient::watch(const QDBusPendingCall &call, Callback<T> done, Convert
 void HelperClient::capabilities(Callback<QVariantMap> done)
 {
     watch<QVariantMap>(
-        m_proxy->GetCapabilities(options()), std::move(done),
+        call(QStringLiteral("GetCapabilities"), {options()}), std::move(done),
         [](const QDBusPendingCall &call) { return QDBusPendingReply<QVariantMap>(call).value(); });
 }
 
 void HelperClient::loadTargetModule(Callback<Done> done)
 {
-    watch<Done>(m_proxy->LoadTargetModule(options()), std::move(done),
+    watch<Done>(call(QStringLiteral("LoadTargetModule"), {options()}), std::move(done),
                 [](const QDBusPendingCall &) { return Done{}; });
 }
 
 void HelperClient::listMappings(Callback<QList<MappingSummary>> done)
 {
-    watch<QList<MappingSummary>>(m_proxy->ListMappings(options()), std::move(done),
+    watch<QList<MappingSummary>>(call(QStringLiteral("ListMappings"), {options()}), std::move(done),
                                  [](const QDBusPendingCall &call) {
                                      QList<MappingSummary> mappings;
                                      for (const QVariantMap &map : mapList(call)) {
@@ -138,13 +147,13 @@ void HelperClient::listMappings(Callback<QList<MappingSummary>> done)
 
 void HelperClient::table(const QString &name, Callback<QString> done)
 {
-    watch<QString>(m_proxy->GetTable(name, options()), std::move(done),
+    watch<QString>(call(QStringLiteral("GetTable"), {name, options()}), std::move(done),
                    [](const QDBusPendingCall &call) { return QDBusPendingReply<QString>(call).value(); });
 }
 
 void HelperClient::status(const QString &name, Callback<QList<SegmentStatus>> done)
 {
-    watch<QList<SegmentStatus>>(m_proxy->GetStatus(name, options()), std::move(done),
+    watch<QList<SegmentStatus>>(call(QStringLiteral("GetStatus"), {name, options()}), std::move(done),
                                 [](const QDBusPendingCall &call) {
                                     QList<SegmentStatus> segments;
                                     for (const QVariantMap &map : mapList(call)) {
@@ -174,7 +183,8 @@ void HelperClient::create(const QString &name, const QString &table, CreateFlags
         failLater(std::move(done), argument.error());
         return;
     }
-    watch<QString>(m_proxy->CreateMapping(name, argument.value(), options(extra)), std::move(done),
+    watch<QString>(call(QStringLiteral("CreateMapping"), {name, argument.value(), options(extra)}),
+                   std::move(done),
                    [](const QDBusPendingCall &call) { return QDBusPendingReply<QString>(call).value(); });
 }
 
@@ -186,8 +196,8 @@ void HelperClient::reload(const QString &name, const QString &table, Callback<Do
         failLater(std::move(done), argument.error());
         return;
     }
-    watch<Done>(m_proxy->ReloadMapping(name, argument.value(), options(extra)), std::move(done),
-                [](const QDBusPendingCall &) { return Done{}; });
+    watch<Done>(call(QStringLiteral("ReloadMapping"), {name, argument.value(), options(extra)}),
+                std::move(done), [](const QDBusPendingCall &) { return Done{}; });
 }
 
 void HelperClient::remove(const QString &name, bool deferred, Callback<Done> done)
@@ -204,19 +214,19 @@ void HelperClient::remove(const QString &name, bool deferred, bool keepDefinitio
     if (keepDefinition) {
         extra.insert(HelperProtocol::Option::keepDefinition(), true);
     }
-    watch<Done>(m_proxy->RemoveMapping(name, options(extra)), std::move(done),
+    watch<Done>(call(QStringLiteral("RemoveMapping"), {name, options(extra)}), std::move(done),
                 [](const QDBusPendingCall &) { return Done{}; });
 }
 
 void HelperClient::resetCounters(const QString &name, Callback<Done> done)
 {
-    watch<Done>(m_proxy->ResetCounters(name, options()), std::move(done),
+    watch<Done>(call(QStringLiteral("ResetCounters"), {name, options()}), std::move(done),
                 [](const QDBusPendingCall &) { return Done{}; });
 }
 
 void HelperClient::setPersistent(const QString &name, bool enabled, Callback<Done> done)
 {
-    watch<Done>(m_proxy->SetPersistent(name, enabled, options()), std::move(done),
+    watch<Done>(call(QStringLiteral("SetPersistent"), {name, enabled, options()}), std::move(done),
                 [](const QDBusPendingCall &) { return Done{}; });
 }
 
@@ -235,12 +245,14 @@ QList<SavedMappingState> savedStates(const QDBusPendingCall &call)
 
 void HelperClient::listSaved(Callback<QList<SavedMappingState>> done)
 {
-    watch<QList<SavedMappingState>>(m_proxy->ListSavedMappings(options()), std::move(done), savedStates);
+    watch<QList<SavedMappingState>>(call(QStringLiteral("ListSavedMappings"), {options()}), std::move(done),
+                                    savedStates);
 }
 
 void HelperClient::assembleSaved(Callback<QList<SavedMappingState>> done)
 {
-    watch<QList<SavedMappingState>>(m_proxy->AssembleSaved(options()), std::move(done), savedStates);
+    watch<QList<SavedMappingState>>(call(QStringLiteral("AssembleSaved"), {options()}), std::move(done),
+                                    savedStates);
 }
 
 } // namespace Volmap

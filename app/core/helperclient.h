@@ -18,9 +18,8 @@ class QDBusPendingCall;
 namespace Volmap {
 
 /*
- * The app's side of org.volmap.Helper1, on the proxy generated from the
- * contract. Every call is asynchronous: the callback runs later from the
- * event loop with a value or a ClientError, never blocking the caller.
+ * The app's side of org.volmap.Helper1 (the contract). Every call is asynchronous: the callback runs later
+ * from the event loop with a value or a ClientError, never blocking the caller.
  */
 class HelperClient final : public QObject
 {
@@ -80,10 +79,13 @@ private:
     void failLater(Callback<T> done, const ClientError &error);
     template<typename T, typename Convert>
     void watch(const QDBusPendingCall &call, Callback<T> done, Convert convert);
+    /* The helper's `method` with `arguments`, sent as the generated proxy would, without its name watch. */
+    QDBusPendingCall call(const QString &method, const QVariantList &arguments);
 
+    QDBusConnection m_bus;
+    /* Made for the first receiver of mappingsChanged (connectNotify). */
     std::unique_ptr<OrgVolmapHelper1Interface> m_proxy;
     bool m_interactive = true;
-    bool m_followsChanges = false;
 };
 
 } // namespace Volmap

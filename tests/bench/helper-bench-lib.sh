@@ -39,13 +39,14 @@ helper() {
     gdbus call --system --timeout 120 --dest $HELPER_DEST --object-path $HELPER_PATH \
         --method "$HELPER_DEST.$1" "${@:2}" >/dev/null
 }
-# use_helper HELPER [CTL [MODULE]]: that volmap-helper binary from the next
-# call on (the running helper is stopped; the bus starts the new one,
-# activated here) and, if given, that volmapctl and its helper commands
-# module (volmapctl-helper-commands.so, where its HelperClient and create's
-# table check are; by default the one beside CTL in its build tree).
+# use_helper HELPER [CTL [MODULE [COMMANDS]]]: that volmap-helper binary
+# from the next call on (the running helper is stopped; the bus starts the
+# new one, activated here) and, if given, that volmapctl and its helper
+# commands module (volmapctl-helper-commands.so, where its HelperClient and
+# create's table check are; by default the one beside CTL in its build
+# tree), and that commands module (volmapctl-commands.so).
 use_helper() {
-    local pid module=${3:-}
+    local pid module=${3:-} commands=${4:-}
     pid=$(helper_pid)
     if [[ -n $pid ]]; then
         kill "$pid"
@@ -57,6 +58,7 @@ use_helper() {
         module=$(dirname "$2")/volmapctl-helper-commands.so
     fi
     [[ -z $module ]] || cp "$module" /usr/lib/*/volmap/volmapctl-helper-commands.so
+    [[ -z $commands ]] || cp "$commands" /usr/lib/*/volmap/volmapctl-commands.so
     helper ListMappings "$NO_OPTIONS"
 }
 # The helper's CPU time in ms (user + system) and its peak resident memory in KiB.
