@@ -23,61 +23,63 @@ bool isBlank(QChar c)
     return c <= u' ' && (c == u' ' || c == u'\t' || c == u'\r' || c == u'\v' || c == u'\f');
 }
 
-// Past `count` fields and the blanks before them.
-qsizetype skipFields(QStringView line, qsizetype from, int count)
-{
-    qsizetype i = from;
-    for (int field = 0; field < count; ++field) {
-        while (i < line.size() && isBlank(line[i])) {
-            ++i;
-        }
-        while (i < line.size() && !isBlank(line[i])) {
-            ++i;
-        }
-    }
-    return i;
-}
-
-/*
- * The line as dmsetup hands it to the kernel: a whole-line comment or blank
- * line is empty, and after the target name a `#` starts a comment anywhere,
- * even inside a word. Before that, `#` is an ordinary character, so
- * "0 8 #x" names a (bad) target "#x", as with `dmsetup create`.
- */
-QStringView withoutComment(QStringView line)
-{
-    qsizetype i = 0;
-    while (i < line.size() && isBlank(line[i])) {
-        ++i;
-    }
-    if (i == line.size() || line[i] == u'#') {
-        return {};
-    }
-    const qsizetype afterTarget = skipFields(line, i, 3);
-    const qsizetype comment = line.indexOf(u'#', afterTarget);
-    return comment < 0 ? line : line.first(comment);
-}
-
 // A line's fields: on the stack for any line of our targets' grammar.
 using Fields = QVarLengthArray<QStringView, 8>;
 
-// At most `maxFields` + 1 fields: one more than allowed is enough to say so.
-void splitFields(QStringView line, qsizetype maxFields, Fields &fields)
+// What one pass over a line found: its fields and whether it holds a control character.
+struct LineScan
+{
+    bool controlCharacter = false;
+};
+
+/*
+ * The line as dmsetup hands it to the kernel, split into fields in one
+ * pass: a whole-line comment or blank line has no fields, and after the
+ * target name (the third field) a `#` starts a comment anywhere, even
+ * inside a word. Before that, `#` is an ordinary character, so "0 8 #x"
+ * names a (bad) target "#x", as with `dmsetup create`. Keeps at most
+ * `maxFields` + 1 fields (one more than allowed is enough to say so) and
+ * stops there; otherwise notes a control character before the comment.
+ */
+LineScan scanLine(QStringView line, qsizetype maxFields, Fields &fields)
 {
     fields.clear();
+    LineScan scan;
+    const char16_t *const data = line.utf16();
+    const qsizetype size = line.size();
     qsizetype i = 0;
-    while (i < line.size() && fields.size() <= maxFields) {
-        while (i < line.size() && isBlank(line[i])) {
-            ++i;
-        }
+    while (i < size && isBlank(data[i])) {
+        ++i;
+    }
+    if (i == size || data[i] == u'#') {
+        return scan;
+    }
+    while (i < size) {
         const qsizetype begin = i;
-        while (i < line.size() && !isBlank(line[i])) {
+        const bool commentMayStart = fields.size() >= 3;
+        while (i < size && !isBlank(data[i])) {
+            const char16_t c = data[i];
+            if (c == u'#' && commentMayStart) {
+                break;
+            }
+            // C0 other than the blanks, and DEL.
+            scan.controlCharacter |= c < u' ' || c == 0x7f;
             ++i;
         }
         if (i > begin) {
             fields.append(line.sliced(begin, i - begin));
+            if (fields.size() > maxFields) {
+                return scan;
+            }
+        }
+        if (i < size && data[i] == u'#') {
+            return scan; // the comment
+        }
+        while (i < size && isBlank(data[i])) {
+            ++i;
         }
     }
+    return scan;
 }
 
 bool isTargetName(QStringView name)
@@ -91,16 +93,6 @@ bool isTargetName(QStringView name)
         }
     }
     return true;
-}
-
-bool hasControlCharacter(QStringView text)
-{
-    for (const QChar c : text) {
-        if (c.unicode() < 0x20 ? !isBlank(c) : c.unicode() == 0x7f) {
-            return true;
-        }
-    }
-    return false;
 }
 
 } // namespace
@@ -164,20 +156,18 @@ struct RepeatedText
     }
 };
 
-/* One line without its comment as a segment; nullopt after noting in `issues` why it is none. */
-std::optional<Segment> parseLine(QStringView line, int lineNumber, const TableLimits &limits,
-                                 IssueCollector &issues, RepeatedText &repeated)
+/*
+ * One line's fields as a segment appended to `segments`; nothing appended
+ * after noting in `issues` why the line is none.
+ */
+void parseFields(const Fields &fields, const LineScan &scan, int lineNumber, const TableLimits &limits,
+                 IssueCollector &issues, RepeatedText &repeated, QList<Segment> &segments)
 {
-    Fields fields;
-    splitFields(line, limits.maxFieldsPerLine, fields);
-    auto problem = [&](const QString &message) {
-        issues.add(-1, lineNumber, message);
-        return std::nullopt;
-    };
+    auto problem = [&](const QString &message) { issues.add(-1, lineNumber, message); };
     if (fields.size() > limits.maxFieldsPerLine) {
         return problem(TableMessages::tr("more than %1 fields").arg(limits.maxFieldsPerLine));
     }
-    if (hasControlCharacter(line)) {
+    if (scan.controlCharacter) {
         return problem(TableMessages::tr("contains a control character"));
     }
     if (fields.size() < 3) {
@@ -193,36 +183,38 @@ std::optional<Segment> parseLine(QStringView line, int lineNumber, const TableLi
         return problem(
             TableMessages::tr("length %1 is not a decimal sector number").arg(quotedInput(fields[1])));
     }
-    if (!isTargetName(fields[2])) {
-        return problem(TableMessages::tr("%1 is not a target name").arg(quotedInput(fields[2])));
+    // The last segment's target passed this check already.
+    if (repeated.target.isNull() || repeated.target != fields[2]) {
+        if (!isTargetName(fields[2])) {
+            return problem(TableMessages::tr("%1 is not a target name").arg(quotedInput(fields[2])));
+        }
+        repeated.target = fields[2].toString();
     }
-    Segment segment;
+    Segment &segment = segments.emplaceBack();
     segment.start = *start;
     segment.length = *length;
-    segment.target = RepeatedText::reuse(repeated.target, fields[2]);
+    segment.target = repeated.target;
     segment.line = lineNumber;
     segment.args.reserve(fields.size() - 3);
     for (qsizetype i = 3; i < fields.size(); ++i) {
         segment.args.append(i == 3 ? RepeatedText::reuse(repeated.firstArgument, fields[i])
                                    : fields[i].toString());
     }
-    return segment;
-}
-
-// Room for every line as a segment, up to one past the limit.
-qsizetype expectedSegments(QStringView text, const TableLimits &limits)
-{
-    return qMin(text.count(u'\n'), limits.maxSegments) + 1;
 }
 
 } // namespace
 
+/*
+ * The segment list grows as lines turn out to be segments (Segment is
+ * relocatable, so growing moves memory, not strings): counting the lines
+ * first cost a tenth of the parse.
+ */
 ParsedTable parseTable(QStringView text, const TableLimits &limits)
 {
     ParsedTable result;
-    result.table.segments.reserve(expectedSegments(text, limits));
     IssueCollector issues(limits.maxIssues);
     RepeatedText repeated;
+    Fields fields;
     int lineNumber = 0;
     qsizetype lineStart = 0;
     while (lineStart <= text.size()) {
@@ -239,14 +231,12 @@ ParsedTable parseTable(QStringView text, const TableLimits &limits)
         lineStart = lineEnd + 1;
         ++lineNumber;
 
-        // Blank lines and comments, before splitting anything: a comment
-        // may hold any text, control characters and many words included.
-        const QStringView line = withoutComment(text.sliced(thisLineStart, lineEnd - thisLineStart));
-        if (line.isEmpty()) {
-            continue;
-        }
-        if (std::optional<Segment> segment = parseLine(line, lineNumber, limits, issues, repeated)) {
-            result.table.segments.append(std::move(*segment));
+        // Blank lines and comments have no fields: a comment may hold any
+        // text, control characters and many words included.
+        const LineScan scan = scanLine(text.sliced(thisLineStart, lineEnd - thisLineStart),
+                                       limits.maxFieldsPerLine, fields);
+        if (!fields.isEmpty()) {
+            parseFields(fields, scan, lineNumber, limits, issues, repeated, result.table.segments);
         }
     }
     result.issues = issues.take();
