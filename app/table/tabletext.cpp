@@ -57,9 +57,14 @@ LineScan scanLine(QStringView line, qsizetype maxFields, Fields &fields)
     while (i < size) {
         const qsizetype begin = i;
         const bool commentMayStart = fields.size() >= 3;
-        while (i < size && !isBlank(data[i])) {
+        while (i < size) {
             const char16_t c = data[i];
-            if (c == u'#' && commentMayStart) {
+            // Most characters are printable and no `#`: one test for them.
+            if (c > u' ' && c != u'#' && c != 0x7f) {
+                ++i;
+                continue;
+            }
+            if (isBlank(c) || (c == u'#' && commentMayStart)) {
                 break;
             }
             // C0 other than the blanks, and DEL.
@@ -120,15 +125,24 @@ std::optional<quint64> parseDecimal(QStringView text)
     if (text.isEmpty() || text.size() > MaxDecimalDigits) {
         return std::nullopt;
     }
-    // Up to 19 digits cannot overflow: only the longest numbers pay for the check.
-    const bool mayOverflow = text.size() == MaxDecimalDigits;
     quint64 value = 0;
+    // Up to 19 digits cannot overflow: only the longest numbers pay for the check.
+    if (text.size() < MaxDecimalDigits) {
+        for (const char16_t *c = text.utf16(), *end = c + text.size(); c != end; ++c) {
+            const unsigned digit = unsigned(*c) - u'0';
+            if (digit > 9) {
+                return std::nullopt;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
+    }
     for (const QChar c : text) {
         if (c < u'0' || c > u'9') {
             return std::nullopt;
         }
         const quint64 digit = c.unicode() - u'0';
-        if (mayOverflow && value > (std::numeric_limits<quint64>::max() - digit) / 10) {
+        if (value > (std::numeric_limits<quint64>::max() - digit) / 10) {
             return std::nullopt;
         }
         value = value * 10 + digit;
