@@ -29,32 +29,40 @@ using Fields = QVarLengthArray<QStringView, 8>;
 // What one pass over a line found: its fields and whether it holds a control character.
 struct LineScan
 {
+    qsizetype end = 0; // where the line ends: at its '\n' or the text's end
     bool controlCharacter = false;
 };
 
 /*
- * The line as dmsetup hands it to the kernel, split into fields in one
- * pass: a whole-line comment or blank line has no fields, and after the
- * target name (the third field) a `#` starts a comment anywhere, even
- * inside a word. Before that, `#` is an ordinary character, so "0 8 #x"
- * names a (bad) target "#x", as with `dmsetup create`. Keeps at most
- * `maxFields` + 1 fields (one more than allowed is enough to say so) and
- * stops there; otherwise notes a control character before the comment.
+ * The line from `from` on as dmsetup hands it to the kernel, split into
+ * fields in one pass that also finds the line's end: a whole-line comment
+ * or blank line has no fields, and after the target name (the third
+ * field) a `#` starts a comment anywhere, even inside a word. Before that,
+ * `#` is an ordinary character, so "0 8 #x" names a (bad) target "#x", as
+ * with `dmsetup create`. Keeps at most `maxFields` + 1 fields (one more
+ * than allowed is enough to say so) and stops there; otherwise notes a
+ * control character before the comment.
  */
-LineScan scanLine(QStringView line, qsizetype maxFields, Fields &fields)
+LineScan scanLine(QStringView text, qsizetype from, qsizetype maxFields, Fields &fields)
 {
     fields.clear();
     LineScan scan;
-    const char16_t *const data = line.utf16();
-    const qsizetype size = line.size();
-    qsizetype i = 0;
+    const char16_t *const data = text.utf16();
+    const qsizetype size = text.size();
+    // The rest of the line is not read: a comment, or fields past the limit.
+    const auto skipToEnd = [&](qsizetype i) {
+        const qsizetype newline = text.indexOf(u'\n', i);
+        scan.end = newline < 0 ? size : newline;
+        return scan;
+    };
+    qsizetype i = from;
     while (i < size && isBlank(data[i])) {
         ++i;
     }
-    if (i == size || data[i] == u'#') {
-        return scan;
+    if (i < size && data[i] == u'#') {
+        return skipToEnd(i);
     }
-    while (i < size) {
+    while (i < size && data[i] != u'\n') {
         const qsizetype begin = i;
         const bool commentMayStart = fields.size() >= 3;
         while (i < size) {
@@ -64,7 +72,7 @@ LineScan scanLine(QStringView line, qsizetype maxFields, Fields &fields)
                 ++i;
                 continue;
             }
-            if (isBlank(c) || (c == u'#' && commentMayStart)) {
+            if (c == u'\n' || isBlank(c) || (c == u'#' && commentMayStart)) {
                 break;
             }
             // C0 other than the blanks, and DEL.
@@ -72,18 +80,19 @@ LineScan scanLine(QStringView line, qsizetype maxFields, Fields &fields)
             ++i;
         }
         if (i > begin) {
-            fields.append(line.sliced(begin, i - begin));
+            fields.append(text.sliced(begin, i - begin));
             if (fields.size() > maxFields) {
-                return scan;
+                return skipToEnd(i);
             }
         }
         if (i < size && data[i] == u'#') {
-            return scan; // the comment
+            return skipToEnd(i); // the comment
         }
         while (i < size && isBlank(data[i])) {
             ++i;
         }
     }
+    scan.end = i;
     return scan;
 }
 
@@ -237,18 +246,11 @@ ParsedTable parseTable(QStringView text, const TableLimits &limits)
                        TableMessages::tr("the table has more than %1 segments").arg(limits.maxSegments));
             break;
         }
-        qsizetype lineEnd = text.indexOf(u'\n', lineStart);
-        if (lineEnd < 0) {
-            lineEnd = text.size();
-        }
-        const qsizetype thisLineStart = lineStart;
-        lineStart = lineEnd + 1;
         ++lineNumber;
-
         // Blank lines and comments have no fields: a comment may hold any
         // text, control characters and many words included.
-        const LineScan scan = scanLine(text.sliced(thisLineStart, lineEnd - thisLineStart),
-                                       limits.maxFieldsPerLine, fields);
+        const LineScan scan = scanLine(text, lineStart, limits.maxFieldsPerLine, fields);
+        lineStart = scan.end + 1;
         if (!fields.isEmpty()) {
             parseFields(fields, scan, lineNumber, limits, issues, repeated, result.table.segments);
         }
