@@ -26,7 +26,7 @@ bool isBlank(QChar c)
 // A line's fields: on the stack for any line of our targets' grammar.
 using Fields = QVarLengthArray<QStringView, 8>;
 
-// What one pass over a line found: its fields and whether it holds a control character.
+// What one pass over a line found besides its fields: its end, and a control character.
 struct LineScan
 {
     qsizetype end = 0; // where the line ends: at its '\n' or the text's end
