@@ -183,6 +183,10 @@ void TestTableText::parseDecimal_data()
     QTest::newRow("plus") << QStringLiteral("+1") << false << quint64(0);
     QTest::newRow("exponent") << QStringLiteral("1e3") << false << quint64(0);
     QTest::newRow("arabic-indic digit") << QStringLiteral("\u0661") << false << quint64(0);
+    // The characters on either side of '0'-'9', in short and in 20-digit numbers.
+    QTest::newRow("slash") << QStringLiteral("1/") << false << quint64(0);
+    QTest::newRow("colon") << QStringLiteral(":1") << false << quint64(0);
+    QTest::newRow("20 characters, a colon") << QStringLiteral("1000000000000000000:") << false << quint64(0);
 }
 
 void TestTableText::parseDecimal()

@@ -439,7 +439,12 @@ void TestTableValidator::readerAgreesWithDeviceRangeOf()
         u"0 8 linear /dev/sda 0\n8 8 linear /dev/sda 8\n16 8 basic_target 8:0 16\n"
         u"24 8 linear /dev/sda x\n32 8 zero\n40 8 linear /dev/../sda 0\n"
         u"48 8 linear 08:000 24\n56 8 linear /dev/sda 32\n64 8 striped 1 8 8:0 0\n"
-        u"72 8 linear /dev/sda\n80 8 linear /dev/../sda 8\n88 8 linear 8:0 40\n");
+        u"72 8 linear /dev/sda\n80 8 linear /dev/../sda 8\n88 8 linear 8:0 40\n"
+        // Runs of one target and device (read by their offset alone), broken
+        // by a bad offset, another target, extra arguments or a bad device.
+        u"96 8 linear 8:0 48\n104 8 linear 8:0 x\n112 8 linear 8:0 56\n120 8 basic_target 8:0 64\n"
+        u"128 8 linear 8:0 72\n136 8 zero\n144 8 linear 8:0 80\n152 8 linear 8:0 88 1\n"
+        u"160 8 linear /dev/../sda 8\n168 8 linear /dev/../sda 16\n176 8 linear 8:0 96\n");
     QVERIFY(parsed.ok());
     DeviceRangeReader reader;
     for (int pass = 0; pass < 2; ++pass) {

@@ -96,8 +96,12 @@ Outcome<AdmittedTable> admitTable(QStringView text)
     QString lastDevice; // as written: a run of segments on one device costs one lookup
     for (const Segment &segment : std::as_const(parsed.table.segments)) {
         admitted.usesBasicTarget |= segment.target == HelperProtocol::BasicTargetName;
+        // The grammar passed: a segment with arguments maps the device in the first.
+        if (!lastDevice.isNull() && !segment.args.isEmpty() && segment.args[0] == lastDevice) {
+            continue;
+        }
         const auto range = ranges.rangeOf(segment);
-        if (!range || segment.args[0] == lastDevice) {
+        if (!range) {
             continue;
         }
         lastDevice = segment.args[0];

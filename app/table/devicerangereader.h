@@ -23,6 +23,9 @@ private:
     QHash<QString, std::optional<DeviceReference>> m_references; // by the text as written
     QString m_lastText;                                          // the last one asked for, and its answer
     const std::optional<DeviceReference> *m_last = nullptr;
+    // The last range read: its target (the text's is m_lastText, the device m_last).
+    QString m_lastTarget;
+    bool m_lastRange = false;
 };
 
 } // namespace Volmap

@@ -42,6 +42,13 @@ struct Segment
     }
 };
 
+} // namespace Volmap
+
+// QString, QStringList and numbers: a QList<Segment> grows by moving memory.
+Q_DECLARE_TYPEINFO(Volmap::Segment, Q_RELOCATABLE_TYPE);
+
+namespace Volmap {
+
 struct MappingTable
 {
     QList<Segment> segments;

@@ -23,61 +23,77 @@ bool isBlank(QChar c)
     return c <= u' ' && (c == u' ' || c == u'\t' || c == u'\r' || c == u'\v' || c == u'\f');
 }
 
-// Past `count` fields and the blanks before them.
-qsizetype skipFields(QStringView line, qsizetype from, int count)
-{
-    qsizetype i = from;
-    for (int field = 0; field < count; ++field) {
-        while (i < line.size() && isBlank(line[i])) {
-            ++i;
-        }
-        while (i < line.size() && !isBlank(line[i])) {
-            ++i;
-        }
-    }
-    return i;
-}
-
-/*
- * The line as dmsetup hands it to the kernel: a whole-line comment or blank
- * line is empty, and after the target name a `#` starts a comment anywhere,
- * even inside a word. Before that, `#` is an ordinary character, so
- * "0 8 #x" names a (bad) target "#x", as with `dmsetup create`.
- */
-QStringView withoutComment(QStringView line)
-{
-    qsizetype i = 0;
-    while (i < line.size() && isBlank(line[i])) {
-        ++i;
-    }
-    if (i == line.size() || line[i] == u'#') {
-        return {};
-    }
-    const qsizetype afterTarget = skipFields(line, i, 3);
-    const qsizetype comment = line.indexOf(u'#', afterTarget);
-    return comment < 0 ? line : line.first(comment);
-}
-
 // A line's fields: on the stack for any line of our targets' grammar.
 using Fields = QVarLengthArray<QStringView, 8>;
 
-// At most `maxFields` + 1 fields: one more than allowed is enough to say so.
-void splitFields(QStringView line, qsizetype maxFields, Fields &fields)
+// What one pass over a line found besides its fields: its end, and a control character.
+struct LineScan
+{
+    qsizetype end = 0; // where the line ends: at its '\n' or the text's end
+    bool controlCharacter = false;
+};
+
+/*
+ * The line from `from` on as dmsetup hands it to the kernel, split into
+ * fields in one pass that also finds the line's end: a whole-line comment
+ * or blank line has no fields, and after the target name (the third
+ * field) a `#` starts a comment anywhere, even inside a word. Before that,
+ * `#` is an ordinary character, so "0 8 #x" names a (bad) target "#x", as
+ * with `dmsetup create`. Keeps at most `maxFields` + 1 fields (one more
+ * than allowed is enough to say so) and stops there; otherwise notes a
+ * control character before the comment.
+ */
+LineScan scanLine(QStringView text, qsizetype from, qsizetype maxFields, Fields &fields)
 {
     fields.clear();
-    qsizetype i = 0;
-    while (i < line.size() && fields.size() <= maxFields) {
-        while (i < line.size() && isBlank(line[i])) {
-            ++i;
-        }
+    LineScan scan;
+    const char16_t *const data = text.utf16();
+    const qsizetype size = text.size();
+    // The rest of the line is not read: a comment, or fields past the limit.
+    const auto skipToEnd = [&](qsizetype i) {
+        const qsizetype newline = text.indexOf(u'\n', i);
+        scan.end = newline < 0 ? size : newline;
+        return scan;
+    };
+    qsizetype i = from;
+    while (i < size && isBlank(data[i])) {
+        ++i;
+    }
+    if (i < size && data[i] == u'#') {
+        return skipToEnd(i);
+    }
+    while (i < size && data[i] != u'\n') {
         const qsizetype begin = i;
-        while (i < line.size() && !isBlank(line[i])) {
+        const bool commentMayStart = fields.size() >= 3;
+        while (i < size) {
+            const char16_t c = data[i];
+            // Most characters are printable and no `#`: one test for them.
+            if (c > u' ' && c != u'#' && c != 0x7f) {
+                ++i;
+                continue;
+            }
+            if (c == u'\n' || isBlank(c) || (c == u'#' && commentMayStart)) {
+                break;
+            }
+            // C0 other than the blanks, and DEL.
+            scan.controlCharacter |= c < u' ' || c == 0x7f;
             ++i;
         }
         if (i > begin) {
-            fields.append(line.sliced(begin, i - begin));
+            fields.append(text.sliced(begin, i - begin));
+            if (fields.size() > maxFields) {
+                return skipToEnd(i);
+            }
+        }
+        if (i < size && data[i] == u'#') {
+            return skipToEnd(i); // the comment
+        }
+        while (i < size && isBlank(data[i])) {
+            ++i;
         }
     }
+    scan.end = i;
+    return scan;
 }
 
 bool isTargetName(QStringView name)
@@ -91,16 +107,6 @@ bool isTargetName(QStringView name)
         }
     }
     return true;
-}
-
-bool hasControlCharacter(QStringView text)
-{
-    for (const QChar c : text) {
-        if (c.unicode() < 0x20 ? !isBlank(c) : c.unicode() == 0x7f) {
-            return true;
-        }
-    }
-    return false;
 }
 
 } // namespace
@@ -128,15 +134,24 @@ std::optional<quint64> parseDecimal(QStringView text)
     if (text.isEmpty() || text.size() > MaxDecimalDigits) {
         return std::nullopt;
     }
-    // Up to 19 digits cannot overflow: only the longest numbers pay for the check.
-    const bool mayOverflow = text.size() == MaxDecimalDigits;
     quint64 value = 0;
+    // Up to 19 digits cannot overflow: only the longest numbers pay for the check.
+    if (text.size() < MaxDecimalDigits) {
+        for (const char16_t *c = text.utf16(), *end = c + text.size(); c != end; ++c) {
+            const unsigned digit = unsigned(*c) - u'0';
+            if (digit > 9) {
+                return std::nullopt;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
+    }
     for (const QChar c : text) {
         if (c < u'0' || c > u'9') {
             return std::nullopt;
         }
         const quint64 digit = c.unicode() - u'0';
-        if (mayOverflow && value > (std::numeric_limits<quint64>::max() - digit) / 10) {
+        if (value > (std::numeric_limits<quint64>::max() - digit) / 10) {
             return std::nullopt;
         }
         value = value * 10 + digit;
@@ -164,20 +179,18 @@ struct RepeatedText
     }
 };
 
-/* One line without its comment as a segment; nullopt after noting in `issues` why it is none. */
-std::optional<Segment> parseLine(QStringView line, int lineNumber, const TableLimits &limits,
-                                 IssueCollector &issues, RepeatedText &repeated)
+/*
+ * One line's fields as a segment appended to `segments`; nothing appended
+ * after noting in `issues` why the line is none.
+ */
+void parseFields(const Fields &fields, const LineScan &scan, int lineNumber, const TableLimits &limits,
+                 IssueCollector &issues, RepeatedText &repeated, QList<Segment> &segments)
 {
-    Fields fields;
-    splitFields(line, limits.maxFieldsPerLine, fields);
-    auto problem = [&](const QString &message) {
-        issues.add(-1, lineNumber, message);
-        return std::nullopt;
-    };
+    auto problem = [&](const QString &message) { issues.add(-1, lineNumber, message); };
     if (fields.size() > limits.maxFieldsPerLine) {
         return problem(TableMessages::tr("more than %1 fields").arg(limits.maxFieldsPerLine));
     }
-    if (hasControlCharacter(line)) {
+    if (scan.controlCharacter) {
         return problem(TableMessages::tr("contains a control character"));
     }
     if (fields.size() < 3) {
@@ -193,36 +206,38 @@ std::optional<Segment> parseLine(QStringView line, int lineNumber, const TableLi
         return problem(
             TableMessages::tr("length %1 is not a decimal sector number").arg(quotedInput(fields[1])));
     }
-    if (!isTargetName(fields[2])) {
-        return problem(TableMessages::tr("%1 is not a target name").arg(quotedInput(fields[2])));
+    // The last segment's target passed this check already.
+    if (repeated.target.isNull() || repeated.target != fields[2]) {
+        if (!isTargetName(fields[2])) {
+            return problem(TableMessages::tr("%1 is not a target name").arg(quotedInput(fields[2])));
+        }
+        repeated.target = fields[2].toString();
     }
-    Segment segment;
+    Segment &segment = segments.emplaceBack();
     segment.start = *start;
     segment.length = *length;
-    segment.target = RepeatedText::reuse(repeated.target, fields[2]);
+    segment.target = repeated.target;
     segment.line = lineNumber;
     segment.args.reserve(fields.size() - 3);
     for (qsizetype i = 3; i < fields.size(); ++i) {
         segment.args.append(i == 3 ? RepeatedText::reuse(repeated.firstArgument, fields[i])
                                    : fields[i].toString());
     }
-    return segment;
-}
-
-// Room for every line as a segment, up to one past the limit.
-qsizetype expectedSegments(QStringView text, const TableLimits &limits)
-{
-    return qMin(text.count(u'\n'), limits.maxSegments) + 1;
 }
 
 } // namespace
 
+/*
+ * The segment list grows as lines turn out to be segments (Segment is
+ * relocatable, so growing moves memory, not strings): counting the lines
+ * first cost a tenth of the parse.
+ */
 ParsedTable parseTable(QStringView text, const TableLimits &limits)
 {
     ParsedTable result;
-    result.table.segments.reserve(expectedSegments(text, limits));
     IssueCollector issues(limits.maxIssues);
     RepeatedText repeated;
+    Fields fields;
     int lineNumber = 0;
     qsizetype lineStart = 0;
     while (lineStart <= text.size()) {
@@ -231,22 +246,13 @@ ParsedTable parseTable(QStringView text, const TableLimits &limits)
                        TableMessages::tr("the table has more than %1 segments").arg(limits.maxSegments));
             break;
         }
-        qsizetype lineEnd = text.indexOf(u'\n', lineStart);
-        if (lineEnd < 0) {
-            lineEnd = text.size();
-        }
-        const qsizetype thisLineStart = lineStart;
-        lineStart = lineEnd + 1;
         ++lineNumber;
-
-        // Blank lines and comments, before splitting anything: a comment
-        // may hold any text, control characters and many words included.
-        const QStringView line = withoutComment(text.sliced(thisLineStart, lineEnd - thisLineStart));
-        if (line.isEmpty()) {
-            continue;
-        }
-        if (std::optional<Segment> segment = parseLine(line, lineNumber, limits, issues, repeated)) {
-            result.table.segments.append(std::move(*segment));
+        // Blank lines and comments have no fields: a comment may hold any
+        // text, control characters and many words included.
+        const LineScan scan = scanLine(text, lineStart, limits.maxFieldsPerLine, fields);
+        lineStart = scan.end + 1;
+        if (!fields.isEmpty()) {
+            parseFields(fields, scan, lineNumber, limits, issues, repeated, result.table.segments);
         }
     }
     result.issues = issues.take();

@@ -4,7 +4,9 @@
 # 10 000-segment table with volmapctl spends its time, beside dmsetup's.
 # Per round: volmapctl --version alone, the create, dmsetup create; then
 # the helper's log, and volmapctl's system calls for
-# one create under strace: the 25 longest gaps between them, in order.
+# one create under strace: the 25 longest gaps between them, in order;
+# then the helper's device-mapper ioctls and longer gaps during one
+# create, and dmsetup's for its create of the same table.
 #   VOLMAP_HELPER, VOLMAP_CTL: optional builds to install over the stage's
 #   VOLMAP_PROFILE_CYCLES: rounds (default 3)
 here=$(cd "$(dirname "$0")" && pwd)
@@ -42,6 +44,22 @@ echo "== the same, every call from reading the table on"
 gaps /tmp/ctl.strace | awk '/read\(.*"0 8 linear/ { on = 1 } on' | cut -c1-150
 echo "lines: $(wc -l </tmp/ctl.strace), first $(head -c 30 /tmp/ctl.strace), last $(tail -n 1 /tmp/ctl.strace | cut -c1-30)"
 volmapctl remove bench-10k </dev/null
+
+# slow_calls FILE: its ioctls and every call after a gap of over 5 ms.
+slow_calls() { gaps "$1" | awk '$1 > 5 || /ioctl\(/' | cut -c1-160; }
+echo "== the helper during one create: ioctls, and calls after a gap over 5 ms"
+strace -f -tt -T -s 40 -o /tmp/helper.strace -p "$(helper_pid)" &
+tracer=$!
+sleep 1 # attached to every thread
+volmapctl create --force bench-10k --table /tmp/big10k.table >/dev/null </dev/null
+kill "$tracer"
+wait "$tracer" || true
+slow_calls /tmp/helper.strace
+volmapctl remove bench-10k </dev/null
+echo "== dmsetup create under strace: ioctls, and calls after a gap over 5 ms"
+strace -f -tt -T -s 40 -o /tmp/dmsetup.strace dmsetup create bench-10k /tmp/big10k.table
+slow_calls /tmp/dmsetup.strace
+command dmsetup remove bench-10k
 echo "== helper log"
 tail -n 40 /tmp/bus.log
 udevadm control --exit
