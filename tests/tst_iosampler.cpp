@@ -144,6 +144,10 @@ void TestIoSampler::historyStaysInOrderAndResizes()
     sampler.setClock([&nowNs]() { return nowNs; });
     sampler.setHistoryLength(4);
     sampler.watch(QStringLiteral("dm-0"));
+    // Its storage is there from the start, not taken as it fills.
+    QCOMPARE(sampler.rateHistory(QStringLiteral("dm-0"))->capacity(), 4);
+    QVERIFY(sampler.rateHistory(QStringLiteral("dm-0"))->isEmpty());
+    QVERIFY(!sampler.rateHistory(QStringLiteral("dm-1")));
     auto sample = [&](int times) {
         for (int i = 0; i < times; ++i) {
             nowNs += 100'000'000;
@@ -164,6 +168,7 @@ void TestIoSampler::historyStaysInOrderAndResizes()
     QCOMPARE(times(), (QList<qint64>{800, 900, 1000, 1100}));
     sampler.setHistoryLength(2); // keeps the newest
     QCOMPARE(times(), (QList<qint64>{1000, 1100}));
+    QCOMPARE(sampler.rateHistory(QStringLiteral("dm-0"))->capacity(), 2);
     sample(1);
     QCOMPARE(times(), (QList<qint64>{1100, 1200}));
     sampler.setHistoryLength(5); // room again: grows with new readings
