@@ -182,8 +182,9 @@ void RateChart::updateGrid()
     QList<double> xs;
     QList<double> ys;
     if (plot.isValid() && m_xStep > 0) {
-        for (double seconds = 0; seconds <= m_xAxis->max() * (1 + 1e-9); seconds += m_xStep) {
-            xs.append(chart()->mapToPosition(QPointF(seconds, 0), m_read).x());
+        // Counted, not summed: ten steps of 0.1 s must end on the axis's 1 s.
+        for (int tick = 0; tick * m_xStep <= m_xAxis->max() + m_xStep * 1e-6; ++tick) {
+            xs.append(chart()->mapToPosition(QPointF(tick * m_xStep, 0), m_read).x());
         }
         const QList<QString> labels = m_yAxis->categoriesLabels();
         for (const QString &label : labels) {
