@@ -36,10 +36,11 @@ QColor mix(const QColor &a, const QColor &b, double amountOfB)
 
 /*
  * The plot's grid: horizontal and vertical lines, so drawn without
- * antialiasing, and kept as a pixmap (DeviceCoordinateCache) until they
- * move. Qt Charts' own grid lines are stroked antialiased, pixel by
- * pixel, whenever the series under them repaint: 4 times a second, more
- * than a quarter of the view's instructions by callgrind.
+ * antialiasing, where each line is one span fill. Qt Charts' own grid
+ * lines are stroked antialiased, pixel by pixel, whenever the series
+ * under them repaint: 4 times a second, more than a quarter of the
+ * view's instructions by callgrind. Not cached in a pixmap: that would
+ * keep two plot-sized images and take new ones whenever the ticks move.
  */
 class RateChart::PlotGrid final : public QGraphicsItem
 {
@@ -49,14 +50,13 @@ public:
     {
         // Above the chart's background, below the series and axes.
         setZValue(0.5);
-        setCacheMode(QGraphicsItem::DeviceCoordinateCache);
         setAcceptedMouseButtons(Qt::NoButton);
     }
 
     void setLines(const QRectF &plot, const QList<double> &xs, const QList<double> &ys, const QColor &color)
     {
         if (plot == m_plot && xs == m_xs && ys == m_ys && color == m_color) {
-            return; // the cached pixmap stays
+            return; // nothing moved: no repaint
         }
         prepareGeometryChange();
         m_plot = plot;
