@@ -18,6 +18,7 @@
 #include "fakes/widgetlookup.h"
 
 #include <QApplication>
+#include <QCategoryAxis>
 #include <QComboBox>
 #include <QDBusConnection>
 #include <QDir>
@@ -34,6 +35,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <functional>
 
 using namespace Volmap;
 using namespace Volmap::Fakes;
@@ -104,6 +106,7 @@ private Q_SLOTS:
     void intervalChoiceApplies();
     void intervalMenuShowsTheIntervalInUse();
     void hiddenChartCostsNothingUntilShown();
+    void gridLinesSitOnTheTicks();
     void switchingMappingsMovesTheWatch();
     void segmentFailureShowsWithoutStoppingCharts();
     void segmentCountersAndReset();
@@ -471,6 +474,63 @@ void TestIoMonitorView::hiddenChartCostsNothingUntilShown()
     QCOMPARE(iops->readSeries()->count(), shown + 2);
     QCOMPARE(iops->readSeries()->points().constLast().y(),
              m_blockSampler->history(Kernel).constLast().readIops);
+}
+
+void TestIoMonitorView::gridLinesSitOnTheTicks()
+{
+    m_blockSampler->setClock([this]() { return m_nowNs; });
+    m_view->setPaused(true);
+    m_view->setMapping(Mapping, Kernel);
+    for (quint64 reads : {100, 400, 500, 900, 1000}) {
+        m_nowNs += 250'000'000;
+        writeStat(reads, reads / 10);
+        m_blockSampler->sampleNow();
+    }
+    auto *iops = child<RateChart>(QStringLiteral("iopsChart"));
+    QTRY_VERIFY(iops->isVisible());
+    QApplication::processEvents();
+    const QImage image = iops->grab().toImage();
+    QChart *chart = iops->chart();
+    const QColor base = iops->palette().color(QPalette::Base);
+    const auto toView = [&](QPointF value) {
+        return iops->mapFromScene(chart->mapToScene(chart->mapToPosition(value, iops->readSeries())));
+    };
+    const QRect plot = iops->mapFromScene(chart->mapToScene(chart->plotArea())).boundingRect();
+    // The share of a row (or column) of the plot, away from its edges, not
+    // in the background colour: a grid line covers it, the series cross it.
+    // Within a pixel of where the value maps to: a line drawn at 263.5 may land on 263 or 264.
+    const auto near = [](int at, const std::function<double(int)> &covered) {
+        return qMax(covered(at - 1), qMax(covered(at), covered(at + 1)));
+    };
+    const auto rowCovered = [&](int y) {
+        int covered = 0;
+        for (int x = plot.left() + 3; x < plot.right() - 3; ++x) {
+            covered += image.pixelColor(x, y) != base;
+        }
+        return double(covered) / (plot.width() - 6);
+    };
+    const auto columnCovered = [&](int x) {
+        int covered = 0;
+        for (int y = plot.top() + 3; y < plot.bottom() - 3; ++y) {
+            covered += image.pixelColor(x, y) != base;
+        }
+        return double(covered) / (plot.height() - 6);
+    };
+    auto *yAxis = qobject_cast<QCategoryAxis *>(chart->axes(Qt::Vertical).constFirst());
+    QVERIFY(yAxis);
+    QVERIFY(!yAxis->isGridLineVisible()); // drawn by the chart itself, cached
+    const QStringList labels = yAxis->categoriesLabels();
+    QVERIFY(labels.size() >= 3);
+    for (int i = 1; i + 1 < labels.size(); ++i) { // the outer ones lie on the plot's edges
+        const double value = yAxis->endValue(labels.at(i));
+        QVERIFY2(near(toView({0, value}).y(), rowCovered) > 0.9, qPrintable(labels.at(i)));
+        const double between = (value + yAxis->endValue(labels.at(i + 1))) / 2;
+        QVERIFY2(near(toView({0, between}).y(), rowCovered) < 0.2, qPrintable(labels.at(i)));
+    }
+    // Vertical lines every tick of the time axis.
+    const double step = iops->xSpan() <= 1 ? 0.2 : 0.5;
+    QVERIFY(near(toView({step, 0}).x(), columnCovered) > 0.9);
+    QVERIFY(near(toView({step * 1.5, 0}).x(), columnCovered) < 0.2);
 }
 
 void TestIoMonitorView::switchingMappingsMovesTheWatch()

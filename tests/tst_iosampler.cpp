@@ -8,6 +8,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <limits>
+#include <utility>
+
 using namespace Volmap;
 
 class TestIoSampler : public QObject
@@ -21,11 +24,30 @@ private Q_SLOTS:
     void neverGoesNegative();
     void samplesWatchedDevicesWithBoundedHistory();
     void historyStaysInOrderAndResizes();
+    void ringKeepsNewestInOrder();
+    void ringChangesCapacity();
+    void ringTakesItsStorageOnce();
+    void rateHistoryIsCompact();
+    void rateHistoryMovesItsTimeBase();
     void segmentRates();
 
 private:
     void writeStat(const QString &root, const QString &device, const QByteArray &line);
 };
+
+namespace {
+
+template<typename T>
+QList<T> ringValues(const BoundedRing<T> &ring)
+{
+    QList<T> values;
+    for (qsizetype i = 0; i < ring.size(); ++i) {
+        values.append(ring.at(i));
+    }
+    return values;
+}
+
+} // namespace
 
 void TestIoSampler::writeStat(const QString &root, const QString &device, const QByteArray &line)
 {
@@ -122,6 +144,10 @@ void TestIoSampler::historyStaysInOrderAndResizes()
     sampler.setClock([&nowNs]() { return nowNs; });
     sampler.setHistoryLength(4);
     sampler.watch(QStringLiteral("dm-0"));
+    // Its storage is there from the start, not taken as it fills.
+    QCOMPARE(sampler.rateHistory(QStringLiteral("dm-0"))->capacity(), 4);
+    QVERIFY(sampler.rateHistory(QStringLiteral("dm-0"))->isEmpty());
+    QVERIFY(!sampler.rateHistory(QStringLiteral("dm-1")));
     auto sample = [&](int times) {
         for (int i = 0; i < times; ++i) {
             nowNs += 100'000'000;
@@ -142,6 +168,7 @@ void TestIoSampler::historyStaysInOrderAndResizes()
     QCOMPARE(times(), (QList<qint64>{800, 900, 1000, 1100}));
     sampler.setHistoryLength(2); // keeps the newest
     QCOMPARE(times(), (QList<qint64>{1000, 1100}));
+    QCOMPARE(sampler.rateHistory(QStringLiteral("dm-0"))->capacity(), 2);
     sample(1);
     QCOMPARE(times(), (QList<qint64>{1100, 1200}));
     sampler.setHistoryLength(5); // room again: grows with new readings
@@ -149,6 +176,148 @@ void TestIoSampler::historyStaysInOrderAndResizes()
     QCOMPARE(times(), (QList<qint64>{1200, 1300, 1400, 1500, 1600}));
     sample(1);
     QCOMPARE(times(), (QList<qint64>{1300, 1400, 1500, 1600, 1700}));
+}
+
+void TestIoSampler::ringKeepsNewestInOrder()
+{
+    BoundedRing<int> ring(3);
+    QVERIFY(ring.isEmpty());
+    auto values = [&ring]() { return ringValues(ring); };
+    ring.append(1);
+    ring.append(2);
+    QCOMPARE(values(), (QList<int>{1, 2}));
+    QCOMPARE(ring.last(), 2);
+    // Wraps: each new value replaces the oldest, more than once around.
+    for (int value = 3; value <= 8; ++value) {
+        ring.append(value);
+    }
+    QCOMPARE(values(), (QList<int>{6, 7, 8}));
+    QCOMPARE(ring.size(), 3);
+    QCOMPARE(ring.last(), 8);
+    ring[0] += 100; // in place, in the same order as at()
+    QCOMPARE(values(), (QList<int>{106, 7, 8}));
+    ring.clear();
+    QVERIFY(ring.isEmpty());
+    QCOMPARE(ring.capacity(), 3);
+    ring.append(9);
+    QCOMPARE(values(), QList<int>{9});
+
+    BoundedRing<int> none;
+    none.append(1); // no room: nothing kept, nothing broken
+    QVERIFY(none.isEmpty());
+}
+
+void TestIoSampler::ringChangesCapacity()
+{
+    BoundedRing<QString> ring(4);
+    for (int value = 1; value <= 6; ++value) { // wrapped: the oldest sits mid-storage
+        ring.append(QString::number(value));
+    }
+    auto values = [&ring]() { return QStringList(ringValues(ring)).join(u' '); };
+    QCOMPARE(values(), QStringLiteral("3 4 5 6"));
+    ring.setCapacity(6); // more room: all kept, in order, and room for two
+    QCOMPARE(values(), QStringLiteral("3 4 5 6"));
+    ring.append(QStringLiteral("7"));
+    ring.append(QStringLiteral("8"));
+    QCOMPARE(values(), QStringLiteral("3 4 5 6 7 8"));
+    ring.append(QStringLiteral("9"));
+    QCOMPARE(values(), QStringLiteral("4 5 6 7 8 9"));
+    ring.setCapacity(2); // less: the newest stay
+    QCOMPARE(ring.capacity(), 2);
+    QCOMPARE(values(), QStringLiteral("8 9"));
+    ring.append(QStringLiteral("10"));
+    QCOMPARE(values(), QStringLiteral("9 10"));
+    ring.setCapacity(0);
+    QVERIFY(ring.isEmpty());
+}
+
+void TestIoSampler::ringTakesItsStorageOnce()
+{
+    // The storage is taken when the capacity is set: appending, full or
+    // not, never moves it (that is what keeps the memory flat).
+    BoundedRing<int> ring(5);
+    ring.append(1);
+    const int *storage = &ring.at(0);
+    for (int value = 2; value <= 12; ++value) {
+        ring.append(value);
+        QVERIFY(&ring.at(0) >= storage && &ring.at(0) < storage + 5);
+    }
+    ring.setCapacity(5); // the same capacity again: untouched
+    QCOMPARE(ring.at(0), 8);
+    QVERIFY(&ring.at(0) >= storage && &ring.at(0) < storage + 5);
+}
+
+void TestIoSampler::rateHistoryIsCompact()
+{
+    RateHistory history;
+    history.setCapacity(2);
+    QCOMPARE(history.capacity(), 2);
+    IoRates rates;
+    rates.msecs = 86'400'000LL * 365 * 30; // a monotonic clock after 30 years up
+    rates.readIops = 123456.5;
+    rates.writeIops = 0.25;
+    rates.readBytesPerSecond = 3.5e9;
+    rates.writeBytesPerSecond = 1234567.0;
+    rates.readLatencyMs = 0.123;
+    rates.writeLatencyMs = 45.6;
+    rates.inFlight = 7;
+    history.append(rates);
+    const IoRates kept = history.last();
+    QCOMPARE(kept.msecs, rates.msecs); // times exact
+    QCOMPARE(kept.inFlight, 7u);
+    // Rates as floats: far finer than a chart or a label shows.
+    for (const auto &[original, stored] :
+         {std::pair{rates.readIops, kept.readIops}, std::pair{rates.writeIops, kept.writeIops},
+          std::pair{rates.readBytesPerSecond, kept.readBytesPerSecond},
+          std::pair{rates.writeBytesPerSecond, kept.writeBytesPerSecond},
+          std::pair{rates.readLatencyMs, kept.readLatencyMs},
+          std::pair{rates.writeLatencyMs, kept.writeLatencyMs}}) {
+        QVERIFY2(qAbs(stored - original) <= qAbs(original) * 1e-6, qPrintable(QString::number(original)));
+    }
+    rates.msecs += 250;
+    rates.inFlight = quint64(1) << 40; // saturates instead of wrapping
+    history.append(rates);
+    QCOMPARE(history.toList().size(), 2);
+    QCOMPARE(history.at(0).msecs, kept.msecs);
+    QCOMPARE(history.at(1).msecs, kept.msecs + 250);
+    QCOMPARE(history.at(1).inFlight, quint64(std::numeric_limits<quint32>::max()));
+}
+
+void TestIoSampler::rateHistoryMovesItsTimeBase()
+{
+    RateHistory history;
+    history.setCapacity(3);
+    IoRates rates;
+    constexpr qint64 Day = 86'400'000;
+    constexpr qint64 Range = std::numeric_limits<quint32>::max(); // 49.7 days of milliseconds
+    rates.msecs = 1000;
+    history.append(rates);
+    rates.msecs = 1000 + 30 * Day;
+    history.append(rates);
+    // Sixty days after the first: past the offsets' range from the first base.
+    const qint64 later = 1000 + 60 * Day;
+    rates.msecs = later;
+    history.append(rates);
+    QCOMPARE(history.at(1).msecs, 1000 + 30 * Day);
+    QCOMPARE(history.at(2).msecs, later);
+    // Only a history spanning more than the range loses time: its oldest
+    // entry reads as that much older than the newest.
+    QCOMPARE(history.at(0).msecs, later - Range);
+    rates.msecs = later + 1;
+    history.append(rates);
+    QCOMPARE(history.at(0).msecs, 1000 + 30 * Day);
+    QCOMPARE(history.at(2).msecs, later + 1);
+
+    // A clock that goes back before the base (a test's): the times kept stay as they were.
+    RateHistory back;
+    back.setCapacity(3);
+    for (qint64 msecs : {10'000, 20'000, 5'000}) {
+        rates.msecs = msecs;
+        back.append(rates);
+    }
+    QCOMPARE(back.at(0).msecs, 10'000);
+    QCOMPARE(back.at(1).msecs, 20'000);
+    QCOMPARE(back.at(2).msecs, 5'000);
 }
 
 void TestIoSampler::segmentRates()

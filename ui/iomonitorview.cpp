@@ -430,19 +430,24 @@ void IoMonitorView::updateBlockRates()
         m_readBytes->setText(formatSizeHuman(totals->readSectors * BytesPerSector));
         m_writtenBytes->setText(formatSizeHuman(totals->writeSectors * BytesPerSector));
     }
-    const QList<IoRates> history = m_blockSampler->history(m_kernel);
-    if (history.isEmpty()) {
+    // Read in place: a copy of the history would cost as much again on every tick.
+    const RateHistory *history = m_blockSampler->rateHistory(m_kernel);
+    if (!history || history->isEmpty()) {
         return;
     }
-    const IoRates &newest = history.constLast();
+    const IoRates newest = history->last();
     QList<QPointF> readIops;
     QList<QPointF> writeIops;
     QList<QPointF> readBytes;
     QList<QPointF> writeBytes;
+    // The full history's size from the first sample on: the same blocks
+    // every tick, where lists growing with the history would leave ever
+    // larger holes in the heap for its first minutes.
     for (QList<QPointF> *points : {&readIops, &writeIops, &readBytes, &writeBytes}) {
-        points->reserve(history.size());
+        points->reserve(history->capacity());
     }
-    for (const IoRates &rates : history) {
+    for (qsizetype i = 0; i < history->size(); ++i) {
+        const IoRates rates = history->at(i);
         const double ago = (newest.msecs - rates.msecs) / 1000.0;
         readIops.append({ago, rates.readIops});
         writeIops.append({ago, rates.writeIops});

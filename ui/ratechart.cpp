@@ -5,8 +5,10 @@
 
 #include <QCategoryAxis>
 #include <QEvent>
+#include <QGraphicsItem>
 #include <QLegend>
 #include <QLineSeries>
+#include <QPainter>
 #include <QValueAxis>
 
 namespace Volmap {
@@ -31,6 +33,59 @@ QColor mix(const QColor &a, const QColor &b, double amountOfB)
 }
 
 } // namespace
+
+/*
+ * The plot's grid: horizontal and vertical lines, so drawn without
+ * antialiasing, where each line is one span fill. Qt Charts' own grid
+ * lines are stroked antialiased, pixel by pixel, whenever the series
+ * under them repaint: 4 times a second, more than a quarter of the
+ * view's instructions by callgrind. Not cached in a pixmap: that would
+ * keep two plot-sized images and take new ones whenever the ticks move.
+ */
+class RateChart::PlotGrid final : public QGraphicsItem
+{
+public:
+    explicit PlotGrid(QGraphicsItem *parent)
+        : QGraphicsItem(parent)
+    {
+        // Above the chart's background, below the series and axes.
+        setZValue(0.5);
+        setAcceptedMouseButtons(Qt::NoButton);
+    }
+
+    void setLines(const QRectF &plot, const QList<double> &xs, const QList<double> &ys, const QColor &color)
+    {
+        if (plot == m_plot && xs == m_xs && ys == m_ys && color == m_color) {
+            return; // nothing moved: no repaint
+        }
+        prepareGeometryChange();
+        m_plot = plot;
+        m_xs = xs;
+        m_ys = ys;
+        m_color = color;
+        update();
+    }
+
+    QRectF boundingRect() const override { return m_plot.adjusted(-1, -1, 1, 1); }
+
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) override
+    {
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->setPen(QPen(m_color, 0));
+        for (double x : std::as_const(m_xs)) {
+            painter->drawLine(QLineF(x, m_plot.top(), x, m_plot.bottom()));
+        }
+        for (double y : std::as_const(m_ys)) {
+            painter->drawLine(QLineF(m_plot.left(), y, m_plot.right(), y));
+        }
+    }
+
+private:
+    QRectF m_plot;
+    QList<double> m_xs;
+    QList<double> m_ys;
+    QColor m_color;
+};
 
 RateChart::RateChart(const QString &title, AxisUnits units, double floor,
                      std::function<QString(double)> formatValue, QWidget *parent)
@@ -67,6 +122,10 @@ RateChart::RateChart(const QString &title, AxisUnits units, double floor,
         series->attachAxis(m_xAxis);
         series->attachAxis(m_yAxis);
     }
+    m_xAxis->setGridLineVisible(false);
+    m_yAxis->setGridLineVisible(false);
+    m_grid = new PlotGrid(chart);
+    connect(chart, &QChart::plotAreaChanged, this, &RateChart::updateGrid);
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
     setFrameShape(QFrame::NoFrame);
@@ -109,6 +168,30 @@ void RateChart::setSpan(double seconds)
     m_xAxis->setTickType(QValueAxis::TicksDynamic);
     m_xAxis->setTickAnchor(0);
     m_xAxis->setTickInterval(step);
+    m_xStep = step;
+    updateGrid();
+}
+
+/* The grid at the axes' ticks: every x step back from now, every y label. */
+void RateChart::updateGrid()
+{
+    if (!m_grid) {
+        return;
+    }
+    const QRectF plot = chart()->plotArea();
+    QList<double> xs;
+    QList<double> ys;
+    if (plot.isValid() && m_xStep > 0) {
+        // Counted, not summed: ten steps of 0.1 s must end on the axis's 1 s.
+        for (int tick = 0; tick * m_xStep <= m_xAxis->max() + m_xStep * 1e-6; ++tick) {
+            xs.append(chart()->mapToPosition(QPointF(tick * m_xStep, 0), m_read).x());
+        }
+        const QList<QString> labels = m_yAxis->categoriesLabels();
+        for (const QString &label : labels) {
+            ys.append(chart()->mapToPosition(QPointF(0, m_yAxis->endValue(label)), m_read).y());
+        }
+    }
+    m_grid->setLines(plot, xs, ys, m_gridColor);
 }
 
 double RateChart::xSpan() const
@@ -229,6 +312,7 @@ void RateChart::rescale(const QList<QPointF> &read, const QList<QPointF> &write)
         m_yAxis->append(m_format(tick), tick);
     }
     m_yAxis->setRange(0, scale.maximum);
+    updateGrid();
 }
 
 double RateChart::yMaximum() const
@@ -268,6 +352,8 @@ void RateChart::applyPalette()
         axis->setLinePenColor(mix(text, base, 0.6));
         axis->setGridLineColor(mix(text, base, 0.85));
     }
+    m_gridColor = mix(text, base, 0.85);
+    updateGrid();
     QPen readPen(ReadColor, 2);
     QPen writePen(WriteColor, 2);
     m_read->setPen(readPen);

@@ -56,7 +56,10 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
+    class PlotGrid;
+
     void applyPalette();
+    void updateGrid();
     void applyPoints();
     void setSpan(double seconds);
     void rescale(const QList<QPointF> &read, const QList<QPointF> &write);
@@ -70,6 +73,9 @@ private:
     QValueAxis *m_xAxis = nullptr;
     QCategoryAxis *m_yAxis = nullptr;
     double m_window = 180;
+    PlotGrid *m_grid = nullptr; // owned by the chart
+    double m_xStep = 0;
+    QColor m_gridColor;
     // The latest points; applied to the series only while visible.
     QList<QPointF> m_readPoints;
     QList<QPointF> m_writePoints;

@@ -10,8 +10,12 @@ QList<QPointF> decimateMinMax(const QList<QPointF> &points, double bucketWidth, 
     if (points.size() <= 2 || !(bucketWidth > 0) || !std::isfinite(bucketWidth)) {
         return points;
     }
+    // At most the two ends and two points a bucket: a list that size, not
+    // one as long as the history (4 Hz over 3 minutes is 721 points).
+    const double span = std::abs(points.constLast().x() - points.constFirst().x());
+    const double buckets = std::ceil(span / bucketWidth) + 1;
     QList<QPointF> kept;
-    kept.reserve(points.size());
+    kept.reserve(buckets < points.size() ? qsizetype(buckets) * 2 + 2 : points.size());
     kept.append(points.constFirst());
     const qsizetype last = points.size() - 1;
     qsizetype begin = 1;

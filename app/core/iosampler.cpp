@@ -5,6 +5,8 @@
 
 #include <QFile>
 
+#include <limits>
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -23,16 +25,24 @@ quint64 delta(quint64 before, quint64 after)
 
 std::optional<IoCounters> parseBlockStat(QStringView line, qint64 msecs)
 {
-    const QList<QStringView> fields = line.trimmed().split(u' ', Qt::SkipEmptyParts);
-    if (fields.size() < 11) {
-        return std::nullopt;
-    }
+    // Field by field, not split(): that builds a list of 17 views for the
+    // 11 read here, and its reallocations were most of a tick's own work.
+    const QStringView text = line.trimmed();
     std::optional<quint64> values[11];
-    for (int i = 0; i < 11; ++i) {
-        values[i] = parseDecimal(fields[i]);
-        if (!values[i]) {
-            return std::nullopt;
+    qsizetype position = 0;
+    for (std::optional<quint64> &value : values) {
+        while (position < text.size() && text[position] == u' ') {
+            ++position;
         }
+        qsizetype end = text.indexOf(u' ', position);
+        if (end < 0) {
+            end = text.size();
+        }
+        value = parseDecimal(text.sliced(position, end - position));
+        if (!value) {
+            return std::nullopt; // too few fields, or not a number
+        }
+        position = end;
     }
     // read I/Os, merges, sectors, ticks; write I/Os, merges, sectors, ticks; in flight, ...
     return IoCounters{msecs,      *values[0], *values[2], *values[3],
@@ -56,6 +66,74 @@ IoRates ratesBetween(const IoCounters &before, const IoCounters &after)
     rates.writeBytesPerSecond = delta(before.writeSectors, after.writeSectors) * 512.0 / seconds;
     rates.readLatencyMs = reads ? double(delta(before.readTicksMs, after.readTicksMs)) / reads : 0;
     rates.writeLatencyMs = writes ? double(delta(before.writeTicksMs, after.writeTicksMs)) / writes : 0;
+    return rates;
+}
+
+void RateHistory::append(const IoRates &rates)
+{
+    if (m_entries.isEmpty()) {
+        m_baseMsecs = rates.msecs;
+    }
+    qint64 offset = rates.msecs - m_baseMsecs;
+    if (offset < 0 || offset > std::numeric_limits<quint32>::max()) {
+        rebase(rates.msecs);
+        offset = rates.msecs - m_baseMsecs;
+    }
+    Entry entry;
+    entry.offsetMsecs = quint32(offset);
+    entry.inFlight = quint32(qMin<quint64>(rates.inFlight, std::numeric_limits<quint32>::max()));
+    entry.readIops = float(rates.readIops);
+    entry.writeIops = float(rates.writeIops);
+    entry.readBytesPerSecond = float(rates.readBytesPerSecond);
+    entry.writeBytesPerSecond = float(rates.writeBytesPerSecond);
+    entry.readLatencyMs = float(rates.readLatencyMs);
+    entry.writeLatencyMs = float(rates.writeLatencyMs);
+    m_entries.append(entry);
+}
+
+/*
+ * A new base for a time outside the offsets' range (a clock that went
+ * back, or 49 days of sampling): the earliest time kept or coming, or, if
+ * the history would span more than the range, the oldest entries read as
+ * that much older than the newest.
+ */
+void RateHistory::rebase(qint64 msecs)
+{
+    constexpr qint64 Range = std::numeric_limits<quint32>::max();
+    qint64 base = msecs;
+    if (!m_entries.isEmpty()) {
+        base = qMin(base, m_baseMsecs + m_entries.at(0).offsetMsecs);
+    }
+    base = qMax(base, msecs - Range);
+    for (qsizetype i = 0; i < m_entries.size(); ++i) {
+        Entry &entry = m_entries[i];
+        entry.offsetMsecs = quint32(qBound<qint64>(0, m_baseMsecs + entry.offsetMsecs - base, Range));
+    }
+    m_baseMsecs = base;
+}
+
+IoRates RateHistory::at(qsizetype index) const
+{
+    const Entry &entry = m_entries.at(index);
+    IoRates rates;
+    rates.msecs = m_baseMsecs + entry.offsetMsecs;
+    rates.readIops = entry.readIops;
+    rates.writeIops = entry.writeIops;
+    rates.readBytesPerSecond = entry.readBytesPerSecond;
+    rates.writeBytesPerSecond = entry.writeBytesPerSecond;
+    rates.readLatencyMs = entry.readLatencyMs;
+    rates.writeLatencyMs = entry.writeLatencyMs;
+    rates.inFlight = entry.inFlight;
+    return rates;
+}
+
+QList<IoRates> RateHistory::toList() const
+{
+    QList<IoRates> rates;
+    rates.reserve(size());
+    for (qsizetype i = 0; i < size(); ++i) {
+        rates.append(at(i));
+    }
     return rates;
 }
 
@@ -92,45 +170,8 @@ void IoSampler::setHistoryLength(int samples)
 {
     m_historyLength = qMax(1, samples);
     for (Device &device : m_devices) {
-        device.truncate(m_historyLength);
+        device.history.setCapacity(m_historyLength);
     }
-}
-
-QList<IoRates> IoSampler::Device::history() const
-{
-    if (oldest == 0) {
-        return ring;
-    }
-    QList<IoRates> ordered;
-    ordered.reserve(ring.size());
-    ordered.append(ring.constBegin() + oldest, ring.constEnd());
-    ordered.append(ring.constBegin(), ring.constBegin() + oldest);
-    return ordered;
-}
-
-void IoSampler::Device::append(const IoRates &rates, int capacity)
-{
-    if (ring.size() < capacity) {
-        if (ring.isEmpty()) {
-            ring.reserve(capacity);
-        }
-        ring.append(rates);
-        return;
-    }
-    ring[oldest] = rates;
-    oldest = (oldest + 1) % ring.size();
-}
-
-void IoSampler::Device::truncate(int capacity)
-{
-    QList<IoRates> ordered = history();
-    if (ordered.size() > capacity) {
-        ordered.remove(0, ordered.size() - capacity);
-    }
-    ring = QList<IoRates>();
-    ring.reserve(capacity);
-    ring.append(ordered);
-    oldest = 0;
 }
 
 void IoSampler::watch(const QString &kernelName)
@@ -138,7 +179,8 @@ void IoSampler::watch(const QString &kernelName)
     if (!m_devices.contains(kernelName)) {
         Device device;
         device.statPath = QFile::encodeName(kernelName) + "/stat";
-        m_devices.insert(kernelName, device);
+        device.history.setCapacity(m_historyLength);
+        m_devices.emplace(kernelName, std::move(device));
     }
 }
 
@@ -149,13 +191,21 @@ void IoSampler::unwatch(const QString &kernelName)
 
 QList<IoRates> IoSampler::history(const QString &kernelName) const
 {
+    const RateHistory *rates = rateHistory(kernelName);
+    return rates ? rates->toList() : QList<IoRates>();
+}
+
+const RateHistory *IoSampler::rateHistory(const QString &kernelName) const
+{
     const auto it = m_devices.constFind(kernelName);
-    return it == m_devices.constEnd() ? QList<IoRates>() : it->history();
+    return it == m_devices.constEnd() ? nullptr : &it->history;
 }
 
 std::optional<IoCounters> IoSampler::totals(const QString &kernelName) const
 {
-    return m_devices.value(kernelName).last;
+    // Not value(): that would copy the device and its history.
+    const auto it = m_devices.constFind(kernelName);
+    return it == m_devices.constEnd() ? std::nullopt : it->last;
 }
 
 void IoSampler::sampleNow()
@@ -179,12 +229,17 @@ void IoSampler::sampleNow()
         if (length <= 0) {
             continue;
         }
-        const auto counters = parseBlockStat(QString::fromLatin1(line, qsizetype(length)), now);
+        // Widened on the stack: a QString would be one more allocation per device and tick.
+        char16_t wide[sizeof line];
+        for (ssize_t i = 0; i < length; ++i) {
+            wide[i] = uchar(line[i]);
+        }
+        const auto counters = parseBlockStat(QStringView(wide, qsizetype(length)), now);
         if (!counters) {
             continue;
         }
         if (device.last) {
-            device.append(ratesBetween(*device.last, *counters), m_historyLength);
+            device.history.append(ratesBetween(*device.last, *counters));
         }
         device.last = counters;
     }

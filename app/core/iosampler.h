@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "boundedring.h"
 #include "monotonicclock.h"
 
 #include <QHash>
@@ -43,6 +44,48 @@ std::optional<IoCounters> parseBlockStat(QStringView line, qint64 msecs);
 IoRates ratesBetween(const IoCounters &before, const IoCounters &after);
 
 /*
+ * The rates of one device over the last `capacity` samples, oldest first,
+ * for its charts. Its storage is taken (and touched) when the capacity is
+ * set, so a history that fills for minutes costs no memory while it does.
+ * An entry is half an IoRates: times are milliseconds after a base kept
+ * once, rates are floats (seven significant digits: a chart of a few
+ * hundred pixels, and a label of three or four digits, cannot show more).
+ */
+class RateHistory final
+{
+public:
+    void setCapacity(qsizetype samples) { m_entries.setCapacity(samples); }
+    qsizetype capacity() const { return m_entries.capacity(); }
+    qsizetype size() const { return m_entries.size(); }
+    bool isEmpty() const { return m_entries.isEmpty(); }
+
+    void append(const IoRates &rates);
+    /* 0 is the oldest entry. */
+    IoRates at(qsizetype index) const;
+    IoRates last() const { return at(size() - 1); }
+    QList<IoRates> toList() const;
+
+private:
+    struct Entry
+    {
+        quint32 offsetMsecs = 0; // after m_baseMsecs
+        quint32 inFlight = 0;
+        float readIops = 0;
+        float writeIops = 0;
+        float readBytesPerSecond = 0;
+        float writeBytesPerSecond = 0;
+        float readLatencyMs = 0;
+        float writeLatencyMs = 0;
+    };
+    static_assert(sizeof(Entry) == 32);
+
+    void rebase(qint64 msecs);
+
+    BoundedRing<Entry> m_entries;
+    qint64 m_baseMsecs = 0;
+};
+
+/*
  * Samples the block-layer counters of watched devices (readable without
  * privileges) every interval and keeps a bounded history of rates per
  * device, for charts. One small file read per device and tick, so the
@@ -72,6 +115,9 @@ public:
     QStringList watched() const { return m_devices.keys(); }
 
     QList<IoRates> history(const QString &kernelName) const;
+    /* The same without a copy; nullptr for a device not watched. Valid until the next watch() or unwatch().
+     */
+    const RateHistory *rateHistory(const QString &kernelName) const;
     std::optional<IoCounters> totals(const QString &kernelName) const;
 
 public Q_SLOTS:
@@ -85,16 +131,7 @@ private:
     {
         QByteArray statPath; // "dm-3/stat", below /sys/block
         std::optional<IoCounters> last;
-        // A ring of at most m_historyLength rates, the oldest at `oldest`
-        // once full: a full history takes no new memory per tick (a list
-        // that drops its first entry and appends wanders through ever new
-        // pages of a buffer half as big again, for minutes).
-        QList<IoRates> ring;
-        qsizetype oldest = 0;
-
-        QList<IoRates> history() const;
-        void append(const IoRates &rates, int capacity);
-        void truncate(int capacity);
+        RateHistory history; // m_historyLength entries, taken when watched
     };
 
     bool openBlockDirectory();

@@ -42,10 +42,20 @@ void SegmentSampler::setInterval(int milliseconds)
     m_timer.setInterval(qMax(200, milliseconds));
 }
 
+void SegmentSampler::setHistoryLength(int samples)
+{
+    m_historyLength = qMax(1, samples);
+    for (Mapping &mapping : m_mappings) {
+        mapping.history.setCapacity(m_historyLength);
+    }
+}
+
 void SegmentSampler::watch(const QString &mapping)
 {
     if (!m_mappings.contains(mapping)) {
-        m_mappings.insert(mapping, Mapping());
+        Mapping entry;
+        entry.history.setCapacity(m_historyLength);
+        m_mappings.emplace(mapping, std::move(entry));
     }
 }
 
@@ -54,24 +64,36 @@ void SegmentSampler::unwatch(const QString &mapping)
     m_mappings.remove(mapping);
 }
 
+// Each accessor looks the mapping up in place: value() would copy it, history and all.
 QList<QList<SegmentRates>> SegmentSampler::history(const QString &mapping) const
 {
-    return m_mappings.value(mapping).history;
+    QList<QList<SegmentRates>> ordered;
+    const auto it = m_mappings.constFind(mapping);
+    if (it != m_mappings.constEnd()) {
+        ordered.reserve(it->history.size());
+        for (qsizetype i = 0; i < it->history.size(); ++i) {
+            ordered.append(it->history.at(i));
+        }
+    }
+    return ordered;
 }
 
 QList<SegmentStatus> SegmentSampler::totals(const QString &mapping) const
 {
-    return m_mappings.value(mapping).last;
+    const auto it = m_mappings.constFind(mapping);
+    return it == m_mappings.constEnd() ? QList<SegmentStatus>() : it->last;
 }
 
 QList<SegmentStatus> SegmentSampler::latest(const QString &mapping) const
 {
-    return m_mappings.value(mapping).table;
+    const auto it = m_mappings.constFind(mapping);
+    return it == m_mappings.constEnd() ? QList<SegmentStatus>() : it->table;
 }
 
 bool SegmentSampler::latestHasRates(const QString &mapping) const
 {
-    return m_mappings.value(mapping).latestHasRates;
+    const auto it = m_mappings.constFind(mapping);
+    return it != m_mappings.constEnd() && it->latestHasRates;
 }
 
 void SegmentSampler::sampleNow()
@@ -113,10 +135,7 @@ void SegmentSampler::sampleNow()
                 for (int i = 0; i < now.size(); ++i) {
                     rates.append(segmentRatesBetween(entry->last[i], now[i], seconds));
                 }
-                entry->history.append(rates);
-                while (entry->history.size() > m_historyLength) {
-                    entry->history.removeFirst();
-                }
+                entry->history.append(std::move(rates));
             }
             entry->last = now;
             Q_EMIT sampled(name);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "boundedring.h"
 #include "helperclient.h"
 #include "monotonicclock.h"
 
@@ -45,7 +46,7 @@ public:
     void setInterval(int milliseconds);
     int interval() const { return m_timer.interval(); }
     bool isRunning() const { return m_timer.isActive(); }
-    void setHistoryLength(int samples) { m_historyLength = qMax(1, samples); }
+    void setHistoryLength(int samples);
     void start() { m_timer.start(); }
     void stop() { m_timer.stop(); }
 
@@ -74,7 +75,9 @@ private:
         QList<SegmentStatus> table; // every segment
         bool latestHasRates = false;
         std::optional<qint64> answeredAt; // ns, by m_clock
-        QList<QList<SegmentRates>> history;
+        // m_historyLength entries, taken when watched: no list that
+        // drops its first entry and wanders through new memory.
+        BoundedRing<QList<SegmentRates>> history;
         bool inFlight = false;
     };
 
