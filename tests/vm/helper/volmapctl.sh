@@ -57,13 +57,26 @@ as alice table vm-ctl
 expect_eq "$output" $'0 32768 basic_target 1:0 8192\n32768 16384 linear 1:1 0' "table"
 
 step "watch shows the counters moving while fio writes"
+# fio runs until it is stopped: on a loaded host its start under TCG can
+# take longer than any fixed run time, so the watch begins only once the
+# mapping's own block statistics show that writes are flowing.
 fio --name=load --filename=/dev/mapper/vm-ctl --ioengine=libaio --direct=1 --rw=randwrite --bs=4k \
-    --size=16M --iodepth=4 --time_based --runtime=6 --eta=never --output=/dev/null &
+    --size=16M --iodepth=4 --time_based --runtime=600 --eta=never --output=/tmp/fio-load.log &
 fio_pid=$!
-sleep 1
+# The node is libdevmapper's own (no udev here, so no symlink to dm-N):
+# find its statistics by device number.
+stat_file=$(stat -c '/sys/dev/block/%Hr:%Lr/stat' /dev/mapper/vm-ctl)
+for ((tries = 0; tries < 120; tries++)); do
+    read -r _ _ _ _ writes_done _ <"$stat_file"
+    ((writes_done > 0)) && break
+    kill -0 $fio_pid 2>/dev/null || fail "fio ended early: $(cat /tmp/fio-load.log)"
+    sleep 0.5
+done
+((writes_done > 0)) || fail "fio issued no writes within 60 s"
 as alice watch vm-ctl --interval 1 --count 4
 expect_eq "$rc" 0 "watch"
-wait $fio_pid
+kill -INT $fio_pid
+wait $fio_pid || true
 rates=$(printf '%s\n' "$output" | tail -n +2 | grep -c ' [1-9][0-9.]* w/s') || true
 ((rates >= 2)) || fail "watch saw no writes per second: $output"
 as alice status vm-ctl --json >/tmp/status.json
