@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-// Plain C++: the program's own main() (no Qt) says these too.
+// Plain C++: the program's own main() and the plain commands module (no
+// Qt) say these too.
+
+#include "clienterrorkind.h"
 
 namespace Volmap {
 
@@ -17,5 +20,8 @@ enum ExitCode {
     ExitInUse = 7,       // busy, device in use, overlap
     ExitUnavailable = 8, // no helper, no device-mapper, no module, no bus
 };
+
+/* The exit status of a command whose helper call failed so. */
+int exitCodeFor(ClientErrorKind kind);
 
 } // namespace Volmap

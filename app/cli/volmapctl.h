@@ -11,8 +11,6 @@
 
 namespace Volmap {
 
-int exitCodeFor(ClientErrorKind kind);
-
 /*
  * Runs one volmapctl command against the helper (isHelperCommand).
  * Built into the helper commands module, which volmapctl loads only for

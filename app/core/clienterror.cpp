@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "clienterror.h"
 
-#include "helperprotocol.h"
+#include "clienterrortable.h"
 
 #include <QCoreApplication>
 #include <QDBusError>
@@ -10,98 +10,21 @@ namespace Volmap {
 
 ClientError ClientError::fromDBus(const QDBusError &error)
 {
-    namespace E = HelperProtocol::Error;
     const QString name = error.name();
-    struct Known
-    {
-        QString name;
-        ClientErrorKind kind;
-    };
-    const Known known[] = {
-        {E::notAuthorized(), ClientErrorKind::NotAuthorized},
-        {E::dismissed(), ClientErrorKind::Dismissed},
-        {E::noAuthenticationAgent(), ClientErrorKind::NoAuthenticationAgent},
-        {E::invalidArgument(), ClientErrorKind::InvalidArgument},
-        {E::noStableIdentity(), ClientErrorKind::NoStableIdentity},
-        {E::notFound(), ClientErrorKind::NotFound},
-        {E::exists(), ClientErrorKind::Exists},
-        {E::busy(), ClientErrorKind::Busy},
-        {E::limitsExceeded(), ClientErrorKind::LimitsExceeded},
-        {E::deviceInUse(), ClientErrorKind::DeviceInUse},
-        {E::overlap(), ClientErrorKind::Overlap},
-        {E::readOnlyDevice(), ClientErrorKind::ReadOnlyDevice},
-        {E::kernelUnsupported(), ClientErrorKind::KernelUnsupported},
-        {E::moduleUnavailable(), ClientErrorKind::ModuleUnavailable},
-        {E::failed(), ClientErrorKind::Failed},
-    };
-    for (const Known &entry : known) {
-        if (entry.name == name) {
-            return {entry.kind, error.message(), name};
-        }
+    const DBusErrorMeaning meaning = meaningOfDBusError(name.toStdString());
+    if (!meaning.messageText) {
+        return {meaning.kind, error.message(), name};
     }
-    switch (error.type()) {
-    case QDBusError::ServiceUnknown:
-        return {ClientErrorKind::HelperMissing,
-                tr("the Volume Mapper helper (org.volmap.Helper1) is not installed or cannot be started; "
-                   "install the volmap-helper package"),
-                name};
-    case QDBusError::AccessDenied:
-        return {ClientErrorKind::NotAuthorized,
-                tr("the system bus refused the call: %1").arg(error.message()), name};
-    case QDBusError::NoReply:
-    case QDBusError::Timeout:
-    case QDBusError::TimedOut:
-        return {ClientErrorKind::Timeout, tr("the helper did not answer in time (%1)").arg(error.message()),
-                name};
-    case QDBusError::Disconnected:
-        return {ClientErrorKind::NoSystemBus,
-                tr("no connection to the D-Bus system bus: %1").arg(error.message()), name};
-    default:
-        return {ClientErrorKind::Failed, error.message(), name};
+    QString message = QCoreApplication::translate(ClientErrorTextContext, meaning.messageText);
+    if (message.contains(u"%1")) {
+        message = message.arg(error.message());
     }
+    return {meaning.kind, message, name};
 }
 
 QString ClientError::title() const
 {
-    switch (kind) {
-    case ClientErrorKind::NotAuthorized:
-        return tr("Not authorized");
-    case ClientErrorKind::Dismissed:
-        return tr("Authentication dismissed");
-    case ClientErrorKind::NoAuthenticationAgent:
-        return tr("No authentication agent");
-    case ClientErrorKind::HelperMissing:
-        return tr("Helper not installed");
-    case ClientErrorKind::NoSystemBus:
-        return tr("No system bus");
-    case ClientErrorKind::KernelUnsupported:
-        return tr("Kernel without device-mapper");
-    case ClientErrorKind::ModuleUnavailable:
-        return tr("Kernel module not available");
-    case ClientErrorKind::Busy:
-        return tr("Busy");
-    case ClientErrorKind::LimitsExceeded:
-        return tr("Too many requests waiting");
-    case ClientErrorKind::DeviceInUse:
-        return tr("Device in use");
-    case ClientErrorKind::Overlap:
-        return tr("Overlaps another mapping");
-    case ClientErrorKind::ReadOnlyDevice:
-        return tr("Device is read-only");
-    case ClientErrorKind::InvalidArgument:
-        return tr("Invalid input");
-    case ClientErrorKind::NotFound:
-        return tr("No such mapping");
-    case ClientErrorKind::Exists:
-        return tr("Mapping exists");
-    case ClientErrorKind::Timeout:
-        return tr("No answer");
-    case ClientErrorKind::NoStableIdentity:
-        return tr("Cannot be recreated at startup");
-    case ClientErrorKind::Failed:
-        break;
-    }
-    return tr("Failed");
+    return QCoreApplication::translate(ClientErrorTextContext, titleText(kind));
 }
 
 QString ClientError::advice() const

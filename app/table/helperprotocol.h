@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "clienterrortable.h"
+#include "helpererrornames.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -34,85 +37,76 @@ inline QString interfaceName()
 inline constexpr QStringView BasicTargetName = u"basic_target";
 
 namespace Error {
+// Spelt in helpererrornames.h, which volmapctl's plain commands read without Qt.
 inline QString notAuthorized()
 {
-    return QStringLiteral("org.volmap.Helper1.Error.NotAuthorized");
+    return QString::fromLatin1(HelperErrorName::NotAuthorized);
 }
 inline QString dismissed()
 {
-    return QStringLiteral("org.volmap.Helper1.Error.Dismissed");
+    return QString::fromLatin1(HelperErrorName::Dismissed);
 }
 inline QString noAuthenticationAgent()
 {
-    return QStringLiteral("org.volmap.Helper1.Error.NoAuthenticationAgent");
+    return QString::fromLatin1(HelperErrorName::NoAuthenticationAgent);
 }
 inline QString invalidArgument()
 {
-    return QStringLiteral("org.volmap.Helper1.Error.InvalidArgument");
+    return QString::fromLatin1(HelperErrorName::InvalidArgument);
 }
 inline QString notFound()
 {
-    return QStringLiteral("org.volmap.Helper1.Error.NotFound");
+    return QString::fromLatin1(HelperErrorName::NotFound);
 }
 inline QString exists()
 {
-    return QStringLiteral("org.volmap.Helper1.Error.Exists");
+    return QString::fromLatin1(HelperErrorName::Exists);
 }
 inline QString busy()
 {
-    return QStringLiteral("org.volmap.Helper1.Error.Busy");
+    return QString::fromLatin1(HelperErrorName::Busy);
 }
 inline QString deviceInUse()
 {
-    return QStringLiteral("org.volmap.Helper1.Error.DeviceInUse");
+    return QString::fromLatin1(HelperErrorName::DeviceInUse);
 }
 inline QString readOnlyDevice()
 {
-    return QStringLiteral("org.volmap.Helper1.Error.ReadOnlyDevice");
+    return QString::fromLatin1(HelperErrorName::ReadOnlyDevice);
 }
 inline QString overlap()
 {
-    return QStringLiteral("org.volmap.Helper1.Error.Overlap");
+    return QString::fromLatin1(HelperErrorName::Overlap);
 }
 inline QString kernelUnsupported()
 {
-    return QStringLiteral("org.volmap.Helper1.Error.KernelUnsupported");
+    return QString::fromLatin1(HelperErrorName::KernelUnsupported);
 }
 inline QString moduleUnavailable()
 {
-    return QStringLiteral("org.volmap.Helper1.Error.ModuleUnavailable");
+    return QString::fromLatin1(HelperErrorName::ModuleUnavailable);
 }
 inline QString failed()
 {
-    return QStringLiteral("org.volmap.Helper1.Error.Failed");
+    return QString::fromLatin1(HelperErrorName::Failed);
 }
 inline QString limitsExceeded()
 {
-    return QStringLiteral("org.volmap.Helper1.Error.LimitsExceeded");
+    return QString::fromLatin1(HelperErrorName::LimitsExceeded);
 }
 inline QString noStableIdentity()
 {
-    return QStringLiteral("org.volmap.Helper1.Error.NoStableIdentity");
+    return QString::fromLatin1(HelperErrorName::NoStableIdentity);
 }
 
 /* Every name above: the contract documents each (tests/tst_helperprotocol.cpp checks). */
 inline QStringList all()
 {
-    return {notAuthorized(),
-            dismissed(),
-            noAuthenticationAgent(),
-            invalidArgument(),
-            notFound(),
-            exists(),
-            busy(),
-            deviceInUse(),
-            readOnlyDevice(),
-            overlap(),
-            kernelUnsupported(),
-            moduleUnavailable(),
-            failed(),
-            limitsExceeded(),
-            noStableIdentity()};
+    QStringList names;
+    for (const HelperErrorMeaning &error : helperErrors()) {
+        names.append(QString::fromLatin1(error.name));
+    }
+    return names;
 }
 } // namespace Error
 
