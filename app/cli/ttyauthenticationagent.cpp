@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "ttyauthenticationagent.h"
 
-#include <QByteArray>
-
+#include <cerrno>
 #include <csignal>
 #include <fcntl.h>
+#include <string>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -27,7 +27,7 @@ bool TtyAuthenticationAgent::start()
     if (::pipe2(notify, O_CLOEXEC) != 0) {
         return false;
     }
-    const QByteArray fd = QByteArray::number(notify[1]);
+    const std::string fd = std::to_string(notify[1]);
     const pid_t pid = ::fork();
     if (pid < 0) {
         ::close(notify[0]);
@@ -43,7 +43,7 @@ bool TtyAuthenticationAgent::start()
         if (null >= 0) {
             ::dup2(null, STDERR_FILENO);
         }
-        ::execlp("pkttyagent", "pkttyagent", "--notify-fd", fd.constData(), "--fallback",
+        ::execlp("pkttyagent", "pkttyagent", "--notify-fd", fd.c_str(), "--fallback",
                  static_cast<char *>(nullptr));
         ::_exit(127);
     }

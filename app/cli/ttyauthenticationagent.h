@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include <QString>
-
 #include <sys/types.h>
 
 namespace Volmap {
@@ -13,7 +11,8 @@ namespace Volmap {
  * it registers for this login session, where polkit looks for the agent of
  * the helper's subject (our bus name): polkitd registers agents only for
  * sessions and processes, and a process agent is not used for a bus name.
- * Started only when standard input is a terminal.
+ * Started only when standard input is a terminal. Plain C++: the Qt
+ * helper commands and the plain commands module (no Qt) both start it.
  */
 class TtyAuthenticationAgent
 {
