@@ -8,7 +8,9 @@
 // (Qt D-Bus) for the commands that call the helper. The helper commands
 // module holds the same main() as the commands module, so the program
 // loads it alone when the first argument names a helper command (one
-// module loaded instead of two). Each is loaded from one fixed folder,
+// module loaded instead of two). The plain form of `remove` runs in the
+// plain commands module instead (libdbus, no Qt: plaincommand.h), which
+// the program loads alone. Each is loaded from one fixed folder,
 // given to the program when it is built: never a path from the
 // environment or the working directory.
 

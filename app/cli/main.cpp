@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // volmapctl's program: no Qt library. `devices` and `devices --json`, as
 // exactly these words, list the block devices here in plain C++ (loading
-// Qt Core took longer than lsblk's whole listing); everything else runs
-// in a module (ctlmodule.h).
+// Qt Core took longer than lsblk's whole listing); the plain form of
+// `remove` runs in the plain commands module (libdbus, no Qt:
+// plaincommand.h); everything else runs in a Qt module (ctlmodule.h).
 #include "ctlexit.h"
 #include "ctlmodule.h"
 #include "devicelisting.h"
+#include "plaincommand.h"
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 #include <string_view>
 
 namespace {
@@ -46,6 +49,13 @@ int main(int argc, char *argv[])
 {
     if (const Listing listing = plainListing(argc, argv); listing != Listing::None) {
         return list(listing);
+    }
+    if (const std::optional<Volmap::PlainCommand> plain = Volmap::plainCommand(argc, argv)) {
+        // A module that will not load leaves the command to the Qt modules.
+        if (void *run = Volmap::tryCtlModule(VOLMAPCTL_MODULE_DIR, "volmapctl-plain-commands.so",
+                                             "volmapctl_run_plain_command")) {
+            return reinterpret_cast<VolmapctlRunPlainCommand *>(run)(&*plain);
+        }
     }
     const char *command = argc > 1 ? argv[1] : nullptr;
     void *run = nullptr;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "clienterrortable.h"
+#include "helperbusnames.h"
 #include "helpererrornames.h"
 
 #include <QList>
@@ -20,17 +21,18 @@
  */
 namespace Volmap::HelperProtocol {
 
+// Spelt in helperbusnames.h, as the options below that volmapctl's plain commands send.
 inline QString serviceName()
 {
-    return QStringLiteral("org.volmap.Helper1");
+    return QString::fromLatin1(HelperBusName::Service);
 }
 inline QString objectPath()
 {
-    return QStringLiteral("/org/volmap/Helper1");
+    return QString::fromLatin1(HelperBusName::ObjectPath);
 }
 inline QString interfaceName()
 {
-    return QStringLiteral("org.volmap.Helper1");
+    return QString::fromLatin1(HelperBusName::Interface);
 }
 
 /* The project's own device-mapper target. */
@@ -251,7 +253,7 @@ inline QString basicTargetAvailable()
 namespace Option {
 inline QString interactive()
 {
-    return QStringLiteral("interactive");
+    return QString::fromLatin1(HelperOptionName::Interactive);
 }
 inline QString readOnly()
 {
@@ -263,11 +265,11 @@ inline QString persistent()
 }
 inline QString deferred()
 {
-    return QStringLiteral("deferred");
+    return QString::fromLatin1(HelperOptionName::Deferred);
 }
 inline QString keepDefinition()
 {
-    return QStringLiteral("keep-definition");
+    return QString::fromLatin1(HelperOptionName::KeepDefinition);
 }
 /* CreateMapping and ReloadMapping: the table in a sealed memfd (h), the `table` argument empty. */
 inline QString tableFd()

@@ -39,14 +39,16 @@ helper() {
     gdbus call --system --timeout 120 --dest $HELPER_DEST --object-path $HELPER_PATH \
         --method "$HELPER_DEST.$1" "${@:2}" >/dev/null
 }
-# use_helper HELPER [CTL [MODULE [COMMANDS]]]: that volmap-helper binary
-# from the next call on (the running helper is stopped; the bus starts the
-# new one, activated here) and, if given, that volmapctl and its helper
-# commands module (volmapctl-helper-commands.so, where its HelperClient and
-# create's table check are; by default the one beside CTL in its build
-# tree), and that commands module (volmapctl-commands.so).
+# use_helper HELPER [CTL [MODULE [COMMANDS [PLAIN]]]]: that volmap-helper
+# binary from the next call on (the running helper is stopped; the bus
+# starts the new one, activated here) and, if given, that volmapctl and its
+# helper commands module (volmapctl-helper-commands.so, where its
+# HelperClient and create's table check are; by default the one beside CTL
+# in its build tree), that commands module (volmapctl-commands.so) and
+# that plain commands module (volmapctl-plain-commands.so, plain `remove`
+# through libdbus; by default the one beside CTL, if there is one).
 use_helper() {
-    local pid module=${3:-} commands=${4:-}
+    local pid module=${3:-} commands=${4:-} plain=${5:-}
     pid=$(helper_pid)
     if [[ -n $pid ]]; then
         kill "$pid"
@@ -58,6 +60,10 @@ use_helper() {
         module=$(dirname "$2")/volmapctl-helper-commands.so
     fi
     [[ -z $module ]] || cp "$module" /usr/lib/*/volmap/volmapctl-helper-commands.so
+    if [[ -z $plain && -n ${2:-} && -f $(dirname "$2")/volmapctl-plain-commands.so ]]; then
+        plain=$(dirname "$2")/volmapctl-plain-commands.so
+    fi
+    [[ -z $plain ]] || cp "$plain" /usr/lib/*/volmap/volmapctl-plain-commands.so
     [[ -z $commands ]] || cp "$commands" /usr/lib/*/volmap/volmapctl-commands.so
     helper ListMappings "$NO_OPTIONS"
 }

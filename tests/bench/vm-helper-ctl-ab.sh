@@ -11,8 +11,9 @@
 # the same three calls by `busctl` (a client in C on sd-bus), and
 # `dbus-send` (libdbus) asking the bus for its id.
 #   VOLMAP_CTL_A, VOLMAP_CTL_B: two folders, each with an installed
-#     volmapctl (the build's app/installed/volmapctl) and its two modules
-#     (volmapctl-commands.so, volmapctl-helper-commands.so)
+#     volmapctl (the build's app/installed/volmapctl) and its modules
+#     (volmapctl-commands.so, volmapctl-helper-commands.so and, from builds
+#     that have it, volmapctl-plain-commands.so)
 #   VOLMAP_CTL_C: optional, a third such folder (rounds of A, B, C)
 #   VOLMAP_BENCH_ROUNDS: rounds of A then B (default 7)
 # Lines that start with BENCH are the figures.
@@ -32,6 +33,8 @@ printf '%s\n' "$CYCLE_TABLE" >/tmp/two.table
 use_ctl() {
     cp "$1/volmapctl" "$(command -v volmapctl)"
     cp "$1/volmapctl-commands.so" "$1/volmapctl-helper-commands.so" /usr/lib/*/volmap/
+    # An older build has none, and its program never loads one.
+    [[ ! -f $1/volmapctl-plain-commands.so ]] || cp "$1/volmapctl-plain-commands.so" /usr/lib/*/volmap/
 }
 # costs COMMAND...: "WALL CPU" in ms of COMMAND (its exit status ignored).
 costs() {

@@ -11,6 +11,7 @@
 #   VOLMAP_CTL_A, VOLMAP_CTL_B: the two volmapctl binaries (default: the staged one)
 #   VOLMAP_CTLMOD_A, VOLMAP_CTLMOD_B: their volmapctl-helper-commands.so (default: the staged one)
 #   VOLMAP_CTLCMDS_A, VOLMAP_CTLCMDS_B: their volmapctl-commands.so (default: the staged one)
+#   VOLMAP_CTLPLAIN_A, VOLMAP_CTLPLAIN_B: their volmapctl-plain-commands.so (default: the staged one)
 #   VOLMAP_BENCH_HELPERCYCLE: bench_helpercycle, to time the app's client on one
 #     connection (kept over all blocks) in every cycle too
 #   VOLMAP_BENCH_TRACE=1: the helper logs each call's timings (volmap.helper.calls
@@ -32,13 +33,15 @@ bench_helper_stack
 cp /usr/bin/volmapctl /tmp/volmapctl-staged
 cp /usr/lib/x86_64-linux-gnu/volmap/volmapctl-helper-commands.so /tmp/volmapctl-module-staged
 cp /usr/lib/x86_64-linux-gnu/volmap/volmapctl-commands.so /tmp/volmapctl-commands-staged
+cp /usr/lib/x86_64-linux-gnu/volmap/volmapctl-plain-commands.so /tmp/volmapctl-plain-staged
 [[ -z ${VOLMAP_BENCH_HELPERCYCLE:-} ]] || start_app_client
 
 # use BUILD: that build's helper and volmapctl from the next call on.
 use() {
     local helper=VOLMAP_HELPER_$1 ctl=VOLMAP_CTL_$1 module=VOLMAP_CTLMOD_$1 commands=VOLMAP_CTLCMDS_$1
+    local plain=VOLMAP_CTLPLAIN_$1
     use_helper "${!helper}" "${!ctl:-/tmp/volmapctl-staged}" "${!module:-/tmp/volmapctl-module-staged}" \
-        "${!commands:-/tmp/volmapctl-commands-staged}"
+        "${!commands:-/tmp/volmapctl-commands-staged}" "${!plain:-/tmp/volmapctl-plain-staged}"
 }
 
 block=${VOLMAP_BENCH_BLOCK:-10}

@@ -101,7 +101,7 @@ done
 expect_eq "$(dpkg -S /usr/libexec/volmap-helper | cut -d: -f1)" volmap-helper "owner of the helper"
 expect_eq "$(dpkg -S /usr/share/polkit-1/actions/org.volmap.policy | cut -d: -f1)" volmap-helper "owner of the polkit actions"
 expect_eq "$(dpkg -S "$(command -v volmapctl)" | cut -d: -f1)" volmap "owner of volmapctl"
-for module in volmapctl-commands.so volmapctl-helper-commands.so; do
+for module in volmapctl-commands.so volmapctl-helper-commands.so volmapctl-plain-commands.so; do
     expect_eq "$(dpkg -S "/usr/lib/*/volmap/$module" | cut -d: -f1)" volmap "owner of $module"
 done
 # The program loads its modules from the package's folder, and names no

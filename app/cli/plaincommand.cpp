@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "plaincommand.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <iterator>
+
+namespace Volmap {
+
+namespace {
+
+/*
+ * Whether `text` is UTF-8 as the D-Bus specification has it: no overlong
+ * forms, no surrogates, nothing past U+10FFFF. libdbus refuses anything
+ * else (fatally), and Qt would send it changed (U+FFFD), so such a name
+ * is the Qt path's.
+ */
+bool isValidUtf8(std::string_view text)
+{
+    struct Form
+    {
+        std::uint8_t mask, lead; // the lead byte's fixed bits
+        std::size_t length;
+        char32_t least; // shorter forms carry smaller code points
+    };
+    static constexpr Form forms[] = {{0xe0, 0xc0, 2, 0x80}, {0xf0, 0xe0, 3, 0x800}, {0xf8, 0xf0, 4, 0x10000}};
+    for (std::size_t i = 0; i < text.size();) {
+        const auto lead = static_cast<std::uint8_t>(text[i]);
+        if (lead < 0x80) {
+            ++i;
+            continue;
+        }
+        const Form *form = std::find_if(std::begin(forms), std::end(forms),
+                                        [lead](const Form &f) { return (lead & f.mask) == f.lead; });
+        if (form == std::end(forms) || text.size() - i < form->length) {
+            return false;
+        }
+        char32_t code = lead & static_cast<std::uint8_t>(~form->mask);
+        for (std::size_t k = 1; k < form->length; ++k) {
+            const auto next = static_cast<std::uint8_t>(text[i + k]);
+            if ((next & 0xc0) != 0x80) {
+                return false;
+            }
+            code = (code << 6) | (next & 0x3f);
+        }
+        if (code < form->least || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
+            return false;
+        }
+        i += form->length;
+    }
+    return true;
+}
+
+/* Sets the flag `word` names; false for any other word or a flag already set. */
+bool setOption(std::string_view word, PlainCommand &command)
+{
+    bool *flag = nullptr;
+    bool value = true;
+    if (word == "--deferred") {
+        flag = &command.deferred;
+    } else if (word == "--keep-definition") {
+        flag = &command.keepDefinition;
+    } else if (word == "--no-ask-password") {
+        flag = &command.interactive;
+        value = false;
+    }
+    if (!flag || *flag == value) {
+        return false;
+    }
+    *flag = value;
+    return true;
+}
+
+} // namespace
+
+std::optional<PlainCommand> plainCommand(int argc, const char *const *argv)
+{
+    if (argc < 3 || std::string_view(argv[1]) != "remove") {
+        return std::nullopt;
+    }
+    PlainCommand command;
+    for (int i = 2; i < argc; ++i) {
+        const std::string_view word(argv[i]);
+        if (word.starts_with('-')) {
+            if (!setOption(word, command)) {
+                return std::nullopt;
+            }
+        } else if (command.name.empty() && isValidUtf8(word)) {
+            command.name = word;
+        } else {
+            return std::nullopt; // a second name, or one libdbus would refuse
+        }
+    }
+    if (command.name.empty()) {
+        return std::nullopt;
+    }
+    return command;
+}
+
+} // namespace Volmap
