@@ -6,6 +6,7 @@
 #include "mappinglistmodel.h"
 #include "mappingowner.h"
 #include "mappingrowdelegate.h"
+#include "wrappedmessagelabel.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -23,7 +24,7 @@ MappingListPanel::MappingListPanel(MappingListModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
     , m_view(new QTableView(this))
-    , m_message(new QLabel(this))
+    , m_message(new WrappedMessageLabel(this))
     , m_open(new QPushButton(QIcon::fromTheme(QStringLiteral("document-edit")), tr("&Open in Editor"), this))
     , m_remove(new QPushButton(QIcon::fromTheme(QStringLiteral("edit-delete")), tr("Remove…"), this))
     , m_refresh(new QPushButton(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Refresh"), this))
@@ -71,7 +72,6 @@ void MappingListPanel::setUpView()
 void MappingListPanel::wireButtons()
 {
     m_message->setObjectName(QStringLiteral("mappingsMessage"));
-    m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->hide();
 
