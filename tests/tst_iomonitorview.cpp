@@ -237,6 +237,7 @@ void TestIoMonitorView::chartsAndTotalsFollowTheBlockSampler()
     // Set first: the view takes a first reading when it gets the mapping.
     m_blockSampler->setClock([this]() { return m_nowNs; });
     m_view->setPaused(true); // the test drives the sampler itself
+    QVERIFY2(!m_view->findChild<RateChart *>(), "the charts are built with the first mapping watched");
     m_view->setMapping(Mapping, Kernel);
     QCOMPARE(m_blockSampler->watched(), QStringList(Kernel));
     auto *iops = child<RateChart>(QStringLiteral("iopsChart"));

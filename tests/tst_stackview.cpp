@@ -133,8 +133,11 @@ StackView *TestStackView::showStacks(const QString &kernelName)
     [&]() {
         QVERIFY(tabs->tabBar()->isVisible());
         QCOMPARE(tabs->tabText(1).remove(u'&'), QStringLiteral("Stacks"));
+        QVERIFY2(!m_window->stackView(), "the Stacks page is built when its tab is first shown");
         QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {}, tabs->tabBar()->tabRect(1).center());
-        QCOMPARE(tabs->currentWidget(), m_window->stackView());
+        QVERIFY(m_window->stackView());
+        QVERIFY(m_window->stackView()->isVisible());
+        QVERIFY(tabs->currentWidget()->isAncestorOf(m_window->stackView()));
         QTRY_VERIFY(m_window->stackModel()->indexOf(kernelName).isValid());
         // The listing's open counts are merged in once it has arrived.
         QTRY_VERIFY(m_window->stackModel()->snapshot().node(kernelName)->listed);

@@ -93,9 +93,21 @@ void DevicePanel::layOut()
     layout->addWidget(m_tabs);
 }
 
-void DevicePanel::addPage(QWidget *page, const QString &title)
+void DevicePanel::addPage(const QString &title, std::function<QWidget *()> build)
 {
-    m_tabs->addTab(page, title);
+    auto *holder = new QWidget;
+    auto *holderLayout = new QVBoxLayout(holder);
+    holderLayout->setContentsMargins(0, 0, 0, 0);
+    m_tabs->addTab(holder, title);
+    connect(m_tabs, &QTabWidget::currentChanged, holder,
+            [this, holder, holderLayout, build = std::move(build)]() {
+                if (m_tabs->currentWidget() == holder && holderLayout->isEmpty()) {
+                    QWidget *page = build();
+                    holderLayout->addWidget(page);
+                    // A widget added to a shown parent would only show on the next event loop pass.
+                    page->show();
+                }
+            });
 }
 
 void DevicePanel::addBelowTree(QWidget *widget)

@@ -3,6 +3,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QLineEdit;
 class QSortFilterProxyModel;
 class QTabWidget;
@@ -29,8 +31,8 @@ public:
     /* Kernel names of the selected devices, e.g. {"sdb1"}. */
     QStringList selectedDevices() const;
     /* Another view of the devices as a tab beside the tree (the stack view); the tabs show from the second
-     * on. */
-    void addPage(QWidget *page, const QString &title);
+     * on. `build` makes the page when its tab is first shown: a page nobody opens costs nothing at start. */
+    void addPage(const QString &title, std::function<QWidget *()> build);
     QTabWidget *tabs() const { return m_tabs; }
     /* Puts `widget` (the space map) under the tree. */
     void addBelowTree(QWidget *widget);

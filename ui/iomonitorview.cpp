@@ -126,7 +126,7 @@ QWidget *IoMonitorView::createMonitorPage()
 
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->setChildrenCollapsible(false);
-    splitter->addWidget(createCharts());
+    splitter->addWidget(createChartsPlace());
     splitter->addWidget(createSegmentSection());
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
@@ -209,8 +209,27 @@ QLayout *IoMonitorView::createStatistics()
     return statistics;
 }
 
-QWidget *IoMonitorView::createCharts()
+/*
+ * The charts' place; the charts themselves (a Qt Charts scene each, a
+ * fifth of the window's start-up) are built with the first mapping
+ * watched, as most starts show no mapping. Until then the place keeps
+ * the charts' minimum size, so the dock lays out as it will.
+ */
+QWidget *IoMonitorView::createChartsPlace()
 {
+    m_charts = new QWidget;
+    auto *chartsLayout = new QHBoxLayout(m_charts);
+    chartsLayout->setContentsMargins(0, 0, 0, 0);
+    const QSize chart = RateChart::minimumSizeFor(m_charts->fontMetrics());
+    m_charts->setMinimumSize(2 * chart.width() + chartsLayout->spacing(), chart.height());
+    return m_charts;
+}
+
+void IoMonitorView::ensureCharts()
+{
+    if (m_iopsChart) {
+        return;
+    }
     m_iopsChart = new RateChart(tr("I/O operations per second"), AxisUnits::Decimal, 4, iopsText);
     m_iopsChart->setObjectName(QStringLiteral("iopsChart"));
     m_throughputChart = new RateChart(tr("Throughput"), AxisUnits::Binary, 4096,
@@ -219,12 +238,9 @@ QWidget *IoMonitorView::createCharts()
     for (RateChart *chart : {m_iopsChart, m_throughputChart}) {
         chart->setWindowSeconds(m_windowSeconds);
     }
-    auto *charts = new QWidget;
-    auto *chartsLayout = new QHBoxLayout(charts);
-    chartsLayout->setContentsMargins(0, 0, 0, 0);
-    chartsLayout->addWidget(m_iopsChart);
-    chartsLayout->addWidget(m_throughputChart);
-    return charts;
+    m_charts->setMinimumSize(0, 0);
+    m_charts->layout()->addWidget(m_iopsChart);
+    m_charts->layout()->addWidget(m_throughputChart);
 }
 
 QWidget *IoMonitorView::createSegmentSection()
@@ -297,8 +313,10 @@ void IoMonitorView::setMapping(const QString &mappingName, const QString &kernel
     m_mapping = mappingName;
     m_kernel = mappingName.isEmpty() ? QString() : kernelName;
     m_segmentModel->clear();
-    m_iopsChart->clear();
-    m_throughputChart->clear();
+    if (m_iopsChart) {
+        m_iopsChart->clear();
+        m_throughputChart->clear();
+    }
     m_segmentProblem->hide();
     m_reset->setEnabled(false);
     for (QLabel *value : {m_inFlight, m_latency, m_reads, m_writes, m_readBytes, m_writtenBytes}) {
@@ -314,6 +332,7 @@ void IoMonitorView::setMapping(const QString &mappingName, const QString &kernel
     m_title->setText(m_kernel.isEmpty() ? m_mapping : tr("%1 (%2)").arg(m_mapping, m_kernel));
     m_segmentNotice->setText(tr("Reading the per-segment counters…"));
     m_segmentNotice->show();
+    ensureCharts();
     m_stack->setCurrentIndex(1);
     if (!m_kernel.isEmpty()) {
         m_blockSampler->watch(m_kernel);
@@ -347,8 +366,10 @@ void IoMonitorView::setPaused(bool paused)
 void IoMonitorView::setWindowSeconds(int seconds)
 {
     m_windowSeconds = qMax(1, seconds);
-    for (RateChart *chart : {m_iopsChart, m_throughputChart}) {
-        chart->setWindowSeconds(m_windowSeconds);
+    if (m_iopsChart) {
+        for (RateChart *chart : {m_iopsChart, m_throughputChart}) {
+            chart->setWindowSeconds(m_windowSeconds);
+        }
     }
     applyInterval(m_blockSampler->interval());
     updateBlockRates();

@@ -67,7 +67,8 @@ private:
     QWidget *createMonitorPage();
     QLayout *createHeader();
     QLayout *createStatistics();
-    QWidget *createCharts();
+    QWidget *createChartsPlace();
+    void ensureCharts();
     QWidget *createSegmentSection();
     void applyInterval(int milliseconds);
     void updatePauseButton();
@@ -101,6 +102,8 @@ private:
     QLabel *m_writes = nullptr;
     QLabel *m_readBytes = nullptr;
     QLabel *m_writtenBytes = nullptr;
+    QWidget *m_charts = nullptr;
+    /* Built with the first mapping watched (ensureCharts). */
     RateChart *m_iopsChart = nullptr;
     RateChart *m_throughputChart = nullptr;
     QWidget *m_segmentProblem = nullptr;

@@ -62,7 +62,6 @@ MainWindow::MainWindow(HelperClient *client, HelperClient *samplingClient, const
     , m_mappingsPanel(new MappingListPanel(m_mappingModel, this))
     , m_ioView(new IoMonitorView(m_ioSampler, m_segmentSampler, this))
     , m_stackModel(new StackModel(systemRoot, this))
-    , m_stackView(new StackView(m_stackModel, this))
     , m_signatureProbe(new RangeSignatureProbe(systemRoot, this))
     , m_spaceMap(
           new SpaceMapFeed(new SpaceMapBar(m_devicePanel), m_deviceModel, m_signatureProbe, systemRoot, this))
@@ -143,8 +142,11 @@ void MainWindow::wirePanels()
 
 void MainWindow::wireStacks()
 {
-    m_devicePanel->addPage(m_stackView, tr("Stacks"));
-    connect(m_stackView, &StackView::openRequested, this, &MainWindow::openMapping);
+    m_devicePanel->addPage(tr("Stacks"), [this]() {
+        m_stackView = new StackView(m_stackModel);
+        connect(m_stackView, &StackView::openRequested, this, &MainWindow::openMapping);
+        return m_stackView;
+    });
     // Stacks change with hotplug and with mappings made or removed; both mean a new sysfs read.
     connect(m_monitor, &DeviceMonitor::rescanned, m_stackModel, &StackModel::refresh);
     connect(m_mappingModel, &MappingListModel::refreshed, m_stackModel, [this]() {

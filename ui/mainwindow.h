@@ -56,6 +56,7 @@ public:
     DeviceTreeModel *deviceModel() const { return m_deviceModel; }
     MappingListModel *mappingModel() const { return m_mappingModel; }
     IoMonitorView *ioView() const { return m_ioView; }
+    /* Null until the Stacks tab is first shown. */
     StackView *stackView() const { return m_stackView; }
     StackModel *stackModel() const { return m_stackModel; }
     /* The device space map; existing mappings' exact ranges go to its setMappingRanges(). */
@@ -131,7 +132,7 @@ private:
     MappingListPanel *m_mappingsPanel;
     IoMonitorView *m_ioView;
     StackModel *m_stackModel;
-    StackView *m_stackView;
+    StackView *m_stackView = nullptr;
     RangeSignatureProbe *m_signatureProbe;
     SpaceMapFeed *m_spaceMap;
     QProgressBar *m_busy;

@@ -129,13 +129,17 @@ RateChart::RateChart(const QString &title, AxisUnits units, double floor,
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
     setFrameShape(QFrame::NoFrame);
-    setMinimumHeight(fontMetrics().height() * 12);
-    setMinimumWidth(fontMetrics().averageCharWidth() * 36);
+    setMinimumSize(minimumSizeFor(fontMetrics()));
     setAccessibleName(title);
 
     setWindowSeconds(m_window);
     applyPalette();
     clear();
+}
+
+QSize RateChart::minimumSizeFor(const QFontMetrics &metrics)
+{
+    return {metrics.averageCharWidth() * 36, metrics.height() * 12};
 }
 
 void RateChart::setWindowSeconds(double seconds)

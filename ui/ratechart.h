@@ -30,6 +30,8 @@ class RateChart final : public QChartView
 public:
     RateChart(const QString &title, AxisUnits units, double floor, std::function<QString(double)> formatValue,
               QWidget *parent = nullptr);
+    /* The smallest a chart gets in text of these metrics: its axes' labels and a readable plot. */
+    static QSize minimumSizeFor(const QFontMetrics &metrics);
 
     void setWindowSeconds(double seconds);
     /*
