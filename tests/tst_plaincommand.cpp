@@ -23,6 +23,7 @@ private Q_SLOTS:
 
 namespace {
 
+// The command's name points into `words`, as it points into argv: keep them while it is used.
 std::optional<PlainCommand> parse(const QByteArrayList &words)
 {
     std::vector<const char *> argv{"volmapctl"};
@@ -74,15 +75,18 @@ void TestPlainCommand::recognises()
 
 void TestPlainCommand::readsOptions()
 {
-    const auto bare = parse({"remove", "data"});
+    const QByteArrayList bareWords{"remove", "data"};
+    const auto bare = parse(bareWords);
     QVERIFY(bare);
     QCOMPARE(bare->name, std::string_view("data"));
     QVERIFY(!bare->deferred && !bare->keepDefinition && bare->interactive);
-    const auto all = parse({"remove", "--no-ask-password", "--keep-definition", "data", "--deferred"});
+    const QByteArrayList allWords{"remove", "--no-ask-password", "--keep-definition", "data", "--deferred"};
+    const auto all = parse(allWords);
     QVERIFY(all);
     QCOMPARE(all->name, std::string_view("data"));
     QVERIFY(all->deferred && all->keepDefinition && !all->interactive);
-    const auto keep = parse({"remove", "x", "--keep-definition"});
+    const QByteArrayList keepWords{"remove", "x", "--keep-definition"};
+    const auto keep = parse(keepWords);
     QVERIFY(keep);
     QVERIFY(!keep->deferred && keep->keepDefinition && keep->interactive);
 }
