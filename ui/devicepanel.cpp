@@ -99,15 +99,17 @@ void DevicePanel::addPage(const QString &title, std::function<QWidget *()> build
     auto *holderLayout = new QVBoxLayout(holder);
     holderLayout->setContentsMargins(0, 0, 0, 0);
     m_tabs->addTab(holder, title);
-    connect(m_tabs, &QTabWidget::currentChanged, holder,
-            [this, holder, holderLayout, build = std::move(build)]() {
-                if (m_tabs->currentWidget() == holder && holderLayout->isEmpty()) {
-                    QWidget *page = build();
-                    holderLayout->addWidget(page);
-                    // A widget added to a shown parent would only show on the next event loop pass.
-                    page->show();
-                }
-            });
+    const auto buildIfCurrent = [this, holder, holderLayout, build = std::move(build)]() {
+        if (m_tabs->currentWidget() == holder && holderLayout->isEmpty()) {
+            QWidget *page = build();
+            holderLayout->addWidget(page);
+            // A widget added to a shown parent would only show on the next event loop pass.
+            page->show();
+        }
+    };
+    connect(m_tabs, &QTabWidget::currentChanged, holder, buildIfCurrent);
+    // The first tab added is current at once, before anything could listen.
+    buildIfCurrent();
 }
 
 void DevicePanel::addBelowTree(QWidget *widget)

@@ -43,13 +43,13 @@ QSizeF WrappedMessageLabel::layOutAt(qreal textWidth) const
     return m_document.size();
 }
 
-int WrappedMessageLabel::contentsWidth() const
+int WrappedMessageLabel::horizontalMargins() const
 {
     const QMargins margins = contentsMargins();
     return margins.left() + margins.right() + 2 * margin();
 }
 
-int WrappedMessageLabel::contentsHeight() const
+int WrappedMessageLabel::verticalMargins() const
 {
     const QMargins margins = contentsMargins();
     return margins.top() + margins.bottom() + 2 * margin();
@@ -67,8 +67,8 @@ int WrappedMessageLabel::heightForWidth(int width) const
     if (cached != m_heightForWidth.cend()) {
         return *cached;
     }
-    const qreal textWidth = qMax(0, width - contentsWidth());
-    const int height = int(std::ceil(layOutAt(textWidth).height())) + contentsHeight();
+    const qreal textWidth = qMax(0, width - horizontalMargins());
+    const int height = int(std::ceil(layOutAt(textWidth).height())) + verticalMargins();
     m_heightForWidth.insert(width, height);
     return height;
 }
@@ -79,7 +79,7 @@ QSize WrappedMessageLabel::sizeHint() const
     if (!m_sizeHint.isValid()) {
         // Unwrapped, but no wider than QLabel lets wrapped text ask for: 80 'x'.
         const qreal widest = fontMetrics().horizontalAdvance(u'x') * 80;
-        const int width = int(std::ceil(qMin(m_unwrapped.width(), widest))) + contentsWidth();
+        const int width = int(std::ceil(qMin(m_unwrapped.width(), widest))) + horizontalMargins();
         m_sizeHint = QSize(width, heightForWidth(width));
     }
     return m_sizeHint;
@@ -90,8 +90,8 @@ QSize WrappedMessageLabel::minimumSizeHint() const
     syncDocument();
     if (!m_minimumSizeHint.isValid()) {
         // As QLabel: as narrow as the longest word, as high as the unwrapped text.
-        const int narrowest = int(std::ceil(layOutAt(0).width())) + contentsWidth();
-        m_minimumSizeHint = QSize(narrowest, int(std::ceil(m_unwrapped.height())) + contentsHeight());
+        const int narrowest = int(std::ceil(layOutAt(0).width())) + horizontalMargins();
+        m_minimumSizeHint = QSize(narrowest, int(std::ceil(m_unwrapped.height())) + verticalMargins());
     }
     return m_minimumSizeHint;
 }

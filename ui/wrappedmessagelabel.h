@@ -31,8 +31,9 @@ private:
     // Laid out for the current text and font, or the caches emptied.
     void syncDocument() const;
     QSizeF layOutAt(qreal textWidth) const;
-    int contentsWidth() const;
-    int contentsHeight() const;
+    // What the label adds around its text: contents margins and margin().
+    int horizontalMargins() const;
+    int verticalMargins() const;
 
     mutable QTextDocument m_document;
     mutable QString m_documentText;
