@@ -23,7 +23,7 @@ refused() {
     if dmsetup create vm-bad --table "0 2048 basic_target $args" 2>/dev/null; then
         fail "accepted '$args'"
     fi
-    dmesg | grep -qF "basic_target: $expected" ||
+    grep -qF "basic_target: $expected" <<<"$(dmesg)" ||
         fail "'$args' refused without '$expected'; kernel said: $(dmesg | grep -F 'device-mapper' | tail -n 2)"
     expect_eq "$(dmsetup ls)" "No devices found" "devices left by '$args'"
     expect_eq "$(module_refcount)" 0 "refcount after '$args'"
@@ -55,7 +55,7 @@ dmesg -C
 if dmsetup reload vm-self --table "0 2048 basic_target $self 0" 2>/dev/null; then
     fail "a table naming its own device ($self) was accepted"
 fi
-dmesg | grep -qE "basic_target: (Device is this mapping itself|Device lookup failed \(-EINVAL\))" ||
+grep -qE "basic_target: (Device is this mapping itself|Device lookup failed \(-EINVAL\))" <<<"$(dmesg)" ||
     fail "self-mapping refused without its error; kernel said: $(dmesg | tail -n 2)"
 expect_eq "$(dmsetup table --inactive vm-self)" "" "inactive table after the refused reload"
 expect_eq "$(dmsetup table vm-self)" "0 2048 basic_target 1:0 0" "live table after the refused reload"

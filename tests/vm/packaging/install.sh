@@ -94,7 +94,7 @@ for deb in "${debs[@]}"; do
     [[ -f $deb ]] || fail "missing $deb (packaging/build-debs builds them)"
 done
 run_dpkg -i "${debs[@]}"
-grep -E 'DKMS|Building|Installing|Signing|depmod' /tmp/dpkg.log | head -n 20
+grep -E 'DKMS|Building|Installing|Signing|depmod' /tmp/dpkg.log | sed -n '1,20p'
 for package in volmap volmap-helper basic-target-dkms; do
     expect_eq "$(dpkg-query -W -f='${db:Status-Status}' "$package")" installed "$package"
 done
