@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "tablemessagetexts.h"
+
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
@@ -111,7 +113,9 @@ public:
     TableIssues take()
     {
         if (m_leftOut > 0) {
-            m_issues.append({-1, 0, TableMessages::tr("and %1 more problems").arg(m_leftOut)});
+            m_issues.append({-1, 0,
+                             QCoreApplication::translate(Grammar::MessageContext, Grammar::moreProblemsText())
+                                 .arg(m_leftOut)});
             m_leftOut = 0;
         }
         return std::move(m_issues);
