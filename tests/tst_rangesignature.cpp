@@ -3,9 +3,13 @@
 // real on image files (whole, and at an offset inside a bigger image, as a
 // range of a device is probed), udev's database as the fallback for what
 // cannot be opened, and the asynchronous probe's cache, bound and
-// invalidation with a probe function that only counts.
+// invalidation with a probe function that only counts. volmapctl's plain
+// create asks the same question without Qt (blkidrange.h): its answer must
+// be what holdsData() says of the Qt probe's.
 
+#include "blkidrange.h"
 #include "fakes/lvmlabel.h"
+#include "filedescriptor.h"
 #include "rangesignature.h"
 #include "rangesignatureprobe.h"
 
@@ -20,6 +24,10 @@
 #include <QTest>
 
 #include <atomic>
+
+#include <fcntl.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
 
 using namespace Volmap;
 using Kind = RangeSignature::Kind;
@@ -48,6 +56,7 @@ private Q_SLOTS:
 
 private:
     QString image(const QString &name, qint64 mib);
+    static RangeContent plainContent(const QString &path, quint64 offsetInSectors, quint64 lengthInSectors);
     bool run(const QString &program, const QStringList &arguments, const QByteArray &input = {});
     QString tool(const QString &name);
     void udevFile(const QString &root, const QString &number, const QByteArray &content);
@@ -88,6 +97,14 @@ bool TestRangeSignature::run(const QString &program, const QStringList &argument
         qWarning("%s failed: %s", qPrintable(program), process.readAll().constData());
     }
     return ok;
+}
+
+RangeContent TestRangeSignature::plainContent(const QString &path, quint64 offsetInSectors,
+                                              quint64 lengthInSectors)
+{
+    const FileDescriptor fd(::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC));
+    return fd.get() < 0 ? RangeContent::Unknown
+                        : probeRangeContent(fd.get(), offsetInSectors * 512, lengthInSectors * 512);
 }
 
 void TestRangeSignature::kinds_data()
@@ -212,6 +229,7 @@ void TestRangeSignature::probeImage()
 
     const RangeSignature found = probeRangeSignature(path, 0, 20 << 11);
     QCOMPARE(found.kind, expected);
+    QCOMPARE(plainContent(path, 0, 20 << 11), found.holdsData() ? RangeContent::Data : RangeContent::Nothing);
     QCOMPARE(found.type, type);
     QVERIFY(!found.fromUdev);
     if (kind == u"ext4") {
@@ -244,6 +262,9 @@ void TestRangeSignature::probeAtOffset()
     QCOMPARE(probeRangeSignature(big, 0, at).kind, Kind::Nothing);
     // Just past its superblock the filesystem is not seen.
     QCOMPARE(probeRangeSignature(big, at + 8, 2 << 11).kind, Kind::Nothing);
+    QCOMPARE(plainContent(big, at, 4 << 11), RangeContent::Data);
+    QCOMPARE(plainContent(big, 0, at), RangeContent::Nothing);
+    QCOMPARE(plainContent(big, at + 8, 2 << 11), RangeContent::Nothing);
 }
 
 void TestRangeSignature::missingFileIsUnknown()
@@ -266,6 +287,12 @@ void TestRangeSignature::expectedDeviceIsChecked()
     const RangeSignature checked = probeRangeSignature(path, 0, 2 << 11, DeviceNumber{8, 16});
     QCOMPARE(checked.kind, Kind::Unknown);
     QVERIFY2(checked.why.contains(u"8:16"), qPrintable(checked.why));
+    int fd = -1;
+    QCOMPARE(openProbeNode(QFile::encodeName(path).constData(), ::makedev(8, 16), fd),
+             NodeOpen::NotThatDevice);
+    QCOMPARE(fd, -1);
+    QCOMPARE(openProbeNode(QFile::encodeName(path).constData(), std::nullopt, fd), NodeOpen::Opened);
+    ::close(fd);
 }
 
 void TestRangeSignature::udevFile(const QString &root, const QString &number, const QByteArray &content)
@@ -327,6 +354,9 @@ void TestRangeSignature::udevRecord()
     QCOMPARE(found.label, label);
     QCOMPARE(found.uuid, uuid);
     QCOMPARE(found.fromUdev, kind != Kind::Unknown);
+    // No node under the root: the plain check falls back on the record too.
+    QCOMPARE(rangeHoldsNoData(QFile::encodeName(root).toStdString(), "/dev/sdb", ::makedev(8, 16), 0, 2048),
+             !found.holdsData());
 }
 
 void TestRangeSignature::udevOnlyForTheStartOfADevice()
@@ -345,6 +375,9 @@ void TestRangeSignature::udevOnlyForTheStartOfADevice()
                                                   2048);
     QCOMPARE(later.kind, Kind::Unknown);
     QVERIFY(!later.holdsData());
+    const std::string plainRoot = QFile::encodeName(root).toStdString();
+    QVERIFY(!rangeHoldsNoData(plainRoot, "/dev/sdb", ::makedev(8, 16), 0, 2048));
+    QVERIFY(rangeHoldsNoData(plainRoot, "/dev/sdb", ::makedev(8, 16), 2048, 2048));
 
     // A readable node wins over udev: the image holds nothing, udev says xfs.
     QVERIFY(QDir().mkpath(root + QStringLiteral("/dev")));

@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include <QtGlobal>
-
 #include <unistd.h>
 #include <utility>
 
 namespace Volmap {
 
-/* A POSIX file descriptor, closed on every return path (-1: none). */
+/* A POSIX file descriptor, closed on every return path (-1: none). Plain C++, for plain code too. */
 class FileDescriptor final
 {
 public:
@@ -21,7 +19,8 @@ public:
             ::close(m_fd);
         }
     }
-    Q_DISABLE_COPY_MOVE(FileDescriptor)
+    FileDescriptor(const FileDescriptor &) = delete;
+    FileDescriptor &operator=(const FileDescriptor &) = delete;
 
     int get() const { return m_fd; }
     /* Closes now and says whether close() succeeded: after a write, a failed close can mean lost data. */

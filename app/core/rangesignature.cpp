@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "rangesignature.h"
 
-#include "blkidprobe.h"
+#include "blkidrange.h"
 #include "filedescriptor.h"
 
 #include <QCoreApplication>
 #include <QFile>
-
-#include <blkid/blkid.h>
 
 #include <cerrno>
 #include <cstring>
@@ -22,21 +20,6 @@
 namespace Volmap {
 
 namespace {
-
-// More results than this means the loop is wrong, not that the range is rich.
-constexpr int MaxSignatures = 64;
-constexpr qsizetype MaxValueLength = 128;
-
-// Copied at once: the pointer is only good while the probe lives.
-QString lookup(blkid_probe probe, const char *name)
-{
-    const char *value = nullptr;
-    size_t size = 0;
-    if (blkid_probe_lookup_value(probe, name, &value, &size) != 0 || !value) {
-        return QString();
-    }
-    return QString::fromUtf8(value, qsizetype(qMin<size_t>(std::strlen(value), MaxValueLength)));
-}
 
 // Which of several signatures libblkid lists speaks for the range: an
 // owner's header before a filesystem (a LUKS header over an old ext4 is
@@ -68,43 +51,30 @@ RangeSignature unknown(const QString &why)
     return signature;
 }
 
+QString fromBlkid(const std::string &value)
+{
+    return QString::fromUtf8(value.data(), qsizetype(value.size()));
+}
+
 RangeSignature probeSuperblocks(int fd, quint64 offset, quint64 length)
 {
-    BlkidProbe probe(blkid_new_probe());
-    if (!probe || blkid_probe_set_device(probe.get(), fd, blkid_loff_t(offset), blkid_loff_t(length)) != 0) {
+    const SuperblockScan scan = scanSuperblocks(fd, offset, length);
+    if (!scan.probed) {
         return unknown(QCoreApplication::translate("Volmap::RangeSignature", "libblkid could not read it"));
     }
-    blkid_probe_enable_partitions(probe.get(), 0);
-    blkid_probe_enable_topology(probe.get(), 0);
-    blkid_probe_enable_superblocks(probe.get(), 1);
-    blkid_probe_set_superblocks_flags(probe.get(), BLKID_SUBLKS_TYPE | BLKID_SUBLKS_USAGE | BLKID_SUBLKS_LABEL
-                                                       | BLKID_SUBLKS_UUID | BLKID_SUBLKS_BADCSUM);
     RangeSignature best;
     best.kind = RangeSignature::Kind::Nothing;
-    int status = 0;
-    for (int found = 0; found < MaxSignatures && (status = blkid_do_probe(probe.get())) == 0; ++found) {
-        const QString type = lookup(probe.get(), "TYPE");
-        const RangeSignature::Kind kind = signatureKindOf(type, lookup(probe.get(), "USAGE"));
+    for (const BlkidSignature &found : scan.signatures) {
+        const QString type = fromBlkid(found.type);
+        const RangeSignature::Kind kind = signatureKindOf(type, fromBlkid(found.usage));
         if (rankOf(kind) > rankOf(best.kind)) {
-            best = {kind, type, lookup(probe.get(), "LABEL"), lookup(probe.get(), "UUID"), QString(), false};
+            best = {kind, type, fromBlkid(found.label), fromBlkid(found.uuid), QString(), false};
         }
     }
-    if (status < 0 && best.kind == RangeSignature::Kind::Nothing) {
+    if (scan.readFailed && best.kind == RangeSignature::Kind::Nothing) {
         return unknown(QCoreApplication::translate("Volmap::RangeSignature", "libblkid could not read it"));
     }
     return best;
-}
-
-QString partitionTableOf(int fd, quint64 offset, quint64 length)
-{
-    BlkidProbe probe(blkid_new_probe());
-    if (!probe || blkid_probe_set_device(probe.get(), fd, blkid_loff_t(offset), blkid_loff_t(length)) != 0) {
-        return QString();
-    }
-    blkid_probe_enable_superblocks(probe.get(), 0);
-    blkid_probe_enable_topology(probe.get(), 0);
-    blkid_probe_enable_partitions(probe.get(), 1);
-    return blkid_do_safeprobe(probe.get()) == 0 ? lookup(probe.get(), "PTTYPE") : QString();
 }
 
 QString errnoText(int error)
@@ -181,29 +151,27 @@ QString RangeSignature::description() const
 RangeSignature probeRangeSignature(const QString &path, quint64 offsetInSectors, quint64 lengthInSectors,
                                    std::optional<DeviceNumber> expected)
 {
-    // O_NONBLOCK: a drive without a medium answers at once instead of
-    // waiting; O_NOFOLLOW with `expected`: the node itself, not a link's target.
-    const int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | (expected ? O_NOFOLLOW : 0);
-    const FileDescriptor fd(::open(QFile::encodeName(path).constData(), flags));
-    if (fd.get() < 0) {
+    int descriptor = -1;
+    const NodeOpen opened = openProbeNode(
+        QFile::encodeName(path).constData(),
+        expected ? std::optional<dev_t>(::makedev(expected->major, expected->minor)) : std::nullopt,
+        descriptor);
+    if (opened == NodeOpen::Failed) {
         return unknown(errnoText(errno));
     }
-    if (expected) {
-        struct stat info = {};
-        if (::fstat(fd.get(), &info) != 0 || !S_ISBLK(info.st_mode)
-            || DeviceNumber{::major(info.st_rdev), ::minor(info.st_rdev)} != *expected) {
-            return unknown(
-                QCoreApplication::translate("Volmap::RangeSignature", "%1 is not the node of device %2")
-                    .arg(path, expected->toString()));
-        }
+    if (opened == NodeOpen::NotThatDevice) {
+        return unknown(
+            QCoreApplication::translate("Volmap::RangeSignature", "%1 is not the node of device %2")
+                .arg(path, expected->toString()));
     }
+    const FileDescriptor fd(descriptor);
     const quint64 offset = offsetInSectors * 512;
     const quint64 length = lengthInSectors * 512;
     RangeSignature found = probeSuperblocks(fd.get(), offset, length);
     if (found.kind == RangeSignature::Kind::Nothing) {
         // Partition tables only where no superblock is: a filesystem on a
         // whole disk is what a leftover protective MBR would hide.
-        const QString table = partitionTableOf(fd.get(), offset, length);
+        const QString table = fromBlkid(partitionTableType(fd.get(), offset, length));
         if (!table.isEmpty()) {
             found.kind = RangeSignature::Kind::PartitionTable;
             found.type = table;
@@ -214,37 +182,23 @@ RangeSignature probeRangeSignature(const QString &path, quint64 offsetInSectors,
 
 RangeSignature udevSignature(const QString &root, DeviceNumber number)
 {
-    QFile file(root + QStringLiteral("/run/udev/data/b") + number.toString());
-    if (!file.open(QIODevice::ReadOnly)) {
+    const UdevContentRecord record = udevContentRecord(QFile::encodeName(root).toStdString(), number.major,
+                                                       number.minor);
+    if (!record.found) {
         return unknown(
             QCoreApplication::translate("Volmap::RangeSignature", "cannot be read, and udev has no record"));
     }
-    QString type, usage, label, uuid, table;
-    const QList<QByteArray> lines = file.read(256 * 1024).split('\n');
-    for (const QByteArray &line : lines) {
-        const auto take = [&line](const char *key, QString &into) {
-            const QByteArray prefix = QByteArray("E:") + key + '=';
-            if (line.startsWith(prefix)) {
-                into = QString::fromUtf8(line.mid(prefix.size()).left(MaxValueLength));
-            }
-        };
-        take("ID_FS_TYPE", type);
-        take("ID_FS_USAGE", usage);
-        take("ID_FS_LABEL", label);
-        take("ID_FS_UUID", uuid);
-        take("ID_PART_TABLE_TYPE", table);
-    }
     RangeSignature found;
     found.fromUdev = true;
-    if (!type.isEmpty()) {
-        found.kind = signatureKindOf(type, usage);
-        found.type = type;
+    if (!record.type.empty()) {
+        found.type = fromBlkid(record.type);
+        found.kind = signatureKindOf(found.type, fromBlkid(record.usage));
         // ID_FS_LABEL has unsafe characters replaced; _ENC keeps them \x-escaped.
-        found.label = label;
-        found.uuid = uuid;
-    } else if (!table.isEmpty()) {
+        found.label = fromBlkid(record.label);
+        found.uuid = fromBlkid(record.uuid);
+    } else if (!record.partitionTable.empty()) {
         found.kind = RangeSignature::Kind::PartitionTable;
-        found.type = table;
+        found.type = fromBlkid(record.partitionTable);
     } else {
         // udev's blkid builtin found nothing at the start of the device.
         found.kind = RangeSignature::Kind::Nothing;

@@ -31,6 +31,21 @@ struct GrammarLimits
     std::ptrdiff_t maxFieldsPerLine = std::numeric_limits<std::ptrdiff_t>::max() - 1;
 };
 
+// The targets Volume Mapper creates and their arguments: validateTable()
+// (Qt) and volmapctl's plain `create` check against this one list.
+struct TargetArity
+{
+    std::string_view name;
+    std::size_t argumentCount;
+    bool mapsDevice; // args are <device> <offset>
+};
+inline constexpr TargetArity SupportedTargets[] = {
+    {"basic_target", 2, true},
+    {"linear", 2, true},
+    {"zero", 0, false},
+    {"error", 0, false},
+};
+
 // C's isspace(), which dmsetup trims lines with and the kernel splits arguments at.
 template<typename Char>
 constexpr bool isBlank(Char c)

@@ -2,6 +2,7 @@
 #include "tablevalidator.h"
 
 #include "helperprotocol.h"
+#include "tablegrammar.h"
 #include "tabletext.h"
 #include "usedranges.h"
 
@@ -19,24 +20,12 @@ constexpr quint64 SectorSize = 512;
 // The kernel refuses devices whose size in bytes does not fit in a loff_t.
 constexpr quint64 MaxTableSectors = quint64(std::numeric_limits<qint64>::max()) >> 9;
 
-struct TargetGrammar
-{
-    QStringView name;
-    qsizetype argumentCount;
-    bool mapsDevice; // args are <device> <offset>
-};
-
-constexpr TargetGrammar Grammars[] = {
-    {HelperProtocol::BasicTargetName, 2, true},
-    {u"linear", 2, true},
-    {u"zero", 0, false},
-    {u"error", 0, false},
-};
+using TargetGrammar = Grammar::TargetArity;
 
 const TargetGrammar *grammarOf(QStringView target)
 {
-    for (const TargetGrammar &grammar : Grammars) {
-        if (grammar.name == target) {
+    for (const TargetGrammar &grammar : Grammar::SupportedTargets) {
+        if (QLatin1StringView(grammar.name.data(), qsizetype(grammar.name.size())) == target) {
             return &grammar;
         }
     }
@@ -154,7 +143,7 @@ private:
                        .arg(quotedInput(segment.target), supportedTargets().join(QStringLiteral(", "))));
             return;
         }
-        if (segment.args.size() != grammar->argumentCount) {
+        if (segment.args.size() != qsizetype(grammar->argumentCount)) {
             report(
                 index,
                 grammar->mapsDevice
@@ -404,7 +393,7 @@ bool TableCheck::tryUpdate(const MappingTable &table, int row)
     const Segment &segment = table.segments[row];
     RowFacts &facts = m_rows[row];
     const TargetGrammar *grammar = grammarOf(segment.target);
-    if (!grammar || grammar != facts.grammar || segment.args.size() != grammar->argumentCount
+    if (!grammar || grammar != facts.grammar || segment.args.size() != qsizetype(grammar->argumentCount)
         || (grammar->mapsDevice && segment.args[0] != facts.device)) {
         return false;
     }
@@ -465,8 +454,8 @@ bool targetMapsDevice(QStringView target)
 QStringList supportedTargets()
 {
     QStringList names;
-    for (const TargetGrammar &grammar : Grammars) {
-        names.append(grammar.name.toString());
+    for (const TargetGrammar &grammar : Grammar::SupportedTargets) {
+        names.append(QString::fromLatin1(grammar.name.data(), qsizetype(grammar.name.size())));
     }
     return names;
 }
