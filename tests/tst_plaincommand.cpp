@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Which argument lists volmapctl runs without Qt (plaincommand.h): exactly
-// `remove NAME` with its three options, NAME valid UTF-8; everything else
-// is the Qt path's to judge.
+// `remove NAME` with its three options, `create NAME --table FILE` with its
+// four, NAME and FILE valid UTF-8; everything else is the Qt path's to judge.
 
 #include "plaincommand.h"
 
@@ -57,7 +57,31 @@ void TestPlainCommand::recognises_data()
     QTest::addRow("value given") << QByteArrayList{"remove", "a", "--deferred=yes"} << false;
     QTest::addRow("option first") << QByteArrayList{"--no-ask-password", "remove", "a"} << false;
     QTest::addRow("other command") << QByteArrayList{"list"} << false;
-    QTest::addRow("create") << QByteArrayList{"create", "a", "--table", "t"} << false;
+    QTest::addRow("create") << QByteArrayList{"create", "a", "--table", "t"} << true;
+    QTest::addRow("create, options around")
+        << QByteArrayList{"create",       "--force",          "a", "--read-only", "--table", "t",
+                          "--persistent", "--no-ask-password"}
+        << true;
+    QTest::addRow("create, table first") << QByteArrayList{"create", "--table", "t", "a"} << true;
+    QTest::addRow("create without table") << QByteArrayList{"create", "a"} << false;
+    QTest::addRow("create, table twice")
+        << QByteArrayList{"create", "a", "--table", "t", "--table", "u"} << false;
+    QTest::addRow("create, table at the end") << QByteArrayList{"create", "a", "--table"} << false;
+    QTest::addRow("create from stdin") << QByteArrayList{"create", "a", "--table", "-"} << false;
+    QTest::addRow("create, table like an option")
+        << QByteArrayList{"create", "a", "--table", "--force"} << false;
+    QTest::addRow("create, table=") << QByteArrayList{"create", "a", "--table=t"} << false;
+    QTest::addRow("create, short t") << QByteArrayList{"create", "a", "-t", "t"} << false;
+    QTest::addRow("create, no name") << QByteArrayList{"create", "--table", "t"} << false;
+    QTest::addRow("create, two names") << QByteArrayList{"create", "a", "b", "--table", "t"} << false;
+    QTest::addRow("create, remove's option")
+        << QByteArrayList{"create", "a", "--table", "t", "--deferred"} << false;
+    QTest::addRow("remove, create's option") << QByteArrayList{"remove", "a", "--force"} << false;
+    QTest::addRow("remove, a table") << QByteArrayList{"remove", "a", "--table", "t"} << false;
+    QTest::addRow("create, force twice")
+        << QByteArrayList{"create", "a", "--table", "t", "--force", "--force"} << false;
+    QTest::addRow("create, Latin-1 file") << QByteArrayList{"create", "a", "--table", "s\xe4ule"} << false;
+    QTest::addRow("create, UTF-8 file") << QByteArrayList{"create", "a", "--table", "s\xc3\xa4ule"} << true;
     QTest::addRow("overlong") << QByteArrayList{"remove", "a\xc0\xaf"} << false;
     QTest::addRow("surrogate") << QByteArrayList{"remove", "a\xed\xa0\x80"} << false;
     QTest::addRow("past U+10FFFF") << QByteArrayList{"remove", "a\xf4\x90\x80\x80"} << false;
@@ -89,6 +113,18 @@ void TestPlainCommand::readsOptions()
     const auto keep = parse(keepWords);
     QVERIFY(keep);
     QVERIFY(!keep->deferred && keep->keepDefinition && keep->interactive);
+
+    const QByteArrayList createWords{"create", "--persistent", "data", "--table", "two.table", "--force"};
+    const auto create = parse(createWords);
+    QVERIFY(create);
+    QCOMPARE(int(create->verb), int(PlainVerb::Create));
+    QCOMPARE(create->name, std::string_view("data"));
+    QCOMPARE(create->tableFile, std::string_view("two.table"));
+    QVERIFY(create->force && create->persistent && !create->readOnly && create->interactive);
+    const QByteArrayList otherWords{"create", "data", "--read-only", "--no-ask-password", "--table", "t"};
+    const auto other = parse(otherWords);
+    QVERIFY(other);
+    QVERIFY(!other->force && !other->persistent && other->readOnly && !other->interactive);
 }
 
 QTEST_GUILESS_MAIN(TestPlainCommand)

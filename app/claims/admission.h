@@ -2,6 +2,7 @@
 #pragma once
 
 #include "devicereference.h"
+#include "helperbusnames.h"
 #include "outcome.h"
 #include "segment.h"
 
@@ -24,7 +25,7 @@ inline constexpr qsizetype MaxTableText = 8 * 1024 * 1024;
  * reading it costs a caller polkit refuses little. A longer table is read
  * only once polkit allows the caller the verb, off the event loop thread.
  */
-inline constexpr qsizetype MaxTextReadBeforeAuthorization = 64 * 1024;
+inline constexpr qsizetype MaxTextReadBeforeAuthorization = qsizetype(HelperTableText::MaxInCall);
 inline constexpr qsizetype MaxSegments = 100000;
 /* Distinct device references one table may name: each is resolved before polkit is asked about them. */
 inline constexpr qsizetype MaxDistinctDevices = 1024;

@@ -2,8 +2,9 @@
 // volmapctl's program: no Qt library. `devices` and `devices --json`, as
 // exactly these words, list the block devices here in plain C++ (loading
 // Qt Core took longer than lsblk's whole listing); the plain form of
-// `remove` runs in the plain commands module (libdbus, no Qt:
-// plaincommand.h); everything else runs in a Qt module (ctlmodule.h).
+// `remove` and `create` run in the plain commands module (libdbus, no Qt:
+// plaincommand.h), unless it leaves the command to the Qt path;
+// everything else runs in a Qt module (ctlmodule.h).
 #include "ctlexit.h"
 #include "ctlmodule.h"
 #include "devicelisting.h"
@@ -52,9 +53,13 @@ int main(int argc, char *argv[])
     }
     if (const std::optional<Volmap::PlainCommand> plain = Volmap::plainCommand(argc, argv)) {
         // A module that will not load leaves the command to the Qt modules.
+        // So does one the module declines (it has printed nothing).
         if (void *run = Volmap::tryCtlModule(VOLMAPCTL_MODULE_DIR, "volmapctl-plain-commands.so",
                                              "volmapctl_run_plain_command")) {
-            return reinterpret_cast<VolmapctlRunPlainCommand *>(run)(&*plain);
+            if (const int status = reinterpret_cast<VolmapctlRunPlainCommand *>(run)(&*plain);
+                status != Volmap::PlainCommandDeclined) {
+                return status;
+            }
         }
     }
     const char *command = argc > 1 ? argv[1] : nullptr;

@@ -51,18 +51,25 @@ bool isValidUtf8(std::string_view text)
     return true;
 }
 
-/* Sets the flag `word` names; false for any other word or a flag already set. */
+/* Sets the flag `word` names for the command's verb; false for any other word or a flag already set. */
 bool setOption(std::string_view word, PlainCommand &command)
 {
+    const bool remove = command.verb == PlainVerb::Remove;
     bool *flag = nullptr;
     bool value = true;
-    if (word == "--deferred") {
-        flag = &command.deferred;
-    } else if (word == "--keep-definition") {
-        flag = &command.keepDefinition;
-    } else if (word == "--no-ask-password") {
+    if (word == "--no-ask-password") {
         flag = &command.interactive;
         value = false;
+    } else if (remove && word == "--deferred") {
+        flag = &command.deferred;
+    } else if (remove && word == "--keep-definition") {
+        flag = &command.keepDefinition;
+    } else if (!remove && word == "--force") {
+        flag = &command.force;
+    } else if (!remove && word == "--read-only") {
+        flag = &command.readOnly;
+    } else if (!remove && word == "--persistent") {
+        flag = &command.persistent;
     }
     if (!flag || *flag == value) {
         return false;
@@ -71,27 +78,44 @@ bool setOption(std::string_view word, PlainCommand &command)
     return true;
 }
 
+/* A word that can be a name or a file: not an option, and as Qt would decode it. */
+bool isPlainWord(std::string_view word)
+{
+    return !word.empty() && !word.starts_with('-') && isValidUtf8(word);
+}
+
 } // namespace
 
 std::optional<PlainCommand> plainCommand(int argc, const char *const *argv)
 {
-    if (argc < 3 || std::string_view(argv[1]) != "remove") {
+    if (argc < 3) {
         return std::nullopt;
     }
     PlainCommand command;
+    const std::string_view verb(argv[1]);
+    if (verb == "create") {
+        command.verb = PlainVerb::Create;
+    } else if (verb != "remove") {
+        return std::nullopt;
+    }
     for (int i = 2; i < argc; ++i) {
         const std::string_view word(argv[i]);
-        if (word.starts_with('-')) {
+        if (command.verb == PlainVerb::Create && word == "--table") {
+            if (!command.tableFile.empty() || i + 1 == argc || !isPlainWord(argv[i + 1])) {
+                return std::nullopt;
+            }
+            command.tableFile = argv[++i];
+        } else if (word.starts_with('-')) {
             if (!setOption(word, command)) {
                 return std::nullopt;
             }
-        } else if (command.name.empty() && isValidUtf8(word)) {
+        } else if (command.name.empty() && isPlainWord(word)) {
             command.name = word;
         } else {
             return std::nullopt; // a second name, or one libdbus would refuse
         }
     }
-    if (command.name.empty()) {
+    if (command.name.empty() || (command.verb == PlainVerb::Create && command.tableFile.empty())) {
         return std::nullopt;
     }
     return command;

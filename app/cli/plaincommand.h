@@ -13,30 +13,43 @@
 
 namespace Volmap {
 
-enum class PlainVerb { Remove };
+enum class PlainVerb { Remove, Create };
 
 /* One plain command, as its words said it. */
 struct PlainCommand
 {
     PlainVerb verb = PlainVerb::Remove;
-    std::string_view name; // of the mapping: one of argv's words
-    bool deferred = false;
-    bool keepDefinition = false;
-    bool interactive = true; // no --no-ask-password
+    std::string_view name;       // of the mapping: one of argv's words
+    bool deferred = false;       // remove
+    bool keepDefinition = false; // remove
+    std::string_view tableFile;  // create: --table's file
+    bool force = false;          // create
+    bool readOnly = false;       // create
+    bool persistent = false;     // create
+    bool interactive = true;     // no --no-ask-password
 };
 
 /*
- * `argv` as a plain command: exactly `remove NAME`, then --deferred,
- * --keep-definition and --no-ask-password in any order, each at most
- * once. NAME is one word that does not start with '-' and is valid UTF-8
- * (what Qt would decode unchanged). nullopt for anything else.
+ * `argv` as a plain command, nullopt for anything else:
+ * - `remove NAME`, then --deferred, --keep-definition and
+ *   --no-ask-password in any order;
+ * - `create NAME`, then `--table FILE`, --force, --read-only, --persistent
+ *   and --no-ask-password in any order (--table required);
+ * each option at most once. NAME and FILE are words that do not start
+ * with '-' (so `--table -`, standard input, is the Qt path's) and are valid
+ * UTF-8 (what Qt would decode unchanged).
  */
 std::optional<PlainCommand> plainCommand(int argc, const char *const *argv);
+
+// What the plain commands module answers for a command it leaves to the
+// Qt path after all (plaincreate.h says when), having printed nothing and
+// changed nothing.
+inline constexpr int PlainCommandDeclined = -1;
 
 } // namespace Volmap
 
 extern "C" {
 // The plain commands module's entry point (plaincommandsentry.cpp); the
-// result is the command's ExitCode.
+// result is the command's ExitCode, or PlainCommandDeclined.
 using VolmapctlRunPlainCommand = int(const Volmap::PlainCommand *command);
 }

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // The plain commands module's entry point: the helper commands volmapctl
-// runs without Qt (plaincommand.h), through libdbus. It says on stderr
+// runs without Qt (plaincommand.h), through libdbus (`create` in
+// plaincreate.cpp). It says on stderr
 // and in its exit status exactly what the helper commands module says
 // for the same answer of the helper (tst_volmapctlplain compares them).
 #include "ctlexit.h"
 #include "helperbusnames.h"
 #include "plaincommand.h"
+#include "plaincreate.h"
 #include "plainhelpercall.h"
-#include "ttyauthenticationagent.h"
 
-#include <cstdio>
-#include <string>
+#include <utility>
 #include <vector>
 
 namespace Volmap {
@@ -20,9 +20,6 @@ namespace {
 /* `remove NAME`: Volmapctl::remove through HelperClient, without Qt. */
 int removeMapping(const PlainCommand &command)
 {
-    // As helpercommandsentry.cpp: a terminal's agent unless --no-ask-password,
-    // which instead tells the helper that nobody can be asked.
-    TtyAuthenticationAgent agent;
     std::vector<BoolOption> options;
     if (command.deferred) {
         options.push_back({HelperOptionName::Deferred, true});
@@ -30,22 +27,9 @@ int removeMapping(const PlainCommand &command)
     if (command.keepDefinition) {
         options.push_back({HelperOptionName::KeepDefinition, true});
     }
-    if (command.interactive) {
-        agent.start();
-    } else {
-        options.push_back({HelperOptionName::Interactive, false});
-    }
-    const DBusMessagePtr call = newHelperCall("RemoveMapping");
-    const std::string name(command.name);
-    appendString(call.get(), name.c_str());
-    appendOptions(call.get(), options);
-    const auto reply = callHelper(call.get());
-    if (!reply) {
-        const std::string line = reply.error().line();
-        std::fwrite(line.data(), 1, line.size(), stderr);
-        return exitCodeFor(reply.error().kind);
-    }
-    return ExitOk;
+    const auto reply = callHelperAsking("RemoveMapping", {command.name}, std::move(options),
+                                        command.interactive);
+    return reply ? int(ExitOk) : reportFailure(reply.error());
 }
 
 } // namespace
@@ -57,6 +41,8 @@ extern "C" [[gnu::visibility("default")]] int volmapctl_run_plain_command(const 
     switch (command->verb) {
     case Volmap::PlainVerb::Remove:
         return Volmap::removeMapping(*command);
+    case Volmap::PlainVerb::Create:
+        return Volmap::createMapping(*command);
     }
     return Volmap::ExitUsage; // a verb of another version: the version check keeps it out
 }

@@ -2,7 +2,11 @@
 #include "plainhelpercall.h"
 
 #include "clienterrortable.h"
+#include "ctlexit.h"
 #include "helperbusnames.h"
+#include "ttyauthenticationagent.h"
+
+#include <cstdio>
 
 namespace Volmap {
 
@@ -62,6 +66,17 @@ DBusMessagePtr newHelperCall(const char *method)
                                                        HelperBusName::Interface, method));
 }
 
+std::string firstString(DBusMessage *reply)
+{
+    const char *text = "";
+    DBusMessageIter arguments;
+    if (dbus_message_iter_init(reply, &arguments)
+        && dbus_message_iter_get_arg_type(&arguments) == DBUS_TYPE_STRING) {
+        dbus_message_iter_get_basic(&arguments, &text);
+    }
+    return text;
+}
+
 void appendString(DBusMessage *call, const char *text)
 {
     DBusMessageIter arguments;
@@ -118,6 +133,31 @@ Result<DBusMessagePtr, PlainClientError> callHelper(DBusMessage *call)
         return fail(errorOfReply(reply.get()));
     }
     return reply;
+}
+
+Result<DBusMessagePtr, PlainClientError> callHelperAsking(const char *method,
+                                                          std::initializer_list<std::string_view> strings,
+                                                          std::vector<BoolOption> options, bool interactive)
+{
+    TtyAuthenticationAgent agent;
+    if (interactive) {
+        agent.start();
+    } else {
+        options.push_back({HelperOptionName::Interactive, false});
+    }
+    const DBusMessagePtr call = newHelperCall(method);
+    for (const std::string_view text : strings) {
+        appendString(call.get(), std::string(text).c_str());
+    }
+    appendOptions(call.get(), options);
+    return callHelper(call.get());
+}
+
+int reportFailure(const PlainClientError &error)
+{
+    const std::string line = error.line();
+    std::fwrite(line.data(), 1, line.size(), stderr);
+    return exitCodeFor(error.kind);
 }
 
 } // namespace Volmap

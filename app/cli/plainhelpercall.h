@@ -6,10 +6,12 @@
 
 #include <dbus/dbus.h>
 
+#include <initializer_list>
 #include <memory>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace Volmap {
 
@@ -66,6 +68,9 @@ struct BoolOption
 void appendString(DBusMessage *call, const char *text);
 void appendOptions(DBusMessage *call, std::span<const BoolOption> options);
 
+/* A reply's first argument if it is a string (as QDBusPendingReply<QString> reads it), else "". */
+std::string firstString(DBusMessage *reply);
+
 /*
  * Calls the helper on a connection of its own to the system bus (libdbus
  * honours DBUS_SYSTEM_BUS_ADDRESS), waiting up to HelperClient's 10
@@ -74,5 +79,18 @@ void appendOptions(DBusMessage *call, std::span<const BoolOption> options);
  * made, else the error the call ended in (ClientError::fromDBus's kinds).
  */
 Result<DBusMessagePtr, PlainClientError> callHelper(DBusMessage *call);
+
+/*
+ * `method` with `strings` and then `options` through callHelper, as the
+ * helper commands module calls it: with `interactive`, a terminal's
+ * password agent runs meanwhile; without, the options also tell the helper
+ * that nobody can be asked.
+ */
+Result<DBusMessagePtr, PlainClientError> callHelperAsking(const char *method,
+                                                          std::initializer_list<std::string_view> strings,
+                                                          std::vector<BoolOption> options, bool interactive);
+
+/* Says why a call failed, on stderr as Volmapctl::fail says it; the exit code for it. */
+int reportFailure(const PlainClientError &error);
 
 } // namespace Volmap

@@ -257,11 +257,11 @@ inline QString interactive()
 }
 inline QString readOnly()
 {
-    return QStringLiteral("read-only");
+    return QString::fromLatin1(HelperOptionName::ReadOnly);
 }
 inline QString persistent()
 {
-    return QStringLiteral("persistent");
+    return QString::fromLatin1(HelperOptionName::Persistent);
 }
 inline QString deferred()
 {

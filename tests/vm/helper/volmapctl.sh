@@ -2,7 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # volmapctl end to end against the real helper: offline check with line
 # numbers, create from a file, JSON listing, counters moving while fio
-# runs, the exit statuses scripts rely on, and a missing helper.
+# runs, the exit statuses scripts rely on, a create over data (the plain,
+# Qt-free create leaves it to the Qt path, which names the data; with
+# --force, or over blank ranges, the plain create does it), and a missing
+# helper.
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../kernel/guest-lib.sh"
 . "$here/helper-lib.sh"
@@ -12,11 +15,16 @@ start_helper_stack
 ramdisks 2 32
 
 # as USER COMMAND...: run volmapctl as USER, print its output, keep its status in $rc.
+# With --loader-trace first, the dynamic loader lists what it maps in /tmp/ld.trace.PID.
 as() {
-    local user=$1
+    local user=$1 trace=()
     shift
+    if [[ ${1-} == --loader-trace ]]; then
+        trace=(env LD_DEBUG=files LD_DEBUG_OUTPUT=/tmp/ld.trace)
+        shift
+    fi
     rc=0
-    output=$(runuser -u "$user" -- volmapctl "$@" 2>&1) || rc=$?
+    output=$(runuser -u "$user" -- "${trace[@]}" volmapctl "$@" 2>&1) || rc=$?
     printf '%s\n' "$output"
 }
 
@@ -104,6 +112,39 @@ as alice frobnicate
 expect_eq "$rc" 2 "unknown command"
 as alice remove vm-ctl
 expect_eq "$rc" 0 "remove"
+
+step "create over data: refused, naming it, unless --force; plain where nothing is in the way"
+# as_traced USER COMMAND...: `as`, and $loaded_qt says whether volmapctl loaded a Qt library.
+as_traced() {
+    rm -f /tmp/ld.trace.*
+    as "$1" --loader-trace "${@:2}"
+    loaded_qt=no
+    if grep -q 'libQt6' /tmp/ld.trace.*; then
+        loaded_qt=yes
+    fi
+}
+mkfs.ext4 -q -F -L vmdata /dev/ram1
+# alice may read the ramdisks, so her volmapctl can see what is on them.
+chmod o+r /dev/ram0 /dev/ram1
+as_traced alice create vm-data --table /tmp/good.table
+expect_eq "$rc" 7 "create over an ext4 filesystem"
+[[ $output == *"ext4 filesystem labelled “vmdata”"* && $output == *"use --force to create it anyway"* ]] ||
+    fail "create over data: $output"
+expect_eq "$loaded_qt" yes "the refusal is the Qt path's"
+dmsetup info vm-data >/dev/null 2>&1 && fail "vm-data was created over data"
+as_traced alice create vm-data --table /tmp/good.table --force
+expect_eq "$rc" 0 "create --force over data"
+expect_eq "$loaded_qt" no "create --force takes the plain path"
+as alice remove vm-data
+expect_eq "$rc" 0 "remove vm-data"
+wipefs -q -a /dev/ram1
+as_traced alice create vm-data --table /tmp/good.table
+expect_eq "$rc" 0 "create over blank ranges"
+expect_eq "$output" "/dev/mapper/vm-data" "create prints the node"
+expect_eq "$loaded_qt" no "create over blank ranges takes the plain path"
+as_traced alice remove vm-data
+expect_eq "$loaded_qt" no "remove takes the plain path"
+chmod o-r /dev/ram0 /dev/ram1
 
 step "a missing helper is named as such"
 rm /usr/share/dbus-1/system-services/org.volmap.Helper1.service
