@@ -5,7 +5,7 @@
 
 namespace Volmap {
 
-/* ModuleLoader through libkmod: modprobe semantics without a shell. */
+/* ModuleLoader through libkmod (opened when first needed): modprobe semantics without a shell. */
 class KmodLoader final : public ModuleLoader
 {
 public:
