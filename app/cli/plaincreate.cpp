@@ -9,6 +9,7 @@
 #include "plaintablecheck.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <optional>
 #include <string>
