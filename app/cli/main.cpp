@@ -51,7 +51,8 @@ int main(int argc, char *argv[])
     if (const Listing listing = plainListing(argc, argv); listing != Listing::None) {
         return list(listing);
     }
-    if (const std::optional<Volmap::PlainCommand> plain = Volmap::plainCommand(argc, argv)) {
+    if (const std::optional<Volmap::PlainCommand> plain = Volmap::plainCommand(argc, argv);
+        plain && Volmap::mayRunPlain(*plain)) {
         // A module that will not load leaves the command to the Qt modules.
         // So does one the module declines (it has printed nothing).
         if (void *run = Volmap::tryCtlModule(VOLMAPCTL_MODULE_DIR, "volmapctl-plain-commands.so",

@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "plaincommand.h"
 
+#include "helperbusnames.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
+#include <string>
+
+#include <sys/stat.h>
 
 namespace Volmap {
 
@@ -119,6 +124,17 @@ std::optional<PlainCommand> plainCommand(int argc, const char *const *argv)
         return std::nullopt;
     }
     return command;
+}
+
+bool mayRunPlain(const PlainCommand &command)
+{
+    if (command.verb != PlainVerb::Create) {
+        return true;
+    }
+    struct stat info = {};
+    const std::string path(command.tableFile);
+    return ::stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode)
+           && std::uint64_t(info.st_size) <= HelperTableText::MaxInCall;
 }
 
 } // namespace Volmap

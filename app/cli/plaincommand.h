@@ -41,6 +41,15 @@ struct PlainCommand
  */
 std::optional<PlainCommand> plainCommand(int argc, const char *const *argv);
 
+/*
+ * Whether `command` may be worth loading the plain commands module for:
+ * always for remove; for create, only when its table file is a regular
+ * file no longer than the helper reads as a string (one stat()). A larger
+ * table (sent in a memfd) is the Qt path's anyway, and loading libdbus
+ * first only to decline would cost that path a second D-Bus library.
+ */
+bool mayRunPlain(const PlainCommand &command);
+
 // What the plain commands module answers for a command it leaves to the
 // Qt path after all (plaincreate.h says when), having printed nothing and
 // changed nothing.
