@@ -2,6 +2,7 @@
 #include "ratechart.h"
 
 #include "chartdecimation.h"
+#include "chartheader.h"
 
 #include <QCategoryAxis>
 #include <QEvent>
@@ -98,10 +99,9 @@ RateChart::RateChart(const QString &title, AxisUnits units, double floor,
     auto *chart = new QChart;
     // Animations would replay on every sample and keep the CPU busy.
     chart->setAnimationOptions(QChart::NoAnimation);
-    chart->setTitle(title);
     chart->setBackgroundRoundness(0);
-    chart->setMargins(QMargins(2, 2, 2, 2));
-    chart->legend()->setAlignment(Qt::AlignTop);
+    // The title and the legend are the header's (see ChartHeader), in the top margin.
+    chart->legend()->hide();
 
     m_read = new QLineSeries(chart);
     m_read->setName(tr("Read"));
@@ -126,7 +126,12 @@ RateChart::RateChart(const QString &title, AxisUnits units, double floor,
     m_yAxis->setGridLineVisible(false);
     m_grid = new PlotGrid(chart);
     connect(chart, &QChart::plotAreaChanged, this, &RateChart::updateGrid);
+    m_header = new ChartHeader(chart);
+    m_header->setTitle(title);
+    connect(chart, &QChart::geometryChanged, this,
+            [this]() { m_header->setWidth(this->chart()->size().width()); });
     setChart(chart);
+    applyHeaderFont();
     setRenderHint(QPainter::Antialiasing);
     setFrameShape(QFrame::NoFrame);
     setMinimumSize(minimumSizeFor(fontMetrics()));
@@ -260,15 +265,8 @@ void RateChart::applyPoints()
     const auto newest = [this](const QList<QPointF> &points) {
         return points.isEmpty() ? QStringLiteral("—") : m_format(points.constLast().y());
     };
-    // Unchanged names leave the legend's layout alone.
-    const QString readName = tr("Read %1").arg(newest(read));
-    const QString writeName = tr("Write %1").arg(newest(write));
-    if (m_read->name() != readName) {
-        m_read->setName(readName);
-    }
-    if (m_write->name() != writeName) {
-        m_write->setName(writeName);
-    }
+    m_header->setEntries(
+        {{ReadColor, tr("Read %1").arg(newest(read))}, {WriteColor, tr("Write %1").arg(newest(write))}});
     setAccessibleDescription(tr("%1 now: read %2, write %3").arg(m_title, newest(read), newest(write)));
     rescale(read, write);
 }
@@ -335,6 +333,20 @@ void RateChart::changeEvent(QEvent *event)
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {
         applyPalette();
     }
+    if (event->type() == QEvent::FontChange) {
+        applyHeaderFont();
+    }
+}
+
+/* The header's text follows the view's font, and the chart keeps a top margin its height. */
+void RateChart::applyHeaderFont()
+{
+    if (!m_header) {
+        return;
+    }
+    m_header->setFont(font());
+    chart()->setMargins(QMargins(2, 2 + ChartHeader::heightFor(fontMetrics()), 2, 2));
+    m_header->setPos(0, 2);
 }
 
 void RateChart::applyPalette()
@@ -346,8 +358,7 @@ void RateChart::applyPalette()
     chart->setBackgroundBrush(base);
     chart->setBackgroundPen(QPen(colors.color(QPalette::Mid), 1));
     chart->setPlotAreaBackgroundVisible(false);
-    chart->setTitleBrush(text);
-    chart->legend()->setLabelColor(text);
+    m_header->setTextColor(text);
     setBackgroundBrush(colors.color(QPalette::Window));
     for (QAbstractAxis *axis :
          {static_cast<QAbstractAxis *>(m_xAxis), static_cast<QAbstractAxis *>(m_yAxis)}) {

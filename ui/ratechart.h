@@ -14,6 +14,8 @@ class QValueAxis;
 
 namespace Volmap {
 
+class ChartHeader;
+
 /*
  * A chart of one read and one write rate over the last `windowSeconds`,
  * newest at the right; until that much history exists the chart spans
@@ -38,7 +40,7 @@ public:
      * Points are (seconds before the newest sample, value), oldest first;
      * `newest` is the newest sample's time in seconds on any fixed clock,
      * which keeps the thinning of dense histories steady as they slide.
-     * The legend names each series with its newest value. A chart nobody
+     * The header names each series with its newest value. A chart nobody
      * can see keeps the points and draws them when it comes into view.
      */
     void setPoints(const QList<QPointF> &read, const QList<QPointF> &write, double newest = 0);
@@ -61,6 +63,7 @@ private:
     class PlotGrid;
 
     void applyPalette();
+    void applyHeaderFont();
     void updateGrid();
     void applyPoints();
     void setSpan(double seconds);
@@ -75,7 +78,8 @@ private:
     QValueAxis *m_xAxis = nullptr;
     QCategoryAxis *m_yAxis = nullptr;
     double m_window = 180;
-    PlotGrid *m_grid = nullptr; // owned by the chart
+    PlotGrid *m_grid = nullptr;      // owned by the chart
+    ChartHeader *m_header = nullptr; // owned by the chart
     double m_xStep = 0;
     QColor m_gridColor;
     // The latest points; applied to the series only while visible.
