@@ -45,6 +45,33 @@ QString latencyText(double milliseconds)
     return QLocale().toString(milliseconds, 'f', milliseconds < 10 ? 2 : 1) + QStringLiteral(" ms");
 }
 
+/*
+ * A statistic's value keeps a fixed size, which only grows while one
+ * mapping is shown, a few characters at a time. A label of fixed size
+ * takes a new text without laying the window out again: its numbers
+ * change on every sample, and each change of width would relayout the
+ * whole window (and make the row jitter as digits come and go).
+ */
+void setStatistic(QLabel *value, const QString &text)
+{
+    value->setText(text);
+    // The text's advance, not sizeHint(): that lays the text out once more.
+    const QMargins margins = value->contentsMargins();
+    const int needed = value->fontMetrics().horizontalAdvance(text) + margins.left() + margins.right()
+                       + 2 * value->margin();
+    if (needed > value->minimumWidth()) {
+        const int step = 2 * value->fontMetrics().averageCharWidth();
+        value->setFixedWidth((needed + step - 1) / step * step);
+    }
+}
+
+/* Back to the width of its text, for a new mapping. */
+void resetStatistic(QLabel *value)
+{
+    value->setText(QStringLiteral("—"));
+    value->setFixedSize(value->sizeHint());
+}
+
 // A caption over a value, as in a dashboard; the value label carries the
 // caption as its accessible name so a screen reader says what it is.
 QLabel *addStatistic(QGridLayout *grid, int column, const QString &caption, const QString &objectName,
@@ -52,13 +79,16 @@ QLabel *addStatistic(QGridLayout *grid, int column, const QString &caption, cons
 {
     auto *captionLabel = new QLabel(caption);
     captionLabel->setForegroundRole(QPalette::PlaceholderText);
-    auto *value = new QLabel(QStringLiteral("—"));
+    auto *value = new QLabel;
     value->setObjectName(objectName);
     value->setAccessibleName(caption);
-    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Not selectable: a new text, 4 times a second, would clear any
+    // selection at once, and a selectable label lays its text out as a
+    // rich-text document on every change.
     QFont font = value->font();
     font.setBold(true);
     value->setFont(font);
+    resetStatistic(value);
     captionLabel->setToolTip(toolTip);
     value->setToolTip(toolTip);
     grid->addWidget(captionLabel, 0, column);
@@ -320,7 +350,7 @@ void IoMonitorView::setMapping(const QString &mappingName, const QString &kernel
     m_segmentProblem->hide();
     m_reset->setEnabled(false);
     for (QLabel *value : {m_inFlight, m_latency, m_reads, m_writes, m_readBytes, m_writtenBytes}) {
-        value->setText(QStringLiteral("—"));
+        resetStatistic(value);
     }
 
     if (m_mapping.isEmpty()) {
@@ -445,11 +475,11 @@ void IoMonitorView::updateBlockRates()
     }
     if (const auto totals = m_blockSampler->totals(m_kernel)) {
         QLocale locale;
-        m_inFlight->setText(locale.toString(totals->inFlight));
-        m_reads->setText(locale.toString(totals->readIos));
-        m_writes->setText(locale.toString(totals->writeIos));
-        m_readBytes->setText(formatSizeHuman(totals->readSectors * BytesPerSector));
-        m_writtenBytes->setText(formatSizeHuman(totals->writeSectors * BytesPerSector));
+        setStatistic(m_inFlight, locale.toString(totals->inFlight));
+        setStatistic(m_reads, locale.toString(totals->readIos));
+        setStatistic(m_writes, locale.toString(totals->writeIos));
+        setStatistic(m_readBytes, formatSizeHuman(totals->readSectors * BytesPerSector));
+        setStatistic(m_writtenBytes, formatSizeHuman(totals->writeSectors * BytesPerSector));
     }
     // Read in place: a copy of the history would cost as much again on every tick.
     const RateHistory *history = m_blockSampler->rateHistory(m_kernel);
@@ -479,9 +509,9 @@ void IoMonitorView::updateBlockRates()
     m_iopsChart->setPoints(readIops, writeIops, newestSeconds);
     m_throughputChart->setPoints(readBytes, writeBytes, newestSeconds);
     const QString none = QStringLiteral("—");
-    m_latency->setText(tr("read %1 · write %2")
-                           .arg(newest.readIops > 0 ? latencyText(newest.readLatencyMs) : none,
-                                newest.writeIops > 0 ? latencyText(newest.writeLatencyMs) : none));
+    setStatistic(m_latency, tr("read %1 · write %2")
+                                .arg(newest.readIops > 0 ? latencyText(newest.readLatencyMs) : none,
+                                     newest.writeIops > 0 ? latencyText(newest.writeLatencyMs) : none));
 }
 
 void IoMonitorView::updateSegments(const QString &mapping)

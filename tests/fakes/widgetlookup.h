@@ -66,6 +66,9 @@ inline void saveScreenshot(QWidget *widget, const QString &name)
         return;
     }
     QDir().mkpath(dir);
+    // As a person sees it: Qt lays widgets out before it paints the next
+    // frame (updates are posted at low priority), while grab() paints now.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     QVERIFY2(widget->grab().save(dir + u'/' + name + QStringLiteral(".png")), qPrintable(dir));
 }
 
