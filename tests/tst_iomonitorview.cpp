@@ -27,6 +27,7 @@
 #include <QLocale>
 #include <QProcess>
 #include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStyleFactory>
@@ -38,6 +39,33 @@
 #include <functional>
 
 using namespace Volmap;
+
+namespace {
+
+/* Counts the events of one type its watched objects receive. */
+class EventCounter final : public QObject
+{
+public:
+    EventCounter(QEvent::Type type, int *count)
+        : m_type(type)
+        , m_count(count)
+    {}
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == m_type) {
+            ++*m_count;
+        }
+        return false;
+    }
+
+private:
+    QEvent::Type m_type;
+    int *m_count;
+};
+
+} // namespace
 using namespace Volmap::Fakes;
 
 namespace {
@@ -106,6 +134,7 @@ private Q_SLOTS:
     void intervalChoiceApplies();
     void intervalMenuShowsTheIntervalInUse();
     void hiddenChartCostsNothingUntilShown();
+    void newValuesLayNothingOutAgain();
     void gridLinesSitOnTheTicks();
     void switchingMappingsMovesTheWatch();
     void segmentFailureShowsWithoutStoppingCharts();
@@ -311,6 +340,21 @@ void TestIoMonitorView::chartsAndTotalsFollowTheBlockSampler()
     QVERIFY2(latency.contains(QLocale().toString(1.0, 'f', 2) + QStringLiteral(" ms"))
                  && latency.contains(QLocale().toString(3.0, 'f', 2) + QStringLiteral(" ms")),
              qPrintable(latency));
+
+    // The values keep fixed widths, which fit their texts, side by side.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    const QLabel *previous = nullptr;
+    for (const QString &name : {QStringLiteral("inFlightValue"), QStringLiteral("latencyValue"),
+                                QStringLiteral("readsValue"), QStringLiteral("writesValue"),
+                                QStringLiteral("readBytesValue"), QStringLiteral("writtenBytesValue")}) {
+        const auto *value = child<QLabel>(name);
+        QCOMPARE(value->minimumWidth(), value->maximumWidth());
+        QVERIFY2(value->width() >= value->sizeHint().width(), qPrintable(name));
+        if (previous) {
+            QVERIFY2(previous->geometry().right() < value->geometry().left(), qPrintable(name));
+        }
+        previous = value;
+    }
 }
 
 void TestIoMonitorView::pauseStopsBothSamplers()
@@ -446,6 +490,55 @@ void TestIoMonitorView::intervalMenuShowsTheIntervalInUse()
     m_view->setSamplingInterval(10);
     QCOMPARE(interval->currentData().toInt(), m_blockSampler->interval());
     QVERIFY(m_blockSampler->interval() > 10);
+}
+
+/*
+ * A sample changes the numbers and the charts' legends; as long as no
+ * value outgrows its place, neither the window nor a chart is laid out
+ * again (each did so on every sample: most of the view's cost at 4 Hz).
+ */
+void TestIoMonitorView::newValuesLayNothingOutAgain()
+{
+    m_blockSampler->setClock([this]() { return m_nowNs; });
+    m_view->setPaused(true);
+    // A history of two rates, full at once: the time axis stays put.
+    m_view->setSamplingInterval(1000);
+    m_view->setWindowSeconds(1);
+    m_view->setMapping(Mapping, Kernel);
+    QList<QObject *> watched{static_cast<QObject *>(m_view.get())};
+    for (const RateChart *chart : m_view->findChildren<RateChart *>()) {
+        watched.append(chart->chart()); // a QGraphicsWidget: its layout asks the same way
+    }
+    QCOMPARE(watched.size(), 3);
+    int layoutRequests = 0;
+    EventCounter counter(QEvent::LayoutRequest, &layoutRequests);
+    for (QObject *object : watched) {
+        object->installEventFilter(&counter);
+    }
+    // Rates of 4000 to 4600 IOPS keep the charts' scales, and totals from
+    // 30 000 reads on keep their digits: only the texts change.
+    quint64 reads = 30'000;
+    auto *iops = child<RateChart>(QStringLiteral("iopsChart"));
+    QSet<QString> legends;
+    auto sampleSteps = [&]() {
+        for (quint64 step : {1000, 1100, 1050, 1150}) {
+            m_nowNs += 250'000'000;
+            reads += step;
+            writeStat(reads, reads / 10);
+            m_blockSampler->sampleNow();
+            QCoreApplication::sendPostedEvents();
+            legends.insert(iops->accessibleDescription());
+        }
+    };
+    sampleSteps(); // the values find their widths, the charts their scales
+    const int settling = layoutRequests;
+    QVERIFY(settling > 0); // the counter counts
+    const QStringList scale = iops->yLabels();
+    legends.clear();
+    sampleSteps();
+    QCOMPARE(legends.size(), 4); // 4000, 4400, 4200 and 4600 IOPS
+    QCOMPARE(iops->yLabels(), scale);
+    QCOMPARE(layoutRequests, settling);
 }
 
 void TestIoMonitorView::hiddenChartCostsNothingUntilShown()
