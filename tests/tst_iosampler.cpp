@@ -23,6 +23,7 @@ private Q_SLOTS:
     void computesRates();
     void neverGoesNegative();
     void samplesWatchedDevicesWithBoundedHistory();
+    void holdsTheStatFileAndOpensItAgainWhenItFails();
     void historyStaysInOrderAndResizes();
     void ringKeepsNewestInOrder();
     void ringChangesCapacity();
@@ -36,6 +37,12 @@ private:
 };
 
 namespace {
+
+int openDescriptors()
+{
+    return int(
+        QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).size());
+}
 
 template<typename T>
 QList<T> ringValues(const BoundedRing<T> &ring)
@@ -134,6 +141,52 @@ void TestIoSampler::samplesWatchedDevicesWithBoundedHistory()
     QVERIFY(sampler.history(QStringLiteral("dm-9")).isEmpty());
     sampler.unwatch(QStringLiteral("dm-0"));
     QCOMPARE(sampler.watched(), QStringList(QStringLiteral("dm-9")));
+}
+
+/*
+ * The stat file is opened once and read again at offset 0, as sysfs
+ * prints it afresh; when a read fails (in sysfs: the device went away)
+ * the name is opened again, for a device that may have it now.
+ */
+void TestIoSampler::holdsTheStatFileAndOpensItAgainWhenItFails()
+{
+    QTemporaryDir root;
+    IoSampler sampler(root.path());
+    qint64 nowNs = 0;
+    sampler.setClock([&nowNs]() { return nowNs; });
+    const QString statPath = root.path() + QStringLiteral("/sys/block/dm-0/stat");
+    writeStat(root.path(), QStringLiteral("dm-0"), "10 0 80 0 0 0 0 0 0 0 0\n");
+    sampler.watch(QStringLiteral("dm-0"));
+    sampler.sampleNow(); // opens /sys/block and the file
+    const int held = openDescriptors();
+    for (int i = 2; i <= 5; ++i) {
+        nowNs += 1'000'000'000;
+        writeStat(root.path(), QStringLiteral("dm-0"), QByteArray::number(i * 10) + " 0 0 0 0 0 0 0 0 0 0\n");
+        sampler.sampleNow();
+        QCOMPARE(openDescriptors(), held); // no file opened on a tick
+    }
+    QCOMPARE(sampler.totals(QStringLiteral("dm-0"))->readIos, 50u); // rewritten in place: read afresh
+
+    // The device goes (its file reads nothing) and another takes its name.
+    {
+        QFile gone(statPath);
+        QVERIFY(gone.resize(0));
+    }
+    const QString next = statPath + QStringLiteral(".next");
+    QVERIFY(QFile::rename(statPath, next + QStringLiteral(".old")));
+    {
+        QFile fresh(next);
+        QVERIFY(fresh.open(QIODevice::WriteOnly));
+        fresh.write("7 0 56 0 0 0 0 0 0 0 0\n");
+    }
+    QVERIFY(QFile::rename(next, statPath));
+    nowNs += 1'000'000'000;
+    sampler.sampleNow();
+    QCOMPARE(sampler.totals(QStringLiteral("dm-0"))->readIos, 7u);
+    QCOMPARE(openDescriptors(), held);
+
+    sampler.unwatch(QStringLiteral("dm-0"));
+    QCOMPARE(openDescriptors(), held - 1); // closed with the device
 }
 
 void TestIoSampler::historyStaysInOrderAndResizes()

@@ -208,6 +208,28 @@ std::optional<IoCounters> IoSampler::totals(const QString &kernelName) const
     return it == m_devices.constEnd() ? std::nullopt : it->last;
 }
 
+/*
+ * One system call per device and tick, no buffers on the heap. A held
+ * file whose device went away fails (ENODEV): open the name again, as a
+ * new device may have it now; the rates then restart as they would.
+ */
+qsizetype IoSampler::readStat(Device &device, char *buffer, std::size_t size)
+{
+    if (device.stat) {
+        const ssize_t length = ::pread(device.stat->get(), buffer, size, 0);
+        if (length > 0) {
+            return length;
+        }
+        device.stat.reset();
+    }
+    const int fd = ::openat(m_blockDirectory, device.statPath.constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return -1;
+    }
+    device.stat = std::make_shared<FileDescriptor>(fd);
+    return ::pread(fd, buffer, size, 0);
+}
+
 void IoSampler::sampleNow()
 {
     const qint64 now = m_clock() / 1000000;
@@ -217,17 +239,10 @@ void IoSampler::sampleNow()
     }
     for (auto it = m_devices.begin(); it != m_devices.end(); ++it) {
         Device &device = it.value();
-        // Three system calls per device and tick, no buffers on the heap:
-        // QFile would add a stat for the size and allocations for each.
-        const int fd = ::openat(m_blockDirectory, device.statPath.constData(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0) {
-            continue; // gone; the owner unwatches it when it learns so
-        }
         char line[512];
-        const ssize_t length = ::read(fd, line, sizeof line);
-        ::close(fd);
+        const qsizetype length = readStat(device, line, sizeof line);
         if (length <= 0) {
-            continue;
+            continue; // gone; the owner unwatches it when it learns so
         }
         // Widened on the stack: a QString would be one more allocation per device and tick.
         char16_t wide[sizeof line];

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "boundedring.h"
+#include "filedescriptor.h"
 #include "monotonicclock.h"
 
 #include <QHash>
@@ -10,6 +11,7 @@
 #include <QString>
 #include <QTimer>
 
+#include <memory>
 #include <optional>
 
 namespace Volmap {
@@ -130,11 +132,17 @@ private:
     struct Device
     {
         QByteArray statPath; // "dm-3/stat", below /sys/block
+        // The stat file, held open: sysfs prints it afresh for every read
+        // at offset 0, so a tick costs one pread per device where opening
+        // it walked the path and took a file each time. Shared only so
+        // that the hash can hold it; never copied.
+        std::shared_ptr<FileDescriptor> stat;
         std::optional<IoCounters> last;
         RateHistory history; // m_historyLength entries, taken when watched
     };
 
     bool openBlockDirectory();
+    qsizetype readStat(Device &device, char *buffer, std::size_t size);
 
     QString m_root;
     // /sys/block, held open: each tick opens every device's file relative

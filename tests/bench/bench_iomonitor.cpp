@@ -80,13 +80,14 @@ int main(int argc, char *argv[])
         }
     }
     // The shown mapping is busy: its counters advance at the sampling rate.
+    // Written in place, as sysfs keeps its file: the sampler holds it open.
     QProcess writer;
     writer.start(
         QStringLiteral("/bin/sh"),
         {QStringLiteral("-c"),
          QStringLiteral("n=0; while :; do n=$((n + 100)); "
-                        "echo \"$n 0 $((n * 8)) 36 $n 0 $((n * 8)) 40 1 50 90 0 0 0 0 0 0\" >\"$1.new\"; "
-                        "mv \"$1.new\" \"$1\"; sleep 0.25; done"),
+                        "echo \"$n 0 $((n * 8)) 36 $n 0 $((n * 8)) 40 1 50 90 0 0 0 0 0 0\" >\"$1\"; "
+                        "sleep 0.25; done"),
          QStringLiteral("sh"), root.path() + QStringLiteral("/sys/block/dm-0/stat")});
 
     IoSampler blockSampler(root.path());
