@@ -2,6 +2,7 @@
 #include "devicescan.h"
 
 #include "scanfiles.h"
+#include "tablegrammar.h"
 
 #include <algorithm>
 #include <blkid/blkid.h>
@@ -110,8 +111,6 @@ Uevent readUevent(int dir)
 /* The `dev` attribute, "major:major" within the kernel's ranges. */
 std::optional<std::pair<std::uint32_t, std::uint32_t>> readDevAttribute(int dir)
 {
-    constexpr std::uint64_t MaxMajor = (1u << 12) - 1;
-    constexpr std::uint64_t MaxMinor = (1u << 20) - 1;
     const std::string text = readAttribute(dir, "dev");
     const std::size_t colon = text.find(':');
     if (colon == 0 || colon == std::string::npos) {
@@ -119,7 +118,7 @@ std::optional<std::pair<std::uint32_t, std::uint32_t>> readDevAttribute(int dir)
     }
     const auto major = parseDecimal(std::string_view(text).substr(0, colon));
     const auto minor = parseDecimal(std::string_view(text).substr(colon + 1));
-    if (!major || !minor || *major > MaxMajor || *minor > MaxMinor) {
+    if (!major || !minor || *major > Grammar::MaxDeviceMajor || *minor > Grammar::MaxDeviceMinor) {
         return std::nullopt;
     }
     return deviceNumber(major, minor);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "scanfiles.h"
 
+#include "tablegrammar.h"
+
 #include <algorithm>
 #include <dirent.h>
 #include <fcntl.h>
@@ -12,11 +14,6 @@
 namespace Volmap::Scan {
 
 namespace {
-
-bool isBlank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
-}
 
 void appendUtf8(std::string &out, unsigned code)
 {
@@ -94,8 +91,8 @@ std::string readAttribute(int directory, const char *name)
 {
     std::string content = readSmallFile(directory, name);
     content.resize(std::min(content.size(), content.find('\n')));
-    const auto first = std::find_if_not(content.begin(), content.end(), isBlank);
-    const auto last = std::find_if_not(content.rbegin(), content.rend(), isBlank).base();
+    const auto first = std::find_if_not(content.begin(), content.end(), Grammar::isBlank<char>);
+    const auto last = std::find_if_not(content.rbegin(), content.rend(), Grammar::isBlank<char>).base();
     return first < last ? std::string(first, last) : std::string();
 }
 
@@ -133,22 +130,7 @@ int openDirectory(int parent, const std::string &name)
 
 std::optional<std::uint64_t> parseDecimal(std::string_view text)
 {
-    constexpr std::size_t MaxDigits = 20; // 2^64 - 1 has 20
-    if (text.empty() || text.size() > MaxDigits) {
-        return std::nullopt;
-    }
-    std::uint64_t value = 0;
-    for (const char c : text) {
-        if (c < '0' || c > '9') {
-            return std::nullopt;
-        }
-        const auto digit = std::uint64_t(c - '0');
-        if (value > (std::numeric_limits<std::uint64_t>::max() - digit) / 10) {
-            return std::nullopt;
-        }
-        value = value * 10 + digit;
-    }
-    return value;
+    return Grammar::parseDecimal<char>(text);
 }
 
 std::vector<std::string_view> splitLines(std::string_view text)

@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "devicereference.h"
 
+#include "tablegrammar.h"
 #include "tabletext.h"
 
 namespace Volmap {
 
 namespace {
 
-// Linux dev_t: 12-bit major, 20-bit minor.
-constexpr quint64 MaxMajor = (1u << 12) - 1;
-constexpr quint64 MaxMinor = (1u << 20) - 1;
 constexpr qsizetype MaxPathLength = 4095;
 
 Result<Done, QString> checkPath(QStringView path)
@@ -71,7 +69,7 @@ Result<DeviceReference, QString> parseDeviceReference(QStringView text)
         return fail(TableMessages::tr("device %1 must be major:minor or an absolute path under /dev")
                         .arg(quotedInput(text)));
     }
-    if (*major > MaxMajor || *minor > MaxMinor) {
+    if (*major > Grammar::MaxDeviceMajor || *minor > Grammar::MaxDeviceMinor) {
         return fail(TableMessages::tr("device %1: device number out of range").arg(quotedInput(text)));
     }
     return DeviceReference{DeviceNumber{quint32(*major), quint32(*minor)}};

@@ -2,6 +2,7 @@
 #include "plainblockdevice.h"
 
 #include "devicenodewalk.h"
+#include "scanfiles.h"
 #include "tablegrammar.h"
 
 #include <climits>
@@ -16,37 +17,10 @@ namespace Volmap {
 
 namespace {
 
-// The largest numbers the kernel's dev_t holds (MAJORBITS 12, MINORBITS 20).
-constexpr std::uint64_t MaxMajor = (1u << 12) - 1;
-constexpr std::uint64_t MaxMinor = (1u << 20) - 1;
-
-// A sysfs attribute's first line, trimmed as readSysfsAttribute() trims it.
-std::string attribute(const std::string &path)
-{
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        return {};
-    }
-    char buffer[256];
-    const ssize_t length = ::read(fd, buffer, sizeof buffer);
-    ::close(fd);
-    if (length <= 0) {
-        return {};
-    }
-    std::string_view content(buffer, std::size_t(length));
-    content = content.substr(0, content.find('\n'));
-    while (!content.empty() && Grammar::isBlank(content.front())) {
-        content.remove_prefix(1);
-    }
-    while (!content.empty() && Grammar::isBlank(content.back())) {
-        content.remove_suffix(1);
-    }
-    return std::string(content);
-}
-
+// A sysfs attribute's first line, trimmed, as a number.
 std::optional<std::uint64_t> decimalAttribute(const std::string &path)
 {
-    return Grammar::parseDecimal<char>(attribute(path));
+    return Scan::parseDecimal(Scan::readAttribute(AT_FDCWD, path.c_str()));
 }
 
 } // namespace
@@ -71,7 +45,8 @@ std::optional<PlainBlockDevice> plainBlockDevice(std::string_view root, unsigned
     struct stat info = {};
     if (::stat((dir + "/partition").c_str(), &info) == 0) {
         // A partition whose disk sysfs cannot name is refused by the resolver.
-        if (!decimalAttribute(dir + "/start") || attribute(dir + "/../dev").empty()) {
+        if (!decimalAttribute(dir + "/start")
+            || Scan::readAttribute(AT_FDCWD, (dir + "/../dev").c_str()).empty()) {
             return std::nullopt;
         }
         queue = dir + "/../queue";
@@ -98,7 +73,7 @@ std::optional<PlainBlockDevice> resolvePlainDevice(std::string_view root, std::s
     }
     const auto major = Grammar::parseDecimal(reference.substr(0, colon));
     const auto minor = Grammar::parseDecimal(reference.substr(colon + 1));
-    if (!major || !minor || *major > MaxMajor || *minor > MaxMinor) {
+    if (!major || !minor || *major > Grammar::MaxDeviceMajor || *minor > Grammar::MaxDeviceMinor) {
         return std::nullopt;
     }
     return plainBlockDevice(root, unsigned(*major), unsigned(*minor));

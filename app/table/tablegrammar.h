@@ -46,6 +46,10 @@ inline constexpr TargetArity SupportedTargets[] = {
     {"error", 0, false},
 };
 
+// The kernel's dev_t: a 12-bit major and a 20-bit minor (MAJORBITS, MINORBITS).
+inline constexpr std::uint64_t MaxDeviceMajor = (1u << 12) - 1;
+inline constexpr std::uint64_t MaxDeviceMinor = (1u << 20) - 1;
+
 // C's isspace(), which dmsetup trims lines with and the kernel splits arguments at.
 template<typename Char>
 constexpr bool isBlank(Char c)
