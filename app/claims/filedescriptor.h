@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include <optional>
+#include <string>
 #include <unistd.h>
 #include <utility>
 
@@ -33,5 +35,24 @@ public:
 private:
     int m_fd;
 };
+
+/* At most `limit` bytes from the file's position on, fewer at its end; nullopt if a read fails. */
+inline std::optional<std::string> readAtMost(const FileDescriptor &file, std::size_t limit)
+{
+    std::string text(limit, '\0');
+    std::size_t length = 0;
+    while (length < limit) {
+        const ssize_t got = ::read(file.get(), text.data() + length, limit - length);
+        if (got < 0) {
+            return std::nullopt;
+        }
+        if (got == 0) {
+            break;
+        }
+        length += std::size_t(got);
+    }
+    text.resize(length);
+    return text;
+}
 
 } // namespace Volmap

@@ -37,20 +37,10 @@ std::optional<std::string> plainTableText(const char *path)
         || std::uint64_t(info.st_size) > HelperTableText::MaxInCall) {
         return std::nullopt;
     }
-    std::string text(HelperTableText::MaxInCall + 1, '\0');
-    std::size_t length = 0;
-    for (ssize_t got = 0; length < text.size(); length += std::size_t(got)) {
-        got = ::read(file.get(), text.data() + length, text.size() - length);
-        if (got < 0) {
-            return std::nullopt;
-        }
-        if (got == 0) {
-            break;
-        }
-    }
-    text.resize(length);
-    if (length > HelperTableText::MaxInCall || !Grammar::isAscii(text)
-        || text.find('\0') != std::string::npos) {
+    // One byte more than allowed tells a file that grew since fstat().
+    std::optional<std::string> text = readAtMost(file, HelperTableText::MaxInCall + 1);
+    if (!text || text->size() > HelperTableText::MaxInCall || !Grammar::isAscii(*text)
+        || text->find('\0') != std::string::npos) {
         return std::nullopt;
     }
     return text;

@@ -103,16 +103,7 @@ UdevContentRecord udevContentRecord(std::string_view root, unsigned major, unsig
         return record;
     }
     record.found = true;
-    std::string text(256 * 1024, '\0');
-    std::size_t length = 0;
-    while (length < text.size()) {
-        const ssize_t got = ::read(fd.get(), text.data() + length, text.size() - length);
-        if (got <= 0) {
-            break;
-        }
-        length += std::size_t(got);
-    }
-    text.resize(length);
+    const std::string text = readAtMost(fd, 256 * 1024).value_or(std::string());
     const std::pair<std::string_view, std::string *> keys[] = {
         {"E:ID_FS_TYPE=", &record.type},
         {"E:ID_FS_USAGE=", &record.usage},
