@@ -355,6 +355,16 @@ void TestIoMonitorView::chartsAndTotalsFollowTheBlockSampler()
         }
         previous = value;
     }
+    // A larger font: the values' sizes follow at once.
+    QFont larger = m_view->font();
+    larger.setPointSizeF(larger.pointSizeF() * 2);
+    m_view->setFont(larger);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    for (const QString &name : {QStringLiteral("latencyValue"), QStringLiteral("readBytesValue")}) {
+        const auto *value = child<QLabel>(name);
+        QVERIFY2(value->height() >= value->sizeHint().height() && value->width() >= value->sizeHint().width(),
+                 qPrintable(name));
+    }
 }
 
 void TestIoMonitorView::pauseStopsBothSamplers()

@@ -39,7 +39,6 @@ public:
     void setTextColor(const QColor &color);
     /* Repaints only when an entry changed. */
     void setEntries(const QList<Entry> &entries);
-    QList<Entry> entries() const { return m_entries; }
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;

@@ -147,6 +147,19 @@ IoMonitorView::~IoMonitorView()
     }
 }
 
+void IoMonitorView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // The values' fixed sizes were measured in the old font (children have the new one by now).
+    if (event->type() == QEvent::FontChange && m_inFlight) {
+        for (QLabel *value : {m_inFlight, m_latency, m_reads, m_writes, m_readBytes, m_writtenBytes}) {
+            const QString text = value->text();
+            resetStatistic(value);
+            setStatistic(value, text);
+        }
+    }
+}
+
 QWidget *IoMonitorView::createMonitorPage()
 {
     auto *page = new QWidget;

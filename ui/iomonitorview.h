@@ -63,6 +63,9 @@ Q_SIGNALS:
     void resetCountersRequested(const QString &mappingName);
     void statusMessage(const QString &text);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     QWidget *createMonitorPage();
     QLayout *createHeader();
